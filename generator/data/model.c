@@ -1,0 +1,521 @@
+/* model.c -- the dataset: lookups, cross-file checks, the text dump. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../base/buf.h"
+#include "../base/suggest.h"
+
+static const char *const kind_names[RG_OBS__COUNT] = {
+	"actual", "target", "base", "plan", "estimate"
+};
+
+rg_dataset *
+rg_dataset_new(void)
+{
+	rg_dataset *ds = rg_xcalloc(1, sizeof *ds);
+	ds->arena = rg_arena_new();
+	return ds;
+}
+
+void
+rg_dataset_free(rg_dataset *ds)
+{
+	if (ds == NULL)
+		return;
+	free(ds->regions);
+	free(ds->indicators);
+	free(ds->observations);
+	free(ds->narratives);
+	free(ds->files);
+	rg_arena_free(ds->arena);
+	free(ds);
+}
+
+const char *
+rg_obs_kind_name(rg_obs_kind k)
+{
+	return k >= 0 && k < RG_OBS__COUNT ? kind_names[k] : "?";
+}
+
+int
+rg_obs_kind_parse(const char *s, rg_obs_kind *out)
+{
+	for (int k = 0; k < RG_OBS__COUNT; k++) {
+		if (strcmp(s, kind_names[k]) == 0) {
+			*out = (rg_obs_kind)k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+rg_data_load(rg_dataset *ds, const char *path, rg_diag *d)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base : path, '.');
+	if (dot != NULL && (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0))
+		return rg_data_load_yaml(ds, path, d);
+	if (dot != NULL && strcasecmp(dot, ".xml") == 0)
+		return rg_data_load_xml(ds, path, d);
+	rg_error(d, rg_pos_make(path, 0, 0), "unknown kind of data file (name it .yaml, "
+	    ".yml or .xml)");
+	return -1;
+}
+
+/* Lookups. */
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* A query field: NULL matches anything. */
+static int
+matches(const char *want, const char *have)
+{
+	return want == NULL || same(want, have);
+}
+
+const rg_indicator *
+rg_dataset_indicator(const rg_dataset *ds, const char *id)
+{
+	for (size_t i = 0; i < ds->nindicators; i++)
+		if (strcmp(ds->indicators[i].id, id) == 0)
+			return &ds->indicators[i];
+	return NULL;
+}
+
+const rg_region *
+rg_dataset_region(const rg_dataset *ds, const char *id_or_name)
+{
+	for (size_t i = 0; i < ds->nregions; i++)
+		if (strcmp(ds->regions[i].id, id_or_name) == 0)
+			return &ds->regions[i];
+	for (size_t i = 0; i < ds->nregions; i++)
+		if (strcmp(ds->regions[i].name, id_or_name) == 0)
+			return &ds->regions[i];
+	return NULL;
+}
+
+const rg_narrative *
+rg_dataset_narrative(const rg_dataset *ds, const char *id, const char *region,
+    const char *period)
+{
+	for (size_t i = 0; i < ds->nnarratives; i++) {
+		const rg_narrative *n = &ds->narratives[i];
+		if (strcmp(n->id, id) == 0 && matches(region, n->region) &&
+		    matches(period, n->period))
+			return n;
+	}
+	return NULL;
+}
+
+size_t
+rg_dataset_find(const rg_dataset *ds, const rg_obs_query *q,
+    const rg_observation **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ds->nobservations; i++) {
+		const rg_observation *o = &ds->observations[i];
+		if (o->shadowed || !matches(q->indicator, o->indicator) ||
+		    !matches(q->region, o->region) ||
+		    !matches(q->period, o->period) || (q->kind >= 0 && (int)o->kind != q->kind))
+			continue;
+		if (n < max)
+			out[n] = o;
+		n++;
+	}
+	return n;
+}
+
+/* Validation.  Keys are sorted (ties in dataset order) so that checking a
+ * large file stays O(n log n). */
+
+typedef struct keyed {
+	const char *key;
+	size_t index;
+} keyed;
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
+}
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* keys[0..n) sorted; NULL keys are left out. */
+static keyed *
+sort_keys(const char *const *keys, size_t n, size_t *nk)
+{
+	keyed *k = rg_xmalloc((n ? n : 1) * sizeof *k);
+	*nk = 0;
+	for (size_t i = 0; i < n; i++)
+		if (keys[i] != NULL)
+			k[(*nk)++] = (keyed){ keys[i], i };
+	qsort(k, *nk, sizeof *k, cmp_keyed);
+	return k;
+}
+
+/* first[i]: the first index with the same key as i (i itself if none). */
+static size_t *
+first_of(const char *const *keys, size_t n)
+{
+	size_t nk;
+	keyed *k = sort_keys(keys, n, &nk);
+	size_t *first = rg_xmalloc((n ? n : 1) * sizeof *first);
+	for (size_t i = 0; i < n; i++)
+		first[i] = i;
+	for (size_t i = 1; i < nk; i++)
+		if (strcmp(k[i].key, k[i - 1].key) == 0)
+			first[k[i].index] = first[k[i - 1].index];
+	free(k);
+	return first;
+}
+
+static const char *
+pos_str(rg_buf *b, rg_pos p)
+{
+	rg_buf_clear(b);
+	rg_buf_printf(b, "%s:%d:%d", p.file ? p.file : "?", p.line, p.col);
+	return rg_buf_cstr(b);
+}
+
+/* A region or an indicator may be defined in several files as long as the
+ * definitions agree; the first one counts. */
+static const char *
+or_none(const char *s)
+{
+	return s != NULL ? s : "(none)";
+}
+
+static int
+same_region(const rg_region *a, const rg_region *b)
+{
+	return same(a->name, b->name) && same(a->level, b->level);
+}
+
+static int
+same_file(rg_pos a, rg_pos b)
+{
+	return a.file != NULL && b.file != NULL && strcmp(a.file, b.file) == 0;
+}
+
+/* Files are joined by indicator id: the unit must agree, since values are
+ * compared; the first file's name, group and attribute are the ones used. */
+static int
+same_indicator(const rg_indicator *a, const rg_indicator *b)
+{
+	return same(a->unit, b->unit);
+}
+
+static void
+check_definitions(const rg_dataset *ds, rg_diag *d)
+{
+	rg_buf b = { 0 };
+	const char **ids = rg_xmalloc((ds->nregions + ds->nindicators + 1) * sizeof *ids);
+	for (size_t i = 0; i < ds->nregions; i++)
+		ids[i] = ds->regions[i].id;
+	size_t *first = first_of(ids, ds->nregions);
+	for (size_t i = 0; i < ds->nregions; i++) {
+		const rg_region *r = &ds->regions[i], *f = &ds->regions[first[i]];
+		if (first[i] != i && same_file(r->pos, f->pos))
+			rg_error(d, r->pos, "duplicate region id '%s' (first defined at %s)",
+			    r->id, pos_str(&b, f->pos));
+		else if (!same_region(r, f))
+			rg_error(d, r->pos, "region '%s' is defined differently at %s", r->id,
+			    pos_str(&b, f->pos));
+	}
+	free(first);
+	for (size_t i = 0; i < ds->nindicators; i++)
+		ids[i] = ds->indicators[i].id;
+	first = first_of(ids, ds->nindicators);
+	for (size_t i = 0; i < ds->nindicators; i++) {
+		const rg_indicator *ind = &ds->indicators[i], *f = &ds->indicators[first[i]];
+		if (first[i] != i && same_file(ind->pos, f->pos))
+			rg_error(d, ind->pos, "duplicate indicator id '%s' (first defined at %s)",
+			    ind->id, pos_str(&b, f->pos));
+		else if (!same_indicator(ind, f))
+			rg_error(d, ind->pos, "indicator '%s' has unit '%s' here but '%s' at %s",
+			    ind->id, or_none(ind->unit), or_none(f->unit), pos_str(&b, f->pos));
+	}
+	free(first);
+	free(ids);
+	rg_buf_free(&b);
+}
+
+/* References to ids: each unknown id is reported once, at its first use. */
+typedef struct refs {
+	const char *what;                /* "region", "indicator" */
+	const char **ids;                /* what is referred to */
+	rg_pos *pos;
+	size_t n, cap, cap_pos;
+} refs;
+
+static void
+add_ref(refs *r, const char *id, rg_pos pos)
+{
+	size_t n = r->n;
+	*RG_PUSH(r->ids, r->n, r->cap) = id;
+	*RG_PUSH(r->pos, n, r->cap_pos) = pos;
+}
+
+static void
+check_refs(refs *r, const char *const *known, size_t nknown, rg_diag *d)
+{
+	size_t nk;
+	keyed *k = sort_keys(known, nknown, &nk);
+	size_t *first = first_of(r->ids, r->n);
+	for (size_t i = 0; i < r->n; i++) {
+		keyed want = { r->ids[i], 0 };
+		if (r->ids[i] == NULL || first[i] != i ||
+		    bsearch(&want, k, nk, sizeof *k, cmp_key) != NULL)
+			continue;
+		/* a hint from the first ids only: hostile files stay fast */
+		const char *hint = rg_nearest_word(r->ids[i], known, nknown < 256 ? nknown : 256);
+		if (hint != NULL)
+			rg_error(d, r->pos[i], "unknown %s '%s' (did you mean '%s'?)", r->what,
+			    r->ids[i], hint);
+		else
+			rg_error(d, r->pos[i], "unknown %s '%s'", r->what, r->ids[i]);
+	}
+	free(first);
+	free(k);
+	free(r->ids);
+	free(r->pos);
+}
+
+static void
+check_references(const rg_dataset *ds, rg_diag *d)
+{
+	const char **known = rg_xmalloc((ds->nregions + ds->nindicators + 1) * sizeof *known);
+	refs r = { "region", NULL, NULL, 0, 0, 0 };
+	if (ds->meta.region != NULL)
+		add_ref(&r, ds->meta.region, ds->meta.pos);
+	for (size_t i = 0; i < ds->nobservations; i++)
+		add_ref(&r, ds->observations[i].region, ds->observations[i].pos);
+	for (size_t i = 0; i < ds->nnarratives; i++)
+		add_ref(&r, ds->narratives[i].region, ds->narratives[i].pos);
+	for (size_t i = 0; i < ds->nregions; i++)
+		known[i] = ds->regions[i].id;
+	check_refs(&r, known, ds->nregions, d);
+
+	refs ind = { "indicator", NULL, NULL, 0, 0, 0 };
+	for (size_t i = 0; i < ds->nobservations; i++)
+		add_ref(&ind, ds->observations[i].indicator, ds->observations[i].pos);
+	for (size_t i = 0; i < ds->nindicators; i++)
+		known[i] = ds->indicators[i].id;
+	check_refs(&ind, known, ds->nindicators, d);
+	free(known);
+}
+
+static void
+check_defaults(const char *what, const char *id, const char *region,
+    const char *period, rg_pos pos, rg_diag *d)
+{
+	if (region == NULL)
+		rg_error(d, pos, "%s '%s' has no region (give it one, or a default in meta)",
+		    what, id);
+	if (period == NULL)
+		rg_error(d, pos, "%s '%s' has no period (give it one, or a default in meta)",
+		    what, id);
+}
+
+
+static void
+check_observations(rg_dataset *ds, rg_diag *d)
+{
+	rg_arena *a = rg_arena_new();
+	rg_buf b = { 0 };
+	const char **keys = rg_xmalloc((ds->nobservations + 1) * sizeof *keys);
+	for (size_t i = 0; i < ds->nobservations; i++) {
+		const rg_observation *o = &ds->observations[i];
+		rg_buf_clear(&b);
+		rg_buf_printf(&b, "%s\x1f%s\x1f%s\x1f%s", o->indicator, or_none(o->region),
+		    or_none(o->period), rg_obs_kind_name(o->kind));
+		keys[i] = rg_arena_strdup(a, rg_buf_cstr(&b));
+	}
+	size_t *first = first_of(keys, ds->nobservations);
+	for (size_t i = 0; i < ds->nobservations; i++) {
+		const rg_observation *o = &ds->observations[i];
+		check_defaults("observation of", o->indicator, o->region, o->period, o->pos, d);
+		const rg_observation *f = &ds->observations[first[i]];
+		/* the same figure from two sources must agree */
+		ds->observations[i].shadowed = first[i] != i;
+		if (first[i] != i && (same_file(o->pos, f->pos) || !same(o->value, f->value) ||
+		    !same(o->growth, f->growth) || !same(o->change, f->change)))
+			rg_error(d, o->pos, "second %s observation of '%s' for region %s, "
+			    "period %s (the first is at %s%s)", rg_obs_kind_name(o->kind),
+			    o->indicator, or_none(o->region), or_none(o->period),
+			    pos_str(&b, f->pos), same_file(o->pos, f->pos) ? "" :
+			    ", with a different value");
+	}
+	free(first);
+	free(keys);
+	rg_buf_free(&b);
+	rg_arena_free(a);
+}
+
+static void
+check_narratives(const rg_dataset *ds, rg_diag *d)
+{
+	rg_arena *a = rg_arena_new();
+	rg_buf b = { 0 };
+	const char **keys = rg_xmalloc((ds->nnarratives + 1) * sizeof *keys);
+	for (size_t i = 0; i < ds->nnarratives; i++) {
+		const rg_narrative *n = &ds->narratives[i];
+		rg_buf_clear(&b);
+		rg_buf_printf(&b, "%s\x1f%s\x1f%s", n->id, or_none(n->region),
+		    or_none(n->period));
+		keys[i] = rg_arena_strdup(a, rg_buf_cstr(&b));
+	}
+	size_t *first = first_of(keys, ds->nnarratives);
+	for (size_t i = 0; i < ds->nnarratives; i++) {
+		const rg_narrative *n = &ds->narratives[i];
+		check_defaults("narrative", n->id, n->region, n->period, n->pos, d);
+		/* across files the first narrative is used (docs/data-format.md) */
+		if (first[i] != i && same_file(n->pos, ds->narratives[first[i]].pos))
+			rg_error(d, n->pos, "second narrative '%s' for region %s, period %s "
+			    "(the first is at %s)", n->id, or_none(n->region),
+			    or_none(n->period), pos_str(&b, ds->narratives[first[i]].pos));
+	}
+	free(first);
+	free(keys);
+	rg_buf_free(&b);
+	rg_arena_free(a);
+}
+
+int
+rg_dataset_validate(rg_dataset *ds, rg_diag *d)
+{
+	int errors = d->errors;
+	check_definitions(ds, d);
+	check_references(ds, d);
+	check_observations(ds, d);
+	check_narratives(ds, d);
+	return d->errors > errors ? -1 : 0;
+}
+
+/* The dump: one line per element, fields as name=value, position last.
+ * Ids and numbers print bare; text is quoted with C-like escapes. */
+
+static void
+put_quoted(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c < 0x20)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void
+put_text(FILE *out, const char *name, const char *s)
+{
+	if (s == NULL)
+		return;
+	fprintf(out, " %s=", name);
+	put_quoted(out, s);
+}
+
+/* A word prints bare unless it holds a space, a quote, '=', '@' or '\'. */
+static void
+put_word(FILE *out, const char *name, const char *s)
+{
+	if (s == NULL)
+		return;
+	int bare = *s != '\0';
+	for (const char *p = s; bare && *p; p++)
+		bare = (unsigned char)*p > ' ' && !strchr("\"=@\\", *p);
+	if (bare)
+		fprintf(out, " %s=%s", name, s);
+	else
+		put_text(out, name, s);
+}
+
+static void
+put_pos(FILE *out, rg_pos p)
+{
+	if (p.file != NULL)
+		fprintf(out, " @%s:%d:%d", p.file, p.line, p.col);
+	fputc('\n', out);
+}
+
+void
+rg_dataset_dump(const rg_dataset *ds, FILE *out)
+{
+	const rg_meta *m = &ds->meta;
+	fputs("meta", out);
+	put_text(out, "title", m->title);
+	put_text(out, "subtitle", m->subtitle);
+	put_word(out, "region", m->region);
+	put_word(out, "period", m->period);
+	put_word(out, "date", m->date);
+	put_text(out, "author", m->author);
+	put_pos(out, m->pos);
+	fputs("source", out);
+	put_text(out, "document", m->source.document);
+	put_text(out, "seed", m->source.seed);
+	put_text(out, "publisher", m->source.publisher);
+	put_text(out, "url", m->source.url);
+	fputc('\n', out);
+	for (size_t i = 0; i < ds->nregions; i++) {
+		const rg_region *r = &ds->regions[i];
+		fprintf(out, "region %s", r->id);
+		put_text(out, "name", r->name);
+		put_text(out, "level", r->level);
+		put_pos(out, r->pos);
+	}
+	for (size_t i = 0; i < ds->nindicators; i++) {
+		const rg_indicator *ind = &ds->indicators[i];
+		fprintf(out, "indicator %s", ind->id);
+		put_text(out, "name", ind->name);
+		put_text(out, "unit", ind->unit);
+		put_text(out, "group", ind->group);
+		put_text(out, "attribute", ind->attribute);
+		put_text(out, "note", ind->note);
+		put_pos(out, ind->pos);
+	}
+	for (size_t i = 0; i < ds->nobservations; i++) {
+		const rg_observation *o = &ds->observations[i];
+		fprintf(out, "obs %s", o->indicator);
+		put_word(out, "region", o->region);
+		put_word(out, "period", o->period);
+		fprintf(out, " kind=%s", rg_obs_kind_name(o->kind));
+		put_text(out, "value", o->value);
+		put_word(out, "growth", o->growth);
+		put_word(out, "change", o->change);
+		put_text(out, "quote", o->quote);
+		put_pos(out, o->pos);
+	}
+	for (size_t i = 0; i < ds->nnarratives; i++) {
+		const rg_narrative *n = &ds->narratives[i];
+		fprintf(out, "narrative %s", n->id);
+		put_word(out, "region", n->region);
+		put_word(out, "period", n->period);
+		put_text(out, "title", n->title);
+		put_text(out, "text", n->text);
+		put_pos(out, n->pos);
+	}
+}

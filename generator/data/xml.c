@@ -1,0 +1,369 @@
+/* xml.c -- load a data file written in XML, with libxml2.
+ *
+ * The parser never opens the network and never loads or expands anything
+ * from a DTD: a document with a DOCTYPE is refused the moment the parser
+ * meets it, so entity declarations (billion laughs) and external entities
+ * are never read.  A well-formed document is validated against the compiled
+ * in reportgen.xsd, then its elements go through the same checks as YAML.
+ *
+ * libxml2 keeps no column for elements, so a SAX hook records the byte
+ * offset of each element's start tag (in node->_private); attribute and
+ * text positions are found from there.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+
+#include "../base/buf.h"
+#include "load.h"
+
+static rg_loader *
+loader_of(void *parser_ctxt)
+{
+	return ((xmlParserCtxtPtr)parser_ctxt)->_private;
+}
+
+/* libxml2 counts columns in characters; positions count bytes. */
+static rg_pos
+pos_chars(const rg_loader *ld, int line, int col)
+{
+	if (line < 1 || (size_t)line > ld->nlines)
+		return rg_pos_make(ld->file, 0, 0);
+	if (col < 1)
+		return rg_pos_make(ld->file, line, 0);
+	size_t off = ld->lines[line - 1];
+	for (int i = 1; i < col && off < ld->len && ld->buf[off] != '\n'; i++) {
+		off++;
+		while (off < ld->len && ((unsigned char)ld->buf[off] & 0xC0) == 0x80)
+			off++;
+	}
+	return rg_loader_pos(ld, off);
+}
+
+/* The offset of the start tag of an element of the parsed document. */
+static size_t
+tag_offset(const xmlNode *n)
+{
+	return (size_t)(uintptr_t)n->_private - 1;
+}
+
+typedef struct tag_attr {
+	size_t name, value;          /* offsets of an attribute's name and value */
+} tag_attr;
+
+/* Scan the start tag at off (well-formed: the parser accepted it) for the
+ * attribute name, if any.  Returns the offset just past the tag. */
+static size_t
+scan_tag(const rg_loader *ld, size_t off, const char *name, tag_attr *at)
+{
+	const char *b = ld->buf;
+	size_t i = off + 1, len = ld->len, n = name ? strlen(name) : 0;
+	while (i < len && !strchr(" \t\r\n/>", b[i]))
+		i++;
+	for (;;) {
+		if (i >= len)
+			return len;
+		i += strspn(b + i, " \t\r\n/");
+		if (i >= len || b[i] == '>')
+			return i + 1;
+		size_t start = i;
+		i += strcspn(b + i, " \t\r\n=");
+		int hit = name != NULL && i - start == n && memcmp(b + start, name, n) == 0;
+		i += strcspn(b + i, "\"'");
+		if (i >= len)
+			return len;
+		char quote = b[i++];
+		if (hit) {
+			at->name = start;
+			at->value = i;
+		}
+		while (i < len && b[i] != quote)
+			i++;
+		i++;
+	}
+}
+
+static rg_pos
+node_pos(const rg_loader *ld, const xmlNode *n)
+{
+	return rg_loader_pos(ld, tag_offset(n));
+}
+
+/* Where an attribute of el is; at el's tag if it is not found. */
+static tag_attr
+attr_pos(const rg_loader *ld, const xmlNode *el, const char *name)
+{
+	tag_attr at = { tag_offset(el), tag_offset(el) };
+	scan_tag(ld, tag_offset(el), name, &at);
+	return at;
+}
+
+/* Where el's content starts. */
+static rg_pos
+content_pos(const rg_loader *ld, const xmlNode *el)
+{
+	return rg_loader_pos(ld, scan_tag(ld, tag_offset(el), NULL, NULL));
+}
+
+/* Errors. */
+
+/* libxml2's message on one line, without its final newline. */
+static void
+put_message(rg_buf *b, const char *msg)
+{
+	for (const char *p = msg; *p; p++) {
+		if (*p != '\n')
+			rg_buf_putc(b, *p);
+		else if (p[1] != '\0')
+			rg_buf_putc(b, ' ');
+	}
+}
+
+static void
+report(rg_loader *ld, const xmlError *e)
+{
+	rg_buf msg = { 0 };
+	put_message(&msg, e->message ? e->message : "unknown XML error");
+	const xmlNode *n = e->node;
+	rg_pos pos;
+	if (e->domain == XML_FROM_SCHEMASP) {
+		pos = rg_pos_make("reportgen.xsd", e->line, 0);
+	} else if (n != NULL && n->type == XML_ELEMENT_NODE && n->_private != NULL) {
+		pos = node_pos(ld, n);
+		if (e->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1 && e->str1 != NULL) {
+			/* an attribute that is not allowed: str1 names it */
+			pos = rg_loader_pos(ld, attr_pos(ld, n, e->str1).name);
+			const char *hint = rg_load_suggest((const char *)n->name, e->str1);
+			if (hint != NULL)
+				rg_buf_printf(&msg, " (did you mean '%s'?)", hint);
+		}
+	} else {
+		/* a parser's error has its column in int2 */
+		int parser = e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE;
+		pos = pos_chars(ld, e->line, parser ? e->int2 : 0);
+	}
+	if (e->level == XML_ERR_WARNING)
+		rg_warning(ld->d, pos, "%s", rg_buf_cstr(&msg));
+	else if (e->domain == XML_FROM_SCHEMASP || e->domain == XML_FROM_MEMORY ||
+	    e->domain == XML_FROM_IO)
+		rg_failure(ld->d, pos, "%s", rg_buf_cstr(&msg));
+	else
+		rg_error(ld->d, pos, "%s", rg_buf_cstr(&msg));
+	rg_buf_free(&msg);
+}
+
+static void
+parse_error(void *parser_ctxt, xmlErrorPtr e)
+{
+	report(loader_of(parser_ctxt), e);
+}
+
+static void
+loader_error(void *ld, xmlErrorPtr e)
+{
+	report(ld, e);
+}
+
+/* Anything libxml2 reports outside a context still goes through diag. */
+static void
+stray_error(void *ld, const char *fmt, ...)
+{
+	rg_buf text = { 0 }, msg = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	rg_buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	put_message(&msg, rg_buf_cstr(&text));
+	if (msg.len > 0)
+		rg_failure(((rg_loader *)ld)->d, rg_pos_make(((rg_loader *)ld)->file, 0, 0),
+		    "%s", rg_buf_cstr(&msg));
+	rg_buf_free(&text);
+	rg_buf_free(&msg);
+}
+
+/* Parsing. */
+
+/* The parser's offset in the file. */
+static size_t
+parser_offset(xmlParserCtxtPtr c, const rg_loader *ld)
+{
+	size_t off = c->input->consumed + (size_t)(c->input->cur - c->input->base);
+	return off < ld->len ? off : ld->len;
+}
+
+static void
+on_doctype(void *parser_ctxt, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr c = parser_ctxt;
+	rg_loader *ld = loader_of(c);
+	size_t off = parser_offset(c, ld);
+	(void)external_id;
+	(void)system_id;
+	while (off > 0 && strncmp(ld->buf + off, "<!DOCTYPE", 9) != 0)
+		off--;
+	rg_error(ld->d, rg_loader_pos(ld, off), "DOCTYPE '%s' is not allowed (data files "
+	    "refuse DTDs, entity declarations and external entities)", (const char *)name);
+	xmlStopParser(c);
+}
+
+static void
+on_element(void *parser_ctxt, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr c = parser_ctxt;
+	rg_loader *ld = loader_of(c);
+	xmlSAX2StartElementNs(c, localname, prefix, uri, nb_namespaces, namespaces,
+	    nb_attributes, nb_defaulted, attributes);
+	if (c->node == NULL)
+		return;
+	/* the parser stands at the end of the start tag, which holds no '<' */
+	size_t off = parser_offset(c, ld);
+	while (off > 0 && ld->buf[off] != '<')
+		off--;
+	c->node->_private = (void *)(uintptr_t)(off + 1);
+}
+
+static xmlDocPtr
+parse(rg_loader *ld)
+{
+	if (ld->len == 0) {
+		rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "empty file (a data file holds "
+		    "one <reportgen format=\"1\"> element)");
+		return NULL;
+	}
+	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(ld->buf, (int)ld->len);
+	if (c == NULL) {
+		rg_failure(ld->d, rg_pos_make(ld->file, 0, 0), "cannot start the XML parser");
+		return NULL;
+	}
+	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
+	c->_private = ld;
+	c->sax->serror = parse_error;
+	c->sax->internalSubset = on_doctype;
+	c->sax->startElementNs = on_element;
+	int rc = xmlParseDocument(c);
+	xmlDocPtr doc = c->myDoc;
+	xmlFreeParserCtxt(c);
+	if (rc != 0) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static int
+validate(rg_loader *ld, xmlDocPtr doc)
+{
+	rg_pos whole = rg_pos_make(ld->file, 0, 0);
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(rg_reportgen_xsd,
+	    (int)rg_reportgen_xsd_len);
+	xmlSchemaSetParserStructuredErrors(pc, loader_error, ld);
+	xmlSchemaPtr schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	if (schema == NULL) {
+		rg_failure(ld->d, whole, "the built-in XML schema does not load");
+		return -1;
+	}
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+	xmlSchemaSetValidStructuredErrors(vc, loader_error, ld);
+	int rc = xmlSchemaValidateDoc(vc, doc);
+	xmlSchemaFreeValidCtxt(vc);
+	xmlSchemaFree(schema);
+	if (rc < 0)
+		rg_failure(ld->d, whole, "XML schema validation failed to run");
+	return rc == 0 ? 0 : -1;
+}
+
+/* Reading the validated document. */
+
+static rg_field *
+add_attribute(rg_loader *ld, rg_field ***tail, const xmlNode *el, const xmlAttr *a)
+{
+	tag_attr at = attr_pos(ld, el, (const char *)a->name);
+	rg_field *f = rg_field_add(ld, tail, (const char *)a->name, rg_loader_pos(ld, at.name));
+	xmlChar *v = xmlNodeListGetString(el->doc, a->children, 1);
+	const char *s = v ? (const char *)v : "";
+	rg_field_scalar(ld, f, s, strlen(s), rg_loader_pos(ld, at.value));
+	xmlFree(v);
+	return f;
+}
+
+/* An element's attributes as fields; child elements (meta's source) as
+ * mapping fields; with_text: the content as the field "text". */
+static rg_field *
+element_fields(rg_loader *ld, const xmlNode *el, int with_text)
+{
+	rg_field *list = NULL, **tail = &list;
+	for (const xmlAttr *a = el->properties; a != NULL; a = a->next)
+		add_attribute(ld, &tail, el, a);
+	for (const xmlNode *n = el->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		rg_field *f = rg_field_add(ld, &tail, (const char *)n->name, node_pos(ld, n));
+		f->shape = RG_MAPPING;
+		f->sub = element_fields(ld, n, 0);
+	}
+	xmlChar *content = with_text ? xmlNodeGetContent(el) : NULL;
+	if (content != NULL && content[0] != '\0') {
+		rg_pos start = content_pos(ld, el);
+		rg_field *f = rg_field_add(ld, &tail, "text", start);
+		rg_field_scalar(ld, f, (const char *)content, strlen((const char *)content),
+		    start);
+	}
+	xmlFree(content);
+	return list;
+}
+
+static const struct list {
+	const char *name;
+	void (*load)(rg_loader *, const rg_field *, rg_pos);
+	int with_text;
+} lists[] = {
+	{ "regions", rg_load_region, 0 },
+	{ "indicators", rg_load_indicator, 0 },
+	{ "observations", rg_load_observation, 0 },
+	{ "narratives", rg_load_narrative, 1 },
+};
+
+static void
+read_root(rg_loader *ld, const xmlNode *root)
+{
+	for (const xmlNode *n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, BAD_CAST "meta"))
+			rg_load_meta(ld, element_fields(ld, n, 0), node_pos(ld, n));
+		for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+			if (!xmlStrEqual(n->name, BAD_CAST lists[i].name))
+				continue;
+			for (const xmlNode *item = n->children; item != NULL; item = item->next)
+				if (item->type == XML_ELEMENT_NODE)
+					lists[i].load(ld, element_fields(ld, item,
+					    lists[i].with_text), node_pos(ld, item));
+		}
+	}
+}
+
+int
+rg_data_load_xml(rg_dataset *ds, const char *path, rg_diag *d)
+{
+	rg_loader ld;
+	if (rg_loader_open(&ld, ds, path, d) < 0)
+		return -1;
+	xmlSetStructuredErrorFunc(&ld, loader_error);
+	xmlSetGenericErrorFunc(&ld, stray_error);
+	xmlDocPtr doc = parse(&ld);
+	if (doc != NULL && validate(&ld, doc) == 0)
+		read_root(&ld, xmlDocGetRootElement(doc));
+	xmlFreeDoc(doc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	return rg_loader_close(&ld);
+}

@@ -1,0 +1,58 @@
+/* boxes.h -- positioned boxes on pages (stage 3 output, stage 4 input).
+ *
+ * Coordinates are PostScript points with the origin at the top-left corner
+ * of the page and y growing downwards; a text box's y is its baseline.  The
+ * pdf stage only draws these boxes: every decision is made before.
+ */
+#ifndef RG_BOXES_H
+#define RG_BOXES_H
+
+#include <stdio.h>
+
+#include "../base/mem.h"
+#include "../template/doc.h"
+
+typedef enum rg_box_kind {
+	RG_BOX_TEXT,             /* a run of glyphs in one face and size */
+	RG_BOX_RULE,             /* a straight line from (x,y) to (x+w,y+h) */
+	RG_BOX_LINK,             /* a clickable rectangle (x,y,w,h) to url */
+	RG_BOX_RECT              /* a filled rectangle (x,y,w,h) */
+} rg_box_kind;
+
+typedef struct rg_box {
+	rg_box_kind kind;
+	double x, y, w, h;
+	int face;                /* text: fontset face */
+	double size;             /* text: font size in pt */
+	double spacing;          /* text: extra space after each glyph (PDF Tc) */
+	double line_width;       /* rule */
+	unsigned color;          /* 0xRRGGBB */
+	const char *text;        /* text: UTF-8 */
+	const char *url;         /* link */
+} rg_box;
+
+typedef struct rg_page {
+	rg_box *boxes; size_t nboxes, cap;
+} rg_page;
+
+typedef struct rg_outline {
+	int level;               /* 1 = top */
+	const char *title;
+	int page;                /* 0-based */
+	double y;                /* top of the heading */
+} rg_outline;
+
+typedef struct rg_layout {
+	rg_arena *arena;
+	double width, height;    /* page size */
+	rg_page *pages; size_t npages, cap_pages;
+	rg_outline *outline; size_t noutline, cap_outline;
+	rg_doc_meta meta;        /* copied strings */
+	int *faces_used; size_t nfaces;   /* faces_used[f] != 0 if drawn */
+} rg_layout;
+
+void rg_layout_free(rg_layout *l);
+/* Text dump of every page and box: --dump=boxes, and the golden files. */
+void rg_layout_dump(const rg_layout *l, FILE *out);
+
+#endif

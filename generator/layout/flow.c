@@ -1,0 +1,215 @@
+/* flow.c -- building blocks of the vertical list; see flow.h */
+#include "flow.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "../base/buf.h"
+
+rg_vitem *
+rg_flow_item(rg_flow *c, double height)
+{
+	rg_vitem *v = RG_PUSH(c->items, c->nitems, c->cap);
+	memset(v, 0, sizeof *v);
+	v->height = height;
+	v->space_before = c->pending_gap;
+	c->pending_gap = 0;
+	return v;
+}
+
+rg_box *
+rg_vitem_box(rg_vitem *v, rg_box_kind kind)
+{
+	rg_box *b = RG_PUSH(v->boxes, v->nboxes, v->cap);
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+void
+rg_flow_gap(rg_flow *c, double g)
+{
+	if (g > c->pending_gap)
+		c->pending_gap = g;
+}
+
+double
+rg_flow_baseline(double h, double s)
+{
+	return h / 2 + 0.38 * s;
+}
+
+static void
+use_face(rg_flow *c, int face)
+{
+	if (face >= 0 && (size_t)face < c->out->nfaces)
+		c->out->faces_used[face] = 1;
+}
+
+/* Turn the items of one line into text and link boxes.  Runs of single
+ * wide characters share one text box whose PDF character spacing carries
+ * the justification; a word is a box of its own. */
+void
+rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
+    double avail, rg_palign al, rg_vitem *v, double top, double height)
+{
+	const rg_lb_item *it = p->items;
+	double extra = 0;
+	if (al == RG_ALIGN_JUSTIFY && ln->justify && ln->stretch_points > 0) {
+		extra = (avail - ln->natural) / ln->stretch_points;
+		if (extra < 0 || extra > c->th->body_size)
+			extra = 0;     /* a line that cannot be filled decently stays ragged */
+	} else if (al == RG_PALIGN_CENTER) {
+		x += (avail - ln->natural) / 2;
+	} else if (al == RG_PALIGN_RIGHT) {
+		x += avail - ln->natural;
+	}
+	double size_max = 0;
+	for (size_t k = ln->start; k < ln->end; k++)
+		if (it[k].size > size_max)
+			size_max = it[k].size;
+	double base = top + rg_flow_baseline(height, size_max);
+	size_t run = SIZE_MAX;           /* index of the open text box */
+	rg_buf text = { 0 };
+	const char *url = NULL;          /* the open link and where it starts */
+	double url_x = 0, url_size = 0;
+	for (size_t k = ln->start; k <= ln->end; k++) {
+		const rg_lb_item *t = k < ln->end ? &it[k] : NULL;
+		int glue = t != NULL && t->type == RG_LB_GLUE;
+		/* close the link when the target changes */
+		const char *turl = t != NULL && !glue ? t->url : url;
+		if (url != NULL && (t == NULL || turl != url)) {
+			rg_box *b = rg_vitem_box(v, RG_BOX_LINK);
+			b->x = url_x;
+			b->y = base - url_size * 0.9;
+			b->w = x - url_x;
+			b->h = url_size * 1.15;
+			b->url = rg_arena_strdup(c->out->arena, url);
+			url = NULL;
+		}
+		if (t != NULL && !glue && k > ln->start && it[k - 1].type != RG_LB_GLUE &&
+		    !(it[k - 1].type == RG_LB_WORD && t->type == RG_LB_WORD))
+			x += extra;
+		if (t != NULL && !glue && t->url != NULL && url == NULL) {
+			url = t->url;
+			url_x = x;
+			url_size = t->size;
+		}
+		/* close the text run unless this item continues it */
+		int single = t != NULL && t->type == RG_LB_WIDE;
+		if (run != SIZE_MAX && (t == NULL || glue || !single ||
+		    v->boxes[run].face != t->face || v->boxes[run].size != t->size ||
+		    v->boxes[run].color != t->color || it[k - 1].type != RG_LB_WIDE)) {
+			v->boxes[run].text = rg_arena_strdup(c->out->arena, rg_buf_cstr(&text));
+			run = SIZE_MAX;
+		}
+		if (t == NULL || t->type == RG_LB_BREAK)
+			continue;
+		if (glue) {
+			x += t->width + extra;
+			continue;
+		}
+		if (run == SIZE_MAX) {
+			rg_box *b = rg_vitem_box(v, RG_BOX_TEXT);
+			b->x = x;
+			b->y = base;
+			b->face = t->face;
+			b->size = t->size;
+			b->color = t->color;
+			b->spacing = single ? extra : 0;
+			run = v->nboxes - 1;
+			rg_buf_clear(&text);
+			use_face(c, t->face);
+		}
+		rg_buf_put(&text, t->text, t->len);
+		x += t->width;
+		if (!single) {
+			v->boxes[run].text = rg_arena_strdup(c->out->arena, rg_buf_cstr(&text));
+			run = SIZE_MAX;
+		}
+	}
+	rg_buf_free(&text);
+}
+
+void
+rg_flow_spans(rg_flow *c, rg_lb_para *p, const rg_span *spans, size_t n,
+    int base_role, double size, unsigned color)
+{
+	for (size_t i = 0; i < n; i++) {
+		const rg_span *s = &spans[i];
+		if (s->kind == RG_SPAN_SOFTBREAK) {
+			rg_lb_add_softbreak(p);
+			continue;
+		}
+		if (s->kind == RG_SPAN_HARDBREAK) {
+			rg_lb_add_hardbreak(p);
+			continue;
+		}
+		rg_lb_style st = { base_role, size, color, NULL };
+		/* TYPESETTING.md: strong is Hei, emphasis is Kai, never slanted */
+		if (s->style & RG_STYLE_CODE) {
+			st.role = RG_FONT_MONO;
+			st.size = size * 0.9;
+		} else if (s->style & RG_STYLE_STRONG) {
+			st.role = RG_FONT_HEI;
+		} else if (s->style & RG_STYLE_EMPH) {
+			st.role = RG_FONT_KAI;
+		}
+		if (s->style & RG_STYLE_LINK) {
+			st.url = s->url;
+			st.color = c->th->link_color;
+		}
+		rg_lb_add_text(p, s->text, &st, s->pos);
+	}
+}
+
+double
+rg_flow_measure(rg_flow *c, const char *text, int role, double size)
+{
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, 0, 0);
+	rg_lb_style st = { role, size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, text, &st, none);
+	double w = 0;
+	for (size_t k = 0; k < p.n; k++)
+		w += p.items[k].width;
+	rg_lb_para_free(&p);
+	return w;
+}
+
+double
+rg_flow_text(rg_flow *c, rg_box **boxes, size_t *n, size_t *cap, const char *text,
+    int role, double size, double x, double y, rg_palign al, unsigned color)
+{
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, 0, 0);
+	rg_lb_style st = { role, size, color, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, text, &st, none);
+	double w = 0;
+	for (size_t k = 0; k < p.n; k++)
+		w += p.items[k].width;
+	if (al == RG_PALIGN_CENTER)
+		x -= w / 2;
+	else if (al == RG_PALIGN_RIGHT)
+		x -= w;
+	for (size_t k = 0; k < p.n; k++) {
+		const rg_lb_item *t = &p.items[k];
+		if (t->type != RG_LB_GLUE && t->type != RG_LB_BREAK) {
+			rg_box *b = RG_PUSH(*boxes, *n, *cap);
+			memset(b, 0, sizeof *b);
+			b->kind = RG_BOX_TEXT;
+			b->x = x;
+			b->y = y;
+			b->face = t->face;
+			b->size = size;
+			b->color = color;
+			b->text = rg_arena_strndup(c->out->arena, t->text, t->len);
+			use_face(c, t->face);
+		}
+		x += t->width;
+	}
+	rg_lb_para_free(&p);
+	return w;
+}

@@ -1,0 +1,445 @@
+/* layout.c -- see layout.h
+ *
+ * Two passes.  build_*() turns blocks into a vertical list of items (one per
+ * line of text, rule or gap), each holding boxes relative to its own top.
+ * paginate() then places the items on pages.
+ */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/utf8.h"
+#include "flow.h"
+#include "table.h"
+
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+void
+rg_theme_briefing(rg_theme *t)
+{
+	memset(t, 0, sizeof *t);
+	t->page_w = MM(210);
+	t->page_h = MM(297);
+	t->body_size = 12;
+	/* a text block of exactly 38 characters */
+	t->margin_left = t->margin_right = (t->page_w - 38 * t->body_size) / 2;
+	t->margin_top = MM(28);
+	t->margin_bottom = MM(25);
+	t->line_pitch = 21;
+	t->para_gap = 6;
+	t->indent_em = 2;
+	t->heading_size[0] = 16; t->heading_role[0] = RG_FONT_HEI;
+	t->heading_size[1] = 14; t->heading_role[1] = RG_FONT_HEI;
+	t->heading_size[2] = 13; t->heading_role[2] = RG_FONT_KAI;
+	t->heading_size[3] = 12; t->heading_role[3] = RG_FONT_HEI;
+	t->title_size = 22;
+	t->subtitle_size = 15;
+	t->code_size = 10;
+	t->small_size = 9;
+	t->link_color = 0x1F4E9A;
+	t->muted_color = 0x666666;
+	t->code_bg = 0xF2F2F2;
+}
+
+/* ---- the vertical list ------------------------------------------------ */
+
+/* Break p into lines and append them to the vertical list. */
+static void
+emit_para(rg_flow *c, rg_lb_para *p, const rg_para_style *ps, const char *outline, int level)
+{
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(p, ps->width, ps->indent, &lines);
+	for (size_t i = 0; i < n; i++) {
+		rg_vitem *v = rg_flow_item(c, ps->pitch);
+		if (i == 0 && outline != NULL) {
+			v->outline_level = level;
+			v->outline_title = rg_arena_strdup(c->out->arena, outline);
+		}
+		/* headings stay with what follows; no single line of a paragraph
+		 * alone at the bottom (orphan) or top (widow) of a page */
+		v->keep_next = ps->keep_all || (n > 1 && (i == 0 || i + 2 == n));
+		if (ps->bg) {
+			rg_box *b = rg_vitem_box(v, RG_BOX_RECT);
+			b->x = ps->x - 4;
+			b->w = ps->width + 8;
+			b->y = 0;
+			b->h = ps->pitch;
+			b->color = ps->bg;
+		}
+		if (ps->bar_x > 0) {
+			rg_box *b = rg_vitem_box(v, RG_BOX_RULE);
+			b->x = ps->bar_x;
+			b->y = 0;
+			b->h = ps->pitch;
+			b->line_width = 2;
+			b->color = 0xBBBBBB;
+		}
+		double x = ps->x + (i == 0 ? ps->indent : 0);
+		double avail = ps->width - (i == 0 ? ps->indent : 0);
+		rg_flow_line(c, p, &lines[i], x, avail, ps->al, v, 0, v->height);
+	}
+	free(lines);
+}
+
+typedef struct frame {
+	double x, width;         /* current text column */
+	int role;                /* base font role (quotes use Kai) */
+	int in_list;             /* paragraphs in lists have no first-line indent */
+	int tight;
+	double bar_x;
+} frame;
+
+static void build_blocks(rg_flow *c, const rg_block *first, frame f);
+
+static void
+build_text_block(rg_flow *c, const rg_block *b, frame f, int role, double size,
+    double indent, rg_palign al, double pitch, const char *outline, int level, int keep)
+{
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, f.width, 0);
+	rg_flow_spans(c, &p, b->spans, b->nspans, role, size, 0);
+	rg_para_style ps = { f.x, f.width, indent, pitch, al, 0, f.bar_x, keep };
+	emit_para(c, &p, &ps, outline, level);
+	rg_lb_para_free(&p);
+}
+
+static void
+build_heading(rg_flow *c, const rg_block *b, frame f)
+{
+	int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+	double size = c->th->heading_size[lv - 1];
+	rg_flow_gap(c, size * (lv == 1 ? 1.2 : 0.9));
+	rg_buf title = { 0 };
+	for (size_t i = 0; i < b->nspans; i++)
+		rg_buf_puts(&title, b->spans[i].kind == RG_SPAN_TEXT ? b->spans[i].text : " ");
+	build_text_block(c, b, f, c->th->heading_role[lv - 1], size, 0, RG_PALIGN_LEFT,
+	    size * 1.6, rg_buf_cstr(&title), b->level, 1);
+	rg_buf_free(&title);
+	rg_flow_gap(c, size * 0.4);
+}
+
+static void
+build_code(rg_flow *c, const rg_block *b, frame f)
+{
+	rg_flow_gap(c, c->th->para_gap);
+	rg_lb_para p;
+	double size = c->th->code_size;
+	rg_lb_para_init(&p, &c->env, f.width - 2 * size, 1);
+	rg_lb_style st = { RG_FONT_MONO, size, 0, NULL };
+	for (size_t i = 0; i < b->nspans; i++)
+		rg_lb_add_text(&p, b->spans[i].text, &st, b->spans[i].pos);
+	rg_para_style ps = { f.x + size, f.width - 2 * size, 0, size * 1.5, RG_PALIGN_LEFT,
+	    c->th->code_bg, f.bar_x, 0 };
+	emit_para(c, &p, &ps, NULL, 0);
+	rg_lb_para_free(&p);
+	rg_flow_gap(c, c->th->para_gap);
+}
+
+static void
+build_rule(rg_flow *c, frame f)
+{
+	rg_flow_gap(c, c->th->para_gap);
+	rg_vitem *v = rg_flow_item(c, c->th->line_pitch);
+	rg_box *r = rg_vitem_box(v, RG_BOX_RULE);
+	r->x = f.x + f.width / 4;
+	r->y = c->th->line_pitch / 2;
+	r->w = f.width / 2;
+	r->line_width = 0.6;
+	r->color = 0x888888;
+	rg_flow_gap(c, c->th->para_gap);
+}
+
+/* "1." for ordered lists; bullets change with depth. */
+static const char *
+marker(const rg_block *list, int index, int depth, char *buf)
+{
+	static const char *const bullets[] = { "•", "○", "■" };
+	if (!list->ordered)
+		return bullets[depth % 3];
+	snprintf(buf, 16, "%d.", list->start + index);
+	return buf;
+}
+
+static void
+build_list(rg_flow *c, const rg_block *list, frame f)
+{
+	double em = c->th->body_size;
+	frame inner = f;
+	inner.x = f.x + 2 * em;
+	inner.width = f.width - 2 * em;
+	inner.in_list = 1;
+	inner.tight = list->tight;
+	int index = 0;
+	rg_flow_gap(c, list->tight ? 0 : c->th->para_gap);
+	for (const rg_block *item = list->first_child; item; item = item->next, index++) {
+		size_t before = c->nitems;
+		build_blocks(c, item->first_child, inner);
+		if (c->nitems == before)
+			rg_flow_item(c, c->th->line_pitch);   /* an empty item still shows its marker */
+		/* the marker sits on the item's first line, right-aligned before it */
+		rg_vitem *first = &c->items[before];
+		char buf[16];
+		const char *mk = marker(list, index, c->list_depth - 1, buf);
+		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk, RG_FONT_SONG,
+		    em, inner.x - 0.4 * em, rg_flow_baseline(first->height, em), RG_PALIGN_RIGHT, 0);
+		if (!list->tight)
+			rg_flow_gap(c, c->th->para_gap);
+	}
+	rg_flow_gap(c, list->tight ? c->th->para_gap / 2 : c->th->para_gap);
+}
+
+static void
+build_blocks(rg_flow *c, const rg_block *first, frame f)
+{
+	const rg_theme *th = c->th;
+	for (const rg_block *b = first; b != NULL; b = b->next) {
+		switch (b->kind) {
+		case RG_BLOCK_TITLE:
+			build_text_block(c, b, f, RG_FONT_HEI, th->title_size, 0, RG_PALIGN_CENTER,
+			    th->title_size * 1.5, NULL, 0, 1);
+			rg_flow_gap(c, th->title_size * 0.5);
+			break;
+		case RG_BLOCK_SUBTITLE:
+			build_text_block(c, b, f, RG_FONT_KAI, th->subtitle_size, 0, RG_PALIGN_CENTER,
+			    th->subtitle_size * 1.6, NULL, 0, 1);
+			rg_flow_gap(c, th->subtitle_size);
+			break;
+		case RG_BLOCK_HEADING:
+			build_heading(c, b, f);
+			break;
+		case RG_BLOCK_PARAGRAPH:
+			if (!(f.in_list && f.tight))
+				rg_flow_gap(c, th->para_gap);
+			build_text_block(c, b, f, f.role, th->body_size,
+			    f.in_list ? 0 : th->indent_em * th->body_size, RG_ALIGN_JUSTIFY,
+			    th->line_pitch, NULL, 0, 0);
+			break;
+		case RG_BLOCK_LIST:
+			c->list_depth++;
+			build_list(c, b, f);
+			c->list_depth--;
+			break;
+		case RG_BLOCK_QUOTE: {
+			frame q = f;
+			q.bar_x = f.x + th->body_size * 0.5;
+			q.x = f.x + th->body_size * 1.5;
+			q.width = f.width - th->body_size * 1.5;
+			q.role = RG_FONT_KAI;
+			q.in_list = 0;
+			rg_flow_gap(c, th->para_gap);
+			build_blocks(c, b->first_child, q);
+			rg_flow_gap(c, th->para_gap);
+			break;
+		}
+		case RG_BLOCK_RULE:
+			build_rule(c, f);
+			break;
+		case RG_BLOCK_CODE:
+			build_code(c, b, f);
+			break;
+		case RG_BLOCK_TABLE:
+			rg_layout_table(c, b, f.x, f.width);
+			break;
+		case RG_BLOCK_CHART:
+			rg_warning(c->d, b->pos, "charts cannot be laid out yet; chart left out");
+			break;
+		case RG_BLOCK_ITEM:
+		case RG_BLOCK_DOCUMENT:
+			build_blocks(c, b->first_child, f);
+			break;
+		}
+	}
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+static rg_page *
+new_page(rg_layout *l)
+{
+	rg_page *p = RG_PUSH(l->pages, l->npages, l->cap_pages);
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+static void
+place(rg_layout *l, rg_page *page, const rg_vitem *v, double y)
+{
+	for (size_t i = 0; i < v->nboxes; i++) {
+		rg_box *b = RG_PUSH(page->boxes, page->nboxes, page->cap);
+		*b = v->boxes[i];
+		b->y += y;
+	}
+	if (v->outline_level > 0) {
+		rg_outline *o = RG_PUSH(l->outline, l->noutline, l->cap_outline);
+		o->level = v->outline_level;
+		o->title = v->outline_title;
+		o->page = (int)(l->npages - 1);
+		o->y = y;
+	}
+}
+
+/* Height needed from item i on to the end of its keep-with-next chain. */
+static double
+keep_height(const rg_flow *c, size_t i)
+{
+	double h = c->items[i].height;
+	while (c->items[i].keep_next && i + 1 < c->nitems) {
+		i++;
+		h += c->items[i].space_before + c->items[i].height;
+	}
+	return h;
+}
+
+/* A table goes on to a new page: close it on the old one with its bottom
+ * rule, then mark 续表 and repeat its header rows on the new one. */
+static void
+table_break(rg_flow *c, rg_page *old, double old_y, rg_page **page, double *y,
+    const rg_vitem *v)
+{
+	const rg_theme *th = c->th;
+	rg_box *r = RG_PUSH(old->boxes, old->nboxes, old->cap);
+	memset(r, 0, sizeof *r);
+	r->kind = RG_BOX_RULE;
+	r->x = th->margin_left;
+	r->y = old_y;
+	r->w = c->text_w;
+	r->line_width = 1.2;
+	double h = th->small_size * 1.8;
+	rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, "续表",
+	    RG_FONT_KAI, th->small_size + 1, th->margin_left + c->text_w,
+	    *y + rg_flow_baseline(h, th->small_size + 1), RG_PALIGN_RIGHT, 0);
+	*y += h;
+	for (size_t k = v->repeat_from; k < v->repeat_to; k++) {
+		rg_vitem copy = c->items[k];
+		copy.outline_level = 0;
+		place(c->out, *page, &copy, *y);
+		*y += copy.height;
+	}
+}
+
+static void
+paginate(rg_flow *c)
+{
+	const rg_theme *th = c->th;
+	double top = th->margin_top, bottom = th->page_h - th->margin_bottom;
+	rg_page *page = new_page(c->out);
+	double y = top;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const rg_vitem *v = &c->items[i];
+		double sb = y > top ? v->space_before : 0;
+		/* start a chain only if all of it fits; a chain taller than a
+		 * page starts at the top of one */
+		int chain_start = i == 0 || !c->items[i - 1].keep_next;
+		double need = chain_start ? keep_height(c, i) : v->height;
+		int table_row = v->in_table && v->repeat_to > v->repeat_from;
+		if (y > top && y + sb + need > bottom + 0.01) {
+			rg_page *old = page;
+			double old_y = y;
+			page = new_page(c->out);
+			y = top;
+			sb = 0;
+			if (table_row && i > 0 && c->items[i - 1].in_table)
+				table_break(c, old, old_y, &page, &y, v);
+		}
+		y += sb;
+		place(c->out, page, v, y);
+		y += v->height;
+	}
+}
+
+/* Running header (document title, from page 2 on) and page numbers. */
+static void
+furniture(rg_flow *c)
+{
+	const rg_theme *th = c->th;
+	rg_layout *l = c->out;
+	double cx = th->margin_left + c->text_w / 2;
+	for (size_t i = 0; i < l->npages; i++) {
+		rg_page *page = &l->pages[i];
+		if (i > 0 && l->meta.title != NULL) {
+			double y = th->margin_top - 18;
+			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, l->meta.title, RG_FONT_KAI, th->small_size, cx, y,
+			    RG_PALIGN_CENTER, th->muted_color);
+			rg_box *r = RG_PUSH(page->boxes, page->nboxes, page->cap);
+			memset(r, 0, sizeof *r);
+			r->kind = RG_BOX_RULE;
+			r->x = th->margin_left;
+			r->y = y + 6;
+			r->w = c->text_w;
+			r->line_width = 0.5;
+			r->color = th->muted_color;
+		}
+		char num[32];
+		snprintf(num, sizeof num, "— %zu —", i + 1);
+		rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, num, RG_FONT_SONG, th->small_size + 1.5, cx,
+		    th->page_h - th->margin_bottom + 30, RG_PALIGN_CENTER, 0);
+	}
+}
+
+void
+rg_layout_free(rg_layout *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->npages; i++)
+		free(l->pages[i].boxes);
+	free(l->pages);
+	free(l->outline);
+	free(l->faces_used);
+	rg_arena_free(l->arena);
+	free(l);
+}
+
+static const char *
+copy(rg_arena *a, const char *s)
+{
+	return s ? rg_arena_strdup(a, s) : NULL;
+}
+
+rg_layout *
+rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
+{
+	rg_flow c;
+	memset(&c, 0, sizeof c);
+	c.th = o->theme;
+	c.m = o->metrics;
+	c.d = d;
+	c.env.metrics = o->metrics;
+	c.env.diag = d;
+	c.env.allow_missing = o->allow_missing_glyphs;
+	c.text_w = c.th->page_w - c.th->margin_left - c.th->margin_right;
+
+	rg_layout *l = rg_xcalloc(1, sizeof *l);
+	l->arena = rg_arena_new();
+	l->width = c.th->page_w;
+	l->height = c.th->page_h;
+	l->nfaces = 256;
+	l->faces_used = rg_xcalloc(l->nfaces, sizeof *l->faces_used);
+	l->meta.title = copy(l->arena, doc->meta.title);
+	l->meta.subtitle = copy(l->arena, doc->meta.subtitle);
+	l->meta.author = copy(l->arena, doc->meta.author);
+	l->meta.subject = copy(l->arena, doc->meta.subject);
+	l->meta.keywords = copy(l->arena, doc->meta.keywords);
+	l->meta.date = copy(l->arena, doc->meta.date);
+	c.out = l;
+
+	int errors_before = d->errors;
+	frame f = { c.th->margin_left, c.text_w, RG_FONT_SONG, 0, 0, 0 };
+	build_blocks(&c, doc->root->first_child, f);
+	paginate(&c);
+	furniture(&c);
+
+	for (size_t i = 0; i < c.nitems; i++)
+		free(c.items[i].boxes);
+	free(c.items);
+	rg_lb_env_free(&c.env);
+	if (d->errors > errors_before) {
+		rg_layout_free(l);
+		return NULL;
+	}
+	return l;
+}

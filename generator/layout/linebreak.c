@@ -1,0 +1,411 @@
+/* linebreak.c -- see linebreak.h */
+#include "linebreak.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/mem.h"
+#include "../base/utf8.h"
+
+/* ---- character classes ------------------------------------------------ */
+
+int
+rg_lb_is_han(int32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
+	    (cp >= 0x3040 && cp <= 0x30FF) || cp == 0x3007;
+}
+
+int
+rg_lb_is_wide(int32_t cp)
+{
+	return rg_lb_is_han(cp) ||
+	    (cp >= 0x2E80 && cp <= 0x2FDF) ||    /* radicals */
+	    (cp >= 0x3000 && cp <= 0x303F) ||    /* CJK symbols and punctuation */
+	    (cp >= 0x3100 && cp <= 0x31FF) ||    /* bopomofo, strokes */
+	    (cp >= 0x3200 && cp <= 0x33FF) ||    /* enclosed, compatibility */
+	    (cp >= 0xAC00 && cp <= 0xD7AF) ||    /* hangul */
+	    (cp >= 0xFE30 && cp <= 0xFE4F) ||    /* CJK compatibility forms */
+	    (cp >= 0xFF01 && cp <= 0xFF60) ||    /* full-width forms */
+	    (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+	    (cp >= 0x2018 && cp <= 0x201F) ||    /* quotation marks */
+	    cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x00B7 ||
+	    cp == 0x2E3A || cp == 0x25CB || cp == 0x25CF || cp == 0x2022 ||
+	    (cp >= 0x2460 && cp <= 0x24FF) ||    /* circled numbers ① */
+	    cp == 0x203B || cp == 0x2103 || cp == 0x2116 || cp == 0x2264 || cp == 0x2265;
+}
+
+static int
+in_set(int32_t cp, const int32_t *set)
+{
+	for (; *set; set++)
+		if (*set == cp)
+			return 1;
+	return 0;
+}
+
+/* TYPESETTING.md: 。？！，、；：．”’）］〕】》〉」』〗｝…—～·%‰ and closing brackets */
+static const int32_t no_start[] = {
+	0x3002, 0xFF1F, 0xFF01, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF0E, 0x201D, 0x2019,
+	0xFF09, 0xFF3D, 0x3015, 0x3011, 0x300B, 0x3009, 0x300D, 0x300F, 0x3017, 0xFF5D,
+	0x2026, 0x2014, 0xFF5E, 0x00B7, 0x0025, 0x2030, 0xFF05, 0x3019, 0x301B, 0x301F,
+	0x2E3A, 0x30FB, 0xFF64, 0xFF61, 0xFE50, 0xFE52,
+	')', ']', '}', ',', '.', ':', ';', '!', '?', 0
+};
+
+/* TYPESETTING.md: “‘（［〔【《〈「『〖｛ and opening brackets */
+static const int32_t no_end[] = {
+	0x201C, 0x2018, 0xFF08, 0xFF3B, 0x3014, 0x3010, 0x300A, 0x3008, 0x300C, 0x300E,
+	0x3016, 0xFF5B, 0x3018, 0x301A, 0x301D,
+	'(', '[', '{', 0
+};
+
+int
+rg_lb_no_start(int32_t cp)
+{
+	return in_set(cp, no_start);
+}
+
+int
+rg_lb_no_end(int32_t cp)
+{
+	return in_set(cp, no_end);
+}
+
+static int
+is_space(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 ||
+	    cp == 0xA0;
+}
+
+static int
+is_alnum(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F);
+}
+
+/* ---- building items --------------------------------------------------- */
+
+void
+rg_lb_para_init(rg_lb_para *p, rg_lb_env *env, double max_width, int preserve)
+{
+	memset(p, 0, sizeof *p);
+	p->env = env;
+	p->max_width = max_width;
+	p->preserve = preserve;
+}
+
+void
+rg_lb_para_free(rg_lb_para *p)
+{
+	free(p->items);
+	p->items = NULL;
+	p->n = p->cap = 0;
+}
+
+void
+rg_lb_env_free(rg_lb_env *env)
+{
+	free(env->reported);
+	env->reported = NULL;
+	env->nreported = env->cap_reported = 0;
+}
+
+static rg_lb_item *
+push(rg_lb_para *p, rg_lb_type type, const rg_lb_style *st)
+{
+	rg_lb_item *it = RG_PUSH(p->items, p->n, p->cap);
+	memset(it, 0, sizeof *it);
+	it->type = type;
+	it->text = "";
+	it->face = -1;
+	if (st != NULL) {
+		it->size = st->size;
+		it->color = st->color;
+		it->url = st->url;
+	}
+	return it;
+}
+
+static rg_lb_item *
+last_item(rg_lb_para *p)
+{
+	return p->n ? &p->items[p->n - 1] : NULL;
+}
+
+/* Face for cp, reporting a missing glyph once per code point. */
+static int
+face_for(rg_lb_para *p, const rg_lb_style *st, int32_t cp, rg_pos pos)
+{
+	rg_lb_env *env = p->env;
+	int primary;
+	int face = env->metrics->lookup(env->metrics->ctx, st->role, cp, &primary);
+	if (face >= 0 && primary)
+		return face;
+	for (size_t i = 0; i < env->nreported; i++)
+		if (env->reported[i] == cp)
+			return face >= 0 ? face : 0;
+	*RG_PUSH(env->reported, env->nreported, env->cap_reported) = cp;
+	char utf8[5] = { 0 };
+	rg_utf8_encode(cp, utf8);
+	if (face >= 0) {
+		int first = env->metrics->lookup(env->metrics->ctx, st->role, 0x4E00, &primary);
+		rg_warning(env->diag, pos, "character '%s' (U+%04X) is not in %s; "
+		    "taken from %s", utf8, (unsigned)cp,
+		    env->metrics->family(env->metrics->ctx, first),
+		    env->metrics->family(env->metrics->ctx, face));
+		return face;
+	}
+	if (env->allow_missing)
+		rg_warning(env->diag, pos, "character '%s' (U+%04X) is in no configured "
+		    "font; it is left out", utf8, (unsigned)cp);
+	else
+		rg_error(env->diag, pos, "character '%s' (U+%04X) is in no configured "
+		    "font (see fonts/fonts.conf)", utf8, (unsigned)cp);
+	return -1;
+}
+
+static double
+advance(rg_lb_para *p, int face, int32_t cp, double size)
+{
+	return p->env->metrics->advance(p->env->metrics->ctx, face, cp) * size / 1000.0;
+}
+
+static void
+add_glue(rg_lb_para *p, const rg_lb_style *st, double width, int visible)
+{
+	rg_lb_item *prev = last_item(p);
+	if (prev == NULL || prev->type == RG_LB_BREAK)
+		return;                 /* no glue at the start of a paragraph or line */
+	if (prev->type == RG_LB_GLUE) {
+		if (width > prev->width)
+			prev->width = width;
+		prev->visible |= visible;
+		return;
+	}
+	rg_lb_item *g = push(p, RG_LB_GLUE, st);
+	g->width = width;
+	g->visible = visible;
+}
+
+/* An inter-word space, as wide as the font's space. */
+static void
+add_space(rg_lb_para *p, const rg_lb_style *st, rg_pos pos)
+{
+	int f = face_for(p, st, ' ', pos);
+	add_glue(p, st, f < 0 ? st->size * 0.3 : advance(p, f, ' ', st->size), 1);
+}
+
+/* ¼ em between Han and a Latin letter or digit (TYPESETTING.md). */
+static void
+han_latin_glue(rg_lb_para *p, const rg_lb_style *st, int32_t cp)
+{
+	rg_lb_item *prev = last_item(p);
+	if (prev == NULL || prev->type == RG_LB_GLUE || prev->type == RG_LB_BREAK)
+		return;
+	int prev_han = rg_lb_is_han(prev->last), cur_han = rg_lb_is_han(cp);
+	if ((prev_han && is_alnum(cp) && prev->type == RG_LB_WIDE) ||
+	    (cur_han && is_alnum(prev->last) && prev->type == RG_LB_WORD))
+		add_glue(p, st, st->size * 0.25, 0);
+}
+
+/* Split a word wider than the line into single characters. */
+static void
+split_wide_word(rg_lb_para *p)
+{
+	rg_lb_item w = p->items[p->n - 1];
+	p->n--;
+	size_t off = 0;
+	while (off < w.len) {
+		size_t l;
+		int32_t cp = rg_utf8_decode(w.text + off, w.len - off, &l);
+		rg_lb_item *it = RG_PUSH(p->items, p->n, p->cap);
+		*it = w;
+		it->type = RG_LB_WIDE;   /* breakable on both sides */
+		it->text = w.text + off;
+		it->len = l;
+		it->first = it->last = cp;
+		it->width = advance(p, w.face, cp, w.size);
+		off += l;
+	}
+}
+
+void
+rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos pos)
+{
+	size_t n = strlen(text), i = 0;
+	while (i < n) {
+		size_t l;
+		int32_t cp = rg_utf8_decode(text + i, n - i, &l);
+		if (cp < 0)
+			cp = 0xFFFD;   /* inputs are validated; never trust it here */
+		if (p->pending_soft) {
+			p->pending_soft = 0;
+			if (!(p->wide_before_soft && rg_lb_is_wide(cp)))
+				add_space(p, st, pos);
+		}
+		if (cp == '\n' && p->preserve) {
+			rg_lb_add_hardbreak(p);
+			i += l;
+			continue;
+		}
+		if (is_space(cp) && !p->preserve) {
+			add_space(p, st, pos);
+			i += l;
+			continue;
+		}
+		if (cp < 0x20 && cp != '\t') {
+			i += l;                    /* control characters are not drawn */
+			continue;
+		}
+		if (cp == '\t')
+			cp = ' ';
+		int face = face_for(p, st, cp, pos);
+		if (face < 0) {
+			i += l;
+			continue;
+		}
+		han_latin_glue(p, st, cp);
+		rg_lb_item *prev = last_item(p);
+		int wide = rg_lb_is_wide(cp) || (p->preserve && cp == ' ');
+		/* …… and —— stay one unit; a word goes on while letters follow in
+		 * the same face and style */
+		if (prev != NULL && prev->face == face && prev->size == st->size &&
+		    prev->color == st->color && prev->url == st->url &&
+		    prev->text + prev->len == text + i &&
+		    ((prev->type == RG_LB_WORD && !wide) ||
+		     (prev->type == RG_LB_WIDE && (cp == 0x2026 || cp == 0x2014) &&
+		      prev->last == cp && prev->first == cp && prev->len == l))) {
+			prev->len += l;
+			prev->last = cp;
+			prev->width += advance(p, face, cp, st->size);
+		} else {
+			rg_lb_item *it = push(p, wide ? RG_LB_WIDE : RG_LB_WORD, st);
+			it->text = text + i;
+			it->len = l;
+			it->first = it->last = cp;
+			it->face = face;
+			it->width = advance(p, face, cp, st->size);
+		}
+		prev = last_item(p);
+		if (prev->type == RG_LB_WORD && prev->width > p->max_width && p->max_width > 0)
+			split_wide_word(p);
+		i += l;
+	}
+}
+
+void
+rg_lb_add_softbreak(rg_lb_para *p)
+{
+	rg_lb_item *prev = last_item(p);
+	if (prev == NULL)
+		return;
+	p->pending_soft = 1;
+	p->wide_before_soft = prev->type == RG_LB_WIDE && rg_lb_is_wide(prev->last);
+}
+
+void
+rg_lb_add_hardbreak(rg_lb_para *p)
+{
+	p->pending_soft = 0;
+	rg_lb_item *prev = last_item(p);
+	if (prev != NULL && prev->type == RG_LB_GLUE)
+		p->n--;
+	push(p, RG_LB_BREAK, NULL);
+}
+
+/* ---- breaking --------------------------------------------------------- */
+
+int
+rg_lb_can_break(const rg_lb_item *a, const rg_lb_item *b)
+{
+	if (rg_lb_no_start(b->first) || rg_lb_no_end(a->last))
+		return 0;
+	if (a->type == RG_LB_WORD && b->type == RG_LB_WORD)
+		return 0;
+	return 1;
+}
+
+/* May the line end before item k (k > start)?  Glue at k: the line ends
+ * before the glue; glue just before k: the line ends before that glue. */
+static int
+break_before(const rg_lb_item *it, size_t start, size_t k)
+{
+	if (it[k].type == RG_LB_GLUE)
+		return k > start && it[k - 1].type != RG_LB_GLUE && !rg_lb_no_end(it[k - 1].last);
+	if (it[k - 1].type == RG_LB_GLUE)
+		return k - 1 > start && !rg_lb_no_start(it[k].first) &&
+		    !rg_lb_no_end(it[k - 2].last);
+	return rg_lb_can_break(&it[k - 1], &it[k]);
+}
+
+static void
+finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_line *ln)
+{
+	while (end > start && it[end - 1].type == RG_LB_GLUE)
+		end--;
+	ln->start = start;
+	ln->end = end;
+	ln->natural = 0;
+	ln->stretch_points = 0;
+	ln->justify = justify;
+	for (size_t k = start; k < end; k++) {
+		ln->natural += it[k].width;
+		if (it[k].type == RG_LB_GLUE)
+			ln->stretch_points++;
+		else if (k > start && it[k - 1].type != RG_LB_GLUE &&
+		    !(it[k - 1].type == RG_LB_WORD && it[k].type == RG_LB_WORD))
+			ln->stretch_points++;
+	}
+}
+
+size_t
+rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines)
+{
+	const rg_lb_item *it = p->items;
+	size_t n = p->n, nlines = 0, cap = 0;
+	*lines = NULL;
+	size_t start = 0;
+	while (start < n) {
+		while (start < n && it[start].type == RG_LB_GLUE)
+			start++;
+		if (start >= n)
+			break;
+		double avail = width - (nlines == 0 ? indent : 0);
+		double x = 0;
+		size_t j = start, end = n, next = n;
+		int justify = 0;
+		for (; j < n; j++) {
+			if (it[j].type == RG_LB_BREAK) {
+				end = j;
+				next = j + 1;
+				break;
+			}
+			if (j > start && x + it[j].width > avail + 1e-6) {
+				size_t k = j;
+				while (k > start && !break_before(it, start, k))
+					k--;
+				if (k == start)
+					k = j;        /* no allowed break: cut here */
+				end = k;
+				next = k;
+				justify = 1;
+				break;
+			}
+			x += it[j].width;
+		}
+		rg_lb_line *ln = RG_PUSH(*lines, nlines, cap);
+		finish_line(it, start, end, justify, ln);
+		if (end == start && next == start)
+			next = start + 1;     /* cannot happen, but never loop */
+		start = next;
+		if (j < n && it[j].type == RG_LB_BREAK && start == n) {
+			/* a trailing forced break ends the paragraph: nothing more */
+			break;
+		}
+	}
+	return nlines;
+}

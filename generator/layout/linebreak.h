@@ -1,0 +1,98 @@
+/* linebreak.h -- the Chinese line breaker (TYPESETTING.md, 避头尾).
+ *
+ * A paragraph is first turned into items: a single wide character (Han,
+ * full-width punctuation), a Latin word or number ("1315.7", "PM2.5",
+ * "10%"), `……` or `——` as one unit, or glue (a space, or the ¼-em gap
+ * between Han and Latin).  The breaker then fills lines greedily:
+ *   - a break is allowed between two wide items, between a wide item and a
+ *     word, and at glue; never inside a word;
+ *   - never before a no-line-start character nor after a no-line-end one;
+ *     when the only fitting break is forbidden, the previous character is
+ *     pulled down to the next line (推出), and the line is justified;
+ *   - glue at a break disappears; a source newline between two Han
+ *     characters adds nothing.
+ * Widths are in points; the builder measures through rg_metrics.
+ */
+#ifndef RG_LINEBREAK_H
+#define RG_LINEBREAK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../base/diag.h"
+#include "metrics.h"
+
+typedef enum rg_lb_type {
+	RG_LB_WIDE,              /* one wide character, or …… / —— */
+	RG_LB_WORD,              /* Latin letters, digits and their punctuation */
+	RG_LB_GLUE,              /* breakable space; dropped at a line break */
+	RG_LB_BREAK              /* forced line break */
+} rg_lb_type;
+
+typedef struct rg_lb_item {
+	rg_lb_type type;
+	const char *text; size_t len;   /* UTF-8, not NUL-terminated; "" for glue */
+	int32_t first, last;            /* first and last code point */
+	double width;
+	int face;
+	double size;
+	unsigned color;
+	const char *url;
+	int visible;             /* glue: a real space, drawn as such */
+} rg_lb_item;
+
+typedef struct rg_lb_style {
+	int role;                /* font role for rg_metrics */
+	double size;
+	unsigned color;
+	const char *url;
+} rg_lb_style;
+
+/* Shared across one document: measuring, and missing-glyph reports. */
+typedef struct rg_lb_env {
+	const rg_metrics *metrics;
+	rg_diag *diag;
+	int32_t *reported; size_t nreported, cap_reported;   /* code points already reported */
+	int allow_missing;       /* missing glyphs are warnings, not errors */
+} rg_lb_env;
+
+typedef struct rg_lb_para {
+	rg_lb_env *env;
+	rg_lb_item *items; size_t n, cap;
+	double max_width;        /* words wider than this are split by character */
+	int preserve;            /* code: keep every space, no collapsing */
+	int pending_soft;        /* a soft break waits for the next text */
+	int wide_before_soft;
+} rg_lb_para;
+
+void rg_lb_para_init(rg_lb_para *p, rg_lb_env *env, double max_width, int preserve);
+void rg_lb_para_free(rg_lb_para *p);
+void rg_lb_env_free(rg_lb_env *env);
+
+/* Add UTF-8 text (must stay alive while the items are used). */
+void rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos pos);
+void rg_lb_add_softbreak(rg_lb_para *p);
+void rg_lb_add_hardbreak(rg_lb_para *p);
+
+typedef struct rg_lb_line {
+	size_t start, end;       /* items [start, end); end excludes trailing glue */
+	double natural;          /* width of those items */
+	int stretch_points;      /* places where justification adds space */
+	int justify;             /* 0 for the last line and before a forced break */
+} rg_lb_line;
+
+/* Break items into lines of `width`, the first line `indent` narrower.
+ * *lines is malloc'd; returns the number of lines. */
+size_t rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines);
+
+/* Does the line break rule allow a break between items a and b (adjacent,
+ * neither glue)?  Exposed for tests. */
+int rg_lb_can_break(const rg_lb_item *a, const rg_lb_item *b);
+
+/* Character classes (exposed for tests and the typesetting check). */
+int rg_lb_is_wide(int32_t cp);
+int rg_lb_is_han(int32_t cp);
+int rg_lb_no_start(int32_t cp);
+int rg_lb_no_end(int32_t cp);
+
+#endif

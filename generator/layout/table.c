@@ -1,0 +1,308 @@
+/* table.c -- three-line tables (三线表) on the vertical list.
+ *
+ * Column widths follow automatic table layout: every column gets at least
+ * its widest unbreakable piece and at most its natural width, the rest of
+ * the text width is shared in proportion; header cells wrap first.  A
+ * table whose body cells do not fit on one line each shrinks its font down
+ * to a floor (TABLE_MIN_SIZE); then body cells wrap, by character if a word
+ * is wider than its column.  Cell text is broken with the same Chinese line breaker as
+ * paragraphs.  Each row is one item of the flow; the header rows are marked
+ * so the paginator repeats them, under 续表, when the table goes on.
+ */
+#include "table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TABLE_MIN_SIZE 7.0       /* the documented font floor, in pt */
+#define RULE_THICK 1.2
+#define RULE_THIN 0.6
+
+typedef struct cellbox {
+	const rg_cell *cell;
+	size_t col;              /* first column */
+	rg_lb_para para;
+	rg_lb_line *lines; size_t nlines;
+} cellbox;
+
+typedef struct tstate {
+	rg_flow *c;
+	const rg_table *t;
+	double size, pitch, padx, pady;
+	double *minw, *prefw, *bodyw, *w;   /* bodyw: natural width of body cells */
+	cellbox **rows;          /* rows[r][i], ncells[r] each */
+} tstate;
+
+static int
+cell_role(const rg_table *t, size_t r)
+{
+	return r < t->nheader || t->rows[r].group ? RG_FONT_HEI : RG_FONT_SONG;
+}
+
+/* Build (or rebuild) every cell's items at the current size; max_width per
+ * column splits words that cannot fit in it (NULL: no splitting). */
+static void
+build_cells(tstate *s, const double *max_width)
+{
+	const rg_table *t = s->t;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t col = 0;
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			const rg_cell *cell = &t->rows[r].cells[i];
+			cellbox *cb = &s->rows[r][i];
+			rg_lb_para_free(&cb->para);
+			cb->cell = cell;
+			cb->col = col;
+			double mw = 0;
+			if (max_width != NULL)
+				for (int k = 0; k < cell->colspan && col + (size_t)k < t->ncols; k++)
+					mw += max_width[col + (size_t)k];
+			rg_lb_para_init(&cb->para, &s->c->env, mw, 0);
+			rg_flow_spans(s->c, &cb->para, cell->spans, cell->nspans, cell_role(t, r),
+			    s->size, 0);
+			col += (size_t)cell->colspan;
+		}
+	}
+}
+
+/* Minimum (widest unbreakable piece) and natural widths of single-column
+ * cells, padding included. */
+static void
+measure(tstate *s)
+{
+	const rg_table *t = s->t;
+	for (size_t k = 0; k < t->ncols; k++)
+		s->minw[k] = s->prefw[k] = s->bodyw[k] = 2 * s->padx;
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			cellbox *cb = &s->rows[r][i];
+			if (cb->cell->colspan != 1 || cb->col >= t->ncols)
+				continue;
+			double line = 0, widest = 0, piece = 0;
+			for (size_t k = 0; k < cb->para.n; k++) {
+				const rg_lb_item *it = &cb->para.items[k];
+				if (it->type == RG_LB_BREAK) {
+					line = 0;
+					continue;
+				}
+				line += it->width;
+				if (line > widest)
+					widest = line;
+				/* pieces between break opportunities */
+				if (k > 0 && it->type != RG_LB_GLUE &&
+				    (cb->para.items[k - 1].type == RG_LB_GLUE ||
+				     rg_lb_can_break(&cb->para.items[k - 1], it)))
+					piece = 0;
+				if (it->type != RG_LB_GLUE)
+					piece += it->width;
+				if (piece + 2 * s->padx > s->minw[cb->col])
+					s->minw[cb->col] = piece + 2 * s->padx;
+			}
+			if (widest + 2 * s->padx > s->prefw[cb->col])
+				s->prefw[cb->col] = widest + 2 * s->padx;
+			if (r >= t->nheader && widest + 2 * s->padx > s->bodyw[cb->col])
+				s->bodyw[cb->col] = widest + 2 * s->padx;
+		}
+	for (size_t k = 0; k < t->ncols; k++)
+		if (s->bodyw[k] < s->minw[k])
+			s->bodyw[k] = s->minw[k];
+}
+
+static double
+sum(const double *v, size_t n)
+{
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += v[i];
+	return total;
+}
+
+/* Fill the available width from a lower and an upper width per column:
+ * lo plus a share of what separates it from hi, in proportion. */
+static int
+between(tstate *s, const double *lo, const double *hi, double avail)
+{
+	size_t n = s->t->ncols;
+	double slo = sum(lo, n), shi = sum(hi, n);
+	if (slo > avail + 0.01)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		s->w[k] = shi > slo ? lo[k] + (avail - slo) * (hi[k] - lo[k]) / (shi - slo)
+		    : lo[k] + (avail - slo) / (double)n;
+	return 1;
+}
+
+/* Natural widths plus a share of the rest when everything fits on one line;
+ * else body cells unwrapped and headers wrapping; else every column at least
+ * its widest unbreakable piece. */
+static void
+distribute(tstate *s, double avail)
+{
+	size_t n = s->t->ncols;
+	double spref = sum(s->prefw, n);
+	if (spref <= avail) {
+		for (size_t k = 0; k < n; k++)
+			s->w[k] = s->prefw[k] + (avail - spref) * s->prefw[k] / spref;
+		return;
+	}
+	if (between(s, s->bodyw, s->prefw, avail) || between(s, s->minw, s->bodyw, avail))
+		return;
+	for (size_t k = 0; k < n; k++)
+		s->w[k] = avail * s->minw[k] / sum(s->minw, n);
+}
+
+static double
+cell_width(const tstate *s, const cellbox *cb)
+{
+	double w = 0;
+	for (int k = 0; k < cb->cell->colspan && cb->col + (size_t)k < s->t->ncols; k++)
+		w += s->w[cb->col + (size_t)k];
+	return w;
+}
+
+static rg_palign
+palign(const rg_table *t, size_t r, const rg_cell *cell)
+{
+	if (r < t->nheader)
+		return RG_PALIGN_CENTER;
+	switch (cell->align) {
+	case RG_ALIGN_RIGHT: return RG_PALIGN_RIGHT;
+	case RG_ALIGN_CENTER: return RG_PALIGN_CENTER;
+	default: return RG_PALIGN_LEFT;
+	}
+}
+
+static void
+rule(rg_vitem *v, double x, double y, double w, double lw)
+{
+	rg_box *b = rg_vitem_box(v, RG_BOX_RULE);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->line_width = lw;
+}
+
+/* A caption or note line: centred Hei above, small Song below. */
+static void
+side_text(rg_flow *c, const char *text, double x, double width, int role, double size,
+    rg_palign al, int keep)
+{
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, width, 0);
+	rg_lb_style st = { role, size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, text, &st, none);
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&p, width, 0, &lines);
+	for (size_t i = 0; i < n; i++) {
+		rg_vitem *v = rg_flow_item(c, size * 1.6);
+		v->keep_next = keep;
+		rg_flow_line(c, &p, &lines[i], x, width, al, v, 0, v->height);
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
+void
+rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
+{
+	const rg_table *t = b->table;
+	if (t == NULL || t->ncols == 0 || t->nrows == 0)
+		return;
+	tstate s;
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.t = t;
+	s.size = c->th->body_size * 0.875;
+	s.minw = rg_xcalloc(t->ncols, sizeof *s.minw);
+	s.prefw = rg_xcalloc(t->ncols, sizeof *s.prefw);
+	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);
+	s.w = rg_xcalloc(t->ncols, sizeof *s.w);
+	s.rows = rg_xcalloc(t->nrows, sizeof *s.rows);
+	for (size_t r = 0; r < t->nrows; r++)
+		s.rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s.rows);
+
+	/* shrink the font until body cells fit unwrapped, down to the floor */
+	for (;;) {
+		s.padx = s.size * 0.5;
+		build_cells(&s, NULL);
+		measure(&s);
+		double sbody = sum(s.bodyw, t->ncols);
+		if (sbody <= width || s.size <= TABLE_MIN_SIZE)
+			break;
+		double next = s.size * width / sbody;
+		s.size = next < TABLE_MIN_SIZE ? TABLE_MIN_SIZE : floor(next * 4) / 4;
+	}
+	distribute(&s, width);
+	/* rebuild so that words wider than their column are split */
+	double *inner = rg_xcalloc(t->ncols, sizeof *inner);
+	for (size_t k = 0; k < t->ncols; k++)
+		inner[k] = s.w[k] - 2 * s.padx;
+	build_cells(&s, inner);
+	free(inner);
+	s.pitch = s.size * 1.5;
+	s.pady = s.size * 0.3;
+
+	rg_flow_gap(c, c->th->para_gap);
+	if (t->caption != NULL)
+		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1);
+	size_t header_from = c->nitems;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const rg_row *row = &t->rows[r];
+		size_t maxlines = 1;
+		for (size_t i = 0; i < row->ncells; i++) {
+			cellbox *cb = &s.rows[r][i];
+			double cw = cell_width(&s, cb) - 2 * s.padx;
+			cb->nlines = rg_lb_break(&cb->para, cw, 0, &cb->lines);
+			if (cb->nlines > maxlines)
+				maxlines = cb->nlines;
+		}
+		rg_vitem *v = rg_flow_item(c, maxlines * s.pitch + 2 * s.pady);
+		v->in_table = 1;
+		if (r < t->nheader) {
+			v->keep_next = 1;
+		} else {
+			v->repeat_from = header_from;
+			v->repeat_to = header_from + t->nheader;
+		}
+		if (r == 0)
+			rule(v, x, 0, width, RULE_THICK);
+		if (r + 1 == t->nheader)
+			rule(v, x, v->height, width, RULE_THIN);
+		if (row->total)
+			rule(v, x, 0, width, RULE_THIN);
+		if (r + 1 == t->nrows)
+			rule(v, x, v->height, width, RULE_THICK);
+		for (size_t i = 0; i < row->ncells; i++) {
+			cellbox *cb = &s.rows[r][i];
+			double cx = x;
+			for (size_t k = 0; k < cb->col && k < t->ncols; k++)
+				cx += s.w[k];
+			double cw = cell_width(&s, cb) - 2 * s.padx;
+			/* text is centred vertically in the row */
+			double top = s.pady + (maxlines - cb->nlines) * s.pitch / 2;
+			for (size_t l = 0; l < cb->nlines; l++)
+				rg_flow_line(c, &cb->para, &cb->lines[l], cx + s.padx, cw,
+				    palign(t, r, cb->cell), v, top + l * s.pitch, s.pitch);
+			free(cb->lines);
+			cb->lines = NULL;
+		}
+	}
+	if (t->note != NULL) {
+		rg_flow_gap(c, s.size * 0.3);
+		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 0);
+	}
+	rg_flow_gap(c, c->th->para_gap * 2);
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t i = 0; i < t->rows[r].ncells; i++)
+			rg_lb_para_free(&s.rows[r][i].para);
+		free(s.rows[r]);
+	}
+	free(s.rows);
+	free(s.minw);
+	free(s.prefw);
+	free(s.bodyw);
+	free(s.w);
+}

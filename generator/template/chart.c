@@ -1,0 +1,116 @@
+/* chart.c -- the ```chart directive: grouped bar and line charts.
+ *
+ * The categories along the x axis and the series are two of regions,
+ * indicators and periods (grid.h); the third holds one value.  All values
+ * of a chart share one unit, so a chart of indicators in different units is
+ * an error: draw one chart per unit.  Missing and text values are left out
+ * (NAN).  The layout stage draws the RG_BLOCK_CHART (layout/chart.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grid.h"
+
+static const char *const chart_keys[] = {
+	"type", "regions", "indicators", "periods", "kind", "x", "series", "show",
+	"title", "labels", "decimals", "scale", NULL
+};
+static const char *const chart_numfmt_keys[] = { "decimals", "scale", NULL };
+static const char *const type_names[] = { "bar", "line", NULL };
+static const char *const show_names[] = { "value", "growth", "change", NULL };
+
+/* The unit every value shares, or an error at the indicators. */
+static int
+chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
+{
+	if (show == 1) {
+		*unit = "%";
+		return 0;
+	}
+	if (show == 2) {
+		*unit = "个百分点";
+		return 0;
+	}
+	const rg_indicator *first = rg_dataset_indicator(x->ds, g->keys[RG_DIM_INDICATORS][0].id);
+	for (size_t i = 1; i < g->nkeys[RG_DIM_INDICATORS]; i++) {
+		const rg_indicator *ind = rg_dataset_indicator(x->ds,
+		    g->keys[RG_DIM_INDICATORS][i].id);
+		const char *a = first->unit ? first->unit : "", *b = ind->unit ? ind->unit : "";
+		if (strcmp(a, b) != 0) {
+			rg_error(x->d, g->keys[RG_DIM_INDICATORS][i].pos, "chart mixes units: %s is "
+			    "in %s, %s in %s (draw one chart per unit)", first->id,
+			    *a ? a : "no unit", ind->id, *b ? b : "no unit");
+			return -1;
+		}
+	}
+	*unit = rg_format_unit(x->doc->arena, first->unit, &g->fmt);
+	return 0;
+}
+
+int
+rg_chart_expand(rg_dctx *x)
+{
+	static const char *const along_keys[2] = { "x", "series" };
+	int rc = 0;
+	int type = rg_spec_choice(x->spec, "type", type_names, 0, x->d);
+	if (type < 0)
+		rc = -1;
+	rg_dim dflt[2] = { type == 1 ? RG_DIM_PERIODS : RG_DIM_REGIONS, RG_DIM_INDICATORS };
+	rg_grid g;
+	if (rg_grid_read(&g, x, along_keys, dflt) < 0)
+		rc = -1;
+	if (rg_dctx_numfmt(x, &g.fmt, chart_numfmt_keys) < 0)
+		rc = -1;
+	int show = rg_spec_choice(x->spec, "show", show_names, 0, x->d);
+	int labels = rg_spec_bool(x->spec, "labels", 0, x->d);
+	const char *title = rg_spec_scalar(x->spec, "title", x->d);
+	if (show < 0 || labels < 0 || (title == NULL && rg_spec_get(x->spec, "title") != NULL))
+		rc = -1;
+	if (rg_dctx_check_keys(x, "chart", chart_keys) < 0)
+		rc = -1;
+	const char *unit = NULL;
+	if (rc < 0 || chart_unit(x, &g, show, &unit) < 0)
+		return -1;
+
+	rg_arena *a = x->doc->arena;
+	rg_block *b = rg_doc_block_new(x->doc, x->parent, RG_BLOCK_CHART, x->fence);
+	rg_chart *ch = b->chart = rg_arena_alloc(a, sizeof *ch);
+	ch->kind = type == 1 ? RG_CHART_LINE : RG_CHART_BAR;
+	ch->title = title;
+	ch->unit = unit;
+	ch->value_labels = labels;
+	ch->ncategories = rg_grid_count(&g, 0);
+	ch->categories = rg_arena_alloc(a, ch->ncategories * sizeof *ch->categories);
+	for (size_t i = 0; i < ch->ncategories; i++)
+		ch->categories[i] = rg_grid_key(&g, 0, i)->label;
+	ch->nseries = rg_grid_count(&g, 1);
+	ch->series = rg_arena_alloc(a, ch->nseries * sizeof *ch->series);
+	size_t numbers = 0;
+	for (size_t s = 0; s < ch->nseries; s++) {
+		rg_series *se = &ch->series[s];
+		se->name = rg_grid_key(&g, 1, s)->label;
+		se->values = rg_arena_alloc(a, ch->ncategories * sizeof *se->values);
+		se->labels = rg_arena_alloc(a, ch->ncategories * sizeof *se->labels);
+		for (size_t i = 0; i < ch->ncategories; i++) {
+			const rg_observation *o = rg_grid_obs(&g, i, s);
+			const char *v = o == NULL ? NULL : show == 0 ? o->value :
+			    show == 1 ? o->growth : o->change;
+			const char *num = v != NULL ? rg_format_number(a, v,
+			    rg_grid_indicator(&g, i, s)->unit, &g.fmt) : NULL;
+			se->values[i] = num != NULL ? strtod(num, NULL) : NAN;
+			se->labels[i] = num;
+			if (num != NULL)
+				numbers++;
+			else if (v != NULL)
+				rg_warning(x->d, x->fence, "%s of %s for %s is '%s', not a number; "
+				    "left out of the chart", show_names[show], se->name,
+				    ch->categories[i], v);
+		}
+	}
+	if (numbers == 0) {
+		rg_error(x->d, x->fence, "chart has no numbers to draw");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,162 @@
+/* directive.c -- see directive.h */
+#include "directive.h"
+
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/suggest.h"
+#include "format.h"
+#include "grid.h"
+#include "spec.h"
+
+static const char *const directives[] = { "figures", "table", "chart", NULL };
+
+/* The first word of the info string. */
+static size_t
+info_word(const char *info, const char **word)
+{
+	while (*info == ' ')
+		info++;
+	*word = info;
+	size_t n = 0;
+	while (info[n] && info[n] != ' ')
+		n++;
+	return n;
+}
+
+int
+rg_directive_is(const char *info)
+{
+	const char *w;
+	size_t n = info_word(info, &w);
+	for (size_t i = 0; directives[i] != NULL; i++)
+		if (strlen(directives[i]) == n && strncmp(w, directives[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ```figures -- a list of key figures: 名称：数值单位，增长x%. */
+static const char *const figures_keys[] = {
+	"region", "period", "kind", "indicators", NULL
+};
+
+static void
+figure_item(rg_doc *doc, rg_block *list, const rg_indicator *ind,
+    const rg_observation *o, rg_pos pos)
+{
+	rg_block *item = rg_doc_block_new(doc, list, RG_BLOCK_ITEM, pos);
+	rg_block *p = rg_doc_block_new(doc, item, RG_BLOCK_PARAGRAPH, pos);
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s：", ind->name);
+	rg_doc_span_add(doc, p, RG_SPAN_TEXT, RG_STYLE_STRONG, b.data, b.len, NULL, pos);
+	rg_buf_clear(&b);
+	const char *trend = rg_format_trend(doc->arena, o);
+	if (o->value != NULL) {
+		rg_buf_puts(&b, rg_format_value(doc->arena, ind, o->value, NULL));
+		if (*trend)
+			rg_buf_printf(&b, "，%s", trend);
+	} else {
+		rg_buf_puts(&b, trend);
+	}
+	rg_doc_span_add(doc, p, RG_SPAN_TEXT, 0, b.data, b.len, NULL, pos);
+	rg_buf_free(&b);
+}
+
+static int
+expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
+    const rg_dataset *ds, const char *region, const char *period, rg_diag *d)
+{
+	int rc = 0;
+	const char *r = rg_spec_scalar(spec, "region", d);
+	if (r != NULL) {
+		const rg_region *reg = rg_dataset_region(ds, r);
+		if (reg == NULL) {
+			rg_error(d, rg_spec_get(spec, "region")->value_pos[0],
+			    "unknown region '%s' in figures directive", r);
+			rc = -1;
+		} else {
+			region = reg->id;
+		}
+	}
+	const char *p = rg_spec_scalar(spec, "period", d);
+	if (p != NULL)
+		period = p;
+	int kind = RG_OBS_ACTUAL;
+	const char *k = rg_spec_scalar(spec, "kind", d);
+	if (k != NULL) {
+		rg_obs_kind kk;
+		if (rg_obs_kind_parse(k, &kk) < 0) {
+			rg_error(d, rg_spec_get(spec, "kind")->value_pos[0],
+			    "unknown kind '%s' (expected actual, target, base, plan or estimate)", k);
+			rc = -1;
+		}
+		kind = (int)kk;
+	}
+	rg_spec_entry *ids = rg_spec_get(spec, "indicators");
+	if (rg_spec_check_unused(spec, "figures directive", figures_keys, d) < 0)
+		rc = -1;
+	if (rc < 0)
+		return rc;
+
+	rg_block *list = rg_doc_block_new(doc, parent, RG_BLOCK_LIST, fence_pos);
+	list->tight = 1;
+	if (ids != NULL) {
+		for (size_t i = 0; i < ids->nvalues; i++) {
+			const rg_indicator *ind = rg_dataset_indicator(ds, ids->values[i]);
+			if (ind == NULL) {
+				rg_error(d, ids->value_pos[i], "unknown indicator '%s' in figures "
+				    "directive", ids->values[i]);
+				rc = -1;
+				continue;
+			}
+			rg_obs_query q = { ind->id, region, period, kind };
+			const rg_observation *o;
+			if (rg_dataset_find(ds, &q, &o, 1) != 1) {
+				rg_error(d, ids->value_pos[i], "no %s observation of '%s' for region "
+				    "%s, period %s", rg_obs_kind_name((rg_obs_kind)kind), ind->id,
+				    region ? region : "(none)", period ? period : "(none)");
+				rc = -1;
+				continue;
+			}
+			figure_item(doc, list, ind, o, fence_pos);
+		}
+		return rc;
+	}
+	for (size_t i = 0; i < ds->nobservations; i++) {
+		const rg_observation *o = &ds->observations[i];
+		if ((int)o->kind != kind || (region && strcmp(o->region, region) != 0) ||
+		    (period && strcmp(o->period, period) != 0))
+			continue;
+		figure_item(doc, list, rg_dataset_indicator(ds, o->indicator), o, fence_pos);
+	}
+	if (list->first_child == NULL)
+		rg_warning(d, fence_pos, "figures directive found no %s observations for "
+		    "region %s, period %s", rg_obs_kind_name((rg_obs_kind)kind),
+		    region ? region : "(none)", period ? period : "(none)");
+	return 0;
+}
+
+int
+rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
+    const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
+    const char *region, const char *period, rg_diag *d)
+{
+	rg_spec spec = { 0 };
+	int rc = rg_spec_parse(&spec, doc->arena, body, strlen(body), body_pos, d);
+	if (rc == 0) {
+		const char *w;
+		size_t n = info_word(info, &w);
+		rg_dctx x = { doc, parent, &spec, fence_pos, ds, region, period, NULL, d };
+		if (n == 7 && strncmp(w, "figures", n) == 0) {
+			rc = expand_figures(doc, parent, &spec, fence_pos, ds, region, period, d);
+		} else if (n == 5 && strncmp(w, "table", n) == 0) {
+			x.what = "table directive";
+			rc = rg_table_expand(&x);
+		} else if (n == 5 && strncmp(w, "chart", n) == 0) {
+			x.what = "chart directive";
+			rc = rg_chart_expand(&x);
+		}
+	}
+	rg_spec_free(&spec);
+	return rc;
+}

@@ -1,0 +1,305 @@
+/* grid.c -- see grid.h */
+#include "grid.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/suggest.h"
+
+const char *const rg_dim_names[] = { "regions", "indicators", "periods", NULL };
+
+/* in rg_obs_kind order */
+static const char *const kind_names[] = {
+	"actual", "target", "base", "plan", "estimate", NULL
+};
+
+/* Value i of e is not a known `thing`: say so, with the nearest of
+ * known[0..n) (or hint, when the caller knows better). */
+static void
+unknown(rg_dctx *x, const rg_spec_entry *e, size_t i, const char *thing,
+    const char *const *known, size_t n, const char *hint)
+{
+	if (hint == NULL)
+		hint = rg_nearest_word(e->values[i], known, n);
+	if (hint != NULL)
+		rg_error(x->d, e->value_pos[i], "unknown %s '%s' in %s (did you mean '%s'?)",
+		    thing, e->values[i], x->what, hint);
+	else
+		rg_error(x->d, e->value_pos[i], "unknown %s '%s' in %s", thing, e->values[i],
+		    x->what);
+}
+
+const rg_indicator *
+rg_dctx_indicator(rg_dctx *x, const rg_spec_entry *e, size_t i)
+{
+	const rg_indicator *ind = rg_dataset_indicator(x->ds, e->values[i]);
+	if (ind != NULL)
+		return ind;
+	const char **ids = rg_xcalloc(x->ds->nindicators + 1, sizeof *ids);
+	const char *by_name = NULL;
+	for (size_t k = 0; k < x->ds->nindicators; k++) {
+		ids[k] = x->ds->indicators[k].id;
+		if (by_name == NULL && strcmp(x->ds->indicators[k].name, e->values[i]) == 0)
+			by_name = ids[k];
+	}
+	unknown(x, e, i, "indicator", ids, x->ds->nindicators, by_name);
+	free(ids);
+	return NULL;
+}
+
+const rg_region *
+rg_dctx_region(rg_dctx *x, const rg_spec_entry *e, size_t i)
+{
+	const rg_region *r = rg_dataset_region(x->ds, e->values[i]);
+	if (r != NULL)
+		return r;
+	const char **ids = rg_xcalloc(x->ds->nregions + 1, sizeof *ids);
+	for (size_t k = 0; k < x->ds->nregions; k++)
+		ids[k] = x->ds->regions[k].id;
+	unknown(x, e, i, "region", ids, x->ds->nregions, NULL);
+	free(ids);
+	return NULL;
+}
+
+const char *
+rg_dctx_period(rg_dctx *x, const rg_spec_entry *e, size_t i)
+{
+	const char **seen = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t k = 0; k < x->ds->nobservations; k++) {
+		const char *p = x->ds->observations[k].period;
+		if (p == NULL)
+			continue;
+		if (strcmp(p, e->values[i]) == 0) {
+			free(seen);
+			return e->values[i];
+		}
+		size_t j = 0;
+		while (j < n && strcmp(seen[j], p) != 0)
+			j++;
+		if (j == n)
+			*RG_PUSH(seen, n, cap) = p;
+	}
+	unknown(x, e, i, "period", seen, n, NULL);
+	free(seen);
+	return NULL;
+}
+
+int
+rg_dctx_kinds(rg_dctx *x, const char *key, int dflt, int *kinds)
+{
+	const rg_spec_entry *e = rg_spec_get(x->spec, key);
+	if (e == NULL) {
+		kinds[0] = dflt;
+		return 1;
+	}
+	if (e->nvalues > RG_OBS__COUNT) {
+		rg_error(x->d, e->key_pos, "%s lists %zu kinds; there are only %d", key,
+		    e->nvalues, RG_OBS__COUNT);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < e->nvalues; i++)
+		if ((kinds[i] = rg_spec_choice_at(e, i, kind_names, x->d)) < 0)
+			rc = -1;
+	return rc < 0 ? -1 : (int)e->nvalues;
+}
+
+int
+rg_dctx_numfmt(rg_dctx *x, rg_numfmt *f, const char *const *keys)
+{
+	int rc = 0;
+	for (size_t i = 0; keys[i] != NULL; i++) {
+		const char *v = rg_spec_scalar(x->spec, keys[i], x->d);
+		const char *expected;
+		if (v == NULL) {
+			if (rg_spec_get(x->spec, keys[i]) != NULL)
+				rc = -1;
+			continue;
+		}
+		if (rg_numfmt_option(f, keys[i], v, &expected) < 0) {
+			rg_error(x->d, rg_spec_get(x->spec, keys[i])->value_pos[0],
+			    "'%s' is not a valid value of %s (expected %s)", v, keys[i], expected);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+int
+rg_dctx_check_keys(rg_dctx *x, const char *what, const char *const *known)
+{
+	for (size_t i = 0; known[i] != NULL; i++)
+		rg_spec_get(x->spec, known[i]);
+	return rg_spec_check_unused(x->spec, what, known, x->d);
+}
+
+const char *
+rg_period_label(rg_arena *a, const char *period)
+{
+	if (*period == '\0' || period[strspn(period, "0123456789")] != '\0')
+		return period;
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s年", period);
+	const char *s = rg_arena_strdup(a, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+/* ---- the grid --------------------------------------------------------- */
+
+static rg_key *
+add_key(rg_grid *g, rg_dim dim, size_t *cap, const char *id, const char *label, rg_pos pos)
+{
+	rg_key *k = RG_PUSH(g->keys[dim], g->nkeys[dim], *cap);
+	k->id = id;
+	k->label = label;
+	k->pos = pos;
+	return k;
+}
+
+/* The keys of one dimension: the values listed under its name, or the
+ * template's default region or period. */
+static int
+read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
+{
+	size_t cap = 0;
+	const rg_spec_entry *e = rg_spec_get(x->spec, rg_dim_names[dim]);
+	if (e == NULL) {
+		const char *dflt = dim == RG_DIM_REGIONS ? x->region :
+		    dim == RG_DIM_PERIODS ? x->period : NULL;
+		const rg_region *r = dflt != NULL && dim == RG_DIM_REGIONS ?
+		    rg_dataset_region(x->ds, dflt) : NULL;
+		if (dflt == NULL || (dim == RG_DIM_REGIONS && r == NULL)) {
+			rg_error(x->d, x->fence, "%s needs %s: there is no default", x->what,
+			    rg_dim_names[dim]);
+			return -1;
+		}
+		add_key(g, dim, &cap, dflt, r != NULL ? r->name :
+		    rg_period_label(x->doc->arena, dflt), x->fence);
+		return 0;
+	}
+	if (e->nvalues == 0) {
+		rg_error(x->d, e->key_pos, "%s lists no values", rg_dim_names[dim]);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < e->nvalues; i++) {
+		const char *id = NULL, *label = NULL;
+		if (dim == RG_DIM_REGIONS) {
+			const rg_region *r = rg_dctx_region(x, e, i);
+			if (r != NULL) {
+				id = r->id;
+				label = r->name;
+			}
+		} else if (dim == RG_DIM_INDICATORS) {
+			const rg_indicator *ind = rg_dctx_indicator(x, e, i);
+			if (ind != NULL) {
+				id = ind->id;
+				label = ind->name;
+			}
+		} else if ((id = rg_dctx_period(x, e, i)) != NULL) {
+			label = rg_period_label(x->doc->arena, id);
+		}
+		if (id == NULL)
+			rc = -1;
+		else
+			add_key(g, dim, &cap, id, label, e->value_pos[i]);
+	}
+	return rc;
+}
+
+int
+rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_dim dflt[2])
+{
+	int rc = 0;
+	memset(g, 0, sizeof *g);
+	g->ds = x->ds;
+	g->fmt = rg_numfmt_default;
+	for (int side = 0; side < 2; side++) {
+		int a = rg_spec_choice(x->spec, along_keys[side], rg_dim_names, (int)dflt[side],
+		    x->d);
+		if (a < 0)
+			rc = -1;
+		else
+			g->along[side] = (rg_dim)a;
+	}
+	if (rc == 0 && g->along[0] == g->along[1]) {
+		const rg_spec_entry *e = rg_spec_get(x->spec, along_keys[1]);
+		if (e == NULL)
+			e = rg_spec_get(x->spec, along_keys[0]);
+		rg_error(x->d, e != NULL ? e->value_pos[0] : x->fence, "%s and %s are both %s; "
+		    "they must differ", along_keys[0], along_keys[1], rg_dim_names[g->along[0]]);
+		rc = -1;
+	}
+	for (int dim = 0; dim < 3; dim++)
+		if (read_keys(g, x, (rg_dim)dim) < 0)
+			rc = -1;
+	int n = rg_dctx_kinds(x, "kind", RG_OBS_ACTUAL, g->kinds);
+	if (n < 0)
+		rc = -1;
+	else
+		g->nkinds = (size_t)n;
+	if (rc < 0)
+		return rc;
+	rg_dim fixed = rg_grid_fixed(g);
+	if (g->nkeys[fixed] != 1) {
+		rg_error(x->d, rg_spec_get(x->spec, rg_dim_names[fixed])->key_pos,
+		    "%s lists %zu values but is neither %s nor %s (list one, or set %s or %s "
+		    "to %s)", rg_dim_names[fixed], g->nkeys[fixed], along_keys[0], along_keys[1],
+		    along_keys[0], along_keys[1], rg_dim_names[fixed]);
+		return -1;
+	}
+	return 0;
+}
+
+const rg_key *
+rg_grid_key(const rg_grid *g, int side, size_t i)
+{
+	return &g->keys[g->along[side]][i];
+}
+
+size_t
+rg_grid_count(const rg_grid *g, int side)
+{
+	return g->nkeys[g->along[side]];
+}
+
+rg_dim
+rg_grid_fixed(const rg_grid *g)
+{
+	return (rg_dim)(3 - g->along[0] - g->along[1]);
+}
+
+/* The ids of row r, column c: by rg_dim. */
+static void
+cell_ids(const rg_grid *g, size_t r, size_t c, const char *id[3])
+{
+	id[g->along[0]] = g->keys[g->along[0]][r].id;
+	id[g->along[1]] = g->keys[g->along[1]][c].id;
+	id[rg_grid_fixed(g)] = g->keys[rg_grid_fixed(g)][0].id;
+}
+
+const rg_indicator *
+rg_grid_indicator(const rg_grid *g, size_t r, size_t c)
+{
+	const char *id[3];
+	cell_ids(g, r, c, id);
+	return rg_dataset_indicator(g->ds, id[RG_DIM_INDICATORS]);
+}
+
+const rg_observation *
+rg_grid_obs(const rg_grid *g, size_t r, size_t c)
+{
+	const char *id[3];
+	cell_ids(g, r, c, id);
+	for (size_t k = 0; k < g->nkinds; k++) {
+		rg_obs_query q = { id[RG_DIM_INDICATORS], id[RG_DIM_REGIONS], id[RG_DIM_PERIODS],
+		    g->kinds[k] };
+		const rg_observation *o;
+		if (rg_dataset_find(g->ds, &q, &o, 1) > 0)
+			return o;
+	}
+	return NULL;
+}

@@ -1,0 +1,827 @@
+/* table.c -- the ```table directive: comparison, plan and static tables.
+ *
+ * Each builds one RG_BLOCK_TABLE (doc.h), which the layout stage sets as a
+ * three-line table.  Row labels are left-aligned; in the number columns a
+ * number is right-aligned and never broken, "—" (missing) right-aligned,
+ * and a text value (完成市下达目标) centred.  The spec keys are documented in
+ * docs/templates.md.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/suggest.h"
+#include "grid.h"
+
+enum { SHOW_VALUE, SHOW_GROWTH, SHOW_CHANGE };
+static const char *const show_names[] = { "value", "growth", "change", NULL };
+static const char *const total_names[] = { "sum", "average", NULL };
+static const char *const total_labels[] = { "合计", "平均" };
+static const char *const order_names[] = { "desc", "asc", NULL };
+
+/* ---- cells ------------------------------------------------------------ */
+
+static rg_cell *
+add_cell(rg_dctx *x, rg_row *row, const char *text, rg_align al, int span, rg_pos pos)
+{
+	rg_cell *c = rg_doc_cell_add(x->doc, row, al, span);
+	if (text != NULL && *text != '\0')
+		rg_doc_cell_span(x->doc, c, 0, text, strlen(text), pos);
+	return c;
+}
+
+/* A cell of a number column. */
+static void
+value_cell(rg_dctx *x, rg_row *row, const char *text, int number, rg_pos pos)
+{
+	rg_align al = number || strcmp(text, "—") == 0 ? RG_ALIGN_RIGHT : RG_ALIGN_CENTER;
+	add_cell(x, row, text, al, 1, pos)->numeric = number;
+}
+
+static rg_table *
+new_table(rg_dctx *x, size_t ncols, size_t nheader, const char *caption, const char *note)
+{
+	rg_block *b = rg_doc_block_new(x->doc, x->parent, RG_BLOCK_TABLE, x->fence);
+	rg_table *t = rg_doc_table_new(x->doc, b, ncols);
+	t->nheader = nheader;
+	t->caption = caption;
+	t->note = note;
+	return t;
+}
+
+static const char * __attribute__((format(printf, 2, 3)))
+text_printf(rg_arena *a, const char *fmt, ...)
+{
+	rg_buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	rg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	const char *s = rg_arena_strdup(a, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+static int
+same_unit(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* The total or average of a column's written values (NULL: missing): ""
+ * when a value is text or none is a number, "—" when one is missing.  A
+ * sum keeps the most decimals written; an average has one more. */
+static const char *
+total_of(rg_dctx *x, const char *const *vals, size_t n, int mode, const char *unit,
+    const rg_numfmt *f)
+{
+	double sum = 0;
+	int decimals = 0, missing = 0;
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (vals[i] == NULL) {
+			missing = 1;
+			continue;
+		}
+		int dec = rg_format_decimals(vals[i]);
+		if (dec < 0)
+			return "";
+		if (dec > decimals)
+			decimals = dec;
+		sum += strtod(vals[i], NULL);
+		count++;
+	}
+	if (count == 0)
+		return "";
+	if (missing)
+		return "—";
+	char buf[64];
+	if (mode == 1) {
+		sum /= (double)count;
+		decimals++;
+	}
+	snprintf(buf, sizeof buf, "%.*f", decimals, sum);
+	return rg_format_number(x->doc->arena, buf, unit, f);
+}
+
+static const char *
+read_text(rg_dctx *x, const char *key, int *rc)
+{
+	const char *v = rg_spec_scalar(x->spec, key, x->d);
+	if (v == NULL && rg_spec_get(x->spec, key) != NULL)
+		*rc = -1;
+	return v;
+}
+
+/* ---- comparison ------------------------------------------------------- */
+
+static const char *const comparison_keys[] = {
+	"type", "regions", "indicators", "periods", "kind", "rows", "columns", "show",
+	"sort", "order", "total", "stub", "caption", "note",
+	"decimals", "scale", "thousands", "growth", NULL
+};
+
+typedef struct column {
+	size_t key;              /* column key of the grid */
+	int show;                /* SHOW_* */
+} column;
+
+typedef struct comparison {
+	rg_dctx *x;
+	rg_grid g;
+	int show[3];
+	size_t nshow;
+	int sort_col;            /* column key to sort by, or -1 */
+	int sort_show, sort_asc;
+	int total;               /* index in total_names, or -1 */
+	int unit_col;            /* rows are indicators: a 单位 column */
+	const char *stub;        /* the row labels' header, or NULL */
+} comparison;
+
+static int
+read_show(comparison *cm)
+{
+	rg_spec_entry *e = rg_spec_get(cm->x->spec, "show");
+	if (e == NULL) {
+		cm->show[cm->nshow++] = SHOW_VALUE;
+		return 0;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < e->nvalues; i++) {
+		int s = rg_spec_choice_at(e, i, show_names, cm->x->d);
+		if (s < 0)
+			rc = -1;
+		else if (cm->nshow < 3)
+			cm->show[cm->nshow++] = s;
+	}
+	if (rc == 0 && (e->nvalues == 0 || e->nvalues > 3)) {
+		rg_error(cm->x->d, e->key_pos, "show lists %zu values (expected one to three "
+		    "of value, growth and change)", e->nvalues);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* sort: ID or ID.FIELD, ID a column key, FIELD value, growth or change. */
+static int
+read_sort(comparison *cm)
+{
+	rg_dctx *x = cm->x;
+	cm->sort_col = -1;
+	const char *v = rg_spec_scalar(x->spec, "sort", x->d);
+	int asc = rg_spec_choice(x->spec, "order", order_names, 0, x->d);
+	if (asc < 0)
+		return -1;
+	cm->sort_asc = asc;
+	if (v == NULL)
+		return rg_spec_get(x->spec, "sort") != NULL ? -1 : 0;
+	rg_pos pos = rg_spec_get(x->spec, "sort")->value_pos[0];
+	const char *dot = strchr(v, '.');
+	size_t idlen = dot != NULL ? (size_t)(dot - v) : strlen(v);
+	size_t n = rg_grid_count(&cm->g, 1);
+	const char **ids = rg_xcalloc(n + 1, sizeof *ids);
+	for (size_t c = 0; c < n; c++) {
+		const rg_key *k = rg_grid_key(&cm->g, 1, c);
+		ids[c] = k->id;
+		if ((strlen(k->id) == idlen && strncmp(k->id, v, idlen) == 0) ||
+		    (strlen(k->label) == idlen && strncmp(k->label, v, idlen) == 0))
+			cm->sort_col = (int)c;
+	}
+	if (cm->sort_col < 0) {
+		char *id = rg_arena_strndup(x->doc->arena, v, idlen);
+		const char *hint = rg_nearest_word(id, ids, n);
+		rg_error(x->d, pos, "sort names '%s', which is not a column of the table%s%s%s",
+		    id, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+	}
+	free(ids);
+	cm->sort_show = SHOW_VALUE;
+	if (dot != NULL) {
+		int s = -1;
+		for (int k = 0; show_names[k] != NULL; k++)
+			if (strcmp(dot + 1, show_names[k]) == 0)
+				s = k;
+		if (s < 0) {
+			rg_error(x->d, pos, "unknown field '%s' in sort (expected value, growth "
+			    "or change)", dot + 1);
+			return -1;
+		}
+		cm->sort_show = s;
+	}
+	return cm->sort_col < 0 ? -1 : 0;
+}
+
+static const char *
+obs_field(const rg_observation *o, int show)
+{
+	if (o == NULL)
+		return NULL;
+	return show == SHOW_VALUE ? o->value : show == SHOW_GROWTH ? o->growth : o->change;
+}
+
+typedef struct sortkey {
+	double v;
+	int has;
+	size_t row;
+} sortkey;
+
+static int
+cmp_sortkey(const void *pa, const void *pb)
+{
+	const sortkey *a = pa, *b = pb;
+	if (a->has != b->has)
+		return b->has - a->has;
+	if (a->has && a->v != b->v)
+		return a->v < b->v ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* Rows in display order: as listed, or sorted with missing values last. */
+static size_t *
+row_order(const comparison *cm)
+{
+	size_t n = rg_grid_count(&cm->g, 0);
+	sortkey *k = rg_xcalloc(n ? n : 1, sizeof *k);
+	for (size_t r = 0; r < n; r++) {
+		k[r].row = r;
+		if (cm->sort_col < 0)
+			continue;
+		const char *s = obs_field(rg_grid_obs(&cm->g, r, (size_t)cm->sort_col),
+		    cm->sort_show);
+		if (s != NULL && rg_format_decimals(s) >= 0) {
+			k[r].has = 1;
+			k[r].v = strtod(s, NULL) * (cm->sort_asc ? 1 : -1);
+		}
+	}
+	qsort(k, n, sizeof *k, cmp_sortkey);
+	size_t *order = rg_xcalloc(n ? n : 1, sizeof *order);
+	for (size_t r = 0; r < n; r++)
+		order[r] = k[r].row;
+	free(k);
+	return order;
+}
+
+/* The unit of column key c, when one indicator fills the column. */
+static const char *
+column_unit(const comparison *cm, size_t c)
+{
+	if (cm->unit_col)
+		return NULL;
+	return rg_grid_indicator(&cm->g, 0, c)->unit;
+}
+
+/* "增长" and "%" for a growth column; "" and the scaled unit for values. */
+static void
+show_words(const comparison *cm, int show, const char *unit, const char **word,
+    const char **bracket)
+{
+	int number = cm->g.fmt.growth == RG_GROWTH_NUMBER;
+	switch (show) {
+	case SHOW_VALUE:
+		*word = "";
+		*bracket = rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
+		break;
+	case SHOW_GROWTH:
+		*word = "增长";
+		*bracket = number ? "%" : NULL;
+		break;
+	default:
+		*word = "增减";
+		*bracket = number ? "个百分点" : NULL;
+		break;
+	}
+}
+
+static const char *
+stub_label(const comparison *cm)
+{
+	if (cm->stub != NULL)
+		return cm->stub;
+	switch (cm->g.along[0]) {
+	case RG_DIM_REGIONS:
+		return "地区";
+	case RG_DIM_INDICATORS:
+		return "指标";
+	default:
+		for (size_t r = 0; r < rg_grid_count(&cm->g, 0); r++) {
+			const char *p = rg_grid_key(&cm->g, 0, r)->id;
+			if (p[strspn(p, "0123456789")] != '\0')
+				return "时期";
+		}
+		return "年份";
+	}
+}
+
+static void
+comparison_header(comparison *cm, rg_table *t)
+{
+	rg_dctx *x = cm->x;
+	rg_arena *a = x->doc->arena;
+	rg_row *top = rg_doc_row_add(x->doc, t);
+	rg_row *sub = cm->nshow > 1 ? rg_doc_row_add(x->doc, t) : NULL;
+	add_cell(x, top, stub_label(cm), RG_ALIGN_CENTER, 1, x->fence);
+	if (sub != NULL)
+		add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence);
+	if (cm->unit_col) {
+		add_cell(x, top, "单位", RG_ALIGN_CENTER, 1, x->fence);
+		if (sub != NULL)
+			add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence);
+	}
+	for (size_t c = 0; c < rg_grid_count(&cm->g, 1); c++) {
+		const rg_key *k = rg_grid_key(&cm->g, 1, c);
+		const char *unit = column_unit(cm, c);
+		if (sub != NULL)
+			add_cell(x, top, k->label, RG_ALIGN_CENTER, (int)cm->nshow, k->pos);
+		for (size_t s = 0; s < cm->nshow; s++) {
+			const char *word, *bracket;
+			show_words(cm, cm->show[s], unit, &word, &bracket);
+			const char *label;
+			if (sub == NULL)
+				label = text_printf(a, "%s%s%s%s%s", k->label, word,
+				    bracket ? "（" : "", bracket ? bracket : "", bracket ? "）" : "");
+			else
+				label = text_printf(a, "%s%s%s%s", *word ? word : "数值",
+				    bracket ? "（" : "", bracket ? bracket : "", bracket ? "）" : "");
+			add_cell(x, sub != NULL ? sub : top, label, RG_ALIGN_CENTER, 1, k->pos);
+		}
+	}
+}
+
+static const char *
+unit_text(const comparison *cm, const rg_indicator *ind)
+{
+	const char *u = rg_format_unit(cm->x->doc->arena, ind->unit, &cm->g.fmt);
+	return u != NULL ? u : "";
+}
+
+static void
+comparison_row(comparison *cm, rg_table *t, size_t r)
+{
+	rg_dctx *x = cm->x;
+	rg_row *row = rg_doc_row_add(x->doc, t);
+	const rg_key *k = rg_grid_key(&cm->g, 0, r);
+	add_cell(x, row, k->label, RG_ALIGN_LEFT, 1, k->pos);
+	if (cm->unit_col)
+		add_cell(x, row, unit_text(cm, rg_grid_indicator(&cm->g, r, 0)), RG_ALIGN_CENTER,
+		    1, k->pos);
+	for (size_t c = 0; c < rg_grid_count(&cm->g, 1); c++) {
+		const rg_observation *o = rg_grid_obs(&cm->g, r, c);
+		const rg_indicator *ind = rg_grid_indicator(&cm->g, r, c);
+		for (size_t s = 0; s < cm->nshow; s++) {
+			const char *v = obs_field(o, cm->show[s]);
+			rg_arena *a = x->doc->arena;
+			if (v == NULL) {
+				value_cell(x, row, "—", 0, k->pos);
+			} else if (cm->show[s] == SHOW_GROWTH) {
+				value_cell(x, row, rg_format_growth(a, v, &cm->g.fmt), 1, k->pos);
+			} else if (cm->show[s] == SHOW_CHANGE) {
+				value_cell(x, row, rg_format_change(a, v, &cm->g.fmt), 1, k->pos);
+			} else {
+				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
+				value_cell(x, row, num != NULL ? num : v, num != NULL, k->pos);
+			}
+		}
+	}
+}
+
+/* A total needs one unit down each column. */
+static int
+check_total_units(comparison *cm)
+{
+	if (!cm->unit_col)
+		return 0;
+	const rg_indicator *first = rg_grid_indicator(&cm->g, 0, 0);
+	for (size_t r = 1; r < rg_grid_count(&cm->g, 0); r++) {
+		const rg_indicator *ind = rg_grid_indicator(&cm->g, r, 0);
+		if (!same_unit(first->unit, ind->unit)) {
+			rg_error(cm->x->d, rg_spec_get(cm->x->spec, "total")->value_pos[0],
+			    "a total needs one unit in every row: %s is in %s, %s in %s",
+			    first->name, first->unit ? first->unit : "no unit", ind->name,
+			    ind->unit ? ind->unit : "no unit");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+comparison_total(comparison *cm, rg_table *t)
+{
+	rg_dctx *x = cm->x;
+	size_t n = rg_grid_count(&cm->g, 0);
+	rg_row *row = rg_doc_row_add(x->doc, t);
+	row->total = 1;
+	add_cell(x, row, total_labels[cm->total], RG_ALIGN_LEFT, 1, x->fence);
+	if (cm->unit_col)
+		add_cell(x, row, unit_text(cm, rg_grid_indicator(&cm->g, 0, 0)), RG_ALIGN_CENTER,
+		    1, x->fence);
+	const char **vals = rg_xcalloc(n ? n : 1, sizeof *vals);
+	for (size_t c = 0; c < rg_grid_count(&cm->g, 1); c++) {
+		for (size_t s = 0; s < cm->nshow; s++) {
+			if (cm->show[s] != SHOW_VALUE) {
+				add_cell(x, row, "", RG_ALIGN_RIGHT, 1, x->fence);
+				continue;
+			}
+			for (size_t r = 0; r < n; r++)
+				vals[r] = obs_field(rg_grid_obs(&cm->g, r, c), SHOW_VALUE);
+			const char *v = total_of(x, vals, n, cm->total,
+			    rg_grid_indicator(&cm->g, 0, c)->unit, &cm->g.fmt);
+			value_cell(x, row, v, *v != '\0' && strcmp(v, "—") != 0, x->fence);
+		}
+	}
+	free(vals);
+}
+
+static int
+expand_comparison(rg_dctx *x)
+{
+	static const char *const along_keys[2] = { "rows", "columns" };
+	static const rg_dim dflt[2] = { RG_DIM_REGIONS, RG_DIM_INDICATORS };
+	comparison cm;
+	memset(&cm, 0, sizeof cm);
+	cm.x = x;
+	int rc = rg_grid_read(&cm.g, x, along_keys, dflt);
+	if (rg_dctx_numfmt(x, &cm.g.fmt, rg_numfmt_keys) < 0 || read_show(&cm) < 0)
+		rc = -1;
+	if (rc == 0 && read_sort(&cm) < 0)
+		rc = -1;
+	cm.total = rg_spec_choice(x->spec, "total", total_names, -1, x->d);
+	if (cm.total < 0 && rg_spec_get(x->spec, "total") != NULL)
+		rc = -1;
+	cm.stub = read_text(x, "stub", &rc);
+	const char *caption = read_text(x, "caption", &rc);
+	const char *note = read_text(x, "note", &rc);
+	if (rg_dctx_check_keys(x, "comparison table", comparison_keys) < 0)
+		rc = -1;
+	if (rc < 0)
+		return -1;
+	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS;
+	if (cm.total >= 0 && check_total_units(&cm) < 0)
+		return -1;
+
+	size_t ncols = 1 + (size_t)cm.unit_col + rg_grid_count(&cm.g, 1) * cm.nshow;
+	rg_table *t = new_table(x, ncols, cm.nshow > 1 ? 2 : 1, caption, note);
+	comparison_header(&cm, t);
+	size_t *order = row_order(&cm);
+	int any = 0;
+	for (size_t i = 0; i < rg_grid_count(&cm.g, 0); i++) {
+		comparison_row(&cm, t, order[i]);
+		for (size_t c = 0; c < rg_grid_count(&cm.g, 1); c++)
+			any |= rg_grid_obs(&cm.g, order[i], c) != NULL;
+	}
+	free(order);
+	if (cm.total >= 0)
+		comparison_total(&cm, t);
+	if (!any)
+		rg_warning(x->d, x->fence, "comparison table found no observations");
+	return 0;
+}
+
+/* ---- plan ------------------------------------------------------------- */
+
+static const char *const plan_keys[] = {
+	"type", "region", "indicators", "base", "targets", "actuals", "attribute", "groups",
+	"caption", "note", "decimals", "scale", "thousands", "growth", NULL
+};
+
+typedef struct plancol {
+	const char *period;
+	int kind;
+	const char *label;       /* 2020年基数 */
+} plancol;
+
+/* The value columns: base (kind base), targets (plan), actuals (actual). */
+static int
+plan_columns(rg_dctx *x, plancol **cols, size_t *n)
+{
+	static const struct { const char *key; int kind; const char *word; } sources[] = {
+		{ "base", RG_OBS_BASE, "基数" },
+		{ "targets", RG_OBS_PLAN, "目标" },
+		{ "actuals", RG_OBS_ACTUAL, "完成" },
+	};
+	size_t cap = 0;
+	int rc = 0;
+	for (size_t s = 0; s < sizeof sources / sizeof *sources; s++) {
+		const rg_spec_entry *e = rg_spec_get(x->spec, sources[s].key);
+		for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
+			const char *p = rg_dctx_period(x, e, i);
+			if (p == NULL) {
+				rc = -1;
+				continue;
+			}
+			plancol *c = RG_PUSH(*cols, *n, cap);
+			c->period = p;
+			c->kind = sources[s].kind;
+			c->label = text_printf(x->doc->arena, "%s%s",
+			    rg_period_label(x->doc->arena, p), sources[s].word);
+		}
+	}
+	if (rc == 0 && *n == 0) {
+		rg_error(x->d, x->fence, "plan table needs base, targets or actuals (the "
+		    "periods of its columns)");
+		rc = -1;
+	}
+	return rc;
+}
+
+/* 300（8.4）: a plan value with its average annual growth; growth alone
+ * in words. */
+static void
+plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation *o,
+    const rg_numfmt *f, rg_pos pos)
+{
+	rg_arena *a = x->doc->arena;
+	if (o == NULL) {
+		value_cell(x, row, "—", 0, pos);
+		return;
+	}
+	if (o->value == NULL) {
+		value_cell(x, row, rg_format_growth(a, o->growth, f), 1, pos);
+		return;
+	}
+	const char *num = rg_format_number(a, o->value, ind->unit, f);
+	const char *v = num != NULL ? num : o->value;
+	if (o->growth != NULL) {
+		rg_numfmt plain = *f;
+		plain.growth = RG_GROWTH_NUMBER;
+		v = text_printf(a, "%s（%s）", v, rg_format_growth(a, o->growth, &plain));
+	}
+	value_cell(x, row, v, num != NULL, pos);
+}
+
+static int
+expand_plan(rg_dctx *x)
+{
+	int rc = 0;
+	rg_numfmt f = rg_numfmt_default;
+	if (rg_dctx_numfmt(x, &f, rg_numfmt_keys) < 0)
+		rc = -1;
+	const char *region = x->region;
+	const rg_spec_entry *re = rg_spec_get(x->spec, "region");
+	if (re != NULL) {
+		const rg_region *r = rg_spec_scalar(x->spec, "region", x->d) != NULL ?
+		    rg_dctx_region(x, re, 0) : NULL;
+		if (r == NULL)
+			rc = -1;
+		else
+			region = r->id;
+	} else if (region == NULL) {
+		rg_error(x->d, x->fence, "plan table needs a region: there is no default");
+		rc = -1;
+	}
+	const rg_spec_entry *ie = rg_spec_get(x->spec, "indicators");
+	const rg_indicator **inds = rg_xcalloc(ie != NULL && ie->nvalues ? ie->nvalues : 1,
+	    sizeof *inds);
+	size_t nind = 0;
+	for (size_t i = 0; ie != NULL && i < ie->nvalues; i++)
+		if ((inds[nind] = rg_dctx_indicator(x, ie, i)) != NULL)
+			nind++;
+		else
+			rc = -1;
+	if (ie == NULL || ie->nvalues == 0) {
+		rg_error(x->d, ie != NULL ? ie->key_pos : x->fence, "plan table needs "
+		    "indicators");
+		rc = -1;
+	}
+	plancol *cols = NULL;
+	size_t ncol = 0;
+	if (plan_columns(x, &cols, &ncol) < 0)
+		rc = -1;
+	int any_attr = 0;
+	for (size_t i = 0; i < nind; i++)
+		any_attr |= inds[i]->attribute != NULL;
+	int attr = rg_spec_bool(x->spec, "attribute", any_attr, x->d);
+	int groups = rg_spec_bool(x->spec, "groups", 1, x->d);
+	if (attr < 0 || groups < 0)
+		rc = -1;
+	const char *caption = read_text(x, "caption", &rc);
+	const char *note = read_text(x, "note", &rc);
+	if (rg_dctx_check_keys(x, "plan table", plan_keys) < 0)
+		rc = -1;
+	if (rc < 0) {
+		free(inds);
+		free(cols);
+		return -1;
+	}
+
+	size_t ncols = 2 + ncol + (size_t)attr;
+	rg_table *t = new_table(x, ncols, 1, caption, note);
+	rg_row *head = rg_doc_row_add(x->doc, t);
+	add_cell(x, head, "指标", RG_ALIGN_CENTER, 1, x->fence);
+	add_cell(x, head, "单位", RG_ALIGN_CENTER, 1, x->fence);
+	for (size_t c = 0; c < ncol; c++)
+		add_cell(x, head, cols[c].label, RG_ALIGN_CENTER, 1, x->fence);
+	if (attr)
+		add_cell(x, head, "属性", RG_ALIGN_CENTER, 1, x->fence);
+	const char *group = NULL;
+	for (size_t i = 0; i < nind; i++) {
+		const rg_indicator *ind = inds[i];
+		rg_pos pos = ie->value_pos[i];
+		const char *g = ind->group != NULL ? ind->group : "其他";
+		if (groups && (group == NULL || strcmp(group, g) != 0) &&
+		    (ind->group != NULL || group != NULL)) {
+			rg_row *gr = rg_doc_row_add(x->doc, t);
+			gr->group = 1;
+			add_cell(x, gr, g, RG_ALIGN_LEFT, (int)ncols, pos);
+			group = g;
+		}
+		rg_row *row = rg_doc_row_add(x->doc, t);
+		add_cell(x, row, ind->name, RG_ALIGN_LEFT, 1, pos);
+		const char *unit = rg_format_unit(x->doc->arena, ind->unit, &f);
+		add_cell(x, row, unit != NULL ? unit : "", RG_ALIGN_CENTER, 1, pos);
+		for (size_t c = 0; c < ncol; c++) {
+			rg_obs_query q = { ind->id, region, cols[c].period, cols[c].kind };
+			const rg_observation *o = NULL;
+			rg_dataset_find(x->ds, &q, &o, 1);
+			plan_cell(x, row, ind, o, &f, pos);
+		}
+		if (attr)
+			add_cell(x, row, ind->attribute ? ind->attribute : "", RG_ALIGN_CENTER, 1,
+			    pos);
+	}
+	free(inds);
+	free(cols);
+	return 0;
+}
+
+/* ---- static ----------------------------------------------------------- */
+
+static const char *const static_keys[] = {
+	"type", "header", "rows", "total", "caption", "note", "decimals", "thousands", NULL
+};
+static const char *const static_numfmt_keys[] = { "decimals", "thousands", NULL };
+
+/* Split "a | b \| c" into trimmed cells in the arena; returns the count. */
+static size_t
+split_cells(rg_arena *a, const char *line, const char ***out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	rg_buf cell = { 0 };
+	for (const char *s = line;; s++) {
+		if (*s == '\\' && s[1] == '|') {
+			rg_buf_putc(&cell, *++s);
+			continue;
+		}
+		if (*s != '|' && *s != '\0') {
+			rg_buf_putc(&cell, *s);
+			continue;
+		}
+		const char *c = rg_buf_cstr(&cell);
+		size_t len = cell.len;
+		while (*c == ' ' || *c == '\t') {
+			c++;
+			len--;
+		}
+		while (len > 0 && (c[len - 1] == ' ' || c[len - 1] == '\t'))
+			len--;
+		*RG_PUSH(*out, n, cap) = rg_arena_strndup(a, c, len);
+		rg_buf_clear(&cell);
+		if (*s == '\0')
+			break;
+	}
+	rg_buf_free(&cell);
+	return n;
+}
+
+static int
+is_missing(const char *s)
+{
+	return *s == '\0' || strcmp(s, "—") == 0 || strcmp(s, "-") == 0;
+}
+
+/* A written cell: numbers (and percentages) formatted and right-aligned,
+ * text centred; the first column is the row label. */
+static void
+static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, const rg_numfmt *f,
+    rg_pos pos)
+{
+	if (col == 0) {
+		add_cell(x, row, text, RG_ALIGN_LEFT, 1, pos);
+		return;
+	}
+	if (is_missing(text)) {
+		value_cell(x, row, *text ? "—" : "", 0, pos);
+		return;
+	}
+	size_t len = strlen(text);
+	const char *suffix = "";
+	char *num = rg_arena_strdup(x->doc->arena, text);
+	if (len > 1 && num[len - 1] == '%') {
+		num[len - 1] = '\0';
+		suffix = "%";
+	} else if (len > 3 && strcmp(num + len - 3, "‰") == 0) {
+		num[len - 3] = '\0';
+		suffix = "‰";
+	}
+	const char *v = rg_format_number(x->doc->arena, num, NULL, f);
+	if (v == NULL)
+		value_cell(x, row, text, 0, pos);
+	else
+		value_cell(x, row, text_printf(x->doc->arena, "%s%s", v, suffix), 1, pos);
+}
+
+static int
+expand_static(rg_dctx *x)
+{
+	int rc = 0;
+	rg_numfmt f = rg_numfmt_default;
+	if (rg_dctx_numfmt(x, &f, static_numfmt_keys) < 0)
+		rc = -1;
+	const rg_spec_entry *he = rg_spec_get(x->spec, "header");
+	const rg_spec_entry *re = rg_spec_get(x->spec, "rows");
+	int total = rg_spec_choice(x->spec, "total", total_names, -1, x->d);
+	if (total < 0 && rg_spec_get(x->spec, "total") != NULL)
+		rc = -1;
+	const char *caption = read_text(x, "caption", &rc);
+	const char *note = read_text(x, "note", &rc);
+	if (rg_dctx_check_keys(x, "static table", static_keys) < 0)
+		rc = -1;
+	if (he == NULL || he->nvalues == 0 || re == NULL || re->nvalues == 0) {
+		rg_error(x->d, x->fence, "static table needs header and rows (cells "
+		    "separated by '|')");
+		rc = -1;
+	}
+	if (rc < 0)
+		return -1;
+
+	rg_arena *a = x->doc->arena;
+	const char ***cells = rg_xcalloc(he->nvalues + re->nvalues, sizeof *cells);
+	size_t *ncells = rg_xcalloc(he->nvalues + re->nvalues, sizeof *ncells);
+	size_t ncols = 0;
+	for (size_t i = 0; i < he->nvalues; i++) {
+		ncells[i] = split_cells(a, he->values[i], &cells[i]);
+		if (ncells[i] > ncols)
+			ncols = ncells[i];
+	}
+	for (size_t i = 0; i < re->nvalues; i++) {
+		size_t k = he->nvalues + i;
+		ncells[k] = split_cells(a, re->values[i], &cells[k]);
+		if (ncells[k] != ncols && !(ncells[k] == 1 && ncols > 1)) {
+			rg_error(x->d, re->value_pos[i], "row has %zu cells but the header has %zu",
+			    ncells[k], ncols);
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		rg_table *t = new_table(x, ncols, he->nvalues, caption, note);
+		for (size_t i = 0; i < he->nvalues; i++) {
+			rg_row *row = rg_doc_row_add(x->doc, t);
+			for (size_t c = 0; c < ncols; c++)
+				add_cell(x, row, c < ncells[i] ? cells[i][c] : "", RG_ALIGN_CENTER, 1,
+				    he->value_pos[i]);
+		}
+		for (size_t i = 0; i < re->nvalues; i++) {
+			size_t k = he->nvalues + i;
+			rg_row *row = rg_doc_row_add(x->doc, t);
+			if (ncells[k] == 1 && ncols > 1) {
+				row->group = 1;
+				add_cell(x, row, cells[k][0], RG_ALIGN_LEFT, (int)ncols, re->value_pos[i]);
+				continue;
+			}
+			for (size_t c = 0; c < ncols; c++)
+				static_cell(x, row, cells[k][c], c, &f, re->value_pos[i]);
+		}
+		if (total >= 0) {
+			rg_row *row = rg_doc_row_add(x->doc, t);
+			row->total = 1;
+			add_cell(x, row, total_labels[total], RG_ALIGN_LEFT, 1, x->fence);
+			const char **vals = rg_xcalloc(re->nvalues, sizeof *vals);
+			for (size_t c = 1; c < ncols; c++) {
+				size_t n = 0;
+				for (size_t i = 0; i < re->nvalues; i++) {
+					size_t k = he->nvalues + i;
+					if (ncells[k] == ncols)
+						vals[n++] = is_missing(cells[k][c]) ? NULL : cells[k][c];
+				}
+				const char *v = total_of(x, vals, n, total, NULL, &f);
+				value_cell(x, row, v, *v != '\0' && strcmp(v, "—") != 0, x->fence);
+			}
+			free(vals);
+		}
+	}
+	for (size_t i = 0; i < he->nvalues + re->nvalues; i++)
+		free(cells[i]);
+	free(cells);
+	free(ncells);
+	return rc;
+}
+
+/* ---- the directive ---------------------------------------------------- */
+
+int
+rg_table_expand(rg_dctx *x)
+{
+	static const char *const types[] = { "comparison", "plan", "static", NULL };
+	int type = rg_spec_choice(x->spec, "type", types, 0, x->d);
+	switch (type) {
+	case 0:
+		return expand_comparison(x);
+	case 1:
+		return expand_plan(x);
+	case 2:
+		return expand_static(x);
+	default:
+		return -1;
+	}
+}

@@ -1,0 +1,891 @@
+/* template.c -- parse a Markdown template and expand it against a dataset.
+ *
+ * Parsing: optional front matter ("---" ... "---" at the very top, a flat
+ * YAML mapping), then the body through cmark with source positions.
+ * Expansion walks the cmark AST and builds the rg_doc tree.  Placeholders are
+ * found only in text nodes, after cmark has parsed the template, so a value
+ * containing * _ # [ < is inserted as literal text and never changes the
+ * document structure.  Code spans and code blocks are never expanded.
+ */
+#include "template.h"
+
+#include <cmark.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/suggest.h"
+#include "../base/utf8.h"
+#include "directive.h"
+#include "format.h"
+#include "spec.h"
+
+struct rg_template {
+	const char *name;
+	char *text;              /* the whole file */
+	cmark_node *root;
+	int body_line;           /* line of the file where the body starts (1-based) */
+	rg_arena *arena;         /* front matter strings */
+	rg_spec front;           /* front matter entries */
+};
+
+static const char *const front_keys[] = {
+	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
+	NULL
+};
+
+/* ---- loading ---------------------------------------------------------- */
+
+static char *
+read_file(const char *path, size_t limit, size_t *len, rg_diag *d)
+{
+	rg_pos at = { path, 0, 0 };
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		rg_error(d, at, "cannot open template: %s", strerror(errno));
+		return NULL;
+	}
+	rg_buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > limit) {
+			rg_error(d, at, "template is larger than the limit of %zu bytes", limit);
+			fclose(f);
+			rg_buf_free(&b);
+			return NULL;
+		}
+		rg_buf_put(&b, chunk, n);
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		rg_failure(d, at, "cannot read template");
+		rg_buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return rg_buf_detach(&b);
+}
+
+/* Split off front matter: "---\n" at offset 0, closed by a line "---" or "...". */
+static int
+split_front(rg_template *t, size_t len, size_t *body_off, rg_diag *d)
+{
+	const char *s = t->text;
+	*body_off = 0;
+	t->body_line = 1;
+	if (!(len >= 4 && strncmp(s, "---", 3) == 0 && (s[3] == '\n' || s[3] == '\r')))
+		return 0;
+	size_t i = s[3] == '\r' ? 5 : 4;
+	int line = 2;
+	while (i < len) {
+		size_t eol = i;
+		while (eol < len && s[eol] != '\n')
+			eol++;
+		size_t l = eol - i;
+		if (l > 0 && s[i + l - 1] == '\r')
+			l--;
+		if (l == 3 && (strncmp(s + i, "---", 3) == 0 || strncmp(s + i, "...", 3) == 0)) {
+			rg_pos at = { t->name, 2, 1 };
+			size_t fstart = s[3] == '\r' ? 5 : 4;
+			if (rg_spec_parse(&t->front, t->arena, s + fstart, i - fstart, at, d) < 0)
+				return -1;
+			*body_off = eol < len ? eol + 1 : len;
+			t->body_line = line + 1;
+			return 0;
+		}
+		i = eol + 1;
+		line++;
+	}
+	rg_pos at = { t->name, 1, 1 };
+	rg_error(d, at, "front matter is not closed by a line '---'");
+	return -1;
+}
+
+rg_template *
+rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
+{
+	rg_pos at = { name, 0, 0 };
+	if (len > RG_TEMPLATE_MAX_BYTES) {
+		rg_error(d, at, "template is larger than the limit of %u bytes",
+		    RG_TEMPLATE_MAX_BYTES);
+		return NULL;
+	}
+	long bad = rg_utf8_invalid_at(text, len);
+	if (bad >= 0) {
+		int line = 1, col = 1;
+		for (long i = 0; i < bad; i++, col++)
+			if (text[i] == '\n') {
+				line++;
+				col = 0;
+			}
+		rg_error(d, rg_pos_make(name, line, col), "invalid UTF-8 in template");
+		return NULL;
+	}
+	rg_template *t = rg_xcalloc(1, sizeof *t);
+	t->name = name;
+	t->text = rg_xstrndup(text, len);
+	t->arena = rg_arena_new();
+	size_t body;
+	if (split_front(t, len, &body, d) < 0) {
+		rg_template_free(t);
+		return NULL;
+	}
+	t->root = cmark_parse_document(t->text + body, len - body, CMARK_OPT_SOURCEPOS);
+	cmark_consolidate_text_nodes(t->root);
+	return t;
+}
+
+rg_template *
+rg_template_load(const char *path, rg_diag *d)
+{
+	size_t len;
+	char *text = read_file(path, RG_TEMPLATE_MAX_BYTES, &len, d);
+	if (text == NULL)
+		return NULL;
+	rg_template *t = rg_template_parse(path, text, len, d);
+	free(text);
+	return t;
+}
+
+void
+rg_template_free(rg_template *t)
+{
+	if (t == NULL)
+		return;
+	if (t->root != NULL)
+		cmark_node_free(t->root);
+	rg_spec_free(&t->front);
+	rg_arena_free(t->arena);
+	free(t->text);
+	free(t);
+}
+
+/* ---- expansion -------------------------------------------------------- */
+
+typedef struct ctx {
+	const rg_template *t;
+	const rg_dataset *ds;
+	rg_diag *d;
+	rg_doc *doc;
+	const char *region;      /* default region id */
+	const char *period;      /* default period */
+	/* Position mapping for the cmark tree being converted: the template
+	 * body, or a narrative's Markdown inside a data file. */
+	const char *file;
+	int line_offset;
+	int col_offset_first;    /* added to columns on the first line */
+	int in_narrative;
+	int errors;
+} ctx;
+
+static rg_pos
+node_pos(const ctx *c, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+	int col = cmark_node_get_start_column(n);
+	rg_pos p = { c->file, line + c->line_offset, col };
+	if (line == 1)
+		p.col += c->col_offset_first;
+	return p;
+}
+
+static void convert_blocks(ctx *c, cmark_node *first, rg_block *parent);
+
+static void __attribute__((format(printf, 3, 4)))
+err(ctx *c, rg_pos pos, const char *fmt, ...)
+{
+	rg_buf msg = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	rg_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	c->errors++;
+	rg_error(c->d, pos, "%s", rg_buf_cstr(&msg));
+	rg_buf_free(&msg);
+}
+
+/* A parsed placeholder expression: head[sel].field.sub */
+typedef struct expr {
+	char head[64];
+	char field[64];
+	char sub[64];
+	const char *sel_region, *sel_period;
+	int sel_kind;
+	int ok;
+} expr;
+
+static int
+is_ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+}
+
+/* Copy an identifier from *s into out (cap bytes); advance *s. */
+static int
+take_ident(const char **s, char *out, size_t cap)
+{
+	size_t n = 0;
+	while (is_ident_char(**s)) {
+		if (n + 1 >= cap)
+			return -1;
+		out[n++] = *(*s)++;
+	}
+	out[n] = '\0';
+	return n > 0 ? 0 : -1;
+}
+
+static char *
+trim_dup(rg_arena *a, const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return rg_arena_strndup(a, s, n);
+}
+
+/* Parse "[region=孟津区, period=2023, kind=target]" at *s. */
+static int
+parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
+{
+	const char *p = *s + 1;
+	const char *end = strchr(p, ']');
+	if (end == NULL) {
+		err(c, pos, "selector is not closed by ']'");
+		return -1;
+	}
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		if (comma == NULL)
+			comma = end;
+		const char *eq = memchr(p, '=', (size_t)(comma - p));
+		if (eq == NULL) {
+			err(c, pos, "selector item '%s' is not key=value",
+			    trim_dup(c->doc->arena, p, (size_t)(comma - p)));
+			return -1;
+		}
+		char *key = trim_dup(c->doc->arena, p, (size_t)(eq - p));
+		char *val = trim_dup(c->doc->arena, eq + 1, (size_t)(comma - eq - 1));
+		if (strcmp(key, "region") == 0) {
+			e->sel_region = val;
+		} else if (strcmp(key, "period") == 0) {
+			e->sel_period = val;
+		} else if (strcmp(key, "kind") == 0) {
+			rg_obs_kind k;
+			if (rg_obs_kind_parse(val, &k) < 0) {
+				err(c, pos, "unknown kind '%s' in selector (expected actual, "
+				    "target, base, plan or estimate)", val);
+				return -1;
+			}
+			e->sel_kind = (int)k;
+		} else {
+			err(c, pos, "unknown selector key '%s' (expected region, period or kind)",
+			    key);
+			return -1;
+		}
+		p = comma + 1;
+	}
+	*s = end + 1;
+	return 0;
+}
+
+static int
+parse_expr(ctx *c, const char *text, rg_pos pos, expr *e)
+{
+	memset(e, 0, sizeof *e);
+	e->sel_kind = -1;
+	const char *s = text;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (take_ident(&s, e->head, sizeof e->head) < 0)
+		goto bad;
+	if (*s == '[' && parse_selector(c, &s, e, pos) < 0)
+		return -1;
+	if (*s == '.') {
+		s++;
+		if (take_ident(&s, e->field, sizeof e->field) < 0)
+			goto bad;
+		if (*s == '.') {
+			s++;
+			if (take_ident(&s, e->sub, sizeof e->sub) < 0)
+				goto bad;
+		}
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0')
+		goto bad;
+	return 0;
+bad:
+	err(c, pos, "malformed placeholder '{{%s}}' (expected a path such as "
+	    "meta.title, text.review or gdp.value)", text);
+	return -1;
+}
+
+static const char *
+region_default(const ctx *c, const expr *e)
+{
+	if (e->sel_region == NULL)
+		return c->region;
+	const rg_region *r = rg_dataset_region(c->ds, e->sel_region);
+	return r ? r->id : e->sel_region;
+}
+
+static const char *
+resolve_meta(ctx *c, const expr *e, rg_pos pos)
+{
+	const rg_meta *m = &c->ds->meta;
+	const char *f = e->field;
+	const char *v = NULL;
+	int known = 1;
+	if (strcmp(f, "source") == 0) {
+		const char *s = e->sub;
+		if (strcmp(s, "document") == 0) v = m->source.document;
+		else if (strcmp(s, "seed") == 0) v = m->source.seed;
+		else if (strcmp(s, "publisher") == 0) v = m->source.publisher;
+		else if (strcmp(s, "url") == 0) v = m->source.url;
+		else known = 0;
+	} else if (e->sub[0] != '\0') {
+		known = 0;
+	} else if (strcmp(f, "title") == 0) v = m->title;
+	else if (strcmp(f, "subtitle") == 0) v = m->subtitle;
+	else if (strcmp(f, "period") == 0) v = c->period;
+	else if (strcmp(f, "date") == 0) v = m->date;
+	else if (strcmp(f, "author") == 0) v = m->author;
+	else if (strcmp(f, "region") == 0) {
+		const rg_region *r = c->region ? rg_dataset_region(c->ds, c->region) : NULL;
+		v = r ? r->name : c->region;
+	} else known = 0;
+	if (!known) {
+		err(c, pos, "unknown placeholder 'meta.%s%s%s' (meta has title, subtitle, "
+		    "region, period, date, author, source.document, source.seed, "
+		    "source.publisher, source.url)", f, e->sub[0] ? "." : "", e->sub);
+		return NULL;
+	}
+	if (v == NULL) {
+		err(c, pos, "placeholder 'meta.%s%s%s' has no value in the data", f,
+		    e->sub[0] ? "." : "", e->sub);
+		return NULL;
+	}
+	return v;
+}
+
+static const rg_narrative *
+resolve_text(ctx *c, const expr *e, rg_pos pos)
+{
+	if (e->field[0] == '\0' || e->sub[0] != '\0') {
+		err(c, pos, "malformed placeholder: narrative text is text.ID, e.g. "
+		    "text.review");
+		return NULL;
+	}
+	const char *region = region_default(c, e);
+	const char *period = e->sel_period ? e->sel_period : c->period;
+	const rg_narrative *n = rg_dataset_narrative(c->ds, e->field, region, period);
+	if (n == NULL) {
+		rg_buf msg = { 0 };
+		rg_buf_printf(&msg, "no narrative '%s' for region %s, period %s", e->field,
+		    region ? region : "(none)", period ? period : "(none)");
+		const char *ids[64];
+		size_t nids = 0;
+		for (size_t i = 0; i < c->ds->nnarratives && nids < 64; i++)
+			ids[nids++] = c->ds->narratives[i].id;
+		const char *hint = rg_nearest_word(e->field, ids, nids);
+		if (hint != NULL && strcmp(hint, e->field) != 0)
+			rg_buf_printf(&msg, " (did you mean 'text.%s'?)", hint);
+		err(c, pos, "%s", rg_buf_cstr(&msg));
+		rg_buf_free(&msg);
+	}
+	return n;
+}
+
+static const char *const indicator_fields[] = {
+	"value", "unit", "name", "growth", "change", "trend", "period", "region",
+	"quote", "group", "attribute", "note", "kind", NULL
+};
+
+static const char *
+resolve_indicator(ctx *c, const expr *e, rg_pos pos)
+{
+	const rg_indicator *ind = rg_dataset_indicator(c->ds, e->head);
+	if (ind == NULL) {
+		const char *ids[256];
+		size_t nids = 0;
+		for (size_t i = 0; i < c->ds->nindicators && nids < 256; i++)
+			ids[nids++] = c->ds->indicators[i].id;
+		const char *hint = rg_nearest_word(e->head, ids, nids);
+		rg_buf msg = { 0 };
+		rg_buf_printf(&msg, "unknown placeholder '%s': not meta.*, text.* or an "
+		    "indicator id in the data", e->head);
+		if (hint != NULL)
+			rg_buf_printf(&msg, " (did you mean '%s'?)", hint);
+		err(c, pos, "%s", rg_buf_cstr(&msg));
+		rg_buf_free(&msg);
+		return NULL;
+	}
+	const char *f = e->field;
+	if (e->sub[0] != '\0' ||
+	    (f[0] != '\0' && rg_nearest_word(f, indicator_fields, 64) == NULL) ||
+	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
+		err(c, pos, "unknown field '%s' of indicator '%s' (expected value, unit, "
+		    "name, growth, change, trend, period, region, quote, group, attribute, "
+		    "note or kind)", e->sub[0] ? e->sub : f, e->head);
+		return NULL;
+	}
+	if (strcmp(f, "name") == 0) return ind->name;
+	if (strcmp(f, "unit") == 0) return ind->unit ? ind->unit : "";
+	if (strcmp(f, "group") == 0) return ind->group ? ind->group : "";
+	if (strcmp(f, "attribute") == 0) return ind->attribute ? ind->attribute : "";
+	if (strcmp(f, "note") == 0) return ind->note ? ind->note : "";
+
+	rg_obs_query q = { ind->id, region_default(c, e),
+	    e->sel_period ? e->sel_period : c->period,
+	    e->sel_kind >= 0 ? e->sel_kind : (int)RG_OBS_ACTUAL };
+	const rg_observation *o = NULL;
+	size_t n = rg_dataset_find(c->ds, &q, &o, 1);
+	if (n != 1) {
+		err(c, pos, "%s %s observation of '%s' for region %s, period %s (select "
+		    "one with %s[region=..., period=..., kind=...])", n ? "more than one" : "no",
+		    rg_obs_kind_name((rg_obs_kind)q.kind), ind->id,
+		    q.region ? q.region : "(none)", q.period ? q.period : "(none)", ind->id);
+		return NULL;
+	}
+	rg_arena *a = c->doc->arena;
+	if (f[0] == '\0') return rg_format_observation(a, ind, o);
+	if (strcmp(f, "value") == 0) return o->value ? o->value : "—";
+	if (strcmp(f, "growth") == 0) return o->growth ? o->growth : "—";
+	if (strcmp(f, "change") == 0) return o->change ? o->change : "—";
+	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o);
+	if (strcmp(f, "period") == 0) return o->period;
+	if (strcmp(f, "kind") == 0) return rg_obs_kind_name(o->kind);
+	if (strcmp(f, "quote") == 0) return o->quote ? o->quote : "";
+	if (strcmp(f, "region") == 0) {
+		const rg_region *r = rg_dataset_region(c->ds, o->region);
+		return r ? r->name : o->region;
+	}
+	return NULL;
+}
+
+/* Resolve one placeholder to text, or (for text.ID) to a narrative. */
+static const char *
+resolve(ctx *c, const char *inner, rg_pos pos, const rg_narrative **narr)
+{
+	expr e;
+	*narr = NULL;
+	if (parse_expr(c, inner, pos, &e) < 0)
+		return NULL;
+	if (strcmp(e.head, "meta") == 0)
+		return resolve_meta(c, &e, pos);
+	if (strcmp(e.head, "text") == 0) {
+		*narr = resolve_text(c, &e, pos);
+		return NULL;
+	}
+	return resolve_indicator(c, &e, pos);
+}
+
+static void convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style,
+    const char *url);
+
+static void
+narrative_ctx(const ctx *c, const rg_narrative *n, ctx *sub)
+{
+	*sub = *c;
+	sub->file = n->text_pos.file;
+	sub->line_offset = n->text_pos.line > 0 ? n->text_pos.line - 1 : 0;
+	sub->col_offset_first = n->text_pos.col > 0 ? n->text_pos.col - 1 : 0;
+	sub->in_narrative = 1;
+	sub->errors = 0;
+}
+
+/* Parse a narrative's Markdown and convert its blocks under parent. */
+static void
+splice_narrative(ctx *c, const rg_narrative *n, rg_block *parent)
+{
+	cmark_node *root = cmark_parse_document(n->text, strlen(n->text), CMARK_OPT_SOURCEPOS);
+	cmark_consolidate_text_nodes(root);
+	ctx sub;
+	narrative_ctx(c, n, &sub);
+	convert_blocks(&sub, cmark_node_first_child(root), parent);
+	c->errors += sub.errors;
+	cmark_node_free(root);
+}
+
+/* A narrative used inside a sentence must be a single paragraph; its inline
+ * content (with its own emphasis) joins the surrounding spans. */
+static void
+splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned style,
+    const char *url, rg_pos pos)
+{
+	cmark_node *root = cmark_parse_document(n->text, strlen(n->text), CMARK_OPT_SOURCEPOS);
+	cmark_consolidate_text_nodes(root);
+	cmark_node *only = cmark_node_first_child(root);
+	if (only == NULL || cmark_node_next(only) != NULL ||
+	    cmark_node_get_type(only) != CMARK_NODE_PARAGRAPH) {
+		err(c, pos, "narrative '%s' is more than one paragraph; put its "
+		    "placeholder alone in a paragraph of its own", n->id);
+	} else {
+		ctx sub;
+		narrative_ctx(c, n, &sub);
+		convert_inlines(&sub, cmark_node_first_child(only), b, style, url);
+		c->errors += sub.errors;
+	}
+	cmark_node_free(root);
+}
+
+/* Append the text of a text node to b, expanding placeholders. */
+static void
+add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url, rg_pos pos)
+{
+	const char *s = text;
+	for (;;) {
+		const char *open = c->in_narrative ? NULL : strstr(s, "{{");
+		if (open == NULL) {
+			if (*s)
+				rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, s, strlen(s), url, pos);
+			return;
+		}
+		if (open > s)
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, s, (size_t)(open - s), url, pos);
+		rg_pos ppos = pos;
+		ppos.col += (int)(open - text);
+		const char *close = strstr(open + 2, "}}");
+		if (close == NULL) {
+			err(c, ppos, "placeholder is not closed by '}}'");
+			return;
+		}
+		char *inner = rg_xstrndup(open + 2, (size_t)(close - open - 2));
+		const rg_narrative *narr;
+		const char *v = resolve(c, inner, ppos, &narr);
+		free(inner);
+		if (narr != NULL)
+			splice_inline_narrative(c, narr, b, style, url, ppos);
+		else if (v != NULL)
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url, ppos);
+		s = close + 2;
+	}
+}
+
+static void
+convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style, const char *url)
+{
+	for (cmark_node *n = first; n != NULL; n = cmark_node_next(n)) {
+		rg_pos pos = node_pos(c, n);
+		const char *lit = cmark_node_get_literal(n);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			add_text(c, b, lit, style, url, pos);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			rg_doc_span_add(c->doc, b, RG_SPAN_SOFTBREAK, style, "", 0, url, pos);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			rg_doc_span_add(c->doc, b, RG_SPAN_HARDBREAK, style, "", 0, url, pos);
+			break;
+		case CMARK_NODE_CODE:
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style | RG_STYLE_CODE,
+			    lit, strlen(lit), url, pos);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			rg_warning(c->d, pos, "raw HTML is not interpreted; shown as text");
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style | RG_STYLE_CODE,
+			    lit, strlen(lit), url, pos);
+			break;
+		case CMARK_NODE_EMPH:
+			convert_inlines(c, cmark_node_first_child(n), b, style | RG_STYLE_EMPH, url);
+			break;
+		case CMARK_NODE_STRONG:
+			convert_inlines(c, cmark_node_first_child(n), b, style | RG_STYLE_STRONG, url);
+			break;
+		case CMARK_NODE_LINK: {
+			const char *href = cmark_node_get_url(n);
+			convert_inlines(c, cmark_node_first_child(n), b, style | RG_STYLE_LINK,
+			    href ? href : "");
+			break;
+		}
+		case CMARK_NODE_IMAGE:
+			rg_warning(c->d, pos, "images are not supported; showing the image "
+			    "description instead");
+			convert_inlines(c, cmark_node_first_child(n), b, style | RG_STYLE_EMPH, url);
+			break;
+		default:
+			rg_warning(c->d, pos, "unsupported inline element '%s' shown as text",
+			    cmark_node_get_type_string(n));
+			if (lit != NULL)
+				rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, lit, strlen(lit), url, pos);
+			break;
+		}
+	}
+}
+
+/* The placeholder text if a paragraph consists of exactly one "{{ ... }}". */
+static char *
+lone_placeholder(cmark_node *para)
+{
+	cmark_node *only = cmark_node_first_child(para);
+	if (only == NULL || cmark_node_next(only) != NULL ||
+	    cmark_node_get_type(only) != CMARK_NODE_TEXT)
+		return NULL;
+	const char *s = cmark_node_get_literal(only);
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (*s == ' ' || *s == '\t') {
+		s++;
+		n--;
+	}
+	if (n < 4 || strncmp(s, "{{", 2) != 0 || strncmp(s + n - 2, "}}", 2) != 0)
+		return NULL;
+	char *inner = rg_xstrndup(s + 2, n - 4);
+	if (strstr(inner, "{{") != NULL || strstr(inner, "}}") != NULL) {
+		free(inner);
+		return NULL;
+	}
+	return inner;
+}
+
+static void
+convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
+{
+	rg_pos pos = node_pos(c, n);
+	char *inner = c->in_narrative ? NULL : lone_placeholder(n);
+	if (inner != NULL) {
+		const rg_narrative *narr;
+		rg_pos ppos = node_pos(c, cmark_node_first_child(n));
+		const char *lit = cmark_node_get_literal(cmark_node_first_child(n));
+		ppos.col += (int)(strstr(lit, "{{") - lit);
+		const char *v = resolve(c, inner, ppos, &narr);
+		free(inner);
+		if (narr != NULL) {
+			splice_narrative(c, narr, parent);
+		} else if (v != NULL) {
+			rg_block *b = rg_doc_block_new(c->doc, parent, RG_BLOCK_PARAGRAPH, pos);
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, 0, v, strlen(v), NULL, ppos);
+		}
+		return;
+	}
+	rg_block *b = rg_doc_block_new(c->doc, parent, RG_BLOCK_PARAGRAPH, pos);
+	convert_inlines(c, cmark_node_first_child(n), b, 0, NULL);
+}
+
+static void
+convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
+{
+	rg_pos pos = node_pos(c, n);
+	const char *info = cmark_node_get_fence_info(n);
+	const char *lit = cmark_node_get_literal(n);
+	if (!c->in_narrative && info != NULL && rg_directive_is(info)) {
+		rg_pos body = pos;
+		body.line++;
+		body.col = 1;
+		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
+		    c->region, c->period, c->d) < 0)
+			c->errors++;
+		return;
+	}
+	rg_block *b = rg_doc_block_new(c->doc, parent, RG_BLOCK_CODE, pos);
+	b->info = info ? rg_arena_strdup(c->doc->arena, info) : NULL;
+	size_t len = strlen(lit);
+	if (len > 0 && lit[len - 1] == '\n')
+		len--;
+	rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, RG_STYLE_CODE, lit, len, NULL, pos);
+}
+
+static void
+convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
+{
+	for (cmark_node *n = first; n != NULL; n = cmark_node_next(n)) {
+		rg_pos pos = node_pos(c, n);
+		rg_block *b;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			convert_paragraph(c, n, parent);
+			break;
+		case CMARK_NODE_HEADING:
+			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_HEADING, pos);
+			b->level = cmark_node_get_heading_level(n);
+			convert_inlines(c, cmark_node_first_child(n), b, 0, NULL);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_QUOTE, pos);
+			convert_blocks(c, cmark_node_first_child(n), b);
+			break;
+		case CMARK_NODE_LIST:
+			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_LIST, pos);
+			b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+			b->start = b->ordered ? cmark_node_get_list_start(n) : 0;
+			b->tight = cmark_node_get_list_tight(n);
+			convert_blocks(c, cmark_node_first_child(n), b);
+			break;
+		case CMARK_NODE_ITEM:
+			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_ITEM, pos);
+			convert_blocks(c, cmark_node_first_child(n), b);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			rg_doc_block_new(c->doc, parent, RG_BLOCK_RULE, pos);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			convert_code_block(c, n, parent);
+			break;
+		case CMARK_NODE_HTML_BLOCK: {
+			rg_warning(c->d, pos, "raw HTML is not interpreted; shown as text");
+			const char *lit = cmark_node_get_literal(n);
+			size_t len = strlen(lit);
+			if (len > 0 && lit[len - 1] == '\n')
+				len--;
+			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_CODE, pos);
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, RG_STYLE_CODE, lit, len, NULL, pos);
+			break;
+		}
+		default:
+			rg_warning(c->d, pos, "unsupported block '%s' skipped",
+			    cmark_node_get_type_string(n));
+			break;
+		}
+	}
+}
+
+/* Front matter values may hold placeholders: expand them to plain text. */
+static const char *
+front_value(ctx *c, rg_spec *front, const char *key)
+{
+	rg_spec_entry *e = rg_spec_get(front, key);
+	if (e == NULL)
+		return NULL;
+	if (e->is_seq) {
+		rg_buf b = { 0 };
+		for (size_t i = 0; i < e->nvalues; i++)
+			rg_buf_printf(&b, "%s%s", i ? ", " : "", e->values[i]);
+		const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+		rg_buf_free(&b);
+		return s;
+	}
+	rg_block tmp;
+	memset(&tmp, 0, sizeof tmp);
+	add_text(c, &tmp, e->values[0], 0, NULL, e->value_pos[0]);
+	rg_buf b = { 0 };
+	for (size_t i = 0; i < tmp.nspans; i++)
+		rg_buf_puts(&b, tmp.spans[i].text);
+	free(tmp.spans);
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+/* Front matter as a private copy (so 'used' marks leave t alone), with the
+ * command line's key=value settings replacing or adding keys. */
+static int
+front_with_vars(const rg_template *t, const char *const *vars, size_t nvars,
+    rg_arena *arena, rg_spec *front, rg_diag *d)
+{
+	memset(front, 0, sizeof *front);
+	for (size_t i = 0; i < t->front.n; i++)
+		*RG_PUSH(front->entries, front->n, front->cap) = t->front.entries[i];
+	for (size_t i = 0; i < nvars; i++) {
+		rg_pos at = { "command line", 0, 0 };
+		const char *eq = strchr(vars[i], '=');
+		if (eq == NULL || eq == vars[i]) {
+			rg_error(d, at, "-V expects KEY=VALUE, found '%s'", vars[i]);
+			return -1;
+		}
+		char *key = rg_arena_strndup(arena, vars[i], (size_t)(eq - vars[i]));
+		rg_spec_entry *e = NULL;
+		for (size_t k = 0; k < front->n; k++)
+			if (strcmp(front->entries[k].key, key) == 0)
+				e = &front->entries[k];
+		if (e == NULL) {
+			e = RG_PUSH(front->entries, front->n, front->cap);
+			memset(e, 0, sizeof *e);
+			e->key = key;
+			e->key_pos = at;
+		}
+		const char **vals = rg_arena_alloc(arena, sizeof *vals);
+		rg_pos *poss = rg_arena_alloc(arena, sizeof *poss);
+		vals[0] = rg_arena_strdup(arena, eq + 1);
+		poss[0] = at;
+		e->values = vals;
+		e->value_pos = poss;
+		e->nvalues = 1;
+		e->is_seq = 0;
+	}
+	return 0;
+}
+
+rg_doc *
+rg_template_expand(const rg_template *t, const rg_dataset *ds,
+    const char *const *vars, size_t nvars, rg_diag *d)
+{
+	ctx c;
+	memset(&c, 0, sizeof c);
+	c.t = t;
+	c.ds = ds;
+	c.d = d;
+	c.doc = rg_doc_new();
+	c.file = t->name;
+	c.line_offset = t->body_line - 1;
+
+	rg_spec front;
+	if (front_with_vars(t, vars, nvars, c.doc->arena, &front, d) < 0) {
+		rg_spec_free(&front);
+		rg_doc_free(c.doc);
+		return NULL;
+	}
+
+	/* region and period first: other front matter values may use them */
+	c.region = ds->meta.region;
+	c.period = ds->meta.period;
+	const char *region = rg_spec_scalar(&front, "region", d);
+	if (region != NULL) {
+		const rg_region *r = rg_dataset_region(ds, region);
+		if (r == NULL) {
+			rg_spec_entry *e = rg_spec_get(&front, "region");
+			err(&c, e->value_pos[0], "front matter region '%s' is not a region "
+			    "in the data", region);
+		} else {
+			c.region = r->id;
+		}
+	}
+	const char *period = rg_spec_scalar(&front, "period", d);
+	if (period != NULL)
+		c.period = period;
+
+	rg_doc_meta *m = &c.doc->meta;
+	m->title = front_value(&c, &front, "title");
+	m->subtitle = front_value(&c, &front, "subtitle");
+	m->author = front_value(&c, &front, "author");
+	m->subject = front_value(&c, &front, "subject");
+	m->keywords = front_value(&c, &front, "keywords");
+	m->date = front_value(&c, &front, "date");
+	if (rg_spec_check_unused(&front, "front matter", front_keys, d) < 0)
+		c.errors++;
+	rg_spec_free(&front);
+
+	rg_pos top = { t->name, t->body_line, 1 };
+	if (m->title != NULL) {
+		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_TITLE, top);
+		rg_doc_span_add(c.doc, b, RG_SPAN_TEXT, 0, m->title, strlen(m->title), NULL, top);
+	} else {
+		m->title = ds->meta.title ? rg_arena_strdup(c.doc->arena, ds->meta.title) : NULL;
+	}
+	if (m->subtitle != NULL) {
+		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_SUBTITLE, top);
+		rg_doc_span_add(c.doc, b, RG_SPAN_TEXT, 0, m->subtitle, strlen(m->subtitle),
+		    NULL, top);
+	}
+	if (m->author == NULL && ds->meta.author != NULL)
+		m->author = rg_arena_strdup(c.doc->arena, ds->meta.author);
+	if (m->date == NULL && ds->meta.date != NULL)
+		m->date = rg_arena_strdup(c.doc->arena, ds->meta.date);
+
+	convert_blocks(&c, cmark_node_first_child(t->root), c.doc->root);
+	if (c.errors > 0) {
+		rg_doc_free(c.doc);
+		return NULL;
+	}
+	return c.doc;
+}

@@ -1,0 +1,32 @@
+/* template.h -- Markdown templates: parse, then expand against a dataset.
+ *
+ * A template is CommonMark (parsed by cmark) with an optional YAML front
+ * matter block between "---" lines, placeholders {{ path }} in text, and
+ * fenced directive blocks (```figures).  The syntax is documented in
+ * docs/templates.md.  Expansion produces an rg_doc (doc.h).
+ */
+#ifndef RG_TEMPLATE_H
+#define RG_TEMPLATE_H
+
+#include "../base/diag.h"
+#include "../data/model.h"
+#include "doc.h"
+
+typedef struct rg_template rg_template;
+
+/* Read and parse the template at path.  NULL on error (reported through d). */
+rg_template *rg_template_load(const char *path, rg_diag *d);
+/* Parse a template held in memory; name is used in messages. */
+rg_template *rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d);
+void rg_template_free(rg_template *t);
+
+/* Expand the template against ds.  Every placeholder and directive is
+ * resolved; unknown paths are errors at the template's line and column.
+ * vars (nvars "key=value" strings, from the command line's -V) override the
+ * front matter's keys.  Returns NULL if any error was reported. */
+rg_doc *rg_template_expand(const rg_template *t, const rg_dataset *ds,
+    const char *const *vars, size_t nvars, rg_diag *d);
+
+#define RG_TEMPLATE_MAX_BYTES (4u * 1024 * 1024)
+
+#endif

@@ -1,0 +1,13 @@
+# samples.mk -- every sample document: make renders each to out/NAME.pdf,
+# and tests/e2e/samples.sh checks each one.
+#   NAME_T  template      NAME_D  data files      NAME_V  -V settings
+
+SAMPLES := songxian-2024 mengjin-2023
+
+songxian-2024_T := templates/briefing.md
+songxian-2024_D := input/songxian-2024.yaml
+songxian-2024_V :=
+
+mengjin-2023_T := templates/briefing.md
+mengjin-2023_D := input/songxian-mengjin-2024.xml
+mengjin-2023_V := -V region=mengjin -V period=2023
