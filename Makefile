@@ -11,6 +11,7 @@ CC      ?= cc
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
            libharfbuzz-dev libcmocka-dev \
            fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei fonts-droid-fallback \
+           fonts-liberation2 \
            poppler-utils qpdf mupdf-tools libxml2-utils
 CFLAGS  ?= -O2 -g
 PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset

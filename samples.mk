@@ -11,3 +11,9 @@ songxian-2024_V :=
 mengjin-2023_T := templates/briefing.md
 mengjin-2023_D := input/songxian-mengjin-2024.xml
 mengjin-2023_V := -V region=mengjin -V period=2023
+
+# every Markdown element, for looking at
+SAMPLES += tour
+tour_T := templates/tour.md
+tour_D := input/songxian-2024.yaml
+tour_V :=

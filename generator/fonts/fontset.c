@@ -28,6 +28,8 @@ struct rg_fontset {
 	face *faces; size_t nfaces, cap;
 	int chain[RG_ROLE__COUNT][MAX_CHAIN];
 	int nchain[RG_ROLE__COUNT];
+	int latin[RG_ROLE__COUNT][MAX_CHAIN];   /* tried first for Latin text */
+	int nlatin[RG_ROLE__COUNT];
 };
 
 static const char *const role_names[RG_ROLE__COUNT] = { "song", "hei", "kai", "mono" };
@@ -136,6 +138,7 @@ static int
 add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
     size_t nsearch, rg_pos pos, rg_diag *d)
 {
+	int latin = strcmp(field[0], "latin") == 0;
 	int role = role_parse(field[1]);
 	if (role < 0) {
 		pos.col = col[1];
@@ -156,7 +159,9 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		}
 		index = (int)v;
 	}
-	if (fs->nchain[role] == MAX_CHAIN) {
+	int *chain = latin ? fs->latin[role] : fs->chain[role];
+	int *nchain = latin ? &fs->nlatin[role] : &fs->nchain[role];
+	if (*nchain == MAX_CHAIN) {
 		rg_error(d, pos, "more than %d fonts for role %s", MAX_CHAIN, field[1]);
 		return -1;
 	}
@@ -177,7 +182,7 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		for (size_t i = 0; i < nsearch; i++)
 			rg_buf_printf(&dirs, "%s%s", i ? ", " : "", search[i]);
 		pos.col = col[2];
-		rg_error(d, pos, "font file '%s' for role %s not found in %s "
+		rg_failure(d, pos, "font file '%s' for role %s not found in %s "
 		    "(install the Debian package %s: apt-get install %s)", field[2],
 		    field[1], nsearch ? rg_buf_cstr(&dirs) : "(no search directory)", pkg, pkg);
 		rg_buf_free(&dirs);
@@ -188,7 +193,7 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 	rg_buf_free(&path);
 	if (f < 0)
 		return -1;
-	fs->chain[role][fs->nchain[role]++] = f;
+	chain[(*nchain)++] = f;
 	return 0;
 }
 
@@ -218,12 +223,13 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 		if (strcmp(field[0], "search") == 0 && nf == 2) {
 			if (nsearch < MAX_SEARCH)
 				search[nsearch++] = rg_xstrdup(field[1]);
-		} else if (strcmp(field[0], "role") == 0 && (nf == 4 || nf == 5)) {
+		} else if ((strcmp(field[0], "role") == 0 || strcmp(field[0], "latin") == 0) &&
+		    (nf == 4 || nf == 5)) {
 			if (add_role_font(fs, field, col, nf, search, nsearch, pos, d) < 0)
 				rc = -1;
 		} else {
-			rg_error(d, pos, "expected 'search DIR' or 'role NAME FILE [INDEX] "
-			    "PACKAGE', found '%s'", field[0]);
+			rg_error(d, pos, "expected 'search DIR', 'role NAME FILE [INDEX] "
+			    "PACKAGE' or 'latin NAME FILE [INDEX] PACKAGE', found '%s'", field[0]);
 			rc = -1;
 		}
 	}
@@ -267,14 +273,32 @@ rg_fontset_family(const rg_fontset *fs, int face)
 	return fs->faces[face].family;
 }
 
+static int
+has_glyph(const struct face *f, int32_t cp)
+{
+	hb_codepoint_t gid;
+	return hb_font_get_nominal_glyph(f->font, (hb_codepoint_t)cp, &gid);
+}
+
+/* Latin letters, digits and their punctuation; not the middle dot, which
+ * Chinese text uses as its own punctuation. */
+static int
+is_latin(int32_t cp)
+{
+	return cp < 0x2000 && cp != 0xB7;
+}
+
 int
 rg_fontset_lookup(const rg_fontset *fs, rg_role role, int32_t cp, int *primary)
 {
 	*primary = 1;
+	if (is_latin(cp))
+		for (int i = 0; i < fs->nlatin[role]; i++)
+			if (has_glyph(&fs->faces[fs->latin[role][i]], cp))
+				return fs->latin[role][i];
 	for (int i = 0; i < fs->nchain[role]; i++) {
 		int f = fs->chain[role][i];
-		hb_codepoint_t gid;
-		if (hb_font_get_nominal_glyph(fs->faces[f].font, (hb_codepoint_t)cp, &gid)) {
+		if (has_glyph(&fs->faces[f], cp)) {
 			*primary = i == 0;
 			return f;
 		}

@@ -12,6 +12,7 @@
 
 #include "../base/buf.h"
 #include "../base/utf8.h"
+#include "chart.h"
 #include "flow.h"
 #include "table.h"
 
@@ -245,7 +246,7 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			rg_layout_table(c, b, f.x, f.width);
 			break;
 		case RG_BLOCK_CHART:
-			rg_warning(c->d, b->pos, "charts cannot be laid out yet; chart left out");
+			rg_layout_chart(c, b, f.x, f.width);
 			break;
 		case RG_BLOCK_ITEM:
 		case RG_BLOCK_DOCUMENT:

@@ -263,7 +263,10 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 		}
 		if (cp == '\t')
 			cp = ' ';
-		int face = face_for(p, st, cp, pos);
+		rg_pos cpos = pos;       /* the character's own column */
+		if (cpos.line > 0)
+			cpos.col += (int)i;
+		int face = face_for(p, st, cp, cpos);
 		if (face < 0) {
 			i += l;
 			continue;

@@ -1,0 +1,386 @@
+/* chart.c -- grouped bar charts and line charts on the vertical list.
+ *
+ * A chart is one item of fixed height (0.55 of its width), so it never
+ * splits across pages.  From the top: the title, the unit over the value
+ * axis, the plot (ticks at 1, 2 or 5 x 10^n, zero always included, light
+ * grid lines), the category labels (broken like Chinese text when they
+ * are wider than their slot) and the legend.  The palette steps through
+ * distinct lightness levels so that the series stay apart in greyscale
+ * print; line series also alternate filled and hollow markers.
+ */
+#include "chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define AXIS_COLOR 0x404040
+#define GRID_COLOR 0xD9D9D9
+#define TEXT_COLOR 0x333333
+
+/* Luma about 59, 188, 100, 145, 217: neighbours stay apart in grey. */
+static const unsigned palette[] = { 0x1F3F6E, 0xF0B84A, 0xB8432F, 0x6BAF5B, 0xC9DDF0 };
+#define NPALETTE (sizeof palette / sizeof *palette)
+
+typedef struct plot {
+	rg_flow *c;
+	rg_vitem *v;
+	const rg_chart *ch;
+	double left, right, top, bottom;     /* the plot area */
+	double lo, hi, step;                 /* value axis */
+	double size;                         /* text size */
+} plot;
+
+static rg_box *
+rule(rg_vitem *v, double x0, double y0, double x1, double y1, double lw, unsigned color)
+{
+	rg_box *b = rg_vitem_box(v, RG_BOX_RULE);
+	b->x = x0;
+	b->y = y0;
+	b->w = x1 - x0;
+	b->h = y1 - y0;
+	b->line_width = lw;
+	b->color = color;
+	return b;
+}
+
+static void
+rect(rg_vitem *v, double x, double y, double w, double h, unsigned color)
+{
+	rg_box *b = rg_vitem_box(v, RG_BOX_RECT);
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->color = color;
+}
+
+static void
+text(plot *p, const char *s, double size, double x, double y, rg_palign al)
+{
+	rg_flow_text(p->c, &p->v->boxes, &p->v->nboxes, &p->v->cap, s, RG_FONT_SONG, size, x,
+	    y, al, TEXT_COLOR);
+}
+
+/* Text broken into lines of at most width, centred on cx from top down;
+ * returns the height used. */
+static double
+centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double cx,
+    double width, double top)
+{
+	rg_lb_para para;
+	rg_lb_para_init(&para, &c->env, width, 0);
+	rg_lb_style st = { role, size, TEXT_COLOR, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&para, s, &st, none);
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&para, width, 0, &lines);
+	double pitch = size * 1.3;
+	for (size_t i = 0; i < n; i++)
+		rg_flow_line(c, &para, &lines[i], cx - width / 2, width, RG_PALIGN_CENTER, v,
+		    top + i * pitch, pitch);
+	free(lines);
+	rg_lb_para_free(&para);
+	return n * pitch;
+}
+
+/* Lines of category labels: the most any label needs in a slot. */
+static size_t
+label_lines(rg_flow *c, const rg_chart *ch, double size, double slot)
+{
+	size_t most = 1;
+	for (size_t i = 0; i < ch->ncategories; i++) {
+		rg_lb_para para;
+		rg_lb_para_init(&para, &c->env, slot, 0);
+		rg_lb_style st = { RG_FONT_SONG, size, 0, NULL };
+		rg_pos none = { NULL, 0, 0 };
+		rg_lb_add_text(&para, ch->categories[i], &st, none);
+		rg_lb_line *lines;
+		size_t n = rg_lb_break(&para, slot, 0, &lines);
+		free(lines);
+		rg_lb_para_free(&para);
+		if (n > most)
+			most = n;
+	}
+	return most;
+}
+
+/* Axis from lo to hi (zero included) in steps of 1, 2 or 5 x 10^n. */
+static void
+nice_axis(plot *p, double vmin, double vmax)
+{
+	if (vmin > 0)
+		vmin = 0;
+	if (vmax < 0)
+		vmax = 0;
+	if (vmax - vmin <= 0)
+		vmax = vmin + 1;
+	double raw = (vmax - vmin) / 5;
+	double mag = pow(10, floor(log10(raw)));
+	double norm = raw / mag;
+	p->step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
+	p->lo = floor(vmin / p->step + 1e-9) * p->step;
+	p->hi = ceil(vmax / p->step - 1e-9) * p->step;
+	/* room for the value labels above the highest bar or point */
+	if (p->ch->value_labels && vmax > p->hi - (p->hi - p->lo) * 0.08)
+		p->hi += p->step;
+}
+
+static double
+ypos(const plot *p, double v)
+{
+	return p->bottom - (v - p->lo) / (p->hi - p->lo) * (p->bottom - p->top);
+}
+
+static int
+tick_decimals(double step)
+{
+	int d = (int)ceil(-log10(step) - 1e-9);
+	return d < 0 ? 0 : d;
+}
+
+static void
+tick_label(char *buf, size_t n, double v, double step)
+{
+	if (fabs(v) < step * 1e-6)
+		v = 0;
+	snprintf(buf, n, "%.*f", tick_decimals(step), v);
+}
+
+/* Value axis: grid lines and tick labels; the zero line darker. */
+static void
+draw_axis(plot *p)
+{
+	char buf[32];
+	int nticks = (int)floor((p->hi - p->lo) / p->step + 0.5);
+	for (int i = 0; i <= nticks; i++) {
+		double v = p->lo + i * p->step;
+		double y = ypos(p, v);
+		int zero = fabs(v) < p->step * 1e-6;
+		rule(p->v, p->left, y, p->right, y, zero ? 0.8 : 0.4, zero ? AXIS_COLOR : GRID_COLOR);
+		tick_label(buf, sizeof buf, v, p->step);
+		text(p, buf, p->size, p->left - 4, y + p->size * 0.35, RG_PALIGN_RIGHT);
+	}
+	rule(p->v, p->left, p->top, p->left, p->bottom, 0.6, AXIS_COLOR);
+}
+
+/* The widest tick label, to place the value axis. */
+static double
+tick_width(plot *p)
+{
+	char buf[32];
+	double w = 0;
+	int nticks = (int)floor((p->hi - p->lo) / p->step + 0.5);
+	for (int i = 0; i <= nticks; i++) {
+		tick_label(buf, sizeof buf, p->lo + i * p->step, p->step);
+		double tw = rg_flow_measure(p->c, buf, RG_FONT_SONG, p->size);
+		if (tw > w)
+			w = tw;
+	}
+	return w;
+}
+
+static void
+value_label(plot *p, const char *s, double cx, double y, int above, double size)
+{
+	if (s == NULL)
+		return;
+	double base = above ? y - size * 0.45 : y + size * 1.1;
+	text(p, s, size, cx, base, RG_PALIGN_CENTER);
+}
+
+/* Value labels as large as fits in width each, between 6 pt and the text size. */
+static double
+label_size(plot *p, double width)
+{
+	double size = p->size;
+	for (size_t s = 0; s < p->ch->nseries; s++)
+		for (size_t i = 0; i < p->ch->ncategories; i++) {
+			const char *l = p->ch->series[s].labels[i];
+			if (l == NULL)
+				continue;
+			double w = rg_flow_measure(p->c, l, RG_FONT_SONG, p->size);
+			if (w > width && p->size * width / w < size)
+				size = p->size * width / w;
+		}
+	return size < 6 ? 6 : size;
+}
+
+static void
+draw_bars(plot *p)
+{
+	const rg_chart *ch = p->ch;
+	double slot = (p->right - p->left) / (double)ch->ncategories;
+	double group = slot * (ch->nseries > 1 ? 0.75 : 0.5);
+	double pitch = group / (double)ch->nseries;
+	double gap = pitch > 6 ? 1 : 0;
+	double lsize = label_size(p, pitch + slot * 0.2 / (double)ch->nseries);
+	double y0 = ypos(p, 0);
+	for (size_t i = 0; i < ch->ncategories; i++) {
+		double gx = p->left + slot * (double)i + (slot - group) / 2;
+		for (size_t s = 0; s < ch->nseries; s++) {
+			double v = ch->series[s].values[i];
+			if (isnan(v))
+				continue;
+			double y1 = ypos(p, v);
+			double bx = gx + pitch * (double)s + gap / 2;
+			rect(p->v, bx, y1 < y0 ? y1 : y0, pitch - gap, fabs(y0 - y1),
+			    palette[s % NPALETTE]);
+			if (ch->value_labels)
+				value_label(p, ch->series[s].labels[i], bx + (pitch - gap) / 2, y1,
+				    v >= 0, lsize);
+		}
+	}
+}
+
+/* A point marker: filled for even series, hollow for odd ones. */
+static void
+marker(plot *p, double cx, double cy, size_t s)
+{
+	double m = 5.5;
+	rect(p->v, cx - m / 2, cy - m / 2, m, m, palette[s % NPALETTE]);
+	if (s % 2 == 1)
+		rect(p->v, cx - m / 2 + 1.4, cy - m / 2 + 1.4, m - 2.8, m - 2.8, 0xFFFFFF);
+}
+
+/* Is series s at or above the middle of category i's values? */
+static int
+upper(const rg_chart *ch, size_t s, size_t i)
+{
+	double sum = 0;
+	int n = 0;
+	for (size_t k = 0; k < ch->nseries; k++)
+		if (!isnan(ch->series[k].values[i])) {
+			sum += ch->series[k].values[i];
+			n++;
+		}
+	return ch->series[s].values[i] >= sum / n;
+}
+
+static void
+draw_lines(plot *p)
+{
+	const rg_chart *ch = p->ch;
+	double slot = (p->right - p->left) / (double)ch->ncategories;
+	double lsize = label_size(p, slot * 0.9);
+	for (size_t s = 0; s < ch->nseries; s++) {
+		const rg_series *se = &ch->series[s];
+		unsigned color = palette[s % NPALETTE];
+		for (size_t i = 0; i + 1 < ch->ncategories; i++)
+			if (!isnan(se->values[i]) && !isnan(se->values[i + 1]))
+				rule(p->v, p->left + slot * (i + 0.5), ypos(p, se->values[i]),
+				    p->left + slot * (i + 1.5), ypos(p, se->values[i + 1]), 1.5, color);
+		for (size_t i = 0; i < ch->ncategories; i++) {
+			if (isnan(se->values[i]))
+				continue;
+			double cx = p->left + slot * (i + 0.5), cy = ypos(p, se->values[i]);
+			marker(p, cx, cy, s);
+			if (ch->value_labels)
+				value_label(p, se->labels[i], cx, cy + (upper(ch, s, i) ? -3 : 3),
+				    upper(ch, s, i), lsize);
+		}
+	}
+}
+
+/* Legend entries centred in rows of at most width; returns the height. */
+static double
+draw_legend(plot *p, double x, double width, double top, int draw)
+{
+	const rg_chart *ch = p->ch;
+	double key = ch->kind == RG_CHART_LINE ? 16 : 9, pad = 4, sep = 14;
+	double pitch = p->size * 1.6;
+	size_t first = 0;
+	double y = top;
+	while (first < ch->nseries) {
+		double w = 0;
+		size_t last = first;
+		while (last < ch->nseries) {
+			double ew = key + pad + rg_flow_measure(p->c, ch->series[last].name,
+			    RG_FONT_SONG, p->size);
+			if (last > first && w + sep + ew > width)
+				break;
+			w += (last > first ? sep : 0) + ew;
+			last++;
+		}
+		double ex = x + (width - w) / 2, mid = y + pitch / 2;
+		for (size_t s = first; draw && s < last; s++) {
+			unsigned color = palette[s % NPALETTE];
+			if (ch->kind == RG_CHART_LINE) {
+				rule(p->v, ex, mid, ex + key, mid, 1.5, color);
+				marker(p, ex + key / 2, mid, s);
+			} else {
+				rect(p->v, ex, mid - key / 2, key, key, color);
+			}
+			ex += key + pad;
+			ex += rg_flow_text(p->c, &p->v->boxes, &p->v->nboxes, &p->v->cap,
+			    ch->series[s].name, RG_FONT_SONG, p->size, ex, mid + p->size * 0.35,
+			    RG_PALIGN_LEFT, TEXT_COLOR);
+			ex += sep;
+		}
+		y += pitch;
+		first = last;
+	}
+	return y - top;
+}
+
+static void
+value_range(const rg_chart *ch, double *vmin, double *vmax)
+{
+	*vmin = INFINITY;
+	*vmax = -INFINITY;
+	for (size_t s = 0; s < ch->nseries; s++)
+		for (size_t i = 0; i < ch->ncategories; i++) {
+			double v = ch->series[s].values[i];
+			if (isnan(v))
+				continue;
+			if (v < *vmin)
+				*vmin = v;
+			if (v > *vmax)
+				*vmax = v;
+		}
+	if (*vmin > *vmax)
+		*vmin = *vmax = 0;
+}
+
+void
+rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
+{
+	const rg_chart *ch = b->chart;
+	if (ch == NULL || ch->ncategories == 0 || ch->nseries == 0)
+		return;
+	plot p = { 0 };
+	p.c = c;
+	p.ch = ch;
+	p.size = c->th->body_size * 0.75;
+	rg_flow_gap(c, c->th->para_gap * 2);
+	p.v = rg_flow_item(c, width * 0.55);
+	double h = p.v->height, top = 2;
+	if (ch->title != NULL)
+		top += centred_lines(c, p.v, ch->title, RG_FONT_HEI, p.size + 1.5, x + width / 2,
+		    width, top) + 2;
+	/* from the bottom up: legend, category labels */
+	double legend_h = draw_legend(&p, x, width, 0, 0);
+	double vmin, vmax;
+	value_range(ch, &vmin, &vmax);
+	nice_axis(&p, vmin, vmax);
+	p.left = x + tick_width(&p) + 8;
+	p.right = x + width - 4;
+	double slot = (p.right - p.left) / (double)ch->ncategories;
+	double cat_h = (double)label_lines(c, ch, p.size, slot - 4) * p.size * 1.3;
+	p.bottom = h - legend_h - cat_h - p.size * 0.8;
+	if (ch->unit != NULL && *ch->unit != '\0') {
+		text(&p, ch->unit, p.size, x, top + p.size, RG_PALIGN_LEFT);
+		top += p.size * 1.6;
+	}
+	p.top = top + p.size * 0.6;
+	draw_axis(&p);
+	if (ch->kind == RG_CHART_LINE)
+		draw_lines(&p);
+	else
+		draw_bars(&p);
+	for (size_t i = 0; i < ch->ncategories; i++)
+		centred_lines(c, p.v, ch->categories[i], RG_FONT_SONG, p.size,
+		    p.left + slot * (i + 0.5), slot - 4, p.bottom + p.size * 0.4);
+	draw_legend(&p, x, width, h - legend_h, 1);
+	rg_flow_gap(c, c->th->para_gap * 2);
+}

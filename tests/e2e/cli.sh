@@ -1,0 +1,77 @@
+#!/bin/sh
+# cli.sh -- the command line contract: exit status 0 / 2 (bad input or
+# usage) / 1 (other failures), file:line:col messages naming the offending
+# value, and no output file (nor a damaged one) after a failed render.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+bin=$top/build/reportgen
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+data=input/songxian-2024.yaml
+
+# expect STATUS PATTERN CMD...: run CMD, check its exit status and that
+# standard error matches PATTERN (a grep -E expression; "" for none)
+expect() {
+	want=$1 pattern=$2
+	shift 2
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "FAIL: $* exited $got, expected $want: $(head -3 "$tmp/err")"
+		fail=$((fail + 1))
+	elif [ -n "$pattern" ] && ! grep -qE "$pattern" "$tmp/err"; then
+		echo "FAIL: $*: stderr lacks /$pattern/: $(head -3 "$tmp/err")"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+}
+
+expect 0 "" "$bin" --help
+expect 0 "" "$bin" --version
+grep -q "^reportgen [0-9]" "$tmp/out" && pass=$((pass + 1)) || { echo "FAIL: --version"; fail=$((fail + 1)); }
+expect 2 "no command given" "$bin"
+expect 2 "unknown command 'rendr'" "$bin" rendr
+expect 2 "render needs -t TEMPLATE" "$bin" render -d "$data"
+expect 2 "unknown argument '--bogus'" "$bin" render --bogus
+expect 2 "option -t needs an argument" "$bin" render -t
+expect 2 "unknown --dump stage 'page'" "$bin" render -t templates/briefing.md -d "$data" --dump=page
+
+# bad template: the position of the placeholder and the offending name
+printf '# 标题\n\n游客{{ toursts }}人次\n' > "$tmp/bad.md"
+expect 2 "^$tmp/bad.md:3:7: error: unknown placeholder 'toursts'.*did you mean 'tourists'" \
+	"$bin" render -t "$tmp/bad.md" -d "$data" -o "$tmp/bad.pdf"
+[ ! -e "$tmp/bad.pdf" ] && pass=$((pass + 1)) || { echo "FAIL: output written after an error"; fail=$((fail + 1)); }
+
+# an existing output is left untouched by a failed render
+echo "previous" > "$tmp/keep.pdf"
+expect 2 "" "$bin" render -t "$tmp/bad.md" -d "$data" -o "$tmp/keep.pdf"
+[ "$(cat "$tmp/keep.pdf")" = "previous" ] && pass=$((pass + 1)) || { echo "FAIL: existing output damaged"; fail=$((fail + 1)); }
+ls "$tmp" | grep -q tmp && { echo "FAIL: temporary file left behind"; fail=$((fail + 1)); } || pass=$((pass + 1))
+
+# missing data file, unknown data format
+expect 2 "input/nope.yaml" "$bin" render -t templates/briefing.md -d input/nope.yaml -o "$tmp/x.pdf"
+
+# a character no font has (U+20000) is an error naming it, unless allowed
+printf '前\360\240\200\200后\n' > "$tmp/ext.md"
+expect 2 "^$tmp/ext.md:1:4: error: character '.*' \\(U\\+20000\\) is in no configured font" \
+	"$bin" render -t "$tmp/ext.md" -d "$data" -o "$tmp/ext.pdf"
+expect 0 "warning: character .* \\(U\\+20000\\)" \
+	"$bin" render -t "$tmp/ext.md" -d "$data" -o "$tmp/ext.pdf" --allow-missing-glyphs
+
+# a missing font file names the file, the directories and the package: exit 1
+printf 'search %s\nrole song nowhere/missing.ttc 0 fonts-missing-package\n' "$tmp" > "$tmp/fonts.conf"
+expect 1 "$tmp/fonts.conf:2:11: error: font file 'nowhere/missing.ttc' for role song not found in $tmp .*apt-get install fonts-missing-package" \
+	"$bin" render -t templates/briefing.md -d "$data" -o "$tmp/f.pdf" --fonts "$tmp/fonts.conf"
+
+# an unwritable output directory is a failure, not bad input
+expect 1 "cannot create output file" "$bin" render -t templates/briefing.md -d "$data" -o "$tmp/no/such/dir/x.pdf"
+
+# a success writes a readable file
+expect 0 "" "$bin" render -t templates/briefing.md -d "$data" -o "$tmp/ok.pdf"
+[ -s "$tmp/ok.pdf" ] && [ -r "$tmp/ok.pdf" ] && pass=$((pass + 1)) || { echo "FAIL: no output"; fail=$((fail + 1)); }
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
