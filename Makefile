@@ -74,3 +74,77 @@ clean:
 	rm -rf $(BUILD) out
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d)
+
+# ---- robustness: sanitizers, valgrind, fuzzing (docs/reliability.md) -------
+#
+#   make check-asan       everything (binary and unit tests) built with
+#                         AddressSanitizer + UndefinedBehaviorSanitizer into
+#                         build-asan/, then the whole test suite against it
+#   make check-valgrind   every sample rendered under valgrind: no error, no leak
+#   make fuzz             the libFuzzer targets of fuzz/ (clang), each run for
+#                         FUZZ_SECONDS; see fuzz/README.md
+# None of these is part of `make test`.
+
+ASAN_BUILD  := build-asan
+ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all
+ASAN_TESTS  := $(TEST_SRCS:tests/unit/%.c=$(ASAN_BUILD)/tests/%)
+# a finding fails the run: a leak (exit 23), a memory error or undefined
+# behaviour (exit 1) changes the exit status every test checks
+ASAN_ENV    := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+               LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0
+
+.PHONY: check-asan check-valgrind
+check-asan: deps
+	CFLAGS='$(ASAN_CFLAGS)' $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) \
+	    $(ASAN_BUILD)/reportgen $(ASAN_TESTS)
+	$(ASAN_ENV) REPORTGEN=$(ASAN_BUILD)/reportgen sh tests/run.sh $(ASAN_TESTS)
+
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
+            --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes
+check-valgrind: deps build
+	@sh tools/ensure-deps.sh valgrind
+	REPORTGEN=$(BIN) VALGRIND='$(VALGRIND)' sh tools/check-valgrind.sh
+
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build-fuzz
+FUZZ_TARGETS := yaml xml template linebreak
+FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+# the largest input each target is given
+FUZZ_MAXLEN_yaml := 65536
+FUZZ_MAXLEN_xml := 65536
+FUZZ_MAXLEN_template := 16384
+FUZZ_MAXLEN_linebreak := 4096
+
+.PHONY: fuzz fuzz-build fuzz-seeds
+fuzz-build:
+	@sh tools/ensure-deps.sh $(PKGS) clang libclang-rt-14-dev
+	CC=clang CFLAGS='$(FUZZ_CFLAGS)' $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) \
+	    CC=clang $(FUZZ_BINS)
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(wildcard fuzz/*.inc) $(OBJS)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -I generator -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS)
+
+# seed corpora from input/, templates/, tests/bad/ and the CommonMark spec
+fuzz-seeds:
+	sh tools/fuzz-seeds.sh build/fuzz-seeds
+
+# each target for FUZZ_SECONDS, one after the other; new inputs are kept in
+# build-fuzz/corpus/, crashes in build-fuzz/artifacts/ (make them regression
+# tests in tests/fuzz-regressions/)
+fuzz: fuzz-build fuzz-seeds
+	@mkdir -p $(FUZZ_BUILD)/artifacts
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; \
+	        template) n=$(FUZZ_MAXLEN_template);; *) n=$(FUZZ_MAXLEN_linebreak);; esac; \
+	    dict=; [ -f fuzz/$$t.dict ] && dict=-dict=fuzz/$$t.dict; \
+	    echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$n \
+	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict \
+	        -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
+	        $(FUZZ_BUILD)/corpus/$$t build/fuzz-seeds/$$t; \
+	done

@@ -17,3 +17,15 @@ SAMPLES += tour
 tour_T := templates/tour.md
 tour_D := input/songxian-2024.yaml
 tour_V :=
+
+# the regions around Luoyang's centre side by side: comparison tables and charts
+SAMPLES += comparison
+comparison_T := templates/comparison.md
+comparison_D := input/luoyang-five-2024.yaml input/songxian-mengjin-2024.xml input/yichuan-2024.xml
+comparison_V :=
+
+# 嵩县 专栏2 as a plan table, and its targets as charts
+SAMPLES += plan
+plan_T := templates/plan.md
+plan_D := input/songxian-plan14.yaml
+plan_V :=

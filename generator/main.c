@@ -25,18 +25,23 @@
 static const char usage[] =
 "usage: reportgen render -t TEMPLATE.md -d DATA [-d DATA ...] -o OUT.pdf\n"
 "                        [-V KEY=VALUE ...] [--dump=data|doc|boxes]\n"
-"                        [--fonts FONTS.conf] [--allow-missing-glyphs]\n"
+"                        [--theme NAME|FILE] [--fonts FONTS.conf]\n"
+"                        [--allow-missing-glyphs] [--check-typesetting]\n"
 "       reportgen check DATA...\n"
 "       reportgen convert IN OUT\n"
 "       reportgen --help | --version\n"
 "\n"
 "render   expand TEMPLATE with the data files and write a PDF.  -V sets a\n"
+"         --check-typesetting measures the layout against TYPESETTING.md\n"
+"         (line starts and ends, measure, the 公文 grid) and fails on a violation.\n"
 "         front matter key (region, period, title, ...) for this run.  --dump prints\n"
 "         the output of one stage (data model, document tree or positioned\n"
 "         boxes) to standard output instead of, or as well as, writing -o.\n"
 "check    validate data files (YAML or XML) without rendering.\n"
 "convert  convert a data file between YAML and XML (by OUT's extension).\n"
 "\n"
+"Themes: briefing (default) and gongwen (GB/T 9704), in templates/themes/;\n"
+"--theme overrides the template's front matter.\n"
 "Fonts are configured in fonts/fonts.conf (override with --fonts or the\n"
 "REPORTGEN_FONTS environment variable).  Exit status: 0 success, 2 bad input\n"
 "or usage, 1 other failure.\n";
@@ -93,6 +98,28 @@ fonts_config(const char *opt)
 	return RG_DATADIR "/fonts/fonts.conf";
 }
 
+/* A theme by name (templates/themes/NAME.yaml) or by file. */
+static int
+load_theme(rg_theme *t, const char *name, rg_diag *d)
+{
+	rg_theme_defaults(t);
+	if (name == NULL)
+		name = "briefing";
+	size_t n = strlen(name);
+	if (strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5, ".yaml") == 0))
+		return rg_theme_load(t, name, d);
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' ||
+		    *c == '_')) {
+			rg_error(d, rg_pos_make("command line", 0, 0), "theme name '%s' is "
+			    "neither a name like 'gongwen' nor a .yaml file", name);
+			return -1;
+		}
+	char path[1024];
+	snprintf(path, sizeof path, "%s/templates/themes/%s.yaml", RG_DATADIR, name);
+	return rg_theme_load(t, path, d);
+}
+
 static int
 load_data(rg_dataset *ds, const char **files, int nfiles, rg_diag *d)
 {
@@ -106,15 +133,16 @@ load_data(rg_dataset *ds, const char **files, int nfiles, rg_diag *d)
 static int
 cmd_render(int argc, char **argv)
 {
-	const char *tpl = NULL, *out = NULL, *dump = NULL, *fonts_opt = NULL;
+	const char *tpl = NULL, *out = NULL, *dump = NULL, *fonts_opt = NULL, *theme_opt = NULL;
 	const char **data = calloc((size_t)argc + 1, sizeof *data);
 	const char **vars = calloc((size_t)argc + 1, sizeof *vars);
-	int ndata = 0, nvars = 0, allow_missing = 0;
+	int ndata = 0, nvars = 0, allow_missing = 0, check = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
 		if ((strcmp(a, "-t") == 0 || strcmp(a, "-d") == 0 || strcmp(a, "-o") == 0 ||
-		    strcmp(a, "-V") == 0 || strcmp(a, "--fonts") == 0) && next == NULL) {
+		    strcmp(a, "-V") == 0 || strcmp(a, "--fonts") == 0 ||
+		    strcmp(a, "--theme") == 0) && next == NULL) {
 			free(data);
 			free(vars);
 			return bad_usage("option %s needs an argument", a);
@@ -129,10 +157,14 @@ cmd_render(int argc, char **argv)
 			vars[nvars++] = argv[++i];
 		else if (strcmp(a, "--fonts") == 0)
 			fonts_opt = argv[++i];
+		else if (strcmp(a, "--theme") == 0)
+			theme_opt = argv[++i];
 		else if (strncmp(a, "--dump=", 7) == 0)
 			dump = a + 7;
 		else if (strcmp(a, "--allow-missing-glyphs") == 0)
 			allow_missing = 1;
+		else if (strcmp(a, "--check-typesetting") == 0)
+			check = 1;
 		else {
 			free(data);
 			free(vars);
@@ -183,13 +215,16 @@ cmd_render(int argc, char **argv)
 		goto out;
 	rg_metrics m = { fs, fs_lookup, fs_advance, fs_family };
 	rg_theme theme;
-	rg_theme_briefing(&theme);
+	if (load_theme(&theme, theme_opt ? theme_opt : doc->meta.theme, &d) < 0)
+		goto out;
 	rg_layout_opts lo = { &theme, &m, allow_missing };
 	l = rg_layout_run(doc, &lo, &d);
 	if (l == NULL)
 		goto out;
 	if (dump != NULL && strcmp(dump, "boxes") == 0)
 		rg_layout_dump(l, stdout);
+	if (check && rg_layout_check(l, &theme, out ? out : tpl, stderr) > 0)
+		rg_failure(&d, rg_pos_make(out ? out : tpl, 0, 0), "typesetting check failed");
 	if (out != NULL) {
 		rg_pdf_opts po = { fs, "reportgen " RG_VERSION, build_date() };
 		rg_pdf_write(l, &po, out, &d);

@@ -32,7 +32,8 @@ struct rg_fontset {
 	int nlatin[RG_ROLE__COUNT];
 };
 
-static const char *const role_names[RG_ROLE__COUNT] = { "song", "hei", "kai", "mono" };
+static const char *const role_names[RG_ROLE__COUNT] = { "song", "hei", "kai", "mono",
+	"fang" };
 
 const char *
 rg_role_name(rg_role r)
@@ -142,7 +143,7 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 	int role = role_parse(field[1]);
 	if (role < 0) {
 		pos.col = col[1];
-		rg_error(d, pos, "unknown font role '%s' (expected song, hei, kai or mono)",
+		rg_error(d, pos, "unknown font role '%s' (expected song, hei, kai, mono or fang)",
 		    field[1]);
 		return -1;
 	}

@@ -18,6 +18,7 @@ typedef enum rg_role {
 	RG_ROLE_HEI,             /* headings, strong */
 	RG_ROLE_KAI,             /* emphasis, quotes */
 	RG_ROLE_MONO,            /* code */
+	RG_ROLE_FANG,            /* 仿宋, 公文 body text */
 	RG_ROLE__COUNT
 } rg_role;
 

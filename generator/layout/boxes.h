@@ -42,6 +42,17 @@ typedef struct rg_outline {
 	double y;                /* top of the heading */
 } rg_outline;
 
+/* Every line of text as laid out, for the typesetting check. */
+typedef struct rg_line_rec {
+	int page;                /* 0-based */
+	double x, y, w;          /* left edge, baseline, width as set */
+	int first, last;         /* first and last code point */
+	int body;                /* a line of a body paragraph */
+	int full;                /* justified to the full measure (not a last line) */
+	int broken_before;       /* the line breaker chose the break before it */
+	int broken_after;        /* ... and after it */
+} rg_line_rec;
+
 typedef struct rg_layout {
 	rg_arena *arena;
 	double width, height;    /* page size */
@@ -49,6 +60,9 @@ typedef struct rg_layout {
 	rg_outline *outline; size_t noutline, cap_outline;
 	rg_doc_meta meta;        /* copied strings */
 	int *faces_used; size_t nfaces;   /* faces_used[f] != 0 if drawn */
+	rg_line_rec *lines; size_t nlines, cap_lines;
+	double *page_fill;       /* height used on each page */
+	int *page_full;          /* the page ends inside a paragraph */
 } rg_layout;
 
 void rg_layout_free(rg_layout *l);

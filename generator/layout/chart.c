@@ -22,6 +22,10 @@
 static const unsigned palette[] = { 0x1F3F6E, 0xF0B84A, 0xB8432F, 0x6BAF5B, 0xC9DDF0 };
 #define NPALETTE (sizeof palette / sizeof *palette)
 
+typedef struct area {
+	double x0, y0, x1, y1;
+} area;
+
 typedef struct plot {
 	rg_flow *c;
 	rg_vitem *v;
@@ -29,6 +33,7 @@ typedef struct plot {
 	double left, right, top, bottom;     /* the plot area */
 	double lo, hi, step;                 /* value axis */
 	double size;                         /* text size */
+	area *labels; size_t nlabels, cap;   /* value labels placed so far */
 } plot;
 
 static rg_box *
@@ -180,13 +185,38 @@ tick_width(plot *p)
 	return w;
 }
 
+/* Is a value label at a free place inside the plot? */
+static int
+label_free(const plot *p, area a)
+{
+	if (a.y0 < p->top - p->size || a.y1 > p->bottom)
+		return 0;
+	for (size_t i = 0; i < p->nlabels; i++) {
+		const area *b = &p->labels[i];
+		if (a.x0 < b->x1 && b->x0 < a.x1 && a.y0 < b->y1 && b->y0 < a.y1)
+			return 0;
+	}
+	return 1;
+}
+
+/* A value label centred on cx, gap above or below y; on the other side
+ * when flip allows and the first is taken, else left out. */
 static void
-value_label(plot *p, const char *s, double cx, double y, int above, double size)
+value_label(plot *p, const char *s, double cx, double y, int above, int flip,
+    double size, double gap)
 {
 	if (s == NULL)
 		return;
-	double base = above ? y - size * 0.45 : y + size * 1.1;
-	text(p, s, size, cx, base, RG_PALIGN_CENTER);
+	double w = rg_flow_measure(p->c, s, RG_FONT_SONG, size);
+	for (int k = 0; k < 1 + flip; k++, above = !above) {
+		double base = above ? y - gap - size * 0.2 : y + gap + size * 0.8;
+		area a = { cx - w / 2 - 1, base - size * 0.8, cx + w / 2 + 1, base + size * 0.2 };
+		if (!label_free(p, a))
+			continue;
+		*RG_PUSH(p->labels, p->nlabels, p->cap) = a;
+		text(p, s, size, cx, base, RG_PALIGN_CENTER);
+		return;
+	}
 }
 
 /* Value labels as large as fits in width each, between 6 pt and the text size. */
@@ -228,7 +258,7 @@ draw_bars(plot *p)
 			    palette[s % NPALETTE]);
 			if (ch->value_labels)
 				value_label(p, ch->series[s].labels[i], bx + (pitch - gap) / 2, y1,
-				    v >= 0, lsize);
+				    v >= 0, 0, lsize, 1.5);
 		}
 	}
 }
@@ -257,6 +287,7 @@ upper(const rg_chart *ch, size_t s, size_t i)
 	return ch->series[s].values[i] >= sum / n;
 }
 
+/* Lines and markers first, then the labels, so no line crosses a label. */
 static void
 draw_lines(plot *p)
 {
@@ -265,21 +296,20 @@ draw_lines(plot *p)
 	double lsize = label_size(p, slot * 0.9);
 	for (size_t s = 0; s < ch->nseries; s++) {
 		const rg_series *se = &ch->series[s];
-		unsigned color = palette[s % NPALETTE];
 		for (size_t i = 0; i + 1 < ch->ncategories; i++)
 			if (!isnan(se->values[i]) && !isnan(se->values[i + 1]))
 				rule(p->v, p->left + slot * (i + 0.5), ypos(p, se->values[i]),
-				    p->left + slot * (i + 1.5), ypos(p, se->values[i + 1]), 1.5, color);
-		for (size_t i = 0; i < ch->ncategories; i++) {
-			if (isnan(se->values[i]))
-				continue;
-			double cx = p->left + slot * (i + 0.5), cy = ypos(p, se->values[i]);
-			marker(p, cx, cy, s);
-			if (ch->value_labels)
-				value_label(p, se->labels[i], cx, cy + (upper(ch, s, i) ? -3 : 3),
-				    upper(ch, s, i), lsize);
-		}
+				    p->left + slot * (i + 1.5), ypos(p, se->values[i + 1]), 1.5,
+				    palette[s % NPALETTE]);
+		for (size_t i = 0; i < ch->ncategories; i++)
+			if (!isnan(se->values[i]))
+				marker(p, p->left + slot * (i + 0.5), ypos(p, se->values[i]), s);
 	}
+	for (size_t s = 0; ch->value_labels && s < ch->nseries; s++)
+		for (size_t i = 0; i < ch->ncategories; i++)
+			if (!isnan(ch->series[s].values[i]))
+				value_label(p, ch->series[s].labels[i], p->left + slot * (i + 0.5),
+				    ypos(p, ch->series[s].values[i]), upper(ch, s, i), 1, lsize, 4);
 }
 
 /* Legend entries centred in rows of at most width; returns the height. */
@@ -351,8 +381,8 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 	plot p = { 0 };
 	p.c = c;
 	p.ch = ch;
-	p.size = c->th->body_size * 0.75;
-	rg_flow_gap(c, c->th->para_gap * 2);
+	p.size = c->th->table_size * 0.85;
+	rg_flow_gap(c, c->th->line_pitch / 2);
 	p.v = rg_flow_item(c, width * 0.55);
 	double h = p.v->height, top = 2;
 	if (ch->title != NULL)
@@ -382,5 +412,6 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 		centred_lines(c, p.v, ch->categories[i], RG_FONT_SONG, p.size,
 		    p.left + slot * (i + 0.5), slot - 4, p.bottom + p.size * 0.4);
 	draw_legend(&p, x, width, h - legend_h, 1);
-	rg_flow_gap(c, c->th->para_gap * 2);
+	free(p.labels);
+	rg_flow_gap(c, c->th->line_pitch / 2);
 }

@@ -1,18 +1,31 @@
 /* flow.c -- building blocks of the vertical list; see flow.h */
 #include "flow.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "../base/buf.h"
+
+/* On a grid (公文) every item is a whole number of lines high and gaps are
+ * whole lines: a gap smaller than a line disappears. */
+static double
+snap(const rg_flow *c, double h, int at_least_one)
+{
+	double pitch = c->th->line_pitch;
+	if (!c->th->grid || pitch <= 0)
+		return h;
+	double lines = at_least_one ? ceil(h / pitch - 1e-6) : floor(h / pitch + 1e-6);
+	return (at_least_one && lines < 1 ? 1 : lines) * pitch;
+}
 
 rg_vitem *
 rg_flow_item(rg_flow *c, double height)
 {
 	rg_vitem *v = RG_PUSH(c->items, c->nitems, c->cap);
 	memset(v, 0, sizeof *v);
-	v->height = height;
-	v->space_before = c->pending_gap;
+	v->height = snap(c, height, 1);
+	v->space_before = snap(c, c->pending_gap, 0);
 	c->pending_gap = 0;
 	return v;
 }
@@ -69,6 +82,26 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 		if (it[k].size > size_max)
 			size_max = it[k].size;
 	double base = top + rg_flow_baseline(height, size_max);
+	if (ln->end > ln->start) {
+		rg_line_rec *rec = RG_PUSH(v->lines, v->nlines, v->cap_lines);
+		rec->x = x;
+		rec->y = base;
+		rec->w = ln->natural + extra * ln->stretch_points;
+		rec->first = it[ln->start].first;
+		rec->last = it[ln->end - 1].last;
+		rec->body = c->body_lines;
+		rec->full = al == RG_ALIGN_JUSTIFY && ln->justify && extra > 0;
+		/* was the break before (after) this line the breaker's choice, or
+		 * the start (end) of the text or a forced break? */
+		size_t k = ln->start;
+		while (k > 0 && it[k - 1].type == RG_LB_GLUE)
+			k--;
+		rec->broken_before = k > 0 && it[k - 1].type != RG_LB_BREAK;
+		k = ln->end;
+		while (k < p->n && it[k].type == RG_LB_GLUE)
+			k++;
+		rec->broken_after = k < p->n && it[k].type != RG_LB_BREAK;
+	}
 	size_t run = SIZE_MAX;           /* index of the open text box */
 	rg_buf text = { 0 };
 	const char *url = NULL;          /* the open link and where it starts */
@@ -99,7 +132,8 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 		int single = t != NULL && t->type == RG_LB_WIDE;
 		if (run != SIZE_MAX && (t == NULL || glue || !single ||
 		    v->boxes[run].face != t->face || v->boxes[run].size != t->size ||
-		    v->boxes[run].color != t->color || it[k - 1].type != RG_LB_WIDE)) {
+		    v->boxes[run].color != t->color || it[k - 1].type != RG_LB_WIDE ||
+		    it[k - 1].adjust != t->adjust)) {
 			v->boxes[run].text = rg_arena_strdup(c->out->arena, rg_buf_cstr(&text));
 			run = SIZE_MAX;
 		}
@@ -116,7 +150,7 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 			b->face = t->face;
 			b->size = t->size;
 			b->color = t->color;
-			b->spacing = single ? extra : 0;
+			b->spacing = single ? extra + t->adjust : 0;
 			run = v->nboxes - 1;
 			rg_buf_clear(&text);
 			use_face(c, t->face);

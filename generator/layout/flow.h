@@ -12,7 +12,7 @@
 #include "linebreak.h"
 
 /* Font roles, as rg_metrics and fonts/fonts.conf number them. */
-enum { RG_FONT_SONG, RG_FONT_HEI, RG_FONT_KAI, RG_FONT_MONO };
+enum { RG_FONT_SONG, RG_FONT_HEI, RG_FONT_KAI, RG_FONT_MONO, RG_FONT_FANG };
 
 typedef struct rg_vitem {
 	double height;
@@ -26,6 +26,8 @@ typedef struct rg_vitem {
 	 * that marks the continuation (续表) */
 	size_t repeat_from, repeat_to;
 	int in_table;
+	int para;                /* > 0: lines of one paragraph share this number */
+	rg_line_rec *lines; size_t nlines, cap_lines;   /* y relative to the item */
 } rg_vitem;
 
 typedef struct rg_flow {
@@ -38,6 +40,9 @@ typedef struct rg_flow {
 	double text_w;           /* width of the text block */
 	double pending_gap;      /* space before the next item */
 	int list_depth;
+	int heading_count[4];    /* automatic heading numbers */
+	int para_count;
+	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
 } rg_flow;
 
 typedef enum rg_palign { RG_ALIGN_JUSTIFY, RG_PALIGN_LEFT, RG_PALIGN_CENTER,

@@ -17,35 +17,6 @@
 #include "table.h"
 
 
-#define MM(x) ((x) * 72.0 / 25.4)
-
-void
-rg_theme_briefing(rg_theme *t)
-{
-	memset(t, 0, sizeof *t);
-	t->page_w = MM(210);
-	t->page_h = MM(297);
-	t->body_size = 12;
-	/* a text block of exactly 38 characters */
-	t->margin_left = t->margin_right = (t->page_w - 38 * t->body_size) / 2;
-	t->margin_top = MM(28);
-	t->margin_bottom = MM(25);
-	t->line_pitch = 21;
-	t->para_gap = 6;
-	t->indent_em = 2;
-	t->heading_size[0] = 16; t->heading_role[0] = RG_FONT_HEI;
-	t->heading_size[1] = 14; t->heading_role[1] = RG_FONT_HEI;
-	t->heading_size[2] = 13; t->heading_role[2] = RG_FONT_KAI;
-	t->heading_size[3] = 12; t->heading_role[3] = RG_FONT_HEI;
-	t->title_size = 22;
-	t->subtitle_size = 15;
-	t->code_size = 10;
-	t->small_size = 9;
-	t->link_color = 0x1F4E9A;
-	t->muted_color = 0x666666;
-	t->code_bg = 0xF2F2F2;
-}
-
 /* ---- the vertical list ------------------------------------------------ */
 
 /* Break p into lines and append them to the vertical list. */
@@ -54,15 +25,18 @@ emit_para(rg_flow *c, rg_lb_para *p, const rg_para_style *ps, const char *outlin
 {
 	rg_lb_line *lines;
 	size_t n = rg_lb_break(p, ps->width, ps->indent, &lines);
+	int para = ++c->para_count;
 	for (size_t i = 0; i < n; i++) {
 		rg_vitem *v = rg_flow_item(c, ps->pitch);
+		v->para = para;
 		if (i == 0 && outline != NULL) {
 			v->outline_level = level;
 			v->outline_title = rg_arena_strdup(c->out->arena, outline);
 		}
 		/* headings stay with what follows; no single line of a paragraph
 		 * alone at the bottom (orphan) or top (widow) of a page */
-		v->keep_next = ps->keep_all || (n > 1 && (i == 0 || i + 2 == n));
+		v->keep_next = ps->keep_all ||
+		    (c->th->widow_control && n > 1 && (i == 0 || i + 2 == n));
 		if (ps->bg) {
 			rg_box *b = rg_vitem_box(v, RG_BOX_RECT);
 			b->x = ps->x - 4;
@@ -104,21 +78,63 @@ build_text_block(rg_flow *c, const rg_block *b, frame f, int role, double size,
 	rg_lb_para_init(&p, &c->env, f.width, 0);
 	rg_flow_spans(c, &p, b->spans, b->nspans, role, size, 0);
 	rg_para_style ps = { f.x, f.width, indent, pitch, al, 0, f.bar_x, keep };
+	c->body_lines = b->kind == RG_BLOCK_PARAGRAPH;
 	emit_para(c, &p, &ps, outline, level);
+	c->body_lines = 0;
 	rg_lb_para_free(&p);
+}
+
+/* Chinese heading numbers: 一、 （一） 1. （1） */
+static void
+heading_number(rg_flow *c, int lv, rg_buf *out)
+{
+	static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六",
+		"七", "八", "九", "十" };
+	c->heading_count[lv - 1]++;
+	for (int k = lv; k < 4; k++)
+		c->heading_count[k] = 0;
+	int n = c->heading_count[lv - 1];
+	char han[32];
+	if (n <= 10)
+		snprintf(han, sizeof han, "%s", digits[n]);
+	else if (n < 20)
+		snprintf(han, sizeof han, "十%s", digits[n % 10]);
+	else if (n < 100)
+		snprintf(han, sizeof han, "%s十%s", digits[n / 10], n % 10 ? digits[n % 10] : "");
+	else
+		snprintf(han, sizeof han, "%d", n);
+	switch (lv) {
+	case 1: rg_buf_printf(out, "%s、", han); break;
+	case 2: rg_buf_printf(out, "（%s）", han); break;
+	case 3: rg_buf_printf(out, "%d.", n); break;
+	default: rg_buf_printf(out, "（%d）", n); break;
+	}
 }
 
 static void
 build_heading(rg_flow *c, const rg_block *b, frame f)
 {
+	const rg_theme *th = c->th;
 	int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
-	double size = c->th->heading_size[lv - 1];
+	double size = th->heading_size[lv - 1];
 	rg_flow_gap(c, size * (lv == 1 ? 1.2 : 0.9));
 	rg_buf title = { 0 };
+	if (th->heading_numbers)
+		heading_number(c, lv, &title);
+	size_t numlen = title.len;
 	for (size_t i = 0; i < b->nspans; i++)
 		rg_buf_puts(&title, b->spans[i].kind == RG_SPAN_TEXT ? b->spans[i].text : " ");
-	build_text_block(c, b, f, c->th->heading_role[lv - 1], size, 0, RG_PALIGN_LEFT,
-	    size * 1.6, rg_buf_cstr(&title), b->level, 1);
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, f.width, 0);
+	rg_lb_style st = { th->heading_role[lv - 1], size, 0, NULL };
+	if (numlen > 0)
+		rg_lb_add_text(&p, rg_arena_strndup(c->out->arena, title.data, numlen), &st,
+		    b->pos);
+	rg_flow_spans(c, &p, b->spans, b->nspans, th->heading_role[lv - 1], size, 0);
+	rg_para_style ps = { f.x, f.width, th->heading_indent_em * th->body_size,
+	    th->grid ? th->line_pitch : size * 1.6, RG_PALIGN_LEFT, 0, f.bar_x, 1 };
+	emit_para(c, &p, &ps, rg_buf_cstr(&title), b->level);
+	rg_lb_para_free(&p);
 	rg_buf_free(&title);
 	rg_flow_gap(c, size * 0.4);
 }
@@ -185,8 +201,16 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		rg_vitem *first = &c->items[before];
 		char buf[16];
 		const char *mk = marker(list, index, c->list_depth - 1, buf);
+		size_t n0 = first->nboxes;
 		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk, RG_FONT_SONG,
 		    em, inner.x - 0.4 * em, rg_flow_baseline(first->height, em), RG_PALIGN_RIGHT, 0);
+		/* the marker is drawn (and extracted) before the item's text */
+		while (n0 > 0 && first->nboxes > n0) {
+			rg_box mkbox = first->boxes[first->nboxes - 1];
+			memmove(first->boxes + 1, first->boxes, (first->nboxes - 1) * sizeof *first->boxes);
+			first->boxes[0] = mkbox;
+			n0++;
+		}
 		if (!list->tight)
 			rg_flow_gap(c, c->th->para_gap);
 	}
@@ -200,13 +224,18 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 	for (const rg_block *b = first; b != NULL; b = b->next) {
 		switch (b->kind) {
 		case RG_BLOCK_TITLE:
-			build_text_block(c, b, f, RG_FONT_HEI, th->title_size, 0, RG_PALIGN_CENTER,
-			    th->title_size * 1.5, NULL, 0, 1);
+			build_text_block(c, b, f, th->title_role, th->title_size, 0,
+			    RG_PALIGN_CENTER, th->grid ? th->line_pitch : th->title_size * 1.5,
+			    NULL, 0, 1);
+			/* on a grid (公文) one blank line follows the title */
+			if (th->grid)
+				rg_flow_item(c, th->line_pitch)->keep_next = 1;
 			rg_flow_gap(c, th->title_size * 0.5);
 			break;
 		case RG_BLOCK_SUBTITLE:
-			build_text_block(c, b, f, RG_FONT_KAI, th->subtitle_size, 0, RG_PALIGN_CENTER,
-			    th->subtitle_size * 1.6, NULL, 0, 1);
+			build_text_block(c, b, f, th->subtitle_role, th->subtitle_size, 0,
+			    RG_PALIGN_CENTER, th->grid ? th->line_pitch : th->subtitle_size * 1.6,
+			    NULL, 0, 1);
 			rg_flow_gap(c, th->subtitle_size);
 			break;
 		case RG_BLOCK_HEADING:
@@ -274,6 +303,12 @@ place(rg_layout *l, rg_page *page, const rg_vitem *v, double y)
 		*b = v->boxes[i];
 		b->y += y;
 	}
+	for (size_t i = 0; i < v->nlines; i++) {
+		rg_line_rec *r = RG_PUSH(l->lines, l->nlines, l->cap_lines);
+		*r = v->lines[i];
+		r->page = (int)(l->npages - 1);
+		r->y += y;
+	}
 	if (v->outline_level > 0) {
 		rg_outline *o = RG_PUSH(l->outline, l->noutline, l->cap_outline);
 		o->level = v->outline_level;
@@ -293,6 +328,18 @@ keep_height(const rg_flow *c, size_t i)
 		h += c->items[i].space_before + c->items[i].height;
 	}
 	return h;
+}
+
+/* How much of the page just finished is used, and whether a paragraph
+ * goes on from it to the next one. */
+static void
+record_fill(rg_layout *l, double used, int full)
+{
+	size_t n = l->npages;
+	l->page_fill = rg_xrealloc(l->page_fill, n * sizeof *l->page_fill);
+	l->page_full = rg_xrealloc(l->page_full, n * sizeof *l->page_full);
+	l->page_fill[n - 1] = used;
+	l->page_full[n - 1] = full;
 }
 
 /* A table goes on to a new page: close it on the old one with its bottom
@@ -340,6 +387,7 @@ paginate(rg_flow *c)
 		if (y > top && y + sb + need > bottom + 0.01) {
 			rg_page *old = page;
 			double old_y = y;
+			record_fill(c->out, y - top, v->para > 0 && c->items[i - 1].para == v->para);
 			page = new_page(c->out);
 			y = top;
 			sb = 0;
@@ -350,9 +398,11 @@ paginate(rg_flow *c)
 		place(c->out, page, v, y);
 		y += v->height;
 	}
+	record_fill(c->out, y - top, 0);
 }
 
-/* Running header (document title, from page 2 on) and page numbers. */
+/* Running header (the document title, from page 2 on) and page numbers,
+ * as the theme says. */
 static void
 furniture(rg_flow *c)
 {
@@ -361,10 +411,10 @@ furniture(rg_flow *c)
 	double cx = th->margin_left + c->text_w / 2;
 	for (size_t i = 0; i < l->npages; i++) {
 		rg_page *page = &l->pages[i];
-		if (i > 0 && l->meta.title != NULL) {
+		if (i > 0 && th->running_header && l->meta.title != NULL) {
 			double y = th->margin_top - 18;
-			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, l->meta.title, RG_FONT_KAI, th->small_size, cx, y,
-			    RG_PALIGN_CENTER, th->muted_color);
+			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, l->meta.title,
+			    RG_FONT_KAI, th->small_size, cx, y, RG_PALIGN_CENTER, th->muted_color);
 			rg_box *r = RG_PUSH(page->boxes, page->nboxes, page->cap);
 			memset(r, 0, sizeof *r);
 			r->kind = RG_BOX_RULE;
@@ -374,10 +424,29 @@ furniture(rg_flow *c)
 			r->line_width = 0.5;
 			r->color = th->muted_color;
 		}
-		char num[32];
-		snprintf(num, sizeof num, "— %zu —", i + 1);
-		rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, num, RG_FONT_SONG, th->small_size + 1.5, cx,
-		    th->page_h - th->margin_bottom + 30, RG_PALIGN_CENTER, 0);
+		if (th->page_number[0] == '\0')
+			continue;
+		rg_buf num = { 0 };
+		const char *fmt = th->page_number, *at = strstr(fmt, "{n}");
+		if (at != NULL)
+			rg_buf_printf(&num, "%.*s%zu%s", (int)(at - fmt), fmt, i + 1, at + 3);
+		else
+			rg_buf_puts(&num, fmt);
+		/* the top of the figures page_number_offset below the text block */
+		double y = th->page_h - th->margin_bottom + th->page_number_offset +
+		    0.88 * th->page_number_size;
+		double x = cx;
+		rg_palign al = RG_PALIGN_CENTER;
+		/* GB/T 9704: odd pages right, even pages left, one character in */
+		if (th->page_number_outside) {
+			int odd = (i + 1) % 2 == 1;
+			x = odd ? th->page_w - th->margin_right - th->page_number_size
+			    : th->margin_left + th->page_number_size;
+			al = odd ? RG_PALIGN_RIGHT : RG_PALIGN_LEFT;
+		}
+		rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, rg_buf_cstr(&num),
+		    RG_FONT_SONG, th->page_number_size, x, y, al, 0);
+		rg_buf_free(&num);
 	}
 }
 
@@ -391,6 +460,9 @@ rg_layout_free(rg_layout *l)
 	free(l->pages);
 	free(l->outline);
 	free(l->faces_used);
+	free(l->lines);
+	free(l->page_fill);
+	free(l->page_full);
 	rg_arena_free(l->arena);
 	free(l);
 }
@@ -412,6 +484,7 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 	c.env.metrics = o->metrics;
 	c.env.diag = d;
 	c.env.allow_missing = o->allow_missing_glyphs;
+	c.env.wide_em = c.th->char_pitch > 0 ? c.th->char_pitch / c.th->body_size : 0;
 	c.text_w = c.th->page_w - c.th->margin_left - c.th->margin_right;
 
 	rg_layout *l = rg_xcalloc(1, sizeof *l);
@@ -429,13 +502,15 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 	c.out = l;
 
 	int errors_before = d->errors;
-	frame f = { c.th->margin_left, c.text_w, RG_FONT_SONG, 0, 0, 0 };
+	frame f = { c.th->margin_left, c.text_w, c.th->body_role, 0, 0, 0 };
 	build_blocks(&c, doc->root->first_child, f);
 	paginate(&c);
 	furniture(&c);
 
-	for (size_t i = 0; i < c.nitems; i++)
+	for (size_t i = 0; i < c.nitems; i++) {
 		free(c.items[i].boxes);
+		free(c.items[i].lines);
+	}
 	free(c.items);
 	rg_lb_env_free(&c.env);
 	if (d->errors > errors_before) {

@@ -212,6 +212,42 @@ han_latin_glue(rg_lb_para *p, const rg_lb_style *st, int32_t cp)
 		add_glue(p, st, st->size * 0.25, 0);
 }
 
+/* Full-width punctuation whose glyph fills the left half of the em box
+ * (mainland style), and the opening marks that fill the right half. */
+static const int32_t ink_left[] = {
+	0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09, 0x300B, 0x300D,
+	0x300F, 0x3011, 0x3015, 0x3009, 0x201D, 0x2019, 0
+};
+static const int32_t ink_right[] = {
+	0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x201C, 0x2018, 0
+};
+
+static int
+is_cjk_punct(int32_t cp)
+{
+	return in_set(cp, ink_left) || in_set(cp, ink_right);
+}
+
+/* Advance of a wide item on the grid, and punctuation compression: 。” or
+ * ，“ take 1.5 em.  The difference from the font's advance is spread over
+ * the glyphs as `adjust` (the pdf stage's character spacing). */
+static void
+settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
+{
+	double width = natural;
+	if (p->env->wide_em > 0)
+		width = it->nglyphs * it->size * p->env->wide_em;
+	it->width = width;
+	it->adjust = (width - natural) / it->nglyphs;
+	rg_lb_item *prev = it > p->items ? it - 1 : NULL;
+	if (prev != NULL && prev->type == RG_LB_WIDE && prev->nglyphs == 1 &&
+	    is_cjk_punct(prev->last) && is_cjk_punct(it->first) &&
+	    (in_set(prev->last, ink_left) || in_set(it->first, ink_right))) {
+		prev->width -= prev->size * 0.5;
+		prev->adjust -= prev->size * 0.5;
+	}
+}
+
 /* Split a word wider than the line into single characters. */
 static void
 split_wide_word(rg_lb_para *p)
@@ -228,6 +264,8 @@ split_wide_word(rg_lb_para *p)
 		it->text = w.text + off;
 		it->len = l;
 		it->first = it->last = cp;
+		it->nglyphs = 1;
+		it->adjust = 0;
 		it->width = advance(p, w.face, cp, w.size);
 		off += l;
 	}
@@ -282,16 +320,25 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 		    ((prev->type == RG_LB_WORD && !wide) ||
 		     (prev->type == RG_LB_WIDE && (cp == 0x2026 || cp == 0x2014) &&
 		      prev->last == cp && prev->first == cp && prev->len == l))) {
+			double natural = prev->width - prev->adjust * prev->nglyphs +
+			    advance(p, face, cp, st->size);
 			prev->len += l;
 			prev->last = cp;
-			prev->width += advance(p, face, cp, st->size);
+			prev->nglyphs++;
+			if (prev->type == RG_LB_WIDE)
+				settle_wide(p, prev, natural);
+			else
+				prev->width = natural;
 		} else {
 			rg_lb_item *it = push(p, wide ? RG_LB_WIDE : RG_LB_WORD, st);
 			it->text = text + i;
 			it->len = l;
 			it->first = it->last = cp;
 			it->face = face;
+			it->nglyphs = 1;
 			it->width = advance(p, face, cp, st->size);
+			if (wide)
+				settle_wide(p, it, it->width);
 		}
 		prev = last_item(p);
 		if (prev->type == RG_LB_WORD && prev->width > p->max_width && p->max_width > 0)

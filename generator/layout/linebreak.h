@@ -10,7 +10,10 @@
  *     when the only fitting break is forbidden, the previous character is
  *     pulled down to the next line (推出), and the line is justified;
  *   - glue at a break disappears; a source newline between two Han
- *     characters adds nothing.
+ *     characters adds nothing;
+ *   - two adjacent full-width punctuation marks take 1.5 em, not 2 (the
+ *     blank half of the first is dropped);
+ *   - on a character grid (公文) every wide character advances the same.
  * Widths are in points; the builder measures through rg_metrics.
  */
 #ifndef RG_LINEBREAK_H
@@ -34,6 +37,8 @@ typedef struct rg_lb_item {
 	const char *text; size_t len;   /* UTF-8, not NUL-terminated; "" for glue */
 	int32_t first, last;            /* first and last code point */
 	double width;
+	double adjust;           /* added to each glyph's advance (grid, compression) */
+	int nglyphs;
 	int face;
 	double size;
 	unsigned color;
@@ -54,6 +59,7 @@ typedef struct rg_lb_env {
 	rg_diag *diag;
 	int32_t *reported; size_t nreported, cap_reported;   /* code points already reported */
 	int allow_missing;       /* missing glyphs are warnings, not errors */
+	double wide_em;          /* > 0: wide characters advance this many em (grid) */
 } rg_lb_env;
 
 typedef struct rg_lb_para {

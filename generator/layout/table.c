@@ -214,7 +214,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	memset(&s, 0, sizeof s);
 	s.c = c;
 	s.t = t;
-	s.size = c->th->body_size * 0.875;
+	s.size = c->th->table_size;
 	s.minw = rg_xcalloc(t->ncols, sizeof *s.minw);
 	s.prefw = rg_xcalloc(t->ncols, sizeof *s.prefw);
 	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);

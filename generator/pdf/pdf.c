@@ -123,7 +123,9 @@ draw_links(HPDF_Page page, const rg_page *pg, double h)
 {
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
-		if (b->kind != RG_BOX_LINK)
+		/* libharu refuses an empty URI ([text]() in Markdown): the text
+		 * stays, without a link */
+		if (b->kind != RG_BOX_LINK || b->url == NULL || b->url[0] == '\0')
 			continue;
 		HPDF_Rect rect = { (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y - b->h),
 		    (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(h - b->y) };

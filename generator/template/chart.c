@@ -18,17 +18,16 @@ static const char *const chart_keys[] = {
 };
 static const char *const chart_numfmt_keys[] = { "decimals", "scale", NULL };
 static const char *const type_names[] = { "bar", "line", NULL };
-static const char *const show_names[] = { "value", "growth", "change", NULL };
 
 /* The unit every value shares, or an error at the indicators. */
 static int
 chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 {
-	if (show == 1) {
+	if (show == RG_SHOW_GROWTH) {
 		*unit = "%";
 		return 0;
 	}
-	if (show == 2) {
+	if (show == RG_SHOW_CHANGE) {
 		*unit = "个百分点";
 		return 0;
 	}
@@ -62,7 +61,7 @@ rg_chart_expand(rg_dctx *x)
 		rc = -1;
 	if (rg_dctx_numfmt(x, &g.fmt, chart_numfmt_keys) < 0)
 		rc = -1;
-	int show = rg_spec_choice(x->spec, "show", show_names, 0, x->d);
+	int show = rg_spec_choice(x->spec, "show", rg_show_names, RG_SHOW_VALUE, x->d);
 	int labels = rg_spec_bool(x->spec, "labels", 0, x->d);
 	const char *title = rg_spec_scalar(x->spec, "title", x->d);
 	if (show < 0 || labels < 0 || (title == NULL && rg_spec_get(x->spec, "title") != NULL))
@@ -94,8 +93,7 @@ rg_chart_expand(rg_dctx *x)
 		se->labels = rg_arena_alloc(a, ch->ncategories * sizeof *se->labels);
 		for (size_t i = 0; i < ch->ncategories; i++) {
 			const rg_observation *o = rg_grid_obs(&g, i, s);
-			const char *v = o == NULL ? NULL : show == 0 ? o->value :
-			    show == 1 ? o->growth : o->change;
+			const char *v = rg_obs_field(o, show);
 			const char *num = v != NULL ? rg_format_number(a, v,
 			    rg_grid_indicator(&g, i, s)->unit, &g.fmt) : NULL;
 			se->values[i] = num != NULL ? strtod(num, NULL) : NAN;
@@ -104,7 +102,7 @@ rg_chart_expand(rg_dctx *x)
 				numbers++;
 			else if (v != NULL)
 				rg_warning(x->d, x->fence, "%s of %s for %s is '%s', not a number; "
-				    "left out of the chart", show_names[show], se->name,
+				    "left out of the chart", rg_show_names[show], se->name,
 				    ch->categories[i], v);
 		}
 	}

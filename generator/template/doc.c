@@ -251,8 +251,10 @@ void
 rg_doc_dump(const rg_doc *doc, FILE *out)
 {
 	const rg_doc_meta *m = &doc->meta;
-	const char *keys[] = { "title", "subtitle", "author", "subject", "keywords", "date" };
-	const char *vals[] = { m->title, m->subtitle, m->author, m->subject, m->keywords, m->date };
+	const char *keys[] = { "title", "subtitle", "author", "subject", "keywords", "date",
+		"theme", "marking" };
+	const char *vals[] = { m->title, m->subtitle, m->author, m->subject, m->keywords,
+		m->date, m->theme, m->marking };
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		if (vals[i] != NULL)
 			fprintf(out, "meta %s \"%s\"\n", keys[i], vals[i]);

@@ -110,6 +110,8 @@ struct rg_block {
 
 typedef struct rg_doc_meta {
 	const char *title, *subtitle, *author, *subject, *keywords, *date;
+	const char *theme;       /* theme name or file, from front matter */
+	const char *marking;     /* e.g. 内部资料: header mark and watermark */
 } rg_doc_meta;
 
 typedef struct rg_doc {

@@ -9,6 +9,8 @@
 
 const char *const rg_dim_names[] = { "regions", "indicators", "periods", NULL };
 
+const char *const rg_show_names[] = { "value", "growth", "change", NULL };
+
 /* in rg_obs_kind order */
 static const char *const kind_names[] = {
 	"actual", "target", "base", "plan", "estimate", NULL
@@ -147,6 +149,15 @@ rg_period_label(rg_arena *a, const char *period)
 	return s;
 }
 
+const char *
+rg_obs_field(const rg_observation *o, int show)
+{
+	if (o == NULL)
+		return NULL;
+	return show == RG_SHOW_VALUE ? o->value : show == RG_SHOW_GROWTH ? o->growth :
+	    o->change;
+}
+
 /* ---- the grid --------------------------------------------------------- */
 
 static rg_key *
@@ -159,10 +170,24 @@ add_key(rg_grid *g, rg_dim dim, size_t *cap, const char *id, const char *label, 
 	return k;
 }
 
+/* Move the keys of dim from the heap into the document's arena, which
+ * owns everything a directive makes (a grid has no free function). */
+static int
+settle_keys(rg_grid *g, rg_dctx *x, rg_dim dim, int rc)
+{
+	rg_key *heap = g->keys[dim];
+	if (heap == NULL)
+		return rc;
+	g->keys[dim] = rg_arena_alloc(x->doc->arena, g->nkeys[dim] * sizeof *heap);
+	memcpy(g->keys[dim], heap, g->nkeys[dim] * sizeof *heap);
+	free(heap);
+	return rc;
+}
+
 /* The keys of one dimension: the values listed under its name, or the
  * template's default region or period. */
 static int
-read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
+read_keys_heap(rg_grid *g, rg_dctx *x, rg_dim dim)
 {
 	size_t cap = 0;
 	const rg_spec_entry *e = rg_spec_get(x->spec, rg_dim_names[dim]);
@@ -208,6 +233,12 @@ read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 			add_key(g, dim, &cap, id, label, e->value_pos[i]);
 	}
 	return rc;
+}
+
+static int
+read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
+{
+	return settle_keys(g, x, dim, read_keys_heap(g, x, dim));
 }
 
 int

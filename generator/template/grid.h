@@ -46,6 +46,12 @@ typedef struct rg_grid {
 	rg_numfmt fmt;
 } rg_grid;
 
+/* What a cell shows of an observation. */
+enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE };
+extern const char *const rg_show_names[];   /* "value", "growth", "change" */
+/* The value, growth or change of o as written; NULL if o is NULL or lacks it. */
+const char *rg_obs_field(const rg_observation *o, int show);
+
 /* The grid keys of x->spec: regions, indicators, periods, kind, and the two
  * keys along_keys[] ("rows", "columns") that name the dimensions along,
  * with defaults dflt[].  Returns 0, or -1 after reporting. */

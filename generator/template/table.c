@@ -14,8 +14,7 @@
 #include "../base/suggest.h"
 #include "grid.h"
 
-enum { SHOW_VALUE, SHOW_GROWTH, SHOW_CHANGE };
-static const char *const show_names[] = { "value", "growth", "change", NULL };
+enum { TOTAL_SUM, TOTAL_AVERAGE };
 static const char *const total_names[] = { "sum", "average", NULL };
 static const char *const total_labels[] = { "合计", "平均" };
 static const char *const order_names[] = { "desc", "asc", NULL };
@@ -70,12 +69,16 @@ same_unit(const char *a, const char *b)
 }
 
 /* The total or average of a column's written values (NULL: missing): ""
- * when a value is text or none is a number, "—" when one is missing.  A
- * sum keeps the most decimals written; an average has one more. */
+ * when a value is text, none is a number or percentages would be summed,
+ * "—" when one is missing.  A sum keeps the most decimals written; an
+ * average has one more. */
 static const char *
 total_of(rg_dctx *x, const char *const *vals, size_t n, int mode, const char *unit,
     const rg_numfmt *f)
 {
+	if (mode == TOTAL_SUM && unit != NULL && (strcmp(unit, "%") == 0 ||
+	    strcmp(unit, "‰") == 0))
+		return "";
 	double sum = 0;
 	int decimals = 0, missing = 0;
 	size_t count = 0;
@@ -97,12 +100,13 @@ total_of(rg_dctx *x, const char *const *vals, size_t n, int mode, const char *un
 	if (missing)
 		return "—";
 	char buf[64];
-	if (mode == 1) {
+	if (mode == TOTAL_AVERAGE) {
 		sum /= (double)count;
 		decimals++;
 	}
 	snprintf(buf, sizeof buf, "%.*f", decimals, sum);
-	return rg_format_number(x->doc->arena, buf, unit, f);
+	const char *v = rg_format_number(x->doc->arena, buf, unit, f);
+	return v != NULL ? v : "—";
 }
 
 static const char *
@@ -122,15 +126,10 @@ static const char *const comparison_keys[] = {
 	"decimals", "scale", "thousands", "growth", NULL
 };
 
-typedef struct column {
-	size_t key;              /* column key of the grid */
-	int show;                /* SHOW_* */
-} column;
-
 typedef struct comparison {
 	rg_dctx *x;
 	rg_grid g;
-	int show[3];
+	int show[3];             /* RG_SHOW_* under each column key */
 	size_t nshow;
 	int sort_col;            /* column key to sort by, or -1 */
 	int sort_show, sort_asc;
@@ -144,12 +143,12 @@ read_show(comparison *cm)
 {
 	rg_spec_entry *e = rg_spec_get(cm->x->spec, "show");
 	if (e == NULL) {
-		cm->show[cm->nshow++] = SHOW_VALUE;
+		cm->show[cm->nshow++] = RG_SHOW_VALUE;
 		return 0;
 	}
 	int rc = 0;
 	for (size_t i = 0; i < e->nvalues; i++) {
-		int s = rg_spec_choice_at(e, i, show_names, cm->x->d);
+		int s = rg_spec_choice_at(e, i, rg_show_names, cm->x->d);
 		if (s < 0)
 			rc = -1;
 		else if (cm->nshow < 3)
@@ -195,11 +194,11 @@ read_sort(comparison *cm)
 		    id, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 	}
 	free(ids);
-	cm->sort_show = SHOW_VALUE;
+	cm->sort_show = RG_SHOW_VALUE;
 	if (dot != NULL) {
 		int s = -1;
-		for (int k = 0; show_names[k] != NULL; k++)
-			if (strcmp(dot + 1, show_names[k]) == 0)
+		for (int k = 0; rg_show_names[k] != NULL; k++)
+			if (strcmp(dot + 1, rg_show_names[k]) == 0)
 				s = k;
 		if (s < 0) {
 			rg_error(x->d, pos, "unknown field '%s' in sort (expected value, growth "
@@ -209,14 +208,6 @@ read_sort(comparison *cm)
 		cm->sort_show = s;
 	}
 	return cm->sort_col < 0 ? -1 : 0;
-}
-
-static const char *
-obs_field(const rg_observation *o, int show)
-{
-	if (o == NULL)
-		return NULL;
-	return show == SHOW_VALUE ? o->value : show == SHOW_GROWTH ? o->growth : o->change;
 }
 
 typedef struct sortkey {
@@ -246,7 +237,7 @@ row_order(const comparison *cm)
 		k[r].row = r;
 		if (cm->sort_col < 0)
 			continue;
-		const char *s = obs_field(rg_grid_obs(&cm->g, r, (size_t)cm->sort_col),
+		const char *s = rg_obs_field(rg_grid_obs(&cm->g, r, (size_t)cm->sort_col),
 		    cm->sort_show);
 		if (s != NULL && rg_format_decimals(s) >= 0) {
 			k[r].has = 1;
@@ -277,11 +268,11 @@ show_words(const comparison *cm, int show, const char *unit, const char **word,
 {
 	int number = cm->g.fmt.growth == RG_GROWTH_NUMBER;
 	switch (show) {
-	case SHOW_VALUE:
+	case RG_SHOW_VALUE:
 		*word = "";
 		*bracket = rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
 		break;
-	case SHOW_GROWTH:
+	case RG_SHOW_GROWTH:
 		*word = "增长";
 		*bracket = number ? "%" : NULL;
 		break;
@@ -368,13 +359,13 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 		const rg_observation *o = rg_grid_obs(&cm->g, r, c);
 		const rg_indicator *ind = rg_grid_indicator(&cm->g, r, c);
 		for (size_t s = 0; s < cm->nshow; s++) {
-			const char *v = obs_field(o, cm->show[s]);
+			const char *v = rg_obs_field(o, cm->show[s]);
 			rg_arena *a = x->doc->arena;
 			if (v == NULL) {
 				value_cell(x, row, "—", 0, k->pos);
-			} else if (cm->show[s] == SHOW_GROWTH) {
+			} else if (cm->show[s] == RG_SHOW_GROWTH) {
 				value_cell(x, row, rg_format_growth(a, v, &cm->g.fmt), 1, k->pos);
-			} else if (cm->show[s] == SHOW_CHANGE) {
+			} else if (cm->show[s] == RG_SHOW_CHANGE) {
 				value_cell(x, row, rg_format_change(a, v, &cm->g.fmt), 1, k->pos);
 			} else {
 				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
@@ -418,12 +409,12 @@ comparison_total(comparison *cm, rg_table *t)
 	const char **vals = rg_xcalloc(n ? n : 1, sizeof *vals);
 	for (size_t c = 0; c < rg_grid_count(&cm->g, 1); c++) {
 		for (size_t s = 0; s < cm->nshow; s++) {
-			if (cm->show[s] != SHOW_VALUE) {
+			if (cm->show[s] != RG_SHOW_VALUE) {
 				add_cell(x, row, "", RG_ALIGN_RIGHT, 1, x->fence);
 				continue;
 			}
 			for (size_t r = 0; r < n; r++)
-				vals[r] = obs_field(rg_grid_obs(&cm->g, r, c), SHOW_VALUE);
+				vals[r] = rg_obs_field(rg_grid_obs(&cm->g, r, c), RG_SHOW_VALUE);
 			const char *v = total_of(x, vals, n, cm->total,
 			    rg_grid_indicator(&cm->g, 0, c)->unit, &cm->g.fmt);
 			value_cell(x, row, v, *v != '\0' && strcmp(v, "—") != 0, x->fence);

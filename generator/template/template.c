@@ -33,7 +33,7 @@ struct rg_template {
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	NULL
+	"theme", "marking", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -179,6 +179,8 @@ typedef struct ctx {
 	int line_offset;
 	int col_offset_first;    /* added to columns on the first line */
 	int in_narrative;
+	int section_level;       /* level of the last heading converted */
+	int heading_shift;       /* added to a narrative's heading levels */
 	int errors;
 } ctx;
 
@@ -503,7 +505,28 @@ narrative_ctx(const ctx *c, const rg_narrative *n, ctx *sub)
 	sub->errors = 0;
 }
 
-/* Parse a narrative's Markdown and convert its blocks under parent. */
+/* The shallowest heading level in a cmark tree (7 if none). */
+static int
+min_heading(cmark_node *root)
+{
+	int min = 7;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) < min)
+			min = cmark_node_get_heading_level(n);
+	}
+	cmark_iter_free(it);
+	return min;
+}
+
+/* Parse a narrative's Markdown and convert its blocks under parent.  Its
+ * headings are re-levelled to sit just below the template's enclosing
+ * heading (a narrative's "### 产业发展" under "## 三、工作回顾" becomes
+ * level 3, under "# 三、工作回顾" level 2), like Pandoc's
+ * --shift-heading-level-by. */
 static void
 splice_narrative(ctx *c, const rg_narrative *n, rg_block *parent)
 {
@@ -511,6 +534,9 @@ splice_narrative(ctx *c, const rg_narrative *n, rg_block *parent)
 	cmark_consolidate_text_nodes(root);
 	ctx sub;
 	narrative_ctx(c, n, &sub);
+	int min = min_heading(root);
+	if (min < 7)
+		sub.heading_shift = c->section_level + 1 - min;
 	convert_blocks(&sub, cmark_node_first_child(root), parent);
 	c->errors += sub.errors;
 	cmark_node_free(root);
@@ -708,7 +734,11 @@ convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 			break;
 		case CMARK_NODE_HEADING:
 			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_HEADING, pos);
-			b->level = cmark_node_get_heading_level(n);
+			b->level = cmark_node_get_heading_level(n) + c->heading_shift;
+			if (b->level > 6)
+				b->level = 6;
+			if (!c->in_narrative)
+				c->section_level = b->level;
 			convert_inlines(c, cmark_node_first_child(n), b, 0, NULL);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
@@ -861,6 +891,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	m->subject = front_value(&c, &front, "subject");
 	m->keywords = front_value(&c, &front, "keywords");
 	m->date = front_value(&c, &front, "date");
+	m->theme = front_value(&c, &front, "theme");
+	m->marking = front_value(&c, &front, "marking");
 	if (rg_spec_check_unused(&front, "front matter", front_keys, d) < 0)
 		c.errors++;
 	rg_spec_free(&front);

@@ -6,7 +6,7 @@
 # its standard output) as build/bad/NN-name.EXT and removed afterwards.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-bin=build/reportgen
+bin=${REPORTGEN:-build/reportgen}
 out=build/bad
 if [ ! -x "$bin" ]; then
 	echo "check-bad.sh: $bin is missing (run make build)"

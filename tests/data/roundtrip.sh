@@ -4,7 +4,7 @@
 # data dump (positions aside).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-bin=build/reportgen
+bin=${REPORTGEN:-build/reportgen}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0

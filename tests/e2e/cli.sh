@@ -4,7 +4,7 @@
 # value, and no output file (nor a damaged one) after a failed render.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-bin=$top/build/reportgen
+bin=${REPORTGEN:-$top/build/reportgen}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0

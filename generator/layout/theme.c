@@ -1,0 +1,208 @@
+/* theme.c -- see theme.h */
+#include "theme.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../template/spec.h"
+#include "flow.h"
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+void
+rg_theme_defaults(rg_theme *t)
+{
+	memset(t, 0, sizeof *t);
+	t->page_w = MM(210);
+	t->page_h = MM(297);
+	t->body_role = RG_FONT_SONG;
+	t->body_size = 12;
+	/* a text block of exactly 38 characters */
+	t->margin_left = t->margin_right = (t->page_w - 38 * t->body_size) / 2;
+	t->margin_top = MM(28);
+	t->margin_bottom = MM(25);
+	t->line_pitch = 21;
+	t->para_gap = 6;
+	t->widow_control = 1;
+	t->indent_em = 2;
+	t->heading_size[0] = 16; t->heading_role[0] = RG_FONT_HEI;
+	t->heading_size[1] = 14; t->heading_role[1] = RG_FONT_HEI;
+	t->heading_size[2] = 13; t->heading_role[2] = RG_FONT_KAI;
+	t->heading_size[3] = 12; t->heading_role[3] = RG_FONT_HEI;
+	t->title_size = 22;
+	t->title_role = RG_FONT_HEI;
+	t->subtitle_size = 15;
+	t->subtitle_role = RG_FONT_KAI;
+	t->code_size = 10;
+	t->small_size = 9;
+	t->table_size = 10.5;
+	t->running_header = 1;
+	strcpy(t->page_number, "— {n} —");
+	t->page_number_size = 10.5;
+	t->page_number_offset = MM(7.3);
+	t->link_color = 0x1F4E9A;
+	t->muted_color = 0x666666;
+	t->code_bg = 0xF2F2F2;
+}
+
+typedef enum { T_MM, T_PT, T_EM, T_INT, T_BOOL, T_ROLE, T_COLOR, T_TEXT } ktype;
+
+typedef struct key {
+	const char *name;
+	ktype type;
+	size_t off;
+} key;
+
+#define K(name, type, field) { name, type, offsetof(rg_theme, field) }
+static const key keys[] = {
+	K("page_width", T_MM, page_w), K("page_height", T_MM, page_h),
+	K("margin_top", T_MM, margin_top), K("margin_bottom", T_MM, margin_bottom),
+	K("margin_left", T_MM, margin_left), K("margin_right", T_MM, margin_right),
+	K("body_font", T_ROLE, body_role), K("body_size", T_PT, body_size),
+	K("line_pitch", T_PT, line_pitch), K("grid_lines", T_INT, grid_lines),
+	K("grid_chars", T_INT, grid_chars), K("paragraph_gap", T_PT, para_gap),
+	K("indent", T_EM, indent_em), K("widow_control", T_BOOL, widow_control),
+	K("heading1_size", T_PT, heading_size[0]), K("heading1_font", T_ROLE, heading_role[0]),
+	K("heading2_size", T_PT, heading_size[1]), K("heading2_font", T_ROLE, heading_role[1]),
+	K("heading3_size", T_PT, heading_size[2]), K("heading3_font", T_ROLE, heading_role[2]),
+	K("heading4_size", T_PT, heading_size[3]), K("heading4_font", T_ROLE, heading_role[3]),
+	K("heading_numbers", T_BOOL, heading_numbers),
+	K("heading_indent", T_EM, heading_indent_em),
+	K("title_size", T_PT, title_size), K("title_font", T_ROLE, title_role),
+	K("subtitle_size", T_PT, subtitle_size), K("subtitle_font", T_ROLE, subtitle_role),
+	K("code_size", T_PT, code_size), K("small_size", T_PT, small_size),
+	K("table_size", T_PT, table_size), K("running_header", T_BOOL, running_header),
+	K("page_number", T_TEXT, page_number), K("page_number_size", T_PT, page_number_size),
+	K("page_number_offset", T_MM, page_number_offset),
+	K("page_number_outside", T_BOOL, page_number_outside),
+	K("link_color", T_COLOR, link_color), K("muted_color", T_COLOR, muted_color),
+	K("code_background", T_COLOR, code_bg),
+};
+#undef K
+#define NKEYS (sizeof keys / sizeof *keys)
+
+static const char *const roles[] = { "song", "hei", "kai", "mono", "fang", NULL };
+
+static int
+set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
+{
+	char *p = (char *)t + k->off;
+	char *end;
+	switch (k->type) {
+	case T_MM: case T_PT: case T_EM: {
+		double x = strtod(v, &end);
+		if (*v == '\0' || *end != '\0' || !(x >= 0 && x < 10000)) {
+			rg_error(d, pos, "%s must be a number %s, found '%s'", k->name,
+			    k->type == T_MM ? "of millimetres" : k->type == T_PT ?
+			    "of points" : "of em", v);
+			return -1;
+		}
+		*(double *)p = k->type == T_MM ? MM(x) : x;
+		return 0;
+	}
+	case T_INT: {
+		long x = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || x < 0 || x > 1000) {
+			rg_error(d, pos, "%s must be a whole number, found '%s'", k->name, v);
+			return -1;
+		}
+		*(int *)p = (int)x;
+		return 0;
+	}
+	case T_BOOL:
+		if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0) {
+			*(int *)p = v[0] == 't';
+			return 0;
+		}
+		rg_error(d, pos, "%s must be true or false, found '%s'", k->name, v);
+		return -1;
+	case T_ROLE:
+		for (int r = 0; roles[r] != NULL; r++)
+			if (strcmp(v, roles[r]) == 0) {
+				*(int *)p = r;
+				return 0;
+			}
+		rg_error(d, pos, "%s must be a font role (song, hei, kai, mono or fang), "
+		    "found '%s'", k->name, v);
+		return -1;
+	case T_COLOR: {
+		unsigned long x = strtoul(v + (*v == '#'), &end, 16);
+		if (*v != '#' || strlen(v) != 7 || *end != '\0') {
+			rg_error(d, pos, "%s must be a colour #RRGGBB, found '%s'", k->name, v);
+			return -1;
+		}
+		*(unsigned *)p = (unsigned)x;
+		return 0;
+	}
+	case T_TEXT:
+		if (strlen(v) >= sizeof t->page_number) {
+			rg_error(d, pos, "%s is too long", k->name);
+			return -1;
+		}
+		strcpy(p, v);
+		return 0;
+	}
+	return -1;
+}
+
+int
+rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
+{
+	rg_pos at = { path, 0, 0 };
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		rg_error(d, at, "cannot open theme: %s", strerror(errno));
+		return -1;
+	}
+	rg_buf text = { 0 };
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && text.len < 65536)
+		rg_buf_put(&text, chunk, n);
+	fclose(f);
+	rg_arena *arena = rg_arena_new();
+	rg_spec spec = { 0 };
+	at.line = 1;
+	at.col = 1;
+	int rc = rg_spec_parse(&spec, arena, rg_buf_cstr(&text), text.len, at, d);
+	const char *names[NKEYS + 1];
+	for (size_t i = 0; i < NKEYS; i++)
+		names[i] = keys[i].name;
+	names[NKEYS] = NULL;
+	for (size_t i = 0; rc == 0 && i < NKEYS; i++) {
+		rg_spec_entry *e = rg_spec_get(&spec, keys[i].name);
+		if (e == NULL)
+			continue;
+		if (e->is_seq || e->nvalues != 1) {
+			rg_error(d, e->key_pos, "%s must be a single value", keys[i].name);
+			rc = -1;
+		} else if (set(t, &keys[i], e->values[0], e->value_pos[0], d) < 0) {
+			rc = -1;
+		}
+	}
+	if (rc == 0 && rg_spec_check_unused(&spec, "theme", names, d) < 0)
+		rc = -1;
+	/* a grid fixes the pitches: the text block divided into lines and
+	 * characters (GB/T 9704: 22 x 28) */
+	double tw = t->page_w - t->margin_left - t->margin_right;
+	double th = t->page_h - t->margin_top - t->margin_bottom;
+	if (rc == 0 && (tw < 72 || th < 72)) {
+		rg_error(d, at, "the margins leave a text block of %.0f x %.0f pt; at least "
+		    "72 x 72 is needed", tw, th);
+		rc = -1;
+	}
+	if (rc == 0 && t->grid_lines > 0) {
+		t->line_pitch = th / t->grid_lines;
+		t->grid = 1;
+	}
+	if (rc == 0 && t->grid_chars > 0)
+		t->char_pitch = tw / t->grid_chars;
+	rg_spec_free(&spec);
+	rg_arena_free(arena);
+	rg_buf_free(&text);
+	return rc;
+}
