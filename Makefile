@@ -101,7 +101,7 @@ check-asan: deps
 	    $(ASAN_BUILD)/reportgen $(ASAN_TESTS)
 	$(ASAN_ENV) REPORTGEN=$(ASAN_BUILD)/reportgen sh tests/run.sh $(ASAN_TESTS)
 
-VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes
 check-valgrind: deps build
 	@sh tools/ensure-deps.sh valgrind

@@ -1,25 +1,20 @@
-/* main.c -- the reportgen command line: wires the four stages together.
+/* main.c -- the reportgen command line.
  *
- *   data (YAML/XML -> rg_dataset) -> template (cmark + data -> rg_doc)
- *   -> layout (rg_doc -> rg_layout) -> pdf (rg_layout -> file)
+ * Parses the arguments of each command and hands over: `render` and
+ * `build` to the pipeline in cli/render.c (build through cli/build.c, which
+ * runs many renders in one process), `check` and `convert` to the data stage.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/diag.h"
+#include "cli/build.h"
+#include "cli/render.h"
 #include "data/model.h"
-#include "fonts/fontset.h"
-#include "layout/layout.h"
-#include "pdf/pdf.h"
-#include "template/template.h"
 
 #ifndef RG_VERSION
 #define RG_VERSION "0.1.0"
-#endif
-#ifndef RG_DATADIR
-#define RG_DATADIR "."
 #endif
 
 static const char usage[] =
@@ -27,24 +22,34 @@ static const char usage[] =
 "                        [-V KEY=VALUE ...] [--dump=data|doc|boxes]\n"
 "                        [--theme NAME|FILE] [--fonts FONTS.conf]\n"
 "                        [--allow-missing-glyphs] [--check-typesetting]\n"
+"                        [--depfile FILE]\n"
+"       reportgen build MANIFEST [-j N] [--shard K/N] [--depfiles]\n"
+"                        [--fonts FONTS.conf] [--list]\n"
 "       reportgen check DATA...\n"
 "       reportgen convert IN OUT\n"
 "       reportgen --help | --version\n"
 "\n"
 "render   expand TEMPLATE with the data files and write a PDF.  -V sets a\n"
-"         --check-typesetting measures the layout against TYPESETTING.md\n"
-"         (line starts and ends, measure, the 公文 grid) and fails on a violation.\n"
 "         front matter key (region, period, title, ...) for this run.  --dump prints\n"
 "         the output of one stage (data model, document tree or positioned\n"
 "         boxes) to standard output instead of, or as well as, writing -o.\n"
+"         --check-typesetting measures the layout against TYPESETTING.md\n"
+"         (line starts and ends, measure, the 公文 grid) and fails on a violation.\n"
+"         --depfile writes a make rule: OUT.pdf depends on the template, the\n"
+"         data, the theme, the font configuration and the font files.\n"
+"build    render every job of a YAML manifest (docs/batch.md) in one process,\n"
+"         loading fonts and templates once; -j N workers (0: one per\n"
+"         processor), --shard K/N only the K-th of N slices, --depfiles a .d\n"
+"         file beside each output, --list the outputs of the slice only.\n"
 "check    validate data files (YAML or XML) without rendering.\n"
 "convert  convert a data file between YAML and XML (by OUT's extension).\n"
 "\n"
 "Themes: briefing (default) and gongwen (GB/T 9704), in templates/themes/;\n"
 "--theme overrides the template's front matter.\n"
 "Fonts are configured in fonts/fonts.conf (override with --fonts or the\n"
-"REPORTGEN_FONTS environment variable).  Exit status: 0 success, 2 bad input\n"
-"or usage, 1 other failure.\n";
+"REPORTGEN_FONTS environment variable).  SOURCE_DATE_EPOCH, when set, is the\n"
+"date written into the PDF.  Exit status: 0 success, 2 bad input or usage,\n"
+"1 other failure.\n";
 
 static int
 bad_usage(const char *fmt, const char *arg)
@@ -55,69 +60,71 @@ bad_usage(const char *fmt, const char *arg)
 	return RG_EXIT_BADINPUT;
 }
 
-/* rg_metrics backed by the fontset */
 static int
-fs_lookup(void *ctx, int role, int32_t cp, int *primary)
+cmd_render(int argc, char **argv)
 {
-	return rg_fontset_lookup(ctx, (rg_role)role, cp, primary);
-}
-
-static double
-fs_advance(void *ctx, int face, int32_t cp)
-{
-	return rg_fontset_advance(ctx, face, cp);
-}
-
-static const char *
-fs_family(void *ctx, int face)
-{
-	return face >= 0 ? rg_fontset_family(ctx, face) : "?";
-}
-
-static time_t
-build_date(void)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde != NULL && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		if (*end == '\0' && v >= 0)
-			return (time_t)v;
+	rg_job job;
+	memset(&job, 0, sizeof job);
+	const char *fonts_opt = NULL;
+	const char **data = calloc((size_t)argc + 1, sizeof *data);
+	const char **vars = calloc((size_t)argc + 1, sizeof *vars);
+	size_t ndata = 0, nvars = 0;
+	int status = -1;
+	for (int i = 0; i < argc && status < 0; i++) {
+		const char *a = argv[i];
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		if ((strcmp(a, "-t") == 0 || strcmp(a, "-d") == 0 || strcmp(a, "-o") == 0 ||
+		    strcmp(a, "-V") == 0 || strcmp(a, "--fonts") == 0 ||
+		    strcmp(a, "--theme") == 0 || strcmp(a, "--depfile") == 0) && next == NULL)
+			status = bad_usage("option %s needs an argument", a);
+		else if (strcmp(a, "-t") == 0)
+			job.tpl = argv[++i];
+		else if (strcmp(a, "-d") == 0)
+			data[ndata++] = argv[++i];
+		else if (strcmp(a, "-o") == 0)
+			job.out = argv[++i];
+		else if (strcmp(a, "-V") == 0)
+			vars[nvars++] = argv[++i];
+		else if (strcmp(a, "--fonts") == 0)
+			fonts_opt = argv[++i];
+		else if (strcmp(a, "--theme") == 0)
+			job.theme = argv[++i];
+		else if (strcmp(a, "--depfile") == 0)
+			job.depfile = argv[++i];
+		else if (strncmp(a, "--dump=", 7) == 0)
+			job.dump = a + 7;
+		else if (strcmp(a, "--allow-missing-glyphs") == 0)
+			job.allow_missing_glyphs = 1;
+		else if (strcmp(a, "--check-typesetting") == 0)
+			job.check_typesetting = 1;
+		else
+			status = bad_usage("unknown argument '%s' for render", a);
 	}
-	return time(NULL);
-}
-
-static const char *
-fonts_config(const char *opt)
-{
-	if (opt != NULL)
-		return opt;
-	const char *env = getenv("REPORTGEN_FONTS");
-	if (env != NULL && *env)
-		return env;
-	return RG_DATADIR "/fonts/fonts.conf";
-}
-
-/* A theme by name (templates/themes/NAME.yaml) or by file. */
-static int
-load_theme(rg_theme *t, const char *name, rg_diag *d)
-{
-	rg_theme_defaults(t);
-	if (name == NULL)
-		name = "briefing";
-	size_t n = strlen(name);
-	if (strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5, ".yaml") == 0))
-		return rg_theme_load(t, name, d);
-	for (const char *c = name; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' ||
-		    *c == '_')) {
-			rg_error(d, rg_pos_make("command line", 0, 0), "theme name '%s' is "
-			    "neither a name like 'gongwen' nor a .yaml file", name);
-			return -1;
-		}
-	char path[1024];
-	snprintf(path, sizeof path, "%s/templates/themes/%s.yaml", RG_DATADIR, name);
-	return rg_theme_load(t, path, d);
+	if (status < 0 && (job.tpl == NULL || ndata == 0 || (job.out == NULL && job.dump == NULL)))
+		status = bad_usage("%s", "render needs -t TEMPLATE, at least one -d DATA and "
+		    "-o OUT.pdf (or --dump)");
+	if (status < 0 && job.dump != NULL && strcmp(job.dump, "data") != 0 &&
+	    strcmp(job.dump, "doc") != 0 && strcmp(job.dump, "boxes") != 0)
+		status = bad_usage("unknown --dump stage '%s' (expected data, doc or boxes)",
+		    job.dump);
+	if (status < 0 && job.depfile != NULL && job.out == NULL)
+		status = bad_usage("%s", "--depfile needs -o OUT.pdf");
+	if (status < 0) {
+		job.data = data;
+		job.ndata = ndata;
+		job.vars = vars;
+		job.nvars = nvars;
+		rg_diag d;
+		rg_diag_init(&d, stderr);
+		rg_render_env *env = rg_render_env_new(rg_render_fonts_config(fonts_opt),
+		    rg_render_build_date());
+		rg_render(env, &job, &d);
+		rg_render_env_free(env);
+		status = rg_diag_status(&d);
+	}
+	free(data);
+	free(vars);
+	return status;
 }
 
 static int
@@ -128,116 +135,6 @@ load_data(rg_dataset *ds, const char **files, int nfiles, rg_diag *d)
 	if (d->errors == 0)
 		rg_dataset_validate(ds, d);
 	return d->errors == 0 && d->failures == 0 ? 0 : -1;
-}
-
-static int
-cmd_render(int argc, char **argv)
-{
-	const char *tpl = NULL, *out = NULL, *dump = NULL, *fonts_opt = NULL, *theme_opt = NULL;
-	const char **data = calloc((size_t)argc + 1, sizeof *data);
-	const char **vars = calloc((size_t)argc + 1, sizeof *vars);
-	int ndata = 0, nvars = 0, allow_missing = 0, check = 0;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-		if ((strcmp(a, "-t") == 0 || strcmp(a, "-d") == 0 || strcmp(a, "-o") == 0 ||
-		    strcmp(a, "-V") == 0 || strcmp(a, "--fonts") == 0 ||
-		    strcmp(a, "--theme") == 0) && next == NULL) {
-			free(data);
-			free(vars);
-			return bad_usage("option %s needs an argument", a);
-		}
-		if (strcmp(a, "-t") == 0)
-			tpl = argv[++i];
-		else if (strcmp(a, "-d") == 0)
-			data[ndata++] = argv[++i];
-		else if (strcmp(a, "-o") == 0)
-			out = argv[++i];
-		else if (strcmp(a, "-V") == 0)
-			vars[nvars++] = argv[++i];
-		else if (strcmp(a, "--fonts") == 0)
-			fonts_opt = argv[++i];
-		else if (strcmp(a, "--theme") == 0)
-			theme_opt = argv[++i];
-		else if (strncmp(a, "--dump=", 7) == 0)
-			dump = a + 7;
-		else if (strcmp(a, "--allow-missing-glyphs") == 0)
-			allow_missing = 1;
-		else if (strcmp(a, "--check-typesetting") == 0)
-			check = 1;
-		else {
-			free(data);
-			free(vars);
-			return bad_usage("unknown argument '%s' for render", a);
-		}
-	}
-	if (tpl == NULL || ndata == 0 || (out == NULL && dump == NULL)) {
-		free(data);
-		free(vars);
-		return bad_usage("%s", "render needs -t TEMPLATE, at least one -d DATA and "
-		    "-o OUT.pdf (or --dump)");
-	}
-	if (dump != NULL && strcmp(dump, "data") != 0 && strcmp(dump, "doc") != 0 &&
-	    strcmp(dump, "boxes") != 0) {
-		free(data);
-		free(vars);
-		return bad_usage("unknown --dump stage '%s' (expected data, doc or boxes)", dump);
-	}
-
-	rg_diag d;
-	rg_diag_init(&d, stderr);
-	rg_dataset *ds = rg_dataset_new();
-	rg_template *t = NULL;
-	rg_doc *doc = NULL;
-	rg_fontset *fs = NULL;
-	rg_layout *l = NULL;
-
-	if (load_data(ds, data, ndata, &d) < 0)
-		goto out;
-	if (dump != NULL && strcmp(dump, "data") == 0) {
-		rg_dataset_dump(ds, stdout);
-		if (out == NULL)
-			goto out;
-	}
-	t = rg_template_load(tpl, &d);
-	if (t == NULL)
-		goto out;
-	doc = rg_template_expand(t, ds, vars, (size_t)nvars, &d);
-	if (doc == NULL)
-		goto out;
-	if (dump != NULL && strcmp(dump, "doc") == 0) {
-		rg_doc_dump(doc, stdout);
-		if (out == NULL)
-			goto out;
-	}
-	fs = rg_fontset_load(fonts_config(fonts_opt), &d);
-	if (fs == NULL)
-		goto out;
-	rg_metrics m = { fs, fs_lookup, fs_advance, fs_family };
-	rg_theme theme;
-	if (load_theme(&theme, theme_opt ? theme_opt : doc->meta.theme, &d) < 0)
-		goto out;
-	rg_layout_opts lo = { &theme, &m, allow_missing };
-	l = rg_layout_run(doc, &lo, &d);
-	if (l == NULL)
-		goto out;
-	if (dump != NULL && strcmp(dump, "boxes") == 0)
-		rg_layout_dump(l, stdout);
-	if (check && rg_layout_check(l, &theme, out ? out : tpl, stderr) > 0)
-		rg_failure(&d, rg_pos_make(out ? out : tpl, 0, 0), "typesetting check failed");
-	if (out != NULL) {
-		rg_pdf_opts po = { fs, "reportgen " RG_VERSION, build_date() };
-		rg_pdf_write(l, &po, out, &d);
-	}
-out:
-	rg_layout_free(l);
-	rg_fontset_free(fs);
-	rg_doc_free(doc);
-	rg_template_free(t);
-	rg_dataset_free(ds);
-	free(data);
-	free(vars);
-	return rg_diag_status(&d);
 }
 
 static int
@@ -303,6 +200,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "render") == 0)
 		return cmd_render(argc - 2, argv + 2);
+	if (strcmp(cmd, "build") == 0)
+		return rg_cmd_build(argc - 2, argv + 2);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 2, argv + 2);
 	if (strcmp(cmd, "convert") == 0)

@@ -26,6 +26,7 @@ typedef struct rg_box {
 	double size;             /* text: font size in pt */
 	double spacing;          /* text: extra space after each glyph (PDF Tc) */
 	double line_width;       /* rule */
+	double angle;            /* text: degrees counter-clockwise (watermarks) */
 	unsigned color;          /* 0xRRGGBB */
 	const char *text;        /* text: UTF-8 */
 	const char *url;         /* link */

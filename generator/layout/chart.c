@@ -36,7 +36,7 @@ typedef struct plot {
 	area *labels; size_t nlabels, cap;   /* value labels placed so far */
 } plot;
 
-static rg_box *
+static void
 rule(rg_vitem *v, double x0, double y0, double x1, double y1, double lw, unsigned color)
 {
 	rg_box *b = rg_vitem_box(v, RG_BOX_RULE);
@@ -46,7 +46,6 @@ rule(rg_vitem *v, double x0, double y0, double x1, double y1, double lw, unsigne
 	b->h = y1 - y0;
 	b->line_width = lw;
 	b->color = color;
-	return b;
 }
 
 static void

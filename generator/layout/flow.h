@@ -42,6 +42,9 @@ typedef struct rg_flow {
 	int list_depth;
 	int heading_count[4];    /* automatic heading numbers */
 	int para_count;
+	const rg_block *root;    /* the document, for the table of contents */
+	const rg_outline *toc;   /* the previous pass's outline: headings' pages */
+	size_t ntoc;
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
 } rg_flow;
 

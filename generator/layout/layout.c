@@ -217,6 +217,91 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 	rg_flow_gap(c, list->tight ? c->th->para_gap / 2 : c->th->para_gap);
 }
 
+/* One entry of the table of contents: the title, dot leaders, the page. */
+static void
+toc_entry(rg_flow *c, frame f, int level, const char *title, int page)
+{
+	const rg_theme *th = c->th;
+	double size = th->body_size, indent = (level - 1) * 2 * size;
+	char num[16];
+	snprintf(num, sizeof num, "%d", page);
+	double numw = rg_flow_measure(c, num, th->body_role, size);
+	double avail = f.width - indent - numw - 2 * size;
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, avail, 0);
+	rg_lb_style st = { level == 1 ? RG_FONT_HEI : th->body_role, size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, title, &st, none);
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&p, avail, 0, &lines);
+	for (size_t i = 0; i < n; i++) {
+		rg_vitem *v = rg_flow_item(c, th->line_pitch);
+		v->keep_next = i + 1 < n;
+		rg_flow_line(c, &p, &lines[i], f.x + indent, avail, RG_PALIGN_LEFT, v, 0,
+		    v->height);
+		if (i + 1 < n)
+			continue;
+		double y = rg_flow_baseline(v->height, size);
+		double end = f.x + indent + lines[i].natural + size * 0.5;
+		double right = f.x + f.width;
+		rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, num, th->body_role, size,
+		    right, y, RG_PALIGN_RIGHT, 0);
+		double dotw = rg_flow_measure(c, ".", th->body_role, size);
+		size_t ndots = dotw > 0 ? (size_t)((right - numw - size * 0.5 - end) / dotw) : 0;
+		if (ndots > 0 && ndots < 1000) {
+			char dots[1001];
+			memset(dots, '.', ndots);
+			dots[ndots] = '\0';
+			rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, dots, th->body_role, size,
+			    right - numw - size * 0.5, y, RG_PALIGN_RIGHT, th->muted_color);
+		}
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
+/* Headings of the document with level <= depth, in order (first pass,
+ * before pages are known). */
+static void
+toc_from_doc(rg_flow *c, frame f, const rg_block *b, int depth)
+{
+	for (; b != NULL; b = b->next) {
+		if (b->kind == RG_BLOCK_HEADING && b->level <= depth) {
+			rg_buf t = { 0 };
+			for (size_t i = 0; i < b->nspans; i++)
+				rg_buf_puts(&t, b->spans[i].kind == RG_SPAN_TEXT ? b->spans[i].text : " ");
+			toc_entry(c, f, b->level, rg_buf_cstr(&t), 0);
+			rg_buf_free(&t);
+		}
+		toc_from_doc(c, f, b->first_child, depth);
+	}
+}
+
+/* The table of contents: from the previous pass's outline (titles with
+ * their numbers, and pages), or from the document on the first pass. */
+static void
+build_toc(rg_flow *c, const rg_block *b, frame f)
+{
+	const rg_theme *th = c->th;
+	rg_flow_gap(c, th->heading_size[0]);
+	if (b->nspans > 0) {
+		double size = th->heading_size[0];
+		rg_vitem *v = rg_flow_item(c, size * 2);
+		v->keep_next = 1;
+		rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, b->spans[0].text, RG_FONT_HEI,
+		    size, f.x + f.width / 2, rg_flow_baseline(v->height, size),
+		    RG_PALIGN_CENTER, 0);
+	}
+	if (c->toc != NULL) {
+		for (size_t i = 0; i < c->ntoc; i++)
+			if (c->toc[i].level <= b->level)
+				toc_entry(c, f, c->toc[i].level, c->toc[i].title, c->toc[i].page + 1);
+	} else {
+		toc_from_doc(c, f, c->root->first_child, b->level);
+	}
+	rg_flow_gap(c, th->heading_size[0]);
+}
+
 static void
 build_blocks(rg_flow *c, const rg_block *first, frame f)
 {
@@ -276,6 +361,9 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			break;
 		case RG_BLOCK_CHART:
 			rg_layout_chart(c, b, f.x, f.width);
+			break;
+		case RG_BLOCK_TOC:
+			build_toc(c, b, f);
 			break;
 		case RG_BLOCK_ITEM:
 		case RG_BLOCK_DOCUMENT:
@@ -401,6 +489,30 @@ paginate(rg_flow *c)
 	record_fill(c->out, y - top, 0);
 }
 
+/* A marking such as 内部资料: in the top left corner of every page, and as
+ * a light diagonal watermark drawn under the text. */
+static void
+marking(rg_flow *c, rg_page *page, const char *text)
+{
+	const rg_theme *th = c->th;
+	rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, text, RG_FONT_HEI,
+	    th->small_size + 2, th->margin_left, th->margin_top - 30, RG_PALIGN_LEFT, 0x9A1B1B);
+	double size = 64, w = rg_flow_measure(c, text, RG_FONT_HEI, size);
+	double a = 35 * 3.14159265358979 / 180;
+	double cx = th->page_w / 2, cy = th->page_h / 2;
+	size_t n0 = page->nboxes;
+	rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, text, RG_FONT_HEI, size,
+	    cx - w / 2 * cos(a), cy + w / 2 * sin(a), RG_PALIGN_LEFT, 0xEBEBEB);
+	/* one box per item: put them on the rotated baseline */
+	for (size_t i = n0; i < page->nboxes; i++) {
+		rg_box *b = &page->boxes[i];
+		double dx = b->x - page->boxes[n0].x;
+		b->x = page->boxes[n0].x + dx * cos(a);
+		b->y = page->boxes[n0].y - dx * sin(a);
+		b->angle = 35;
+	}
+}
+
 /* Running header (the document title, from page 2 on) and page numbers,
  * as the theme says. */
 static void
@@ -424,6 +536,8 @@ furniture(rg_flow *c)
 			r->line_width = 0.5;
 			r->color = th->muted_color;
 		}
+		if (l->meta.marking != NULL)
+			marking(c, page, l->meta.marking);
 		if (th->page_number[0] == '\0')
 			continue;
 		rg_buf num = { 0 };
@@ -473,8 +587,19 @@ copy(rg_arena *a, const char *s)
 	return s ? rg_arena_strdup(a, s) : NULL;
 }
 
-rg_layout *
-rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
+static int
+has_toc(const rg_block *b)
+{
+	for (; b != NULL; b = b->next)
+		if (b->kind == RG_BLOCK_TOC || has_toc(b->first_child))
+			return 1;
+	return 0;
+}
+
+/* One complete layout; toc: the outline of the previous pass, if any. */
+static rg_layout *
+layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
+    const rg_layout *prev)
 {
 	rg_flow c;
 	memset(&c, 0, sizeof c);
@@ -486,6 +611,11 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 	c.env.allow_missing = o->allow_missing_glyphs;
 	c.env.wide_em = c.th->char_pitch > 0 ? c.th->char_pitch / c.th->body_size : 0;
 	c.text_w = c.th->page_w - c.th->margin_left - c.th->margin_right;
+	c.root = doc->root;
+	if (prev != NULL) {
+		c.toc = prev->outline;
+		c.ntoc = prev->noutline;
+	}
 
 	rg_layout *l = rg_xcalloc(1, sizeof *l);
 	l->arena = rg_arena_new();
@@ -499,6 +629,7 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 	l->meta.subject = copy(l->arena, doc->meta.subject);
 	l->meta.keywords = copy(l->arena, doc->meta.keywords);
 	l->meta.date = copy(l->arena, doc->meta.date);
+	l->meta.marking = copy(l->arena, doc->meta.marking);
 	c.out = l;
 
 	int errors_before = d->errors;
@@ -516,6 +647,44 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 	if (d->errors > errors_before) {
 		rg_layout_free(l);
 		return NULL;
+	}
+	return l;
+}
+
+static int
+same_pages(const rg_layout *a, const rg_layout *b)
+{
+	if (a->noutline != b->noutline)
+		return 0;
+	for (size_t i = 0; i < a->noutline; i++)
+		if (a->outline[i].page != b->outline[i].page)
+			return 0;
+	return 1;
+}
+
+rg_layout *
+rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
+{
+	rg_layout *l = layout_pass(doc, o, d, NULL);
+	if (l == NULL || !has_toc(doc->root))
+		return l;
+	/* a table of contents needs the pages of the headings: lay out again
+	 * with them until they stay put (the entries' lines do not change, so
+	 * this settles at once; three passes at most) */
+	for (int pass = 0; pass < 2; pass++) {
+		rg_diag quiet = *d;
+		FILE *devnull = fopen("/dev/null", "w");
+		quiet.out = devnull ? devnull : d->out;
+		rg_layout *next = layout_pass(doc, o, &quiet, l);
+		if (devnull)
+			fclose(devnull);
+		if (next == NULL)
+			return l;
+		int stable = same_pages(l, next);
+		rg_layout_free(l);
+		l = next;
+		if (stable)
+			break;
 	}
 	return l;
 }

@@ -331,7 +331,8 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 				prev->width = natural;
 		} else {
 			rg_lb_item *it = push(p, wide ? RG_LB_WIDE : RG_LB_WORD, st);
-			it->text = text + i;
+			/* a tab in code is drawn as a space (its glyph is .notdef) */
+			it->text = text[i] == '\t' ? " " : text + i;
 			it->len = l;
 			it->first = it->last = cp;
 			it->face = face;

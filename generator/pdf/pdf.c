@@ -9,6 +9,7 @@
 #include "pdf.h"
 
 #include <errno.h>
+#include <math.h>
 #include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,7 +97,7 @@ draw_text(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
 	HPDF_Page_SetRGBFill(page, 0, 0, 0);
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
-		if (b->kind != RG_BOX_TEXT || b->text[0] == '\0')
+		if (b->kind != RG_BOX_TEXT || b->text[0] == '\0' || b->angle != 0)
 			continue;
 		if (b->face != face || b->size != size) {
 			HPDF_Page_SetFontAndSize(page, fonts[b->face], (HPDF_REAL)b->size);
@@ -116,6 +117,28 @@ draw_text(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
 		HPDF_Page_TextOut(page, (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y), b->text);
 	}
 	HPDF_Page_EndText(page);
+}
+
+/* Rotated text (a watermark), each in a text object of its own, drawn
+ * under the page's text. */
+static void
+draw_rotated(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
+{
+	for (size_t i = 0; i < pg->nboxes; i++) {
+		const rg_box *b = &pg->boxes[i];
+		if (b->kind != RG_BOX_TEXT || b->angle == 0 || b->text[0] == '\0')
+			continue;
+		float r, g, bl;
+		rgb(b->color, &r, &g, &bl);
+		double a = b->angle * 3.14159265358979 / 180;
+		HPDF_Page_BeginText(page);
+		HPDF_Page_SetFontAndSize(page, fonts[b->face], (HPDF_REAL)b->size);
+		HPDF_Page_SetRGBFill(page, r, g, bl);
+		HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a),
+		    (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a), (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y));
+		HPDF_Page_ShowText(page, b->text);
+		HPDF_Page_EndText(page);
+	}
 }
 
 static void
@@ -330,6 +353,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		HPDF_Page_SetWidth(page, (HPDF_REAL)l->width);
 		HPDF_Page_SetHeight(page, (HPDF_REAL)l->height);
 		draw_graphics(page, &l->pages[p], l->height);
+		draw_rotated(page, &l->pages[p], l->height, fonts);
 		draw_text(page, &l->pages[p], l->height, fonts);
 		draw_links(page, &l->pages[p], l->height);
 	}

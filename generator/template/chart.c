@@ -94,8 +94,9 @@ rg_chart_expand(rg_dctx *x)
 		for (size_t i = 0; i < ch->ncategories; i++) {
 			const rg_observation *o = rg_grid_obs(&g, i, s);
 			const char *v = rg_obs_field(o, show);
-			const char *num = v != NULL ? rg_format_number(a, v,
-			    rg_grid_indicator(&g, i, s)->unit, &g.fmt) : NULL;
+			const char *unit = show == RG_SHOW_VALUE ?
+			    rg_grid_indicator(&g, i, s)->unit : "%";
+			const char *num = v != NULL ? rg_format_number(a, v, unit, &g.fmt) : NULL;
 			se->values[i] = num != NULL ? strtod(num, NULL) : NAN;
 			se->labels[i] = num;
 			if (num != NULL)

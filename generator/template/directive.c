@@ -9,7 +9,7 @@
 #include "grid.h"
 #include "spec.h"
 
-static const char *const directives[] = { "figures", "table", "chart", NULL };
+static const char *const directives[] = { "figures", "table", "chart", "toc", NULL };
 
 /* The first word of the info string. */
 static size_t
@@ -136,6 +136,33 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 	return 0;
 }
 
+/* ```toc -- a table of contents with page numbers, filled in by layout. */
+static const char *const toc_keys[] = { "depth", "title", NULL };
+
+static int
+expand_toc(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos, rg_diag *d)
+{
+	int depth = 2;
+	const char *ds = rg_spec_scalar(spec, "depth", d);
+	if (ds != NULL) {
+		if (strlen(ds) != 1 || ds[0] < '1' || ds[0] > '4') {
+			rg_error(d, rg_spec_get(spec, "depth")->value_pos[0],
+			    "depth must be 1, 2, 3 or 4, found '%s'", ds);
+			return -1;
+		}
+		depth = ds[0] - '0';
+	}
+	const char *title = rg_spec_scalar(spec, "title", d);
+	if (rg_spec_check_unused(spec, "toc directive", toc_keys, d) < 0)
+		return -1;
+	if (title == NULL)
+		title = "目录";
+	rg_block *b = rg_doc_block_new(doc, parent, RG_BLOCK_TOC, fence_pos);
+	b->level = depth;
+	rg_doc_span_add(doc, b, RG_SPAN_TEXT, 0, title, strlen(title), NULL, fence_pos);
+	return 0;
+}
+
 int
 rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
@@ -155,6 +182,8 @@ rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
 		} else if (n == 5 && strncmp(w, "chart", n) == 0) {
 			x.what = "chart directive";
 			rc = rg_chart_expand(&x);
+		} else if (n == 3 && strncmp(w, "toc", n) == 0) {
+			rc = expand_toc(doc, parent, &spec, fence_pos, d);
 		}
 	}
 	rg_spec_free(&spec);

@@ -26,7 +26,8 @@ typedef enum rg_block_kind {
 	RG_BLOCK_TITLE,          /* the title block from front matter */
 	RG_BLOCK_SUBTITLE,
 	RG_BLOCK_TABLE,          /* see rg_table */
-	RG_BLOCK_CHART           /* see rg_chart */
+	RG_BLOCK_CHART,          /* see rg_chart */
+	RG_BLOCK_TOC             /* table of contents: level = depth, spans = its title */
 } rg_block_kind;
 
 enum {

@@ -160,37 +160,22 @@ rg_obs_field(const rg_observation *o, int show)
 
 /* ---- the grid --------------------------------------------------------- */
 
-static rg_key *
-add_key(rg_grid *g, rg_dim dim, size_t *cap, const char *id, const char *label, rg_pos pos)
+static void
+set_key(rg_key *k, const char *id, const char *label, rg_pos pos)
 {
-	rg_key *k = RG_PUSH(g->keys[dim], g->nkeys[dim], *cap);
 	k->id = id;
 	k->label = label;
 	k->pos = pos;
-	return k;
 }
 
-/* Move the keys of dim from the heap into the document's arena, which
- * owns everything a directive makes (a grid has no free function). */
+/* The keys of one dimension, in the document's arena: the values listed
+ * under its name, or the template's default region or period. */
 static int
-settle_keys(rg_grid *g, rg_dctx *x, rg_dim dim, int rc)
+read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 {
-	rg_key *heap = g->keys[dim];
-	if (heap == NULL)
-		return rc;
-	g->keys[dim] = rg_arena_alloc(x->doc->arena, g->nkeys[dim] * sizeof *heap);
-	memcpy(g->keys[dim], heap, g->nkeys[dim] * sizeof *heap);
-	free(heap);
-	return rc;
-}
-
-/* The keys of one dimension: the values listed under its name, or the
- * template's default region or period. */
-static int
-read_keys_heap(rg_grid *g, rg_dctx *x, rg_dim dim)
-{
-	size_t cap = 0;
 	const rg_spec_entry *e = rg_spec_get(x->spec, rg_dim_names[dim]);
+	g->keys[dim] = rg_arena_alloc(x->doc->arena,
+	    (e != NULL && e->nvalues > 0 ? e->nvalues : 1) * sizeof *g->keys[dim]);
 	if (e == NULL) {
 		const char *dflt = dim == RG_DIM_REGIONS ? x->region :
 		    dim == RG_DIM_PERIODS ? x->period : NULL;
@@ -201,7 +186,7 @@ read_keys_heap(rg_grid *g, rg_dctx *x, rg_dim dim)
 			    rg_dim_names[dim]);
 			return -1;
 		}
-		add_key(g, dim, &cap, dflt, r != NULL ? r->name :
+		set_key(&g->keys[dim][g->nkeys[dim]++], dflt, r != NULL ? r->name :
 		    rg_period_label(x->doc->arena, dflt), x->fence);
 		return 0;
 	}
@@ -230,15 +215,9 @@ read_keys_heap(rg_grid *g, rg_dctx *x, rg_dim dim)
 		if (id == NULL)
 			rc = -1;
 		else
-			add_key(g, dim, &cap, id, label, e->value_pos[i]);
+			set_key(&g->keys[dim][g->nkeys[dim]++], id, label, e->value_pos[i]);
 	}
 	return rc;
-}
-
-static int
-read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
-{
-	return settle_keys(g, x, dim, read_keys_heap(g, x, dim));
 }
 
 int

@@ -2,9 +2,9 @@
  *
  * Each builds one RG_BLOCK_TABLE (doc.h), which the layout stage sets as a
  * three-line table.  Row labels are left-aligned; in the number columns a
- * number is right-aligned and never broken, "—" (missing) right-aligned,
- * and a text value (完成市下达目标) centred.  The spec keys are documented in
- * docs/templates.md.
+ * number is right-aligned and never broken, "—" (missing) and text that
+ * reads as a quantity (1-2, ≤2.8, 97以上) right-aligned, other text
+ * (完成市下达目标) centred.  The spec keys are documented in docs/templates.md.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -30,11 +30,25 @@ add_cell(rg_dctx *x, rg_row *row, const char *text, rg_align al, int span, rg_po
 	return c;
 }
 
-/* A cell of a number column. */
+/* Text that reads as a quantity: 1-2, 72.5以上, ≤2.8, —. */
+static int
+number_like(const char *s)
+{
+	static const char *const signs[] = { "—", "≤", "≥", "<", ">", "约" };
+	if (*s >= '0' && *s <= '9')
+		return 1;
+	for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+		if (strncmp(s, signs[i], strlen(signs[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* A cell of a number column: numbers and quantities right-aligned, other
+ * text centred; only numbers are never broken. */
 static void
 value_cell(rg_dctx *x, rg_row *row, const char *text, int number, rg_pos pos)
 {
-	rg_align al = number || strcmp(text, "—") == 0 ? RG_ALIGN_RIGHT : RG_ALIGN_CENTER;
+	rg_align al = number || number_like(text) ? RG_ALIGN_RIGHT : RG_ALIGN_CENTER;
 	add_cell(x, row, text, al, 1, pos)->numeric = number;
 }
 

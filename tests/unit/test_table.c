@@ -309,6 +309,12 @@ comparison_sort_and_total(void **state)
 	assert_true(ok);
 	assert_non_null(strstr(s, "text \"373.50\""));
 	free(s);
+	/* percentages are not summed */
+	s = expand(*state, "```table\nregions: [aa]\nindicators: [rate]\ntotal: sum\n```\n",
+	    &ok);
+	assert_true(ok);
+	assert_non_null(strstr(s, "text \"合计\"\n      cell center\n"));
+	free(s);
 	s = expand(*state, "```table\nregions: [aa, bb]\nindicators: [gdp]\nscale: 万\n"
 	    "total: sum\n```\n", &ok);
 	assert_true(ok);
@@ -363,7 +369,7 @@ plan_table(void **state)
 	/* one group row each: firms follows gdp in 经济发展 */
 	assert_null(strstr(strstr(s, "经济发展") + 1, "经济发展"));
 	assert_non_null(strstr(s, "cell right numeric\n        text \"300（8.4）\""));
-	assert_non_null(strstr(s, "cell center\n        text \"1-2\""));
+	assert_non_null(strstr(s, "cell right\n        text \"1-2\""));
 	assert_non_null(strstr(s, "text \"增长1.8%\""));
 	assert_non_null(strstr(s, "text \"预期性\""));
 	free(s);

@@ -1,0 +1,558 @@
+/* build.c -- see build.h.
+ *
+ * The parent reads the manifest, loads the fonts and parses every template
+ * once (rg_render_env), then renders the jobs of its shard:
+ *
+ *   -j 1   in this process, one after the other;
+ *   -j N   in N worker processes forked after loading, so that every worker
+ *          shares the fonts and templates already in memory.  libharu and
+ *          HarfBuzz objects are never shared between threads this way.  The
+ *          parent hands out job numbers one at a time over a pipe (a shared
+ *          queue: a free worker takes the next job) and reads each result
+ *          back with the job's messages, which it prints whole.  A worker
+ *          that dies (a crash) fails its job only; a new worker takes over.
+ *
+ * Jobs never depend on one another or on the order they run in: the same
+ * manifest gives the same files whatever -j and --shard say.
+ */
+#include "build.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../base/buf.h"
+#include "../base/mem.h"
+#include "manifest.h"
+#include "render.h"
+
+static const char usage_line[] =
+    "build MANIFEST [-j N] [--shard K/N] [--depfiles] [--fonts FONTS.conf] [--list]";
+
+static int
+bad_usage(const char *fmt, const char *arg)
+{
+	fputs("reportgen: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nusage: reportgen %s\n(see reportgen --help)\n", usage_line);
+	return RG_EXIT_BADINPUT;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ---- one job ---------------------------------------------------------- */
+
+typedef struct result {
+	int status;              /* RG_EXIT_* */
+	char *msgs;              /* its messages, NUL-terminated */
+	size_t len;
+	double seconds;
+} result;
+
+/* Render job j, collecting its messages. */
+static void
+run_job(rg_render_env *env, const rg_manifest *m, size_t j, result *res)
+{
+	double t0 = now();
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	rg_diag d;
+	rg_diag_init(&d, f ? f : stderr);
+	if (rg_render(env, &m->jobs[j], &d) < 0 && d.errors + d.failures == 0)
+		rg_failure(&d, m->pos[j], "job failed");
+	if (d.errors + d.failures > 0)
+		fprintf(d.out, "%s:%d:%d: note: the job writing %s failed\n", m->pos[j].file,
+		    m->pos[j].line, m->pos[j].col, m->jobs[j].out);
+	if (f != NULL)
+		fclose(f);
+	res->status = rg_diag_status(&d);
+	res->msgs = buf;
+	res->len = buf ? len : 0;
+	res->seconds = now() - t0;
+}
+
+/* The worse of two exit statuses: bad input beats other failures. */
+static void
+merge_status(int *status, int st)
+{
+	if (st == RG_EXIT_BADINPUT || *status == RG_EXIT_BADINPUT)
+		*status = RG_EXIT_BADINPUT;
+	else if (st != RG_EXIT_OK)
+		*status = RG_EXIT_FAILURE;
+}
+
+/* ---- progress --------------------------------------------------------- */
+
+typedef struct progress {
+	int tty;
+	size_t total, done, failed;
+	double start;
+	const char *current;     /* the output last started */
+	int line_shown;
+} progress;
+
+static void
+clear_line(progress *p)
+{
+	if (p->tty && p->line_shown) {
+		fputs("\r\033[K", stderr);
+		p->line_shown = 0;
+	}
+}
+
+static void
+show_line(progress *p)
+{
+	if (!p->tty)
+		return;
+	double el = now() - p->start;
+	char eta[32] = "--:--";
+	if (p->done > 0 && p->done <= p->total) {
+		double left = el / (double)p->done * (double)(p->total - p->done);
+		snprintf(eta, sizeof eta, "%d:%02d", (int)left / 60, (int)left % 60);
+	}
+	fprintf(stderr, "\r\033[K[%zu/%zu] ETA %s", p->done, p->total, eta);
+	if (p->failed)
+		fprintf(stderr, ", %zu failed", p->failed);
+	fprintf(stderr, "  %.60s", p->current ? p->current : "");
+	fflush(stderr);
+	p->line_shown = 1;
+}
+
+static void
+job_started(progress *p, const char *out)
+{
+	p->current = out;
+	show_line(p);
+}
+
+static void
+job_done(progress *p, const char *out, const result *r)
+{
+	clear_line(p);
+	if (r->len > 0)
+		fwrite(r->msgs, 1, r->len, stderr);
+	p->done++;
+	if (r->status != RG_EXIT_OK)
+		p->failed++;
+	if (!p->tty)
+		fprintf(stderr, "[%zu/%zu] %s %s (%.3f s)\n", p->done, p->total,
+		    r->status == RG_EXIT_OK ? "ok    " : "FAILED", out, r->seconds);
+	else
+		show_line(p);
+	fflush(stderr);
+}
+
+/* ---- workers ---------------------------------------------------------- */
+
+typedef struct worker {
+	pid_t pid;
+	int cmd;                 /* parent -> worker: job numbers */
+	int res;                 /* worker -> parent: results */
+	long job;                /* the job it is rendering, or -1 */
+} worker;
+
+typedef struct msg_head {
+	int32_t job, status;
+	uint32_t len;
+	double seconds;
+} msg_head;
+
+static int
+write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* 1 read, 0 end of file, -1 error */
+static int
+read_all(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, p + got, n - got);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			return got == 0 ? 0 : -1;
+		got += (size_t)r;
+	}
+	return 1;
+}
+
+static void __attribute__((noreturn))
+worker_main(rg_render_env *env, const rg_manifest *m, int cmd, int res)
+{
+	int32_t j;
+	while (read_all(cmd, &j, sizeof j) == 1) {
+		if (j < 0 || (size_t)j >= m->njobs)
+			break;
+		result r;
+		run_job(env, m, (size_t)j, &r);
+		msg_head h = { j, r.status, (uint32_t)r.len, r.seconds };
+		if (write_all(res, &h, sizeof h) < 0 ||
+		    (r.len > 0 && write_all(res, r.msgs, r.len) < 0))
+			_exit(1);
+		free(r.msgs);
+	}
+	fflush(NULL);
+	_exit(0);
+}
+
+static int
+spawn(worker *w, worker *all, size_t nall, rg_render_env *env, const rg_manifest *m)
+{
+	int cmd[2], res[2];
+	if (pipe(cmd) < 0)
+		return -1;
+	if (pipe(res) < 0) {
+		close(cmd[0]);
+		close(cmd[1]);
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(cmd[0]); close(cmd[1]); close(res[0]); close(res[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* the other workers' pipes are not this one's business */
+		for (size_t i = 0; i < nall; i++)
+			if (all[i].pid > 0 && &all[i] != w) {
+				close(all[i].cmd);
+				close(all[i].res);
+			}
+		close(cmd[1]);
+		close(res[0]);
+		worker_main(env, m, cmd[0], res[1]);
+	}
+	close(cmd[0]);
+	close(res[1]);
+	w->pid = pid;
+	w->cmd = cmd[1];
+	w->res = res[0];
+	w->job = -1;
+	return 0;
+}
+
+static void
+retire(worker *w)
+{
+	if (w->cmd >= 0)
+		close(w->cmd);
+	if (w->res >= 0)
+		close(w->res);
+	w->cmd = w->res = -1;
+	if (w->pid > 0) {
+		int st;
+		while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+			;
+	}
+	w->pid = 0;
+}
+
+/* Give w the next job, or tell it to stop (by closing its queue). */
+static void
+feed(worker *w, const size_t *sel, size_t nsel, size_t *next, progress *p,
+    const rg_manifest *m)
+{
+	if (*next < nsel) {
+		int32_t j = (int32_t)sel[*next];
+		if (write_all(w->cmd, &j, sizeof j) == 0) {
+			w->job = j;
+			(*next)++;
+			job_started(p, m->jobs[j].out);
+			return;
+		}
+	}
+	close(w->cmd);
+	w->cmd = -1;
+	w->job = -1;
+}
+
+static void
+run_parallel(rg_render_env *env, const rg_manifest *m, const size_t *sel, size_t nsel,
+    int nworkers, progress *p, int *status)
+{
+	signal(SIGPIPE, SIG_IGN);
+	worker *w = rg_xcalloc((size_t)nworkers, sizeof *w);
+	size_t next = 0;
+	int alive = 0;
+	for (int i = 0; i < nworkers; i++) {
+		w[i].cmd = w[i].res = -1;
+		if (spawn(&w[i], w, (size_t)nworkers, env, m) < 0) {
+			clear_line(p);
+			fprintf(stderr, "reportgen: error: cannot start a worker: %s\n",
+			    strerror(errno));
+			merge_status(status, RG_EXIT_FAILURE);
+			break;
+		}
+		alive++;
+		feed(&w[i], sel, nsel, &next, p, m);
+	}
+	struct pollfd *pfd = rg_xcalloc((size_t)nworkers, sizeof *pfd);
+	while (alive > 0) {
+		int n = 0;
+		for (int i = 0; i < nworkers; i++)
+			if (w[i].pid > 0) {
+				pfd[n].fd = w[i].res;
+				pfd[n].events = POLLIN;
+				pfd[n].revents = 0;
+				n++;
+			}
+		if (poll(pfd, (nfds_t)n, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int k = 0; k < n; k++) {
+			if (pfd[k].revents == 0)
+				continue;
+			worker *wk = NULL;
+			for (int i = 0; i < nworkers; i++)
+				if (w[i].pid > 0 && w[i].res == pfd[k].fd)
+					wk = &w[i];
+			msg_head h;
+			int rd = read_all(wk->res, &h, sizeof h);
+			if (rd == 1) {
+				result r = { h.status, NULL, h.len, h.seconds };
+				if (h.len > 0) {
+					r.msgs = rg_xmalloc(h.len + 1);
+					if (read_all(wk->res, r.msgs, h.len) != 1)
+						r.len = 0;
+				}
+				job_done(p, m->jobs[h.job].out, &r);
+				merge_status(status, r.status);
+				free(r.msgs);
+				wk->job = -1;
+				feed(wk, sel, nsel, &next, p, m);
+				continue;
+			}
+			/* the worker is gone: finished, or died during a job */
+			long job = wk->job;
+			pid_t pid = wk->pid;
+			int st = 0;
+			if (wk->cmd >= 0)
+				close(wk->cmd);
+			close(wk->res);
+			wk->cmd = wk->res = -1;
+			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+				;
+			wk->pid = 0;
+			alive--;
+			if (job >= 0) {
+				rg_buf b = { 0 };
+				rg_buf_printf(&b, "%s:%d:%d: error: the worker rendering %s ",
+				    m->pos[job].file, m->pos[job].line, m->pos[job].col,
+				    m->jobs[job].out);
+				if (WIFSIGNALED(st))
+					rg_buf_printf(&b, "died (signal %d)\n", WTERMSIG(st));
+				else
+					rg_buf_printf(&b, "exited with status %d\n",
+					    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+				result r = { RG_EXIT_FAILURE, b.data, b.len, 0 };
+				job_done(p, m->jobs[job].out, &r);
+				rg_buf_free(&b);
+				merge_status(status, RG_EXIT_FAILURE);
+				if (next < nsel && spawn(wk, w, (size_t)nworkers, env, m) == 0) {
+					alive++;
+					feed(wk, sel, nsel, &next, p, m);
+				}
+			}
+		}
+	}
+	for (int i = 0; i < nworkers; i++)
+		if (w[i].pid > 0)
+			retire(&w[i]);
+	free(pfd);
+	free(w);
+}
+
+static void
+run_serial(rg_render_env *env, const rg_manifest *m, const size_t *sel, size_t nsel,
+    progress *p, int *status)
+{
+	for (size_t i = 0; i < nsel; i++) {
+		size_t j = sel[i];
+		job_started(p, m->jobs[j].out);
+		result r;
+		run_job(env, m, j, &r);
+		job_done(p, m->jobs[j].out, &r);
+		merge_status(status, r.status);
+		free(r.msgs);
+	}
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+static int
+parse_count(const char *s, long *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return errno == 0 && end != s && *end == '\0';
+}
+
+/* OUT.pdf -> OUT.d */
+static char *
+depfile_for(rg_arena *a, const char *out)
+{
+	size_t n = strlen(out);
+	rg_buf b = { 0 };
+	if (n > 4 && strcmp(out + n - 4, ".pdf") == 0)
+		rg_buf_put(&b, out, n - 4);
+	else
+		rg_buf_puts(&b, out);
+	rg_buf_puts(&b, ".d");
+	char *s = rg_arena_strdup(a, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+int
+rg_cmd_build(int argc, char **argv)
+{
+	const char *manifest = NULL, *fonts_opt = NULL;
+	long jobs = 1, shard_k = 1, shard_n = 1;
+	int depfiles = 0, list = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		if ((strcmp(a, "-j") == 0 || strcmp(a, "--shard") == 0 ||
+		    strcmp(a, "--fonts") == 0) && next == NULL)
+			return bad_usage("option %s needs an argument", a);
+		if (strcmp(a, "-j") == 0 || strncmp(a, "-j", 2) == 0) {
+			const char *v = a[2] ? a + 2 : argv[++i];
+			if (!parse_count(v, &jobs) || jobs < 0 || jobs > 256)
+				return bad_usage("-j needs a number of workers from 0 (one per "
+				    "processor) to 256, found '%s'", v);
+		} else if (strcmp(a, "--shard") == 0) {
+			const char *v = argv[++i];
+			char k[32], n[32];
+			const char *slash = strchr(v, '/');
+			if (slash == NULL || (size_t)(slash - v) >= sizeof k ||
+			    strlen(slash + 1) >= sizeof n)
+				return bad_usage("--shard needs K/N (the K-th of N slices, "
+				    "1 <= K <= N), found '%s'", v);
+			memcpy(k, v, (size_t)(slash - v));
+			k[slash - v] = '\0';
+			strcpy(n, slash + 1);
+			if (!parse_count(k, &shard_k) || !parse_count(n, &shard_n) ||
+			    shard_n < 1 || shard_k < 1 || shard_k > shard_n)
+				return bad_usage("--shard needs K/N (the K-th of N slices, "
+				    "1 <= K <= N), found '%s'", v);
+		} else if (strcmp(a, "--fonts") == 0) {
+			fonts_opt = argv[++i];
+		} else if (strcmp(a, "--depfiles") == 0) {
+			depfiles = 1;
+		} else if (strcmp(a, "--list") == 0) {
+			list = 1;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return bad_usage("unknown argument '%s' for build", a);
+		} else if (manifest == NULL) {
+			manifest = a;
+		} else {
+			return bad_usage("build takes one manifest; '%s' is a second", a);
+		}
+	}
+	if (manifest == NULL)
+		return bad_usage("%s", "build needs a MANIFEST (see docs/batch.md)");
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n > 0 ? n : 1;
+	}
+
+	rg_diag d;
+	rg_diag_init(&d, stderr);
+	rg_manifest m;
+	if (rg_manifest_load(&m, manifest, &d) < 0) {
+		rg_manifest_free(&m);
+		return rg_diag_status(&d);
+	}
+	/* this shard's jobs: every N-th, so that slices are alike in size */
+	size_t *sel = rg_xcalloc(m.njobs ? m.njobs : 1, sizeof *sel);
+	size_t nsel = 0;
+	for (size_t j = 0; j < m.njobs; j++) {
+		if (j % (size_t)shard_n == (size_t)(shard_k - 1))
+			sel[nsel++] = j;
+		if (depfiles)
+			m.jobs[j].depfile = depfile_for(m.arena, m.jobs[j].out);
+	}
+	if (list) {
+		for (size_t i = 0; i < nsel; i++)
+			printf("%s\n", m.jobs[sel[i]].out);
+		free(sel);
+		rg_manifest_free(&m);
+		return RG_EXIT_OK;
+	}
+
+	double start = now();
+	const char *fonts = fonts_opt ? fonts_opt : m.fonts ? m.fonts : rg_render_fonts_config(NULL);
+	rg_render_env *env = rg_render_env_new(fonts, rg_render_build_date());
+	int status = RG_EXIT_OK;
+	if (nsel > 0 && rg_render_env_load(env, &d) < 0) {
+		status = rg_diag_status(&d);
+		goto out;
+	}
+	/* every template once, before any job (and before forking) */
+	for (size_t i = 0; i < nsel; i++)
+		rg_render_env_template(env, m.jobs[sel[i]].tpl, &d);
+
+	progress p = { isatty(STDERR_FILENO), nsel, 0, 0, now(), NULL, 0 };
+	if ((long)nsel < jobs)
+		jobs = nsel > 0 ? (long)nsel : 1;
+	if (jobs <= 1)
+		run_serial(env, &m, sel, nsel, &p, &status);
+	else
+		run_parallel(env, &m, sel, nsel, (int)jobs, &p, &status);
+	clear_line(&p);
+
+	double el = now() - start;
+	fprintf(stderr, "reportgen: %zu of %zu document%s written", nsel - p.failed, nsel,
+	    nsel == 1 ? "" : "s");
+	if (shard_n > 1)
+		fprintf(stderr, " (shard %ld/%ld of %zu jobs)", shard_k, shard_n, m.njobs);
+	if (p.failed)
+		fprintf(stderr, ", %zu failed", p.failed);
+	fprintf(stderr, " in %.2f s", el);
+	if (el > 0 && nsel > 0)
+		fprintf(stderr, " (%.1f documents/s, %ld worker%s)", (double)nsel / el, jobs,
+		    jobs == 1 ? "" : "s");
+	fputc('\n', stderr);
+out:
+	rg_render_env_free(env);
+	free(sel);
+	rg_manifest_free(&m);
+	return status;
+}

@@ -1,0 +1,592 @@
+/* manifest.c -- see manifest.h; the format is documented in docs/batch.md. */
+#include "manifest.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "../base/buf.h"
+#include "../base/suggest.h"
+
+typedef struct reader {
+	rg_manifest *m;
+	rg_diag *d;
+	const char *text;
+	size_t len;
+	size_t *lines;           /* byte offset of each line's start */
+	size_t nlines, lcap;
+	char *dir;               /* the manifest's directory, "" for the current one */
+	yaml_document_t doc;
+	int errors;
+} reader;
+
+static const char *const top_keys[] = { "fonts", "jobs", NULL };
+static const char *const job_keys[] = {
+	"template", "data", "each", "output", "variables", "allow-missing-glyphs", NULL
+};
+
+/* ---- positions -------------------------------------------------------- */
+
+/* libyaml counts characters; messages count bytes. */
+static rg_pos
+mark_pos(reader *r, yaml_mark_t mk)
+{
+	rg_pos p = { r->m->path, (int)mk.line + 1, 1 };
+	if (mk.line >= r->nlines)
+		return p;
+	const unsigned char *b = (const unsigned char *)r->text;
+	size_t off = r->lines[mk.line];
+	for (size_t c = 0; c < mk.column && off < r->len; c++) {
+		unsigned ch = b[off];
+		off += ch < 0xC0 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+	}
+	p.col = (int)(off - r->lines[mk.line]) + 1;
+	return p;
+}
+
+static rg_pos
+node_pos(reader *r, yaml_node_t *n)
+{
+	return mark_pos(r, n->start_mark);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+bad(reader *r, rg_pos at, const char *fmt, ...)
+{
+	rg_buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	rg_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	rg_error(r->d, at, "%s", rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	r->errors++;
+}
+
+/* ---- paths ------------------------------------------------------------ */
+
+/* dir/path, with "." and "x/.." components removed, so that make sees the
+ * same names as the rest of the build (templates/x.md, not a/../templates/x.md). */
+static char *
+join_path(reader *r, const char *path)
+{
+	rg_buf in = { 0 };
+	if (path[0] != '/' && r->dir[0] != '\0')
+		rg_buf_printf(&in, "%s/%s", r->dir, path);
+	else
+		rg_buf_puts(&in, path);
+	const char *s = rg_buf_cstr(&in);
+	int absolute = s[0] == '/';
+	const char **parts = rg_xcalloc(in.len + 1, sizeof *parts);
+	size_t *lens = rg_xcalloc(in.len + 1, sizeof *lens);
+	size_t np = 0;
+	while (*s) {
+		while (*s == '/')
+			s++;
+		size_t n = strcspn(s, "/");
+		if (n == 0)
+			break;
+		if (n == 1 && s[0] == '.') {
+			/* nothing */
+		} else if (n == 2 && s[0] == '.' && s[1] == '.' && np > 0 &&
+		    !(lens[np - 1] == 2 && memcmp(parts[np - 1], "..", 2) == 0)) {
+			np--;
+		} else if (!(n == 2 && s[0] == '.' && s[1] == '.' && np == 0 && absolute)) {
+			parts[np] = s;
+			lens[np++] = n;
+		}
+		s += n;
+	}
+	rg_buf out = { 0 };
+	if (absolute)
+		rg_buf_putc(&out, '/');
+	for (size_t i = 0; i < np; i++) {
+		if (i > 0)
+			rg_buf_putc(&out, '/');
+		rg_buf_put(&out, parts[i], lens[i]);
+	}
+	if (out.len == 0)
+		rg_buf_putc(&out, '.');
+	char *res = rg_arena_strdup(r->m->arena, rg_buf_cstr(&out));
+	rg_buf_free(&out);
+	rg_buf_free(&in);
+	free(parts);
+	free(lens);
+	return res;
+}
+
+/* {name} (the file's name less its extension) and {file} (its name) of
+ * path, in pattern.  NULL, after reporting, for an unknown {key}. */
+static char *
+substitute(reader *r, const char *pattern, const char *path, rg_pos at)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	const char *file = slash ? slash + 1 : path;
+	const char *dot = file ? strrchr(file, '.') : NULL;
+	size_t namelen = file ? (dot && dot != file ? (size_t)(dot - file) : strlen(file)) : 0;
+	rg_buf b = { 0 };
+	for (const char *p = pattern; *p; p++) {
+		if (*p != '{') {
+			rg_buf_putc(&b, *p);
+			continue;
+		}
+		const char *close = strchr(p, '}');
+		size_t n = close ? (size_t)(close - p - 1) : 0;
+		if (close != NULL && n == 4 && memcmp(p + 1, "name", 4) == 0 && file) {
+			rg_buf_put(&b, file, namelen);
+		} else if (close != NULL && n == 4 && memcmp(p + 1, "file", 4) == 0 && file) {
+			rg_buf_puts(&b, file);
+		} else {
+			at.col += (int)(p - pattern);
+			if (file == NULL)
+				bad(r, at, "'{' in '%s' outside a job with 'each' (write '{name}' "
+				    "or '{file}' only with 'each')", pattern);
+			else
+				bad(r, at, "unknown substitution in '%s' (expected {name} or "
+				    "{file})", pattern);
+			rg_buf_free(&b);
+			return NULL;
+		}
+		p = close;
+	}
+	char *res = rg_arena_strdup(r->m->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return res;
+}
+
+/* ---- nodes ------------------------------------------------------------ */
+
+static const char *
+node_kind(yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE ? "a scalar" :
+	    n->type == YAML_SEQUENCE_NODE ? "a list" : "a mapping";
+}
+
+static const char *
+scalar(reader *r, yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_SCALAR_NODE) {
+		bad(r, node_pos(r, n), "%s must be a string, found %s", what, node_kind(n));
+		return NULL;
+	}
+	const char *s = (const char *)n->data.scalar.value;
+	if (n->data.scalar.length != strlen(s)) {
+		bad(r, node_pos(r, n), "%s holds a NUL character", what);
+		return NULL;
+	}
+	if (*s == '\0') {
+		bad(r, node_pos(r, n), "%s is empty", what);
+		return NULL;
+	}
+	return s;
+}
+
+static int
+boolean(reader *r, yaml_node_t *n, const char *what)
+{
+	const char *s = scalar(r, n, what);
+	if (s == NULL)
+		return 0;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		return 1;
+	if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		return 0;
+	bad(r, node_pos(r, n), "%s must be true or false, found '%s'", what, s);
+	return 0;
+}
+
+static void
+unknown_key(reader *r, yaml_node_t *k, const char *key, const char *const *known,
+    const char *where)
+{
+	const char *hint = rg_nearest_word(key, known, (size_t)-1);
+	rg_buf list = { 0 };
+	for (size_t i = 0; known[i]; i++)
+		rg_buf_printf(&list, "%s%s", i ? ", " : "", known[i]);
+	if (hint)
+		bad(r, node_pos(r, k), "unknown key '%s' in %s (did you mean '%s'?)", key,
+		    where, hint);
+	else
+		bad(r, node_pos(r, k), "unknown key '%s' in %s (expected %s)", key, where,
+		    rg_buf_cstr(&list));
+	rg_buf_free(&list);
+}
+
+/* A job as written, before 'each' is expanded. */
+typedef struct spec {
+	rg_pos pos;
+	const char *tpl;
+	yaml_node_t *data, *vars, *each_node;
+	const char *each, *output;
+	rg_pos output_pos;
+	int allow_missing;
+} spec;
+
+static void
+add_job(reader *r, const spec *s, const char *matched)
+{
+	rg_arena *a = r->m->arena;
+	rg_job j;
+	memset(&j, 0, sizeof j);
+	j.tpl = join_path(r, s->tpl);
+	j.allow_missing_glyphs = s->allow_missing;
+	j.out = substitute(r, s->output, matched, s->output_pos);
+	if (j.out == NULL)
+		return;
+	j.out = join_path(r, j.out);
+
+	size_t nd = matched ? 1 : 0;
+	if (s->data != NULL)
+		nd += s->data->type == YAML_SEQUENCE_NODE ?
+		    (size_t)(s->data->data.sequence.items.top - s->data->data.sequence.items.start) : 1;
+	const char **data = rg_arena_alloc(a, (nd + 1) * sizeof *data);
+	size_t n = 0;
+	if (matched)
+		data[n++] = matched;
+	if (s->data != NULL && s->data->type == YAML_SCALAR_NODE) {
+		data[n++] = join_path(r, (const char *)s->data->data.scalar.value);
+	} else if (s->data != NULL) {
+		for (yaml_node_item_t *it = s->data->data.sequence.items.start;
+		    it < s->data->data.sequence.items.top; it++) {
+			yaml_node_t *dn = yaml_document_get_node(&r->doc, *it);
+			const char *v = scalar(r, dn, "a data file");
+			if (v != NULL)
+				data[n++] = join_path(r, v);
+		}
+	}
+	j.data = data;
+	j.ndata = n;
+
+	if (s->vars != NULL) {
+		size_t nv = (size_t)(s->vars->data.mapping.pairs.top - s->vars->data.mapping.pairs.start);
+		const char **vars = rg_arena_alloc(a, (nv + 1) * sizeof *vars);
+		size_t k = 0;
+		for (yaml_node_pair_t *p = s->vars->data.mapping.pairs.start;
+		    p < s->vars->data.mapping.pairs.top; p++) {
+			yaml_node_t *kn = yaml_document_get_node(&r->doc, p->key);
+			yaml_node_t *vn = yaml_document_get_node(&r->doc, p->value);
+			const char *key = scalar(r, kn, "a variable's name");
+			if (key == NULL)
+				continue;
+			if (vn->type != YAML_SCALAR_NODE) {
+				bad(r, node_pos(r, vn), "variable '%s' must be a string, found %s",
+				    key, node_kind(vn));
+				continue;
+			}
+			const char *val = substitute(r, (const char *)vn->data.scalar.value,
+			    matched, node_pos(r, vn));
+			if (val == NULL)
+				continue;
+			rg_buf b = { 0 };
+			rg_buf_printf(&b, "%s=%s", key, val);
+			vars[k++] = rg_arena_strdup(a, rg_buf_cstr(&b));
+			rg_buf_free(&b);
+		}
+		j.vars = vars;
+		j.nvars = k;
+	}
+	rg_manifest *m = r->m;
+	if (m->njobs == m->cap) {
+		size_t cap = m->cap;
+		rg_grow((void **)&m->jobs, &cap, m->njobs, sizeof *m->jobs);
+		m->pos = rg_xrealloc(m->pos, cap * sizeof *m->pos);
+		m->cap = cap;
+	}
+	m->jobs[m->njobs] = j;
+	m->pos[m->njobs] = s->pos;
+	m->njobs++;
+}
+
+static void
+read_job(reader *r, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE) {
+		bad(r, node_pos(r, n), "a job must be a mapping (template, data, output, "
+		    "...), found %s", node_kind(n));
+		return;
+	}
+	spec s;
+	memset(&s, 0, sizeof s);
+	s.pos = node_pos(r, n);
+	int errors = r->errors;
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = yaml_document_get_node(&r->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&r->doc, p->value);
+		const char *key = scalar(r, k, "a key");
+		if (key == NULL)
+			continue;
+		if (strcmp(key, "template") == 0) {
+			s.tpl = scalar(r, v, "template");
+		} else if (strcmp(key, "output") == 0) {
+			s.output = scalar(r, v, "output");
+			s.output_pos = node_pos(r, v);
+		} else if (strcmp(key, "each") == 0) {
+			s.each = scalar(r, v, "each");
+			s.each_node = v;
+		} else if (strcmp(key, "allow-missing-glyphs") == 0) {
+			s.allow_missing = boolean(r, v, "allow-missing-glyphs");
+		} else if (strcmp(key, "data") == 0) {
+			if (v->type == YAML_MAPPING_NODE)
+				bad(r, node_pos(r, v), "data must be a file or a list of files, "
+				    "found a mapping");
+			else if (v->type == YAML_SCALAR_NODE && scalar(r, v, "data") == NULL)
+				;
+			else
+				s.data = v;
+		} else if (strcmp(key, "variables") == 0) {
+			if (v->type != YAML_MAPPING_NODE)
+				bad(r, node_pos(r, v), "variables must be a mapping (region: "
+				    "songxian), found %s", node_kind(v));
+			else
+				s.vars = v;
+		} else {
+			unknown_key(r, k, key, job_keys, "a job");
+		}
+	}
+	if (s.tpl == NULL && errors == r->errors)
+		bad(r, s.pos, "this job has no template");
+	if (s.output == NULL && errors == r->errors)
+		bad(r, s.pos, "this job has no output");
+	if (s.data == NULL && s.each == NULL && errors == r->errors)
+		bad(r, s.pos, "this job has no data (give 'data', 'each' or both)");
+	if (errors != r->errors)
+		return;
+	if (s.each == NULL) {
+		add_job(r, &s, NULL);
+		return;
+	}
+	if (strstr(s.output, "{name}") == NULL && strstr(s.output, "{file}") == NULL) {
+		bad(r, s.output_pos, "with 'each', the output must hold {name} or {file}, "
+		    "or every document would be written to '%s'", s.output);
+		return;
+	}
+	const char *pattern = join_path(r, s.each);
+	glob_t g;
+	int rc = glob(pattern, 0, NULL, &g);
+	if (rc == GLOB_NOMATCH || (rc == 0 && g.gl_pathc == 0)) {
+		bad(r, node_pos(r, s.each_node), "no file matches '%s'", pattern);
+	} else if (rc != 0) {
+		rg_failure(r->d, node_pos(r, s.each_node), "cannot expand '%s'", pattern);
+		r->errors++;
+	} else {
+		/* glob sorts its matches: the job order is the same on every run */
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			add_job(r, &s, join_path(r, g.gl_pathv[i]));
+	}
+	if (rc == 0)
+		globfree(&g);
+}
+
+static void
+read_top(reader *r)
+{
+	yaml_node_t *root = yaml_document_get_root_node(&r->doc);
+	if (root == NULL) {
+		bad(r, rg_pos_make(r->m->path, 0, 0), "the manifest is empty (expected "
+		    "'jobs:', see docs/batch.md)");
+		return;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		bad(r, node_pos(r, root), "a manifest is a mapping with 'jobs', found %s",
+		    node_kind(root));
+		return;
+	}
+	yaml_node_t *jobs = NULL;
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+	    p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&r->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&r->doc, p->value);
+		const char *key = scalar(r, k, "a key");
+		if (key == NULL)
+			continue;
+		if (strcmp(key, "fonts") == 0) {
+			const char *f = scalar(r, v, "fonts");
+			if (f != NULL)
+				r->m->fonts = join_path(r, f);
+		} else if (strcmp(key, "jobs") == 0) {
+			if (v->type != YAML_SEQUENCE_NODE)
+				bad(r, node_pos(r, v), "jobs must be a list, found %s",
+				    node_kind(v));
+			else
+				jobs = v;
+		} else {
+			unknown_key(r, k, key, top_keys, "the manifest");
+		}
+	}
+	if (jobs == NULL) {
+		if (r->errors == 0)
+			bad(r, node_pos(r, root), "the manifest has no 'jobs' list");
+		return;
+	}
+	for (yaml_node_item_t *it = jobs->data.sequence.items.start;
+	    it < jobs->data.sequence.items.top; it++)
+		read_job(r, yaml_document_get_node(&r->doc, *it));
+	if (r->errors == 0 && r->m->njobs == 0)
+		bad(r, node_pos(r, jobs), "the manifest lists no job");
+}
+
+/* Two jobs must not write the same file (workers would race on it). */
+typedef struct out_ref {
+	const char *out;
+	size_t job;
+} out_ref;
+
+static int
+cmp_out(const void *a, const void *b)
+{
+	const out_ref *x = a, *y = b;
+	int c = strcmp(x->out, y->out);
+	return c != 0 ? c : x->job < y->job ? -1 : x->job > y->job;
+}
+
+static void
+check_outputs(reader *r)
+{
+	rg_manifest *m = r->m;
+	out_ref *refs = rg_xcalloc(m->njobs ? m->njobs : 1, sizeof *refs);
+	for (size_t i = 0; i < m->njobs; i++) {
+		refs[i].out = m->jobs[i].out;
+		refs[i].job = i;
+	}
+	qsort(refs, m->njobs, sizeof *refs, cmp_out);
+	for (size_t i = 1; i < m->njobs; i++)
+		if (strcmp(refs[i].out, refs[i - 1].out) == 0)
+			bad(r, m->pos[refs[i].job], "this job writes '%s', as does the job at "
+			    "line %d", refs[i].out, m->pos[refs[i - 1].job].line);
+	free(refs);
+}
+
+/* libyaml expands aliases into shared nodes; walking them could take
+ * exponential time (the billion laughs): refuse them. */
+static int
+scan_events(reader *r)
+{
+	yaml_parser_t p;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)r->text, r->len);
+	int rc = 0, docs = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			bad(r, mark_pos(r, p.problem_mark), "YAML syntax error: %s",
+			    p.problem ? p.problem : "unknown");
+			rc = -1;
+			break;
+		}
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_ALIAS_EVENT ||
+		    (t == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
+		    (t == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor) ||
+		    (t == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor)) {
+			bad(r, mark_pos(r, ev.start_mark), "anchors and aliases are not "
+			    "allowed in a manifest");
+			rc = -1;
+		}
+		if (t == YAML_DOCUMENT_START_EVENT && ++docs == 2) {
+			bad(r, mark_pos(r, ev.start_mark), "a manifest is one YAML document");
+			rc = -1;
+		}
+		yaml_event_delete(&ev);
+		if (t == YAML_STREAM_END_EVENT || rc < 0)
+			break;
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+static char *
+read_file(const char *path, size_t *len, rg_diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		rg_error(d, rg_pos_make(path, 0, 0), "cannot open manifest: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	rg_buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		rg_buf_put(&b, chunk, n);
+		if (b.len > RG_MANIFEST_MAX_BYTES)
+			break;
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		rg_failure(d, rg_pos_make(path, 0, 0), "cannot read manifest");
+		rg_buf_free(&b);
+		return NULL;
+	}
+	if (b.len > RG_MANIFEST_MAX_BYTES) {
+		rg_error(d, rg_pos_make(path, 0, 0), "the manifest is larger than %u bytes",
+		    RG_MANIFEST_MAX_BYTES);
+		rg_buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	rg_buf_cstr(&b);
+	return b.data ? b.data : rg_xstrdup("");
+}
+
+int
+rg_manifest_load(rg_manifest *m, const char *path, rg_diag *d)
+{
+	memset(m, 0, sizeof *m);
+	m->arena = rg_arena_new();
+	m->path = rg_arena_strdup(m->arena, path);
+	reader r;
+	memset(&r, 0, sizeof r);
+	r.m = m;
+	r.d = d;
+	char *text = read_file(path, &r.len, d);
+	if (text == NULL)
+		return -1;
+	r.text = text;
+	*RG_PUSH(r.lines, r.nlines, r.lcap) = 0;
+	for (size_t i = 0; i < r.len; i++)
+		if (text[i] == '\n')
+			*RG_PUSH(r.lines, r.nlines, r.lcap) = i + 1;
+	const char *slash = strrchr(path, '/');
+	r.dir = slash ? rg_xstrndup(path, (size_t)(slash - path + (slash == path))) :
+	    rg_xstrdup("");
+
+	if (scan_events(&r) == 0) {
+		yaml_parser_t p;
+		yaml_parser_initialize(&p);
+		yaml_parser_set_input_string(&p, (const unsigned char *)text, r.len);
+		if (!yaml_parser_load(&p, &r.doc)) {
+			bad(&r, mark_pos(&r, p.problem_mark), "YAML syntax error: %s",
+			    p.problem ? p.problem : "unknown");
+		} else {
+			read_top(&r);
+			if (r.errors == 0)
+				check_outputs(&r);
+			yaml_document_delete(&r.doc);
+		}
+		yaml_parser_delete(&p);
+	}
+	free(r.lines);
+	free(r.dir);
+	free(text);
+	if (r.errors > 0) {
+		m->njobs = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void
+rg_manifest_free(rg_manifest *m)
+{
+	free(m->jobs);
+	free(m->pos);
+	rg_arena_free(m->arena);
+	memset(m, 0, sizeof *m);
+}

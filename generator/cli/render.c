@@ -1,0 +1,361 @@
+/* render.c -- see render.h */
+#include "render.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../base/buf.h"
+#include "../base/mem.h"
+#include "../data/model.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+
+#ifndef RG_VERSION
+#define RG_VERSION "0.1.0"
+#endif
+#ifndef RG_DATADIR
+#define RG_DATADIR "."
+#endif
+
+typedef struct cached_template {
+	char *path;
+	rg_template *t;          /* NULL: it had errors, already reported */
+} cached_template;
+
+typedef struct cached_theme {
+	char *path;
+	rg_theme theme;
+	int ok;                  /* 0: it had errors, already reported */
+} cached_theme;
+
+struct rg_render_env {
+	char *fonts_conf;
+	time_t date;
+	rg_fontset *fonts;
+	int loaded;              /* 1 loaded, -1 failed (reported) */
+	cached_template *tpls;
+	size_t ntpls, tcap;
+	cached_theme *themes;
+	size_t nthemes, thcap;
+};
+
+const char *
+rg_render_fonts_config(const char *opt)
+{
+	if (opt != NULL)
+		return opt;
+	const char *env = getenv("REPORTGEN_FONTS");
+	if (env != NULL && *env)
+		return env;
+	return RG_DATADIR "/fonts/fonts.conf";
+}
+
+time_t
+rg_render_build_date(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde != NULL && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
+}
+
+rg_render_env *
+rg_render_env_new(const char *fonts_conf, time_t date)
+{
+	rg_render_env *e = rg_xcalloc(1, sizeof *e);
+	e->fonts_conf = rg_xstrdup(fonts_conf);
+	e->date = date;
+	return e;
+}
+
+void
+rg_render_env_free(rg_render_env *e)
+{
+	if (e == NULL)
+		return;
+	for (size_t i = 0; i < e->ntpls; i++) {
+		rg_template_free(e->tpls[i].t);
+		free(e->tpls[i].path);
+	}
+	free(e->tpls);
+	for (size_t i = 0; i < e->nthemes; i++)
+		free(e->themes[i].path);
+	free(e->themes);
+	rg_fontset_free(e->fonts);
+	free(e->fonts_conf);
+	free(e);
+}
+
+int
+rg_render_env_load(rg_render_env *e, rg_diag *d)
+{
+	if (e->loaded != 0)
+		return e->loaded > 0 ? 0 : -1;
+	e->loaded = -1;
+	e->fonts = rg_fontset_load(e->fonts_conf, d);
+	if (e->fonts == NULL)
+		return -1;
+	/* HarfBuzz reads a face's tables on first use: read the character maps
+	 * and metrics now, so that forked workers share them instead of each
+	 * loading its own copy */
+	for (size_t f = 0; f < rg_fontset_count(e->fonts); f++)
+		(void)rg_fontset_advance(e->fonts, (int)f, 0x4E00);
+	e->loaded = 1;
+	return 0;
+}
+
+static cached_template *
+find_template(rg_render_env *e, const char *path)
+{
+	for (size_t i = 0; i < e->ntpls; i++)
+		if (strcmp(e->tpls[i].path, path) == 0)
+			return &e->tpls[i];
+	return NULL;
+}
+
+int
+rg_render_env_template(rg_render_env *e, const char *path, rg_diag *d)
+{
+	cached_template *c = find_template(e, path);
+	if (c == NULL) {
+		c = RG_PUSH(e->tpls, e->ntpls, e->tcap);
+		c->path = rg_xstrdup(path);
+		/* messages point into the template: its name must live as long as
+		 * the cache, so it is the cache's copy of the path */
+		c->t = rg_template_load(c->path, d);
+	}
+	return c->t != NULL ? 0 : -1;
+}
+
+/* A theme by name (templates/themes/NAME.yaml) or by file, loaded once.
+ * NULL after reporting; *path_out is the file it comes from. */
+static const rg_theme *
+find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d)
+{
+	if (name == NULL)
+		name = "briefing";
+	size_t n = strlen(name);
+	rg_buf path = { 0 };
+	if (strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5, ".yaml") == 0)) {
+		rg_buf_puts(&path, name);
+	} else {
+		for (const char *c = name; *c; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+			    *c == '-' || *c == '_')) {
+				rg_error(d, rg_pos_make("command line", 0, 0), "theme name '%s' "
+				    "is neither a name like 'gongwen' nor a .yaml file", name);
+				return NULL;
+			}
+		rg_buf_printf(&path, "%s/templates/themes/%s.yaml", RG_DATADIR, name);
+	}
+	cached_theme *c = NULL;
+	for (size_t i = 0; i < e->nthemes && c == NULL; i++)
+		if (strcmp(e->themes[i].path, path.data) == 0)
+			c = &e->themes[i];
+	if (c == NULL) {
+		c = RG_PUSH(e->themes, e->nthemes, e->thcap);
+		c->path = rg_buf_detach(&path);
+		rg_theme_defaults(&c->theme);
+		c->ok = rg_theme_load(&c->theme, c->path, d) == 0;
+	} else if (!c->ok) {
+		rg_error(d, rg_pos_make(c->path, 0, 0), "theme has errors (reported above)");
+	}
+	rg_buf_free(&path);
+	*path_out = c->path;
+	return c->ok ? &c->theme : NULL;
+}
+
+/* ---- the layout's metrics, answered by the font set ------------------- */
+
+static int
+fs_lookup(void *ctx, int role, int32_t cp, int *primary)
+{
+	return rg_fontset_lookup(ctx, (rg_role)role, cp, primary);
+}
+
+static double
+fs_advance(void *ctx, int face, int32_t cp)
+{
+	return rg_fontset_advance(ctx, face, cp);
+}
+
+static const char *
+fs_family(void *ctx, int face)
+{
+	return face >= 0 ? rg_fontset_family(ctx, face) : "?";
+}
+
+/* ---- dependency files ------------------------------------------------- */
+
+/* A file name as make reads it in a rule. */
+static void
+put_make_name(rg_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':' || *s == '\\')
+			rg_buf_putc(b, '\\');
+		if (*s == '$')
+			rg_buf_putc(b, '$');
+		rg_buf_putc(b, *s);
+	}
+}
+
+int
+rg_write_depfile(const char *path, const char *target, const char *const *deps,
+    size_t ndeps, rg_diag *d)
+{
+	rg_buf b = { 0 };
+	put_make_name(&b, target);
+	rg_buf_putc(&b, ':');
+	for (size_t i = 0; i < ndeps; i++) {
+		rg_buf_puts(&b, " \\\n  ");
+		put_make_name(&b, deps[i]);
+	}
+	rg_buf_putc(&b, '\n');
+	for (size_t i = 0; i < ndeps; i++) {
+		rg_buf_putc(&b, '\n');
+		put_make_name(&b, deps[i]);
+		rg_buf_puts(&b, ":\n");
+	}
+	rg_buf tmp = { 0 };
+	rg_buf_printf(&tmp, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp.data);
+	int rc = fd < 0 ? -1 : 0;
+	if (fd >= 0) {
+		mode_t mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) < 0)
+			rc = -1;
+		size_t off = 0;
+		while (rc == 0 && off < b.len) {
+			ssize_t w = write(fd, b.data + off, b.len - off);
+			if (w < 0 && errno != EINTR)
+				rc = -1;
+			else if (w > 0)
+				off += (size_t)w;
+		}
+		if (close(fd) < 0)
+			rc = -1;
+		if (rc == 0 && rename(tmp.data, path) < 0)
+			rc = -1;
+		if (rc < 0)
+			unlink(tmp.data);
+	}
+	if (rc < 0)
+		rg_failure(d, rg_pos_make(path, 0, 0), "cannot write dependency file: %s",
+		    strerror(errno));
+	rg_buf_free(&tmp);
+	rg_buf_free(&b);
+	return rc;
+}
+
+static int
+write_deps(rg_render_env *e, const rg_job *j, const char *theme_path, rg_diag *d)
+{
+	size_t nfaces = rg_fontset_count(e->fonts);
+	const char **deps = rg_xcalloc(j->ndata + nfaces + 3, sizeof *deps);
+	size_t n = 0;
+	deps[n++] = j->tpl;
+	for (size_t i = 0; i < j->ndata; i++)
+		deps[n++] = j->data[i];
+	deps[n++] = theme_path;
+	deps[n++] = e->fonts_conf;
+	for (size_t f = 0; f < nfaces; f++) {
+		const char *p = rg_fontset_path(e->fonts, (int)f);
+		int dup = 0;
+		for (size_t k = 0; k < n && !dup; k++)
+			dup = strcmp(deps[k], p) == 0;
+		if (!dup)
+			deps[n++] = p;
+	}
+	int rc = rg_write_depfile(j->depfile, j->out, deps, n, d);
+	free(deps);
+	return rc;
+}
+
+/* ---- one document ----------------------------------------------------- */
+
+static int
+load_data(rg_dataset *ds, const char *const *files, size_t nfiles, rg_diag *d)
+{
+	for (size_t i = 0; i < nfiles; i++)
+		rg_data_load(ds, files[i], d);
+	if (d->errors == 0)
+		rg_dataset_validate(ds, d);
+	return d->errors == 0 && d->failures == 0 ? 0 : -1;
+}
+
+static int
+dumping(const rg_job *j, const char *stage)
+{
+	return j->dump != NULL && strcmp(j->dump, stage) == 0;
+}
+
+int
+rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
+{
+	int before = d->errors + d->failures;
+	FILE *dump_to = j->dump_to ? j->dump_to : stdout;
+	rg_dataset *ds = rg_dataset_new();
+	rg_doc *doc = NULL;
+	rg_layout *l = NULL;
+
+	if (load_data(ds, j->data, j->ndata, d) < 0)
+		goto out;
+	if (dumping(j, "data")) {
+		rg_dataset_dump(ds, dump_to);
+		if (j->out == NULL)
+			goto out;
+	}
+	int known = find_template(e, j->tpl) != NULL;
+	if (rg_render_env_template(e, j->tpl, d) < 0) {
+		if (known)
+			rg_error(d, rg_pos_make(j->tpl, 0, 0), "template has errors "
+			    "(reported above)");
+		goto out;
+	}
+	doc = rg_template_expand(find_template(e, j->tpl)->t, ds, j->vars, j->nvars, d);
+	if (doc == NULL)
+		goto out;
+	if (dumping(j, "doc")) {
+		rg_doc_dump(doc, dump_to);
+		if (j->out == NULL)
+			goto out;
+	}
+	if (rg_render_env_load(e, d) < 0)
+		goto out;
+	const char *theme_path;
+	const rg_theme *theme = find_theme(e, j->theme ? j->theme : doc->meta.theme,
+	    &theme_path, d);
+	if (theme == NULL)
+		goto out;
+	rg_metrics m = { e->fonts, fs_lookup, fs_advance, fs_family };
+	rg_layout_opts lo = { theme, &m, j->allow_missing_glyphs };
+	l = rg_layout_run(doc, &lo, d);
+	if (l == NULL)
+		goto out;
+	if (dumping(j, "boxes"))
+		rg_layout_dump(l, dump_to);
+	if (j->check_typesetting) {
+		const char *name = j->out ? j->out : j->tpl;
+		if (rg_layout_check(l, theme, name, d->out) > 0)
+			rg_failure(d, rg_pos_make(name, 0, 0), "typesetting check failed");
+	}
+	if (j->out != NULL) {
+		rg_pdf_opts po = { e->fonts, "reportgen " RG_VERSION, e->date };
+		if (rg_pdf_write(l, &po, j->out, d) == 0 && j->depfile != NULL)
+			write_deps(e, j, theme_path, d);
+	}
+out:
+	rg_layout_free(l);
+	rg_doc_free(doc);
+	rg_dataset_free(ds);
+	return d->errors + d->failures > before ? -1 : 0;
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# check-valgrind.sh -- render every sample of samples.mk (and check every
+# data file of input/) under valgrind: any memory error or leak fails.
+#   REPORTGEN  the binary (default build/reportgen)
+#   VALGRIND   the valgrind command line (default: see below)
+# Prints one line per run and "N passed, N failed".
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+bin=${REPORTGEN:-build/reportgen}
+vg=${VALGRIND:-valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+run() {
+	name=$1
+	shift
+	# shellcheck disable=SC2086
+	if $vg "$@" > /dev/null 2> "$tmp/err" && ! grep -q '^==[0-9]*==' "$tmp/err"; then
+		echo "ok   $name"
+		pass=$((pass + 1))
+	else
+		echo "FAIL $name"
+		sed 's/^/    /' "$tmp/err" | head -60
+		fail=$((fail + 1))
+	fi
+}
+make -s list-samples > "$tmp/list" || exit 1
+while IFS='|' read -r name tpl data vars; do
+	dargs=""
+	for f in $data; do dargs="$dargs -d $f"; done
+	# shellcheck disable=SC2086
+	run "$name" "$bin" render -t "$tpl" $dargs $vars -o "$tmp/$name.pdf"
+done < "$tmp/list"
+run "check input/" "$bin" check input/*.yaml input/*.xml
+echo "valgrind: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
