@@ -92,8 +92,7 @@ ASAN_TESTS  := $(TEST_SRCS:tests/unit/%.c=$(ASAN_BUILD)/tests/%)
 # a finding fails the run: a leak (exit 23), a memory error or undefined
 # behaviour (exit 1) changes the exit status every test checks
 ASAN_ENV    := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
-               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-               LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 .PHONY: check-asan check-valgrind
 check-asan: deps
@@ -148,3 +147,9 @@ fuzz: fuzz-build fuzz-seeds
 	        -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
 	        $(FUZZ_BUILD)/corpus/$$t build/fuzz-seeds/$$t; \
 	done
+
+# pdf.js (browsers) extracts the same text as poppler from every sample:
+# needs npm (pdfjs-dist is installed into build/pdfjs)
+.PHONY: check-pdfjs
+check-pdfjs: all
+	sh tools/check-pdfjs.sh
