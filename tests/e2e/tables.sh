@@ -9,7 +9,7 @@
 #     and the rules span the text block exactly.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-bin=build/reportgen
+bin=${REPORTGEN:-build/reportgen}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -46,18 +46,19 @@ missing_in_order() {
 	}' "$1"
 }
 
+# render NAME TEMPLATE DATA...: the PDF, the doc dump and the box dump in $tmp
 render() {
-	# render NAME TEMPLATE DATA... : PDF, doc dump and box dump in $tmp
-	name=$1 tpl=$2
+	rname=$1
+	rtpl=$2
 	shift 2
 	dargs=""
 	for f in "$@"; do dargs="$dargs -d $f"; done
 	# shellcheck disable=SC2086
-	$bin render -t "$tpl" $dargs -o "$tmp/$name.pdf" --dump=doc > "$tmp/$name.doc" \
-	    2> "$tmp/$name.err" &&
+	$bin render -t "$rtpl" $dargs -o "$tmp/$rname.pdf" --dump=doc > "$tmp/$rname.doc" \
+	    2> "$tmp/$rname.err" || return 1
 	# shellcheck disable=SC2086
-	$bin render -t "$tpl" $dargs -o "$tmp/$name.pdf" --dump=boxes > "$tmp/$name.boxes" \
-	    2>> "$tmp/$name.err"
+	$bin render -t "$rtpl" $dargs -o "$tmp/$rname.pdf" --dump=boxes > "$tmp/$rname.boxes" \
+	    2>> "$tmp/$rname.err"
 }
 
 # ---- the samples ---------------------------------------------------------
