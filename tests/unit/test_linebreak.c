@@ -12,32 +12,10 @@
 #include "base/buf.h"
 #include "base/utf8.h"
 #include "layout/linebreak.h"
+#include "fake_metrics.h"
 
-static int
-fake_lookup(void *ctx, int role, int32_t cp, int *primary)
-{
-	(void)ctx;
-	*primary = 1;
-	return cp >= 0x20000 ? -1 : role;
-}
 
-static double
-fake_advance(void *ctx, int face, int32_t cp)
-{
-	(void)ctx;
-	(void)face;
-	return rg_lb_is_wide(cp) ? 1000 : 500;
-}
 
-static const char *
-fake_family(void *ctx, int face)
-{
-	(void)ctx;
-	(void)face;
-	return "Fake";
-}
-
-static rg_metrics metrics = { NULL, fake_lookup, fake_advance, fake_family };
 static const rg_lb_style style = { 0, 10, 0, NULL };
 static const rg_pos nowhere = { "test", 1, 1 };
 
@@ -48,7 +26,7 @@ lines_of(const char *text, double chars, double indent_chars, int *ndiag)
 	FILE *devnull = fopen("/dev/null", "w");
 	rg_diag d;
 	rg_diag_init(&d, devnull);
-	rg_lb_env env = { &metrics, &d, NULL, 0, 0, 0 };
+	rg_lb_env env = { .metrics = &fake_metrics, .diag = &d };
 	rg_lb_para p;
 	rg_lb_para_init(&p, &env, chars * 10, 0);
 	/* a '\n' in the test text stands for a soft break; items point into
@@ -226,7 +204,7 @@ justification_points(void **state)
 	FILE *devnull = fopen("/dev/null", "w");
 	rg_diag d;
 	rg_diag_init(&d, devnull);
-	rg_lb_env env = { &metrics, &d, NULL, 0, 0, 0 };
+	rg_lb_env env = { .metrics = &fake_metrics, .diag = &d };
 	rg_lb_para p;
 	rg_lb_para_init(&p, &env, 100, 0);
 	rg_lb_add_text(&p, "一二三四，五六七", &style, nowhere);

@@ -15,6 +15,7 @@
 #include "data/model.h"
 #include "layout/layout.h"
 #include "layout/linebreak.h"
+#include "fake_metrics.h"
 #include "layout/theme.h"
 #include "template/format.h"
 #include "template/template.h"
@@ -490,32 +491,6 @@ chart_directive(void **state)
 	free(s);
 }
 
-/* Fixed metrics: wide characters 1 em, the rest 1/2 em. */
-static int
-fake_lookup(void *ctx, int role, int32_t cp, int *primary)
-{
-	(void)ctx;
-	(void)cp;
-	*primary = 1;
-	return role;
-}
-
-static double
-fake_advance(void *ctx, int face, int32_t cp)
-{
-	(void)ctx;
-	(void)face;
-	return rg_lb_is_wide(cp) ? 1000 : 500;
-}
-
-static const char *
-fake_family(void *ctx, int face)
-{
-	(void)ctx;
-	(void)face;
-	return "Fake";
-}
-
 static void
 chart_layout(void **state)
 {
@@ -527,8 +502,7 @@ chart_layout(void **state)
 	free(s);
 	rg_theme th;
 	rg_theme_defaults(&th);
-	rg_metrics m = { NULL, fake_lookup, fake_advance, fake_family };
-	rg_layout_opts o = { &th, &m, 0 };
+	rg_layout_opts o = { &th, &fake_metrics, 0 };
 	rg_diag d;
 	rg_diag_init(&d, stderr);
 	rg_layout *l = rg_layout_run(doc, &o, &d);
