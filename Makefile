@@ -14,7 +14,7 @@ PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev 
            fonts-liberation2 \
            poppler-utils qpdf mupdf-tools libxml2-utils
 CFLAGS  ?= -O2 -g
-PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset
+PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror=implicit-function-declaration \
            -DRG_DATADIR='"$(CURDIR)"' $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
 LDLIBS  += -lhpdf $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
@@ -61,7 +61,7 @@ samples: $(SAMPLES:%=out/%.pdf)
 .SECONDEXPANSION:
 out/%.pdf: $(BIN) $$($$*_T) $$($$*_D) fonts/fonts.conf
 	@mkdir -p out
-	$(BIN) render -t $($*_T) $(addprefix -d ,$($*_D)) $($*_V) -o $@
+	$(BIN) render -t $($*_T) $(addprefix -d ,$($*_D)) $($*_V) -o $@ --depfile out/$*.d
 
 # one line per sample: name|template|data files|settings (for tests)
 list-samples:
@@ -153,3 +153,18 @@ fuzz: fuzz-build fuzz-seeds
 .PHONY: check-pdfjs
 check-pdfjs: all
 	sh tools/check-pdfjs.sh
+
+# ---- incremental samples and benchmarks (docs/batch.md, docs/performance.md) --
+#
+# Each sample's render writes out/NAME.d: the PDF depends on its template,
+# data, theme, font configuration and font files, so `make -j2` re-renders
+# only the samples whose inputs changed.
+-include $(wildcard out/*.d)
+
+#   make bench    reportgen against Typst (installed into bench/node_modules by
+#                 npm): one briefing, 50 briefings, long documents, PDF bytes,
+#                 peak memory; writes bench/out/results.md (docs/performance.md)
+.PHONY: bench
+bench: deps build
+	@sh tools/ensure-deps.sh hyperfine time
+	sh bench/run.sh

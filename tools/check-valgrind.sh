@@ -1,6 +1,7 @@
 #!/bin/sh
-# check-valgrind.sh -- render every sample of samples.mk (and check every
-# data file of input/) under valgrind: any memory error or leak fails.
+# check-valgrind.sh -- render every sample of samples.mk in both themes
+# (and check every data file of input/) under valgrind: any memory error
+# or leak fails.
 #   REPORTGEN  the binary (default build/reportgen)
 #   VALGRIND   the valgrind command line (default: see below)
 # Prints one line per run and "N passed, N failed".
@@ -31,6 +32,8 @@ while IFS='|' read -r name tpl data vars; do
 	for f in $data; do dargs="$dargs -d $f"; done
 	# shellcheck disable=SC2086
 	run "$name" "$bin" render -t "$tpl" $dargs $vars -o "$tmp/$name.pdf"
+	# shellcheck disable=SC2086
+	run "$name (gongwen)" "$bin" render -t "$tpl" $dargs $vars --theme gongwen -o "$tmp/$name-g.pdf"
 done < "$tmp/list"
 run "check input/" "$bin" check input/*.yaml input/*.xml
 echo "valgrind: $pass passed, $fail failed"

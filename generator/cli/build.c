@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -62,6 +63,21 @@ typedef struct result {
 	double seconds;
 } result;
 
+/* Create the directories above path, as mkdir -p does. */
+static void
+make_parents(const char *path)
+{
+	char *p = rg_xstrdup(path);
+	for (char *s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0777) < 0 && errno != EEXIST)
+				break;
+			*s = '/';
+		}
+	free(p);
+}
+
 /* Render job j, collecting its messages. */
 static void
 run_job(rg_render_env *env, const rg_manifest *m, size_t j, result *res)
@@ -72,6 +88,7 @@ run_job(rg_render_env *env, const rg_manifest *m, size_t j, result *res)
 	FILE *f = open_memstream(&buf, &len);
 	rg_diag d;
 	rg_diag_init(&d, f ? f : stderr);
+	make_parents(m->jobs[j].out);
 	if (rg_render(env, &m->jobs[j], &d) < 0 && d.errors + d.failures == 0)
 		rg_failure(&d, m->pos[j], "job failed");
 	if (d.errors + d.failures > 0)

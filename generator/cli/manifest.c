@@ -72,11 +72,11 @@ bad(reader *r, rg_pos at, const char *fmt, ...)
 /* dir/path, with "." and "x/.." components removed, so that make sees the
  * same names as the rest of the build (templates/x.md, not a/../templates/x.md). */
 static char *
-join_path(reader *r, const char *path)
+join_path_in(reader *r, const char *dir, const char *path)
 {
 	rg_buf in = { 0 };
-	if (path[0] != '/' && r->dir[0] != '\0')
-		rg_buf_printf(&in, "%s/%s", r->dir, path);
+	if (path[0] != '/' && dir[0] != '\0')
+		rg_buf_printf(&in, "%s/%s", dir, path);
 	else
 		rg_buf_puts(&in, path);
 	const char *s = rg_buf_cstr(&in);
@@ -119,39 +119,35 @@ join_path(reader *r, const char *path)
 	return res;
 }
 
-/* {name} (the file's name less its extension) and {file} (its name) of
- * path, in pattern.  NULL, after reporting, for an unknown {key}. */
 static char *
-substitute(reader *r, const char *pattern, const char *path, rg_pos at)
+join_path(reader *r, const char *path)
 {
-	const char *slash = path ? strrchr(path, '/') : NULL;
+	return join_path_in(r, r->dir, path);
+}
+
+/* pattern with {name} (the file's name less its extension) and {file} (its
+ * name) of path replaced; any other text, braces included ({{ meta.title }}
+ * in a variable), is kept as written.  Without a path, nothing is replaced. */
+static char *
+substitute(reader *r, const char *pattern, const char *path)
+{
+	if (path == NULL)
+		return rg_arena_strdup(r->m->arena, pattern);
+	const char *slash = strrchr(path, '/');
 	const char *file = slash ? slash + 1 : path;
-	const char *dot = file ? strrchr(file, '.') : NULL;
-	size_t namelen = file ? (dot && dot != file ? (size_t)(dot - file) : strlen(file)) : 0;
+	const char *dot = strrchr(file, '.');
+	size_t namelen = dot && dot != file ? (size_t)(dot - file) : strlen(file);
 	rg_buf b = { 0 };
 	for (const char *p = pattern; *p; p++) {
-		if (*p != '{') {
-			rg_buf_putc(&b, *p);
-			continue;
-		}
-		const char *close = strchr(p, '}');
-		size_t n = close ? (size_t)(close - p - 1) : 0;
-		if (close != NULL && n == 4 && memcmp(p + 1, "name", 4) == 0 && file) {
+		if (strncmp(p, "{name}", 6) == 0) {
 			rg_buf_put(&b, file, namelen);
-		} else if (close != NULL && n == 4 && memcmp(p + 1, "file", 4) == 0 && file) {
+			p += 5;
+		} else if (strncmp(p, "{file}", 6) == 0) {
 			rg_buf_puts(&b, file);
+			p += 5;
 		} else {
-			at.col += (int)(p - pattern);
-			if (file == NULL)
-				bad(r, at, "'{' in '%s' outside a job with 'each' (write '{name}' "
-				    "or '{file}' only with 'each')", pattern);
-			else
-				bad(r, at, "unknown substitution in '%s' (expected {name} or "
-				    "{file})", pattern);
-			rg_buf_free(&b);
-			return NULL;
+			rg_buf_putc(&b, *p);
 		}
-		p = close;
 	}
 	char *res = rg_arena_strdup(r->m->arena, rg_buf_cstr(&b));
 	rg_buf_free(&b);
@@ -235,10 +231,7 @@ add_job(reader *r, const spec *s, const char *matched)
 	memset(&j, 0, sizeof j);
 	j.tpl = join_path(r, s->tpl);
 	j.allow_missing_glyphs = s->allow_missing;
-	j.out = substitute(r, s->output, matched, s->output_pos);
-	if (j.out == NULL)
-		return;
-	j.out = join_path(r, j.out);
+	j.out = join_path(r, substitute(r, s->output, matched));
 
 	size_t nd = matched ? 1 : 0;
 	if (s->data != NULL)
@@ -279,9 +272,7 @@ add_job(reader *r, const spec *s, const char *matched)
 				continue;
 			}
 			const char *val = substitute(r, (const char *)vn->data.scalar.value,
-			    matched, node_pos(r, vn));
-			if (val == NULL)
-				continue;
+			    matched);
 			rg_buf b = { 0 };
 			rg_buf_printf(&b, "%s=%s", key, val);
 			vars[k++] = rg_arena_strdup(a, rg_buf_cstr(&b));
@@ -377,7 +368,7 @@ read_job(reader *r, yaml_node_t *n)
 	} else {
 		/* glob sorts its matches: the job order is the same on every run */
 		for (size_t i = 0; i < g.gl_pathc; i++)
-			add_job(r, &s, join_path(r, g.gl_pathv[i]));
+			add_job(r, &s, join_path_in(r, "", g.gl_pathv[i]));
 	}
 	if (rc == 0)
 		globfree(&g);

@@ -334,6 +334,19 @@ rg_load_meta(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	merge_meta(&ld->ds->meta, m);
 }
 
+/* One more element of a kind of which the dataset holds n: past the limit
+ * (model.h, docs/reliability.md) it is refused, with one error per file. */
+static int
+full(rg_loader *ld, size_t n, size_t max, unsigned bit, const char *what, rg_pos pos)
+{
+	if (n < max)
+		return 0;
+	if (!(ld->full & bit))
+		rg_error(ld->d, pos, "more than %zu %s in the data: the limit", max, what);
+	ld->full |= bit;
+	return 1;
+}
+
 void
 rg_load_region(rg_loader *ld, const rg_field *fields, rg_pos pos)
 {
@@ -346,6 +359,8 @@ rg_load_region(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	if (ld->d->errors > errors)
 		return;
 	rg_dataset *ds = ld->ds;
+	if (full(ld, ds->nregions, RG_DATA_MAX_REGIONS, 1, "regions", pos))
+		return;
 	rg_region *r = RG_PUSH(ds->regions, ds->nregions, ds->cap_regions);
 	r->id = keep(ld, f[R_ID]);
 	r->name = keep(ld, f[R_NAME]);
@@ -366,6 +381,8 @@ rg_load_indicator(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	if (ld->d->errors > errors)
 		return;
 	rg_dataset *ds = ld->ds;
+	if (full(ld, ds->nindicators, RG_DATA_MAX_INDICATORS, 2, "indicators", pos))
+		return;
 	rg_indicator *ind = RG_PUSH(ds->indicators, ds->nindicators, ds->cap_indicators);
 	ind->id = keep(ld, f[I_ID]);
 	ind->name = keep(ld, f[I_NAME]);
@@ -394,6 +411,8 @@ rg_load_observation(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	if (ld->d->errors > errors)
 		return;
 	rg_dataset *ds = ld->ds;
+	if (full(ld, ds->nobservations, RG_DATA_MAX_OBSERVATIONS, 4, "observations", pos))
+		return;
 	rg_observation *o = RG_PUSH(ds->observations, ds->nobservations, ds->cap_observations);
 	o->indicator = keep(ld, f[O_INDICATOR]);
 	o->region = keep(ld, f[O_REGION]);
@@ -421,6 +440,8 @@ rg_load_narrative(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	if (ld->d->errors > errors)
 		return;
 	rg_dataset *ds = ld->ds;
+	if (full(ld, ds->nnarratives, RG_DATA_MAX_NARRATIVES, 8, "narratives", pos))
+		return;
 	rg_narrative *n = RG_PUSH(ds->narratives, ds->nnarratives, ds->cap_narratives);
 	n->id = keep(ld, f[N_ID]);
 	n->region = keep(ld, f[N_REGION]);

@@ -44,6 +44,7 @@ typedef struct rg_loader {
 	rg_meta meta;            /* this file's meta: its defaults */
 	size_t first_obs, first_narr;   /* this file's elements start here */
 	int problems;            /* d's errors and failures at open */
+	unsigned full;           /* limits of the dataset reported (check.c) */
 } rg_loader;
 
 /* Read path; 0, or -1 after reporting why it cannot be loaded. */

@@ -139,5 +139,10 @@ int rg_data_write_xml(const rg_dataset *ds, FILE *out);
 /* Limits (documented in docs/data-format.md). */
 #define RG_DATA_MAX_FILE_BYTES (16u * 1024 * 1024)
 #define RG_DATA_MAX_DEPTH 64
+/* elements of all the files loaded together */
+#define RG_DATA_MAX_REGIONS 1000
+#define RG_DATA_MAX_INDICATORS 10000
+#define RG_DATA_MAX_OBSERVATIONS 100000
+#define RG_DATA_MAX_NARRATIVES 10000
 
 #endif

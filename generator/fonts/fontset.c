@@ -2,6 +2,7 @@
 #include "fontset.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -11,6 +12,7 @@
 
 #include "../base/buf.h"
 #include "../base/mem.h"
+#include "sfnt.h"
 
 #define MAX_CHAIN 8
 #define MAX_SEARCH 8
@@ -349,6 +351,88 @@ write_blob(hb_blob_t *blob, char *path_out, size_t cap)
 	return 0;
 }
 
+static int
+cmp_cp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The subset's file with its cmap made fast for libharu (sfnt.h); the
+ * subset as HarfBuzz wrote it if that cannot be done. */
+static hb_blob_t *
+compact_cmap(hb_face_t *sub, const int32_t *cps, size_t n)
+{
+	hb_blob_t *blob = hb_face_reference_blob(sub);
+	int32_t *sorted = rg_xmalloc((n ? n : 1) * sizeof *sorted);
+	memcpy(sorted, cps, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_cp);
+	uint32_t *ucs = rg_xmalloc((n ? n : 1) * sizeof *ucs);
+	uint16_t *gids = rg_xmalloc((n ? n : 1) * sizeof *gids);
+	size_t m = 0;
+	hb_font_t *font = hb_font_create(sub);
+	for (size_t i = 0; i < n; i++) {
+		hb_codepoint_t g;
+		if ((i > 0 && sorted[i] == sorted[i - 1]) || sorted[i] < 0 ||
+		    !hb_font_get_nominal_glyph(font, (hb_codepoint_t)sorted[i], &g))
+			continue;
+		ucs[m] = (uint32_t)sorted[i];
+		gids[m++] = (uint16_t)g;
+	}
+	hb_font_destroy(font);
+	unsigned len;
+	const char *data = hb_blob_get_data(blob, &len);
+	unsigned char *out;
+	size_t outlen;
+	if (rg_sfnt_compact_cmap((const unsigned char *)data, len, ucs, gids, m, &out,
+	    &outlen) == 0 && outlen <= UINT_MAX) {
+		hb_blob_destroy(blob);
+		blob = hb_blob_create((const char *)out, (unsigned)outlen,
+		    HB_MEMORY_MODE_WRITABLE, out, free);
+	}
+	free(sorted);
+	free(ucs);
+	free(gids);
+	return blob;
+}
+
+/* libharu 2.3 rewrites an embedded font into a memory stream, then seeks
+ * to each table of it, 'prep' last.  With no 'prep' (the AR PL fonts have
+ * no hinting) that seek lands on the end of the stream, which libharu
+ * refuses when the rewritten font is a multiple of 4096 bytes long
+ * (HPDF_INVALID_OBJECT at HPDF_SaveToStream; found by fuzz_template).  A
+ * subset without 'prep' gets one that does nothing: PUSHB[0] 0, POP. */
+static hb_face_t *
+with_prep(hb_face_t *sub)
+{
+	hb_blob_t *prep = hb_face_reference_table(sub, HB_TAG('p', 'r', 'e', 'p'));
+	unsigned len = hb_blob_get_length(prep);
+	hb_blob_destroy(prep);
+	if (len > 0)
+		return sub;
+	/* a subset is a builder face, which cannot list its tables: read back
+	 * the file it makes */
+	hb_blob_t *file = hb_face_reference_blob(sub);
+	hb_face_t *made = hb_face_create(file, 0);
+	hb_blob_destroy(file);
+	hb_face_t *b = hb_face_builder_create();
+	hb_tag_t tags[64];
+	unsigned ntags = 64;
+	hb_face_get_table_tags(made, 0, &ntags, tags);
+	for (unsigned i = 0; i < ntags; i++) {
+		hb_blob_t *t = hb_face_reference_table(made, tags[i]);
+		hb_face_builder_add_table(b, tags[i], t);
+		hb_blob_destroy(t);
+	}
+	hb_face_destroy(made);
+	static const char noop[] = { (char)0xB0, 0x00, 0x21 };
+	hb_blob_t *p = hb_blob_create(noop, sizeof noop, HB_MEMORY_MODE_READONLY, NULL, NULL);
+	hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), p);
+	hb_blob_destroy(p);
+	hb_face_destroy(sub);
+	return b;
+}
+
 int
 rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
     char *path_out, size_t cap, rg_diag *d)
@@ -362,10 +446,12 @@ rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
 	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
 	for (size_t i = 0; i < n; i++)
 		hb_set_add(unicodes, (hb_codepoint_t)cps[i]);
-	/* libharu 2.3 reads the name table: keep every record of IDs 0-25 in
-	 * every language, legacy (Mac) records included */
+	/* libharu 2.3 reads the name table (the family, style and PostScript
+	 * names, IDs 1, 2, 4, 6): keep IDs 0-6 in every language, legacy (Mac)
+	 * records included.  Descriptions, URLs and licence texts (IDs 7-25;
+	 * 22 KB in each AR PL font) stay in the font files, not in every PDF. */
 	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
-	hb_set_add_range(names, 0, 25);
+	hb_set_add_range(names, 0, 6);
 	hb_set_t *langs = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_LANG_ID);
 	hb_set_clear(langs);
 	hb_set_invert(langs);
@@ -383,7 +469,8 @@ rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
 		rg_failure(d, rg_pos_make(f->path, 0, 0), "cannot subset font");
 		return -1;
 	}
-	hb_blob_t *blob = hb_face_reference_blob(sub);
+	sub = with_prep(sub);
+	hb_blob_t *blob = compact_cmap(sub, cps, n);
 	int rc = write_blob(blob, path_out, cap);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);

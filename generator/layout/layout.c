@@ -473,14 +473,16 @@ paginate(rg_flow *c)
 		double need = chain_start ? keep_height(c, i) : v->height;
 		int table_row = v->in_table && v->repeat_to > v->repeat_from;
 		if (y > top && y + sb + need > bottom + 0.01) {
-			rg_page *old = page;
+			/* by index: new_page may move the pages (ASan found the old
+			 * page written after that) */
+			size_t old = c->out->npages - 1;
 			double old_y = y;
 			record_fill(c->out, y - top, v->para > 0 && c->items[i - 1].para == v->para);
 			page = new_page(c->out);
 			y = top;
 			sb = 0;
 			if (table_row && i > 0 && c->items[i - 1].in_table)
-				table_break(c, old, old_y, &page, &y, v);
+				table_break(c, &c->out->pages[old], old_y, &page, &y, v);
 		}
 		y += sb;
 		place(c->out, page, v, y);
@@ -666,6 +668,13 @@ rg_layout *
 rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 {
 	rg_layout *l = layout_pass(doc, o, d, NULL);
+	if (l != NULL && l->npages > RG_LAYOUT_MAX_PAGES) {
+		const rg_block *first = doc->root->first_child;
+		rg_error(d, rg_pos_make(first ? first->pos.file : NULL, 0, 0), "the document "
+		    "runs to %zu pages: the limit is %d", l->npages, RG_LAYOUT_MAX_PAGES);
+		rg_layout_free(l);
+		return NULL;
+	}
 	if (l == NULL || !has_toc(doc->root))
 		return l;
 	/* a table of contents needs the pages of the headings: lay out again

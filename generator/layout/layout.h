@@ -15,6 +15,9 @@
 #include "metrics.h"
 #include "theme.h"
 
+/* The most pages a document may have (docs/reliability.md). */
+#define RG_LAYOUT_MAX_PAGES 5000
+
 typedef struct rg_layout_opts {
 	const rg_theme *theme;
 	const rg_metrics *metrics;

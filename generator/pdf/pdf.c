@@ -6,9 +6,11 @@
  * to a temporary file beside the target and renamed into place only when
  * complete, so a failed run never leaves a half-written PDF.
  */
+#define _GNU_SOURCE      /* O_TMPFILE */
 #include "pdf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <hpdf.h>
 #include <stdio.h>
@@ -87,6 +89,34 @@ draw_graphics(HPDF_Page page, const rg_page *pg, double h)
 	}
 }
 
+/* libharu refuses a string of more than 65535 bytes (a run of zero-width
+ * marks can be that long): such text is shown in pieces, cut between UTF-8
+ * sequences, each continuing where the last ended.  at: start the text at
+ * (x, y) as HPDF_Page_TextOut does; else at the current text position. */
+static void
+show_text(HPDF_Page page, int at, double x, double y, const char *text)
+{
+	enum { PIECE = 32768 };
+	size_t len = strlen(text);
+	do {
+		size_t n = len;
+		if (n > PIECE) {
+			n = PIECE;
+			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n--;
+		}
+		char *piece = rg_xstrndup(text, n);
+		if (at)
+			HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, piece);
+		else
+			HPDF_Page_ShowText(page, piece);
+		free(piece);
+		at = 0;
+		text += n;
+		len -= n;
+	} while (len > 0);
+}
+
 static void
 draw_text(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
 {
@@ -114,7 +144,7 @@ draw_text(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
 			HPDF_Page_SetRGBFill(page, r, g, bl);
 			color = b->color;
 		}
-		HPDF_Page_TextOut(page, (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y), b->text);
+		show_text(page, 1, b->x, h - b->y, b->text);
 	}
 	HPDF_Page_EndText(page);
 }
@@ -136,7 +166,7 @@ draw_rotated(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
 		HPDF_Page_SetRGBFill(page, r, g, bl);
 		HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a),
 		    (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a), (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y));
-		HPDF_Page_ShowText(page, b->text);
+		show_text(page, 0, 0, 0, b->text);
 		HPDF_Page_EndText(page);
 	}
 }
@@ -254,6 +284,10 @@ embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, HPDF_Font *f
 			break;
 		}
 		const char *name = HPDF_LoadTTFontFromFile(pdf, tmpfonts[f], HPDF_TRUE);
+		/* libharu keeps the file open to embed it when saving: its name can
+		 * go now, so that a run killed later leaves no temporary file */
+		unlink(tmpfonts[f]);
+		tmpfonts[f][0] = '\0';
 		if (name != NULL)
 			fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
 		if (name == NULL || fonts[f] == NULL || e->error) {
@@ -295,11 +329,65 @@ write_stream(HPDF_Doc pdf, int fd)
 	}
 }
 
+/* The PDF written to an anonymous file in path's directory (O_TMPFILE,
+ * Linux), which gets a name only once it is complete: a run killed while
+ * writing leaves nothing behind.  1 done, 0 if the file system cannot make
+ * such files (then save_atomically uses a named temporary file), -1 after
+ * reporting. */
+static int
+save_anonymous(HPDF_Doc pdf, const char *path, rg_diag *d)
+{
+#ifdef O_TMPFILE
+	rg_buf dir = { 0 }, name = { 0 };
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		rg_buf_puts(&dir, ".");
+	else
+		rg_buf_put(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+	int fd = open(dir.data, O_TMPFILE | O_WRONLY, 0666);
+	rg_buf_free(&dir);
+	if (fd < 0)
+		return 0;
+	int rc = write_stream(pdf, fd);
+	if (rc == 0) {
+		/* a name of its own first (linkat cannot replace), then over path */
+		char proc[64];
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		rg_buf_printf(&name, "%s.tmp%ld", path, (long)getpid());
+		unlink(name.data);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, name.data, AT_SYMLINK_FOLLOW) < 0) {
+			close(fd);
+			rg_buf_free(&name);
+			return 0;      /* no /proc: the named way */
+		}
+		if (rename(name.data, path) < 0) {
+			rc = -1;
+			unlink(name.data);
+		}
+	}
+	if (close(fd) < 0)
+		rc = -1;
+	if (rc < 0)
+		rg_failure(d, rg_pos_make(path, 0, 0), "cannot write output file: %s",
+		    strerror(errno));
+	rg_buf_free(&name);
+	return rc < 0 ? -1 : 1;
+#else
+	(void)pdf;
+	(void)path;
+	(void)d;
+	return 0;
+#endif
+}
+
 /* Write to a temporary file in the target's directory, then rename. */
 static int
 save_atomically(HPDF_Doc pdf, const char *path, rg_diag *d)
 {
 	rg_pos at = { path, 0, 0 };
+	int done = save_anonymous(pdf, path, d);
+	if (done != 0)
+		return done < 0 ? -1 : 0;
 	rg_buf tmp = { 0 };
 	rg_buf_printf(&tmp, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp.data);
@@ -311,9 +399,10 @@ save_atomically(HPDF_Doc pdf, const char *path, rg_diag *d)
 	/* mkstemp creates the file 0600: give it the mode a new file gets */
 	mode_t mask = umask(0);
 	umask(mask);
+	/* No fsync: the rename already keeps readers and failed runs from a
+	 * half-written file, as a compiler's output does; flushing each file to
+	 * the disk made a batch of documents wait on the disk most of its time. */
 	int rc = fchmod(fd, 0666 & ~mask) < 0 ? -1 : write_stream(pdf, fd);
-	if (rc == 0 && fsync(fd) < 0 && errno != EINVAL)
-		rc = -1;
 	if (close(fd) < 0)
 		rc = -1;
 	if (rc == 0 && rename(tmp.data, path) < 0)

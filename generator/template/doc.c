@@ -58,6 +58,7 @@ rg_block *
 rg_doc_block_new(rg_doc *doc, rg_block *parent, rg_block_kind kind, rg_pos pos)
 {
 	rg_block *b = rg_arena_alloc(doc->arena, sizeof *b);
+	doc->nodes++;
 	b->kind = kind;
 	b->pos = pos;
 	b->parent = parent;
@@ -76,6 +77,8 @@ rg_doc_span_add(rg_doc *doc, rg_block *b, rg_span_kind kind, unsigned style,
     const char *text, size_t len, const char *url, rg_pos pos)
 {
 	rg_span *s = RG_PUSH(b->spans, b->nspans, b->cap_spans);
+	doc->nodes++;
+	doc->text_bytes += text ? len : 0;
 	s->kind = kind;
 	s->style = style;
 	s->text = rg_arena_strndup(doc->arena, text ? text : "", text ? len : 0);
@@ -95,7 +98,7 @@ rg_doc_table_new(rg_doc *doc, rg_block *b, size_t ncols)
 rg_row *
 rg_doc_row_add(rg_doc *doc, rg_table *t)
 {
-	(void)doc;
+	doc->nodes++;
 	rg_row *r = RG_PUSH(t->rows, t->nrows, t->cap_rows);
 	memset(r, 0, sizeof *r);
 	return r;
@@ -104,7 +107,7 @@ rg_doc_row_add(rg_doc *doc, rg_table *t)
 rg_cell *
 rg_doc_cell_add(rg_doc *doc, rg_row *r, rg_align align, int colspan)
 {
-	(void)doc;
+	doc->nodes++;
 	rg_cell *c = RG_PUSH(r->cells, r->ncells, r->cap_cells);
 	memset(c, 0, sizeof *c);
 	c->align = align;
@@ -117,6 +120,8 @@ rg_doc_cell_span(rg_doc *doc, rg_cell *c, unsigned style, const char *text, size
     rg_pos pos)
 {
 	rg_span *s = RG_PUSH(c->spans, c->nspans, c->cap_spans);
+	doc->nodes++;
+	doc->text_bytes += len;
 	s->kind = RG_SPAN_TEXT;
 	s->style = style;
 	s->text = rg_arena_strndup(doc->arena, text, len);

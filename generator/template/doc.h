@@ -119,7 +119,14 @@ typedef struct rg_doc {
 	rg_arena *arena;
 	rg_block *root;
 	rg_doc_meta meta;
+	/* size, against the limits below (docs/reliability.md): blocks, rows,
+	 * cells and spans made, and the bytes of their text */
+	size_t nodes, text_bytes;
+	int full;                /* a limit was reported */
 } rg_doc;
+
+#define RG_DOC_MAX_NODES 250000
+#define RG_DOC_MAX_TEXT_BYTES (4u * 1024 * 1024)
 
 rg_doc *rg_doc_new(void);
 void rg_doc_free(rg_doc *doc);

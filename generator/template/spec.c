@@ -19,17 +19,23 @@ mark_pos(rg_pos at, yaml_mark_t m)
 static void
 add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n, rg_pos pos)
 {
-	/* entries are few and short: grow by one */
-	const char **vals = rg_arena_alloc(arena, (e->nvalues + 1) * sizeof *vals);
-	rg_pos *poss = rg_arena_alloc(arena, (e->nvalues + 1) * sizeof *poss);
-	if (e->nvalues) {
-		memcpy(vals, e->values, e->nvalues * sizeof *vals);
-		memcpy(poss, e->value_pos, e->nvalues * sizeof *poss);
+	/* the arrays double when full (at 0, 1, 2, 4, ... values): growing by
+	 * one in the arena kept every old copy, quadratic in a long sequence
+	 * (a table of 10,000 rows took 1.2 GB) */
+	size_t k = e->nvalues;
+	if ((k & (k - 1)) == 0) {
+		size_t cap = k ? 2 * k : 1;
+		const char **vals = rg_arena_alloc(arena, cap * sizeof *vals);
+		rg_pos *poss = rg_arena_alloc(arena, cap * sizeof *poss);
+		if (k) {
+			memcpy(vals, e->values, k * sizeof *vals);
+			memcpy(poss, e->value_pos, k * sizeof *poss);
+		}
+		e->values = vals;
+		e->value_pos = poss;
 	}
-	vals[e->nvalues] = rg_arena_strndup(arena, v, n);
-	poss[e->nvalues] = pos;
-	e->values = vals;
-	e->value_pos = poss;
+	e->values[k] = rg_arena_strndup(arena, v, n);
+	e->value_pos[k] = pos;
 	e->nvalues++;
 }
 

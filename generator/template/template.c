@@ -182,6 +182,8 @@ typedef struct ctx {
 	int section_level;       /* level of the last heading converted */
 	int heading_shift;       /* added to a narrative's heading levels */
 	int errors;
+	int depth;               /* lists and block quotes open around a block */
+	int inline_depth;        /* emphasis, links and images open around an inline */
 } ctx;
 
 static rg_pos
@@ -208,6 +210,42 @@ err(ctx *c, rg_pos pos, const char *fmt, ...)
 	c->errors++;
 	rg_error(c->d, pos, "%s", rg_buf_cstr(&msg));
 	rg_buf_free(&msg);
+}
+
+/* The limits of docs/reliability.md.  Deeper nesting is an error (it
+ * would only push text off the page, and the conversion is recursive);
+ * past the size limits, conversion stops with one error. */
+static int
+too_deep(ctx *c, rg_pos pos, int inline_node)
+{
+	if (inline_node ? c->inline_depth < RG_TEMPLATE_MAX_INLINE_NESTING :
+	    c->depth < RG_TEMPLATE_MAX_NESTING)
+		return 0;
+	if (inline_node)
+		err(c, pos, "emphasis, links and images nested deeper than %d levels",
+		    RG_TEMPLATE_MAX_INLINE_NESTING);
+	else
+		err(c, pos, "lists and block quotes nested deeper than %d levels",
+		    RG_TEMPLATE_MAX_NESTING);
+	return 1;
+}
+
+static int
+doc_full(ctx *c, rg_pos pos)
+{
+	rg_doc *doc = c->doc;
+	if (doc->full)
+		return 1;
+	if (doc->nodes <= RG_DOC_MAX_NODES && doc->text_bytes <= RG_DOC_MAX_TEXT_BYTES)
+		return 0;
+	doc->full = 1;
+	if (doc->nodes > RG_DOC_MAX_NODES)
+		err(c, pos, "the document grows past %d elements (blocks, table cells and "
+		    "runs of text) here: the limit", RG_DOC_MAX_NODES);
+	else
+		err(c, pos, "the document's text grows past %u bytes here: the limit",
+		    RG_DOC_MAX_TEXT_BYTES);
+	return 1;
 }
 
 /* A parsed placeholder expression: head[sel].field.sub */
@@ -570,6 +608,8 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 {
 	const char *s = text;
 	for (;;) {
+		if (doc_full(c, pos))
+			return;
 		const char *open = c->in_narrative ? NULL : strstr(s, "{{");
 		if (open == NULL) {
 			if (*s)
@@ -603,7 +643,14 @@ convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style, const ch
 	for (cmark_node *n = first; n != NULL; n = cmark_node_next(n)) {
 		rg_pos pos = node_pos(c, n);
 		const char *lit = cmark_node_get_literal(n);
-		switch (cmark_node_get_type(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+		if (doc_full(c, pos))
+			return;
+		if ((type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+		    type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) && too_deep(c, pos, 1))
+			continue;
+		c->inline_depth++;
+		switch (type) {
 		case CMARK_NODE_TEXT:
 			add_text(c, b, lit, style, url, pos);
 			break;
@@ -646,6 +693,7 @@ convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style, const ch
 				rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, lit, strlen(lit), url, pos);
 			break;
 		}
+		c->inline_depth--;
 	}
 }
 
@@ -709,9 +757,14 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		rg_pos body = pos;
 		body.line++;
 		body.col = 1;
+		rg_block *last = parent->last_child;
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
 		    c->region, c->period, c->d) < 0)
 			c->errors++;
+		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next)
+			if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
+				err(c, pos, "table of %zu rows: the limit is %d rows",
+				    b->table->nrows, RG_TABLE_MAX_ROWS);
 		return;
 	}
 	rg_block *b = rg_doc_block_new(c->doc, parent, RG_BLOCK_CODE, pos);
@@ -728,7 +781,14 @@ convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 	for (cmark_node *n = first; n != NULL; n = cmark_node_next(n)) {
 		rg_pos pos = node_pos(c, n);
 		rg_block *b;
-		switch (cmark_node_get_type(n)) {
+		cmark_node_type type = cmark_node_get_type(n);
+		if (doc_full(c, pos))
+			return;
+		if ((type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST) &&
+		    too_deep(c, pos, 0))
+			continue;
+		c->depth += type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST;
+		switch (type) {
 		case CMARK_NODE_PARAGRAPH:
 			convert_paragraph(c, n, parent);
 			break;
@@ -777,6 +837,7 @@ convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 			    cmark_node_get_type_string(n));
 			break;
 		}
+		c->depth -= type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST;
 	}
 }
 
@@ -915,6 +976,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 		m->date = rg_arena_strdup(c.doc->arena, ds->meta.date);
 
 	convert_blocks(&c, cmark_node_first_child(t->root), c.doc->root);
+	rg_pos end = { t->name, 0, 0 };
+	doc_full(&c, end);      /* the last block may have gone past a limit */
 	if (c.errors > 0) {
 		rg_doc_free(c.doc);
 		return NULL;

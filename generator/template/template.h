@@ -28,5 +28,9 @@ rg_doc *rg_template_expand(const rg_template *t, const rg_dataset *ds,
     const char *const *vars, size_t nvars, rg_diag *d);
 
 #define RG_TEMPLATE_MAX_BYTES (4u * 1024 * 1024)
+/* Limits of the document (docs/reliability.md; see also doc.h) */
+#define RG_TEMPLATE_MAX_NESTING 12          /* lists and block quotes */
+#define RG_TEMPLATE_MAX_INLINE_NESTING 32   /* emphasis, links, images */
+#define RG_TABLE_MAX_ROWS 20000
 
 #endif

@@ -1,0 +1,126 @@
+#!/bin/sh
+# limits.sh -- the limits of docs/reliability.md: pathological inputs end
+# within a stated time and memory bound (timeout, ulimit -v), either
+# rendered or with a clear error (exit 2), never killed by the kernel, a
+# signal or an out-of-memory; and a run killed with SIGKILL while it
+# renders leaves no output file and no temporary file behind.
+#   REPORTGEN  the binary (default build/reportgen)
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+bin=${REPORTGEN:-build/reportgen}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+data=input/songxian-2024.yaml
+
+# Bounds: seconds and KiB of virtual memory.  Under AddressSanitizer (make
+# check-asan) the time bounds are tripled and the memory bound is left to
+# ASan, whose shadow memory takes terabytes of address space.
+slow=1
+vmem=2097152
+if grep -q __asan_init "$bin" 2>/dev/null; then slow=3; vmem=unlimited; fi
+
+# run NAME SECONDS STATUS PATTERN ARGS...: reportgen ARGS within the bounds;
+# it must exit with STATUS and its standard error match PATTERN
+run() {
+	name=$1 secs=$(($2 * slow)) want=$3 pattern=$4
+	shift 4
+	start=$(date +%s)
+	(ulimit -v "$vmem"; exec timeout "$secs" "$bin" "$@") > /dev/null 2> "$tmp/err"
+	got=$?
+	took=$(($(date +%s) - start))
+	if [ "$got" -ne "$want" ]; then
+		bad "$name" "exit $got (expected $want; 124 is the timeout of $secs s) after $took s: $(head -c 300 "$tmp/err")"
+	elif [ -n "$pattern" ] && ! grep -qE "$pattern" "$tmp/err"; then
+		bad "$name" "standard error lacks /$pattern/: $(head -c 300 "$tmp/err")"
+	else
+		echo "ok   $name ($took s)"
+		ok
+	fi
+}
+
+# a 1 MB paragraph with no break opportunity: one Latin "word"
+awk 'BEGIN { s = "a"; while (length(s) < 1000000) s = s s; print substr(s, 1, 1000000) }' > "$tmp/word.md"
+run "1 MB paragraph, no break" 30 0 "" render -t "$tmp/word.md" -d $data -o "$tmp/word.pdf"
+qpdf --check "$tmp/word.pdf" > /dev/null 2>&1 && ok || bad "1 MB paragraph" "qpdf --check"
+
+# a table of 10,000 rows (the table directive, static)
+awk 'BEGIN { print "# 表\n\n```table\ntype: static\nheader: 序号 | 地区 | 数值 | 说明\nrows:"
+	for (i = 1; i <= 10000; i++) printf "  - %d | 第%d区 | %d.5 | 说明文字\n", i, i, i
+	print "```" }' > "$tmp/rows.md"
+run "table of 10,000 rows" 60 0 "" render -t "$tmp/rows.md" -d $data -o "$tmp/rows.pdf"
+qpdf --check "$tmp/rows.pdf" > /dev/null 2>&1 && ok || bad "table of 10,000 rows" "qpdf --check"
+# and one of 20,001 (and its header): over the limit
+awk 'BEGIN { print "```table\ntype: static\nheader: a | b\nrows:"
+	for (i = 1; i <= 20001; i++) printf "  - %d | x\n", i; print "```" }' > "$tmp/rows2.md"
+run "table over the row limit" 60 2 "table of 20002 rows: the limit is 20000 rows" \
+	render -t "$tmp/rows2.md" -d $data -o "$tmp/rows2.pdf"
+
+# 1,000 nested lists, 1,000 nested block quotes: an error at the 13th level
+awk 'BEGIN { for (i = 0; i < 1000; i++) { for (k = 0; k < i; k++) printf "  "; print "- 项" } }' > "$tmp/lists.md"
+run "1,000 nested lists" 10 2 "lists.md:13:25: error: lists and block quotes nested deeper than 12 levels" \
+	render -t "$tmp/lists.md" -d $data -o "$tmp/lists.pdf"
+awk 'BEGIN { for (i = 0; i < 1000; i++) printf "> "; print "深" }' > "$tmp/quotes.md"
+run "1,000 nested quotes" 10 2 "quotes.md:1:25: error: lists and block quotes nested deeper than 12 levels" \
+	render -t "$tmp/quotes.md" -d $data -o "$tmp/quotes.pdf"
+# 200,000 of them, and emphasis 100,000 deep: these overflowed the stack
+awk 'BEGIN { s = "> "; while (length(s) < 400000) s = s s; print substr(s, 1, 400000) "x" }' > "$tmp/deep.md"
+run "200,000 nested quotes" 10 2 "nested deeper than 12 levels" render -t "$tmp/deep.md" -d $data -o "$tmp/deep.pdf"
+awk 'BEGIN { s = "*"; while (length(s) < 200000) s = s s; s = substr(s, 1, 200000); print s "a" s }' > "$tmp/emph.md"
+run "emphasis 100,000 deep" 10 2 "emphasis, links and images nested deeper than 32 levels" \
+	render -t "$tmp/emph.md" -d $data -o "$tmp/emph.pdf"
+
+# a document of more than 250,000 elements; one of more than 5,000 pages
+awk 'BEGIN { for (i = 0; i < 300000; i++) print "- " }' > "$tmp/items.md"
+run "300,000 list items" 60 2 "the document grows past 250000 elements" \
+	render -t "$tmp/items.md" -d $data -o "$tmp/items.pdf"
+awk 'BEGIN { for (i = 0; i < 200000; i++) print "- " }' > "$tmp/pages.md"
+run "6,250 pages" 60 2 "the document runs to 6250 pages: the limit is 5000" \
+	render -t "$tmp/pages.md" -d $data -o "$tmp/pages.pdf"
+# a narrative of 2.8 MB inserted twice: the text limit
+{ printf 'format: reportgen/1\nmeta: {region: r, period: "2024"}\nregions: [{id: r, name: R}]\n'
+  printf 'narratives:\n  - id: big\n    text: "'
+  LC_ALL=C awk 'BEGIN { s = "字"; while (length(s) < 2799999) s = s s; printf "%s", substr(s, 1, 2799999) }'
+  printf '"\n'; } > "$tmp/big.yaml"
+printf '{{ text.big }}\n\n{{ text.big }}\n' > "$tmp/big.md"
+run "text over 4 MiB" 60 2 "the document's text grows past 4194304 bytes" \
+	render -t "$tmp/big.md" -d "$tmp/big.yaml" -o "$tmp/big.pdf"
+
+# killed: SIGKILL at moments spread over a whole render (the 1 MB
+# paragraph, written to its own directory, fonts subset in its own TMPDIR)
+# leaves no temporary file, and no output unless complete (a kill after
+# the rename)
+mkdir -p "$tmp/kill/out" "$tmp/kill/tmp"
+t0=$(date +%s%N)
+TMPDIR=$tmp/kill/tmp "$bin" render -t "$tmp/word.md" -d $data -o "$tmp/kill/full.pdf" 2> /dev/null
+ms=$((($(date +%s%N) - t0) / 1000000))
+rm -f "$tmp/kill/full.pdf"
+killed=0
+for pct in 5 15 30 45 60 70 80 85 90 95 98; do
+	delay=$(awk -v ms="$ms" -v p="$pct" 'BEGIN { printf "%.3f", ms * p / 100000 }')
+	TMPDIR=$tmp/kill/tmp timeout -s KILL "$delay" "$bin" render -t "$tmp/word.md" -d $data \
+		-o "$tmp/kill/out/word.pdf" 2> /dev/null
+	st=$?
+	if [ "$st" -eq 137 ]; then
+		killed=$((killed + 1))
+		# killed after the rename, the output is there: complete
+		if [ -e "$tmp/kill/out/word.pdf" ] && qpdf --check "$tmp/kill/out/word.pdf" > /dev/null 2>&1; then
+			rm -f "$tmp/kill/out/word.pdf"
+		fi
+		left=$(ls -A "$tmp/kill/out" "$tmp/kill/tmp" | grep -v ':$' | grep -v '^$')
+		if [ -n "$left" ]; then
+			bad "killed at $pct% ($delay s)" "left behind: $left"
+		else
+			ok
+		fi
+	fi
+	rm -f "$tmp/kill/out"/* "$tmp/kill/tmp"/*
+done
+[ "$killed" -ge 5 ] && ok || bad "killed runs" "only $killed of 11 runs were killed (a render took $ms ms)"
+echo "limits: killed $killed runs of a $ms ms render"
+
+echo "limits: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,47 @@
+#!/bin/sh
+# replay.sh -- inputs that once crashed a fuzz target (fuzz/, docs/reliability.md),
+# replayed through the command line as the target ran them:
+#   template-*.md   rendered with all the data of input/ and
+#                   --allow-missing-glyphs: exit 0 with a PDF that passes
+#                   qpdf --check, or exit 2 (bad input) with a message;
+#                   never exit 1 (a failure of ours) or a signal
+#   yaml-*, xml-*   `reportgen check`: exit 0 or 2, never 1 or a signal
+#   REPORTGEN  the binary (default build/reportgen)
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+bin=${REPORTGEN:-build/reportgen}
+dir=tests/fuzz-regressions
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+limit=""
+command -v timeout > /dev/null 2>&1 && limit="timeout 60"
+data=""
+for f in input/*.yaml input/*.xml; do data="$data -d $f"; done
+for f in "$dir"/*; do
+	name=${f##*/}
+	case $name in
+	template-*)
+		# shellcheck disable=SC2086
+		$limit "$bin" render -t "$f" $data --allow-missing-glyphs -o "$tmp/out.pdf" \
+			> /dev/null 2> "$tmp/err" ;;
+	yaml-* | xml-*)
+		ext=${name%%-*}
+		cp "$f" "$tmp/in.$ext"
+		$limit "$bin" check "$tmp/in.$ext" > /dev/null 2> "$tmp/err" ;;
+	*) continue ;;
+	esac
+	rc=$?
+	if [ "$rc" -eq 2 ] && grep -q 'error:' "$tmp/err"; then
+		pass=$((pass + 1))
+	elif [ "$rc" -eq 0 ] && { [ ! -e "$tmp/out.pdf" ] || qpdf --check "$tmp/out.pdf" > /dev/null 2>&1; }; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL $name: exit $rc: $(grep -v warning "$tmp/err" | head -3)"
+		fail=$((fail + 1))
+	fi
+	rm -f "$tmp/out.pdf"
+done
+echo "fuzz-regressions: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

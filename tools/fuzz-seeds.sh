@@ -1,0 +1,34 @@
+#!/bin/sh
+# fuzz-seeds.sh OUTDIR -- seed corpora for the fuzz targets of fuzz/:
+#   yaml, xml   the data files of input/ and the bad inputs of tests/bad/
+#   template    templates/ and every example of the CommonMark spec
+#               (shared/testdata/commonmark/spec.txt, beside the repository)
+#   linebreak   each line of templates/ and of the narratives of input/,
+#               behind the target's two option bytes (width, indent/mode)
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+out=$1
+[ -n "$out" ] || { echo "usage: fuzz-seeds.sh OUTDIR" >&2; exit 2; }
+rm -rf "$out"
+mkdir -p "$out/yaml" "$out/xml" "$out/template" "$out/linebreak" || exit 1
+cp input/*.yaml tests/bad/*.yaml "$out/yaml/"
+cp input/*.xml tests/bad/*.xml "$out/xml/"
+cp templates/*.md "$out/template/"
+spec=$(git rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared/testdata/commonmark/spec.txt
+if [ -f "$spec" ]; then
+	sh tools/spec-examples.sh "$spec" "$out/template/spec" > /dev/null &&
+		for f in "$out"/template/spec/*.md; do mv "$f" "$out/template/spec-${f##*/}"; done
+	rmdir "$out/template/spec"
+else
+	echo "fuzz-seeds.sh: $spec not found: no CommonMark seeds" >&2
+fi
+i=0
+cat templates/*.md input/*.yaml | grep -v '^[[:space:]]*$' | while IFS= read -r line; do
+	i=$((i + 1))
+	# 38 em wide, a 2 em indent; every third line as code
+	if [ $((i % 3)) -eq 0 ]; then m='\202'; else m='\002'; fi
+	printf "\045$m%s" "$line" > "$out/linebreak/$i"
+done
+for t in yaml xml template linebreak; do
+	echo "$t: $(ls "$out/$t" | wc -l) seeds"
+done
