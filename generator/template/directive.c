@@ -50,7 +50,7 @@ figure_item(rg_doc *doc, rg_block *list, const rg_indicator *ind,
 	rg_buf_printf(&b, "%s：", ind->name);
 	rg_doc_span_add(doc, p, RG_SPAN_TEXT, RG_STYLE_STRONG, b.data, b.len, NULL, pos);
 	rg_buf_clear(&b);
-	const char *trend = rg_format_trend(doc->arena, o);
+	const char *trend = rg_format_trend(doc->arena, o, NULL);
 	if (o->value != NULL) {
 		rg_buf_puts(&b, rg_format_value(doc->arena, ind, o->value, NULL));
 		if (*trend)

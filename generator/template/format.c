@@ -268,9 +268,10 @@ rg_format_change(rg_arena *a, const char *points, const rg_numfmt *f)
 }
 
 const char *
-rg_format_trend(rg_arena *a, const rg_observation *o)
+rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfmt *f)
 {
-	const rg_numfmt *f = &rg_numfmt_default;
+	if (f == NULL)
+		f = &rg_numfmt_default;
 	rg_buf b = { 0 };
 	if (o->growth != NULL)
 		signed_into(&b, o->growth, "增长", "下降", "%", f);
@@ -283,11 +284,12 @@ rg_format_trend(rg_arena *a, const rg_observation *o)
 }
 
 const char *
-rg_format_observation(rg_arena *a, const rg_indicator *ind, const rg_observation *o)
+rg_format_observation(rg_arena *a, const rg_indicator *ind, const rg_observation *o,
+    const rg_numfmt *f)
 {
 	if (o->value == NULL)
-		return rg_format_trend(a, o);
-	return rg_format_value(a, ind, o->value, NULL);
+		return rg_format_trend(a, o, f);
+	return rg_format_value(a, ind, o->value, f);
 }
 
 int

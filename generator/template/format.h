@@ -60,10 +60,11 @@ const char *rg_format_change(rg_arena *a, const char *points, const rg_numfmt *f
  * "—".  f may be NULL for the default. */
 const char *rg_format_value(rg_arena *a, const rg_indicator *ind, const char *value,
     const rg_numfmt *f);
-/* "增长10%", "下降2.3%", "提高0.6个百分点"; "" when neither is known. */
-const char *rg_format_trend(rg_arena *a, const rg_observation *o);
+/* "增长10%", "下降2.3%", "提高0.6个百分点"; "" when neither is known.
+ * f may be NULL for the default. */
+const char *rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfmt *f);
 /* "1315.7万人次", "8.1%", or the trend when there is no value. */
 const char *rg_format_observation(rg_arena *a, const rg_indicator *ind,
-    const rg_observation *o);
+    const rg_observation *o, const rg_numfmt *f);
 
 #endif

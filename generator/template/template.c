@@ -255,7 +255,8 @@ typedef struct expr {
 	char sub[64];
 	const char *sel_region, *sel_period;
 	int sel_kind;
-	int ok;
+	rg_numfmt fmt;           /* after '|': decimals=1, scale=万, ... */
+	int has_fmt;
 } expr;
 
 static int
@@ -336,11 +337,51 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 	return 0;
 }
 
+/* Formatting options after '|': "decimals=1, scale=万, growth=arrows". */
+static int
+parse_format(ctx *c, const char *s, rg_pos pos, expr *e)
+{
+	e->fmt = rg_numfmt_default;
+	e->has_fmt = 1;
+	while (*s) {
+		const char *comma = strchr(s, ',');
+		size_t n = comma ? (size_t)(comma - s) : strlen(s);
+		const char *eq = memchr(s, '=', n);
+		if (eq == NULL) {
+			err(c, pos, "format option '%s' is not key=value (e.g. decimals=1)",
+			    trim_dup(c->doc->arena, s, n));
+			return -1;
+		}
+		char *key = trim_dup(c->doc->arena, s, (size_t)(eq - s));
+		char *val = trim_dup(c->doc->arena, eq + 1, (size_t)(s + n - eq - 1));
+		const char *expected = NULL;
+		int rc = rg_numfmt_option(&e->fmt, key, val, &expected);
+		if (rc > 0) {
+			const char *hint = rg_nearest_word(key, rg_numfmt_keys, 16);
+			err(c, pos, "unknown format option '%s'%s%s%s", key,
+			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+			return -1;
+		}
+		if (rc < 0) {
+			err(c, pos, "format option %s must be %s, found '%s'", key, expected, val);
+			return -1;
+		}
+		s += n + (comma != NULL);
+	}
+	return 0;
+}
+
 static int
 parse_expr(ctx *c, const char *text, rg_pos pos, expr *e)
 {
 	memset(e, 0, sizeof *e);
 	e->sel_kind = -1;
+	const char *bar = strchr(text, '|');
+	if (bar != NULL) {
+		if (parse_format(c, bar + 1, pos, e) < 0)
+			return -1;
+		text = rg_arena_strndup(c->doc->arena, text, (size_t)(bar - text));
+	}
 	const char *s = text;
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -497,11 +538,18 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return NULL;
 	}
 	rg_arena *a = c->doc->arena;
-	if (f[0] == '\0') return rg_format_observation(a, ind, o);
-	if (strcmp(f, "value") == 0) return o->value ? o->value : "—";
-	if (strcmp(f, "growth") == 0) return o->growth ? o->growth : "—";
-	if (strcmp(f, "change") == 0) return o->change ? o->change : "—";
-	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o);
+	const rg_numfmt *fmt = e->has_fmt ? &e->fmt : NULL;
+	if (f[0] == '\0') return rg_format_observation(a, ind, o, fmt);
+	if (strcmp(f, "value") == 0) {
+		const char *v = o->value && fmt ? rg_format_number(a, o->value, ind->unit, fmt)
+		    : NULL;
+		return v ? v : o->value ? o->value : "—";
+	}
+	if (strcmp(f, "growth") == 0)
+		return o->growth == NULL ? "—" : fmt ? rg_format_growth(a, o->growth, fmt) : o->growth;
+	if (strcmp(f, "change") == 0)
+		return o->change == NULL ? "—" : fmt ? rg_format_change(a, o->change, fmt) : o->change;
+	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o, fmt);
 	if (strcmp(f, "period") == 0) return o->period;
 	if (strcmp(f, "kind") == 0) return rg_obs_kind_name(o->kind);
 	if (strcmp(f, "quote") == 0) return o->quote ? o->quote : "";
@@ -965,6 +1013,13 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	} else {
 		m->title = ds->meta.title ? rg_arena_strdup(c.doc->arena, ds->meta.title) : NULL;
 	}
+	/* the title heads every page: a long one would be set once per page */
+	if (m->title != NULL && strlen(m->title) > RG_TEMPLATE_MAX_TITLE_BYTES)
+		err(&c, top, "the document's title is %zu bytes long: the limit is %d (it "
+		    "heads every page)", strlen(m->title), RG_TEMPLATE_MAX_TITLE_BYTES);
+	if (m->marking != NULL && strlen(m->marking) > RG_TEMPLATE_MAX_TITLE_BYTES)
+		err(&c, top, "the marking is %zu bytes long: the limit is %d (it is set on "
+		    "every page)", strlen(m->marking), RG_TEMPLATE_MAX_TITLE_BYTES);
 	if (m->subtitle != NULL) {
 		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_SUBTITLE, top);
 		rg_doc_span_add(c.doc, b, RG_SPAN_TEXT, 0, m->subtitle, strlen(m->subtitle),

@@ -169,6 +169,31 @@ selector_and_growth_only(void **state)
 }
 
 static void
+format_options(void **state)
+{
+	int ok;
+	char *s = expand(*state, "{{ tourists | decimals=0 }} {{ tourists.value | decimals=2 }} "
+	    "{{ tourists.trend | growth=arrows }} {{ tourists[region=mengjin, period=2023].growth "
+	    "| growth=words }} {{ fai.growth | growth=number }}\n", NULL, 0, &ok);
+	assert_true(ok);
+	assert_non_null(strstr(s, "\"1316万人次\""));
+	assert_non_null(strstr(s, "\"1315.70\""));
+	assert_non_null(strstr(s, "\"▲10%\""));
+	assert_non_null(strstr(s, "\"下降2.3%\""));
+	assert_non_null(strstr(s, "\"8.1\""));
+	free(s);
+	s = expand(*state, "{{ tourists | decimal=1 }}\n", NULL, 0, &ok);
+	assert_false(ok);
+	assert_non_null(strstr(s, "t.md:1:1: error: unknown format option 'decimal' "
+	    "(did you mean 'decimals'?)"));
+	free(s);
+	s = expand(*state, "{{ tourists | decimals=9 }}\n", NULL, 0, &ok);
+	assert_false(ok);
+	assert_non_null(strstr(s, "format option decimals must be"));
+	free(s);
+}
+
+static void
 front_matter_and_vars(void **state)
 {
 	int ok;
@@ -237,6 +262,7 @@ main(void)
 		cmocka_unit_test(values_are_literal_text),
 		cmocka_unit_test(narrative_is_markdown),
 		cmocka_unit_test(selector_and_growth_only),
+		cmocka_unit_test(format_options),
 		cmocka_unit_test(front_matter_and_vars),
 		cmocka_unit_test(unknown_path_points_at_template),
 		cmocka_unit_test(code_is_not_expanded),
