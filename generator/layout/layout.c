@@ -42,14 +42,14 @@ emit_para(rg_flow *c, rg_lb_para *p, const rg_para_style *ps, const char *outlin
 			b->x = ps->x - 4;
 			b->w = ps->width + 8;
 			b->y = 0;
-			b->h = ps->pitch;
+			b->h = v->height;
 			b->color = ps->bg;
 		}
 		if (ps->bar_x > 0) {
 			rg_box *b = rg_vitem_box(v, RG_BOX_RULE);
 			b->x = ps->bar_x;
 			b->y = 0;
-			b->h = ps->pitch;
+			b->h = v->height;
 			b->line_width = 2;
 			b->color = 0xBBBBBB;
 		}
@@ -217,6 +217,34 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 	rg_flow_gap(c, list->tight ? c->th->para_gap / 2 : c->th->para_gap);
 }
 
+/* The signature lines and the date: the date right-aligned, indented by
+ * the theme (公文: four characters), the signature centred over it.
+ * Returns the last block used. */
+static const rg_block *
+build_dateline(rg_flow *c, const rg_block *b, frame f)
+{
+	const rg_theme *th = c->th;
+	const rg_block *date = b;
+	while (date->level == 0 && date->next != NULL && date->next->kind == RG_BLOCK_DATELINE)
+		date = date->next;
+	double size = th->body_size;
+	double right = f.x + f.width - th->dateline_indent_em * size;
+	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, size) : 0;
+	double centre = right - dw / 2;
+	rg_flow_gap(c, th->line_pitch);
+	for (const rg_block *x = b;; x = x->next) {
+		rg_vitem *v = rg_flow_item(c, th->line_pitch);
+		v->keep_next = x != date;
+		if (x->nspans > 0)
+			rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, x->spans[0].text,
+			    th->body_role, size, x == date ? right : centre,
+			    rg_flow_baseline(v->height, size),
+			    x == date ? RG_PALIGN_RIGHT : RG_PALIGN_CENTER, 0);
+		if (x == date)
+			return x;
+	}
+}
+
 /* One entry of the table of contents: the title, dot leaders, the page. */
 static void
 toc_entry(rg_flow *c, frame f, int level, const char *title, int page)
@@ -364,6 +392,9 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			break;
 		case RG_BLOCK_TOC:
 			build_toc(c, b, f);
+			break;
+		case RG_BLOCK_DATELINE:
+			b = build_dateline(c, b, f);
 			break;
 		case RG_BLOCK_ITEM:
 		case RG_BLOCK_DOCUMENT:

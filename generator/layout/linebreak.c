@@ -235,7 +235,7 @@ static void
 settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 {
 	double width = natural;
-	if (p->env->wide_em > 0)
+	if (p->env->wide_em > 0 && rg_lb_is_wide(it->first))
 		width = it->nglyphs * it->size * p->env->wide_em;
 	it->width = width;
 	it->adjust = (width - natural) / it->nglyphs;

@@ -76,6 +76,7 @@ static const key keys[] = {
 	K("subtitle_size", T_PT, subtitle_size), K("subtitle_font", T_ROLE, subtitle_role),
 	K("code_size", T_PT, code_size), K("small_size", T_PT, small_size),
 	K("table_size", T_PT, table_size), K("running_header", T_BOOL, running_header),
+	K("dateline_indent", T_EM, dateline_indent_em),
 	K("page_number", T_TEXT, page_number), K("page_number_size", T_PT, page_number_size),
 	K("page_number_offset", T_MM, page_number_offset),
 	K("page_number_outside", T_BOOL, page_number_outside),

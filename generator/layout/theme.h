@@ -29,6 +29,7 @@ typedef struct rg_theme {
 	int title_role, subtitle_role;
 	double code_size, small_size, table_size;
 	int running_header;                    /* the title atop every page but the first */
+	double dateline_indent_em;             /* the date's right indent (公文: 4) */
 	char page_number[32];                  /* "— {n} —"; empty: none */
 	double page_number_size;
 	double page_number_offset;             /* below the text block, pt */

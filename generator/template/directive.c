@@ -1,6 +1,7 @@
 /* directive.c -- see directive.h */
 #include "directive.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/buf.h"
@@ -9,7 +10,8 @@
 #include "grid.h"
 #include "spec.h"
 
-static const char *const directives[] = { "figures", "table", "chart", "toc", NULL };
+static const char *const directives[] = { "figures", "table", "chart", "toc", "dateline",
+	NULL };
 
 /* The first word of the info string. */
 static size_t
@@ -163,6 +165,44 @@ expand_toc(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos, rg_di
 	return 0;
 }
 
+/* ```dateline -- the signature and the date that close a document:
+ * 2024年12月29日 in Arabic digits (GB/T 9704), placed by the theme. */
+static const char *const dateline_keys[] = { "date", "signature", NULL };
+
+static int
+expand_dateline(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
+    rg_diag *d)
+{
+	const char *date = rg_spec_scalar(spec, "date", d);
+	rg_spec_entry *sig = rg_spec_get(spec, "signature");
+	if (rg_spec_check_unused(spec, "dateline directive", dateline_keys, d) < 0)
+		return -1;
+	if (date == NULL)
+		date = doc->meta.date;
+	if (date == NULL) {
+		rg_error(d, fence_pos, "dateline has no date: give 'date' here, or a date in "
+		    "the front matter or the data");
+		return -1;
+	}
+	int y, m, dd;
+	char tail;
+	rg_buf text = { 0 };
+	if (strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3)
+		rg_buf_printf(&text, "%d年%d月%d日", y, m, dd);
+	else
+		rg_buf_puts(&text, date);
+	for (size_t i = 0; sig != NULL && i < sig->nvalues; i++) {
+		rg_block *b = rg_doc_block_new(doc, parent, RG_BLOCK_DATELINE, fence_pos);
+		rg_doc_span_add(doc, b, RG_SPAN_TEXT, 0, sig->values[i], strlen(sig->values[i]),
+		    NULL, sig->value_pos[i]);
+	}
+	rg_block *b = rg_doc_block_new(doc, parent, RG_BLOCK_DATELINE, fence_pos);
+	b->level = 1;
+	rg_doc_span_add(doc, b, RG_SPAN_TEXT, 0, text.data, text.len, NULL, fence_pos);
+	rg_buf_free(&text);
+	return 0;
+}
+
 int
 rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
@@ -184,6 +224,8 @@ rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
 			rc = rg_chart_expand(&x);
 		} else if (n == 3 && strncmp(w, "toc", n) == 0) {
 			rc = expand_toc(doc, parent, &spec, fence_pos, d);
+		} else if (n == 8 && strncmp(w, "dateline", n) == 0) {
+			rc = expand_dateline(doc, parent, &spec, fence_pos, d);
 		}
 	}
 	rg_spec_free(&spec);

@@ -143,7 +143,7 @@ rg_block_text(rg_doc *doc, const rg_block *b)
 
 static const char *const block_names[] = {
 	"document", "heading", "paragraph", "list", "item", "quote", "rule",
-	"code", "title", "subtitle", "table", "chart", "toc"
+	"code", "title", "subtitle", "table", "chart", "toc", "dateline"
 };
 
 static void
@@ -161,7 +161,8 @@ static void
 dump_block(const rg_block *b, int depth, FILE *out)
 {
 	fprintf(out, "%*s%s", depth * 2, "", block_names[b->kind]);
-	if (b->kind == RG_BLOCK_HEADING || b->kind == RG_BLOCK_TOC)
+	if (b->kind == RG_BLOCK_HEADING || b->kind == RG_BLOCK_TOC ||
+	    b->kind == RG_BLOCK_DATELINE)
 		fprintf(out, " level=%d", b->level);
 	if (b->kind == RG_BLOCK_LIST)
 		fprintf(out, " %s start=%d%s", b->ordered ? "ordered" : "bullet",

@@ -27,7 +27,8 @@ typedef enum rg_block_kind {
 	RG_BLOCK_SUBTITLE,
 	RG_BLOCK_TABLE,          /* see rg_table */
 	RG_BLOCK_CHART,          /* see rg_chart */
-	RG_BLOCK_TOC             /* table of contents: level = depth, spans = its title */
+	RG_BLOCK_TOC,            /* table of contents: level = depth, spans = its title */
+	RG_BLOCK_DATELINE        /* signature lines (level 0) above the date (level 1) */
 } rg_block_kind;
 
 enum {
