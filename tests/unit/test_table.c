@@ -16,6 +16,7 @@
 #include "layout/layout.h"
 #include "layout/linebreak.h"
 #include "fake_metrics.h"
+#include "fixture.h"
 #include "layout/theme.h"
 #include "template/format.h"
 #include "template/template.h"
@@ -51,71 +52,22 @@ static const char data_yaml[] =
 	"  - {indicator: rate, region: aa, period: \"2020\", kind: base, value: 40}\n"
 	"  - {indicator: rate, region: aa, period: \"2025\", kind: plan, growth: 1.8}\n";
 
-typedef struct fixture {
-	char dir[64];
-	char data_path[96];
-	rg_dataset *ds;
-} fixture;
-
 static int
 setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/rg-test-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->data_path, sizeof f->data_path, "%s/data.yaml", f->dir);
-	FILE *w = fopen(f->data_path, "w");
-	if (w == NULL || fwrite(data_yaml, 1, sizeof data_yaml - 1, w) != sizeof data_yaml - 1)
-		return -1;
-	fclose(w);
-	rg_diag d;
-	rg_diag_init(&d, stderr);
-	f->ds = rg_dataset_new();
-	if (rg_data_load(f->ds, f->data_path, &d) < 0 || rg_dataset_validate(f->ds, &d) < 0)
-		return -1;
-	*state = f;
-	return 0;
+	return fixture_setup(state, data_yaml);
 }
 
-static int
-teardown(void **state)
-{
-	fixture *f = *state;
-	unlink(f->data_path);
-	rmdir(f->dir);
-	rg_dataset_free(f->ds);
-	free(f);
-	return 0;
-}
-
-/* Expand template text; the doc (if *doc) and the dump or the messages. */
 static char *
 expand_doc(fixture *f, const char *tpl, int *ok, rg_doc **doc)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	rg_diag d;
-	rg_diag_init(&d, out);
-	rg_template *t = rg_template_parse("t.md", tpl, strlen(tpl), &d);
-	rg_doc *dc = t ? rg_template_expand(t, f->ds, NULL, 0, &d) : NULL;
-	*ok = dc != NULL && d.errors == 0;
-	if (dc != NULL)
-		rg_doc_dump(dc, out);
-	rg_template_free(t);
-	fclose(out);
-	if (doc != NULL)
-		*doc = dc;
-	else
-		rg_doc_free(dc);
-	return buf;
+	return fixture_expand(f, tpl, NULL, 0, ok, doc);
 }
 
 static char *
 expand(fixture *f, const char *tpl, int *ok)
 {
-	return expand_doc(f, tpl, ok, NULL);
+	return fixture_expand(f, tpl, NULL, 0, ok, NULL);
 }
 
 /* a before b in s, both present */
@@ -558,5 +510,5 @@ main(void)
 		cmocka_unit_test(chart_directive),
 		cmocka_unit_test(chart_layout),
 	};
-	return cmocka_run_group_tests_name("table", tests, setup, teardown);
+	return cmocka_run_group_tests_name("table", tests, setup, fixture_teardown);
 }

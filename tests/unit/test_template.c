@@ -12,6 +12,7 @@
 
 #include "data/model.h"
 #include "template/template.h"
+#include "fixture.h"
 
 static const char data_yaml[] =
 	"format: reportgen/1\n"
@@ -54,65 +55,16 @@ static const char data_yaml[] =
 	"  - id: one\n"
 	"    text: 一句*话*。\n";
 
-typedef struct fixture {
-	char dir[64];
-	char data_path[96];
-	rg_dataset *ds;
-} fixture;
-
 static int
 setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	strcpy(f->dir, "/tmp/rg-test-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->data_path, sizeof f->data_path, "%s/data.yaml", f->dir);
-	FILE *w = fopen(f->data_path, "w");
-	if (w == NULL || fwrite(data_yaml, 1, sizeof data_yaml - 1, w) != sizeof data_yaml - 1)
-		return -1;
-	fclose(w);
-	FILE *devnull = fopen("/dev/null", "w");
-	rg_diag d;
-	rg_diag_init(&d, devnull);
-	f->ds = rg_dataset_new();
-	int rc = rg_data_load(f->ds, f->data_path, &d);
-	fclose(devnull);
-	if (rc < 0 || rg_dataset_validate(f->ds, &d) < 0)
-		return -1;
-	*state = f;
-	return 0;
+	return fixture_setup(state, data_yaml);
 }
 
-static int
-teardown(void **state)
-{
-	fixture *f = *state;
-	unlink(f->data_path);
-	rmdir(f->dir);
-	rg_dataset_free(f->ds);
-	free(f);
-	return 0;
-}
-
-/* Expand template text; return the doc dump (or the messages on error). */
 static char *
 expand(fixture *f, const char *tpl, const char *const *vars, size_t nvars, int *ok)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	rg_diag d;
-	rg_diag_init(&d, out);
-	rg_template *t = rg_template_parse("t.md", tpl, strlen(tpl), &d);
-	rg_doc *doc = t ? rg_template_expand(t, f->ds, vars, nvars, &d) : NULL;
-	*ok = doc != NULL && d.errors == 0;
-	if (doc != NULL)
-		rg_doc_dump(doc, out);
-	rg_doc_free(doc);
-	rg_template_free(t);
-	fclose(out);
-	return buf;
+	return fixture_expand(f, tpl, vars, nvars, ok, NULL);
 }
 
 static void
@@ -268,5 +220,5 @@ main(void)
 		cmocka_unit_test(code_is_not_expanded),
 		cmocka_unit_test(figures_directive),
 	};
-	return cmocka_run_group_tests_name("template", tests, setup, teardown);
+	return cmocka_run_group_tests_name("template", tests, setup, fixture_teardown);
 }
