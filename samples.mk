@@ -10,7 +10,7 @@ songxian-2024_V :=
 
 mengjin-2023_T := templates/briefing.md
 mengjin-2023_D := input/songxian-mengjin-2024.xml
-mengjin-2023_V := -V region=mengjin -V period=2023
+mengjin-2023_V := -V region=mengjin -V period=2023 -V title=孟津区2023年工作回顾与2024年目标
 
 # every Markdown element, for looking at
 SAMPLES += tour
