@@ -30,6 +30,10 @@ rg_dataset_free(rg_dataset *ds)
 	free(ds->observations);
 	free(ds->narratives);
 	free(ds->files);
+	free(ds->ind_index);
+	free(ds->obs_index);
+	free(ds->cell_index);
+	free(ds->period_index);
 	rg_arena_free(ds->arena);
 	free(ds);
 }
@@ -81,9 +85,47 @@ matches(const char *want, const char *have)
 	return want == NULL || same(want, have);
 }
 
+/* The sorted indexes (see model.h): entries of (key, index in the dataset),
+ * ties in dataset order, so that a lookup finds what a scan from the start
+ * finds first.  A scan of every observation for each cell of a table made
+ * a table of 10,000 cells over 100,000 observations take 25 s. */
+typedef struct keyed {
+	const char *key;
+	size_t index;
+} keyed;
+
+/* The first entry of k[0..n) whose key is key (n if none is). */
+static size_t
+lower_bound(const keyed *k, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(k[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(k[lo].key, key) == 0 ? lo : n;
+}
+
+/* The key of an observation in the cell index. */
+static char *
+cell_key(const char *indicator, const char *region, const char *period)
+{
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s\x1f%s\x1f%s", indicator, region, period);
+	return rg_buf_detach(&b);
+}
+
 const rg_indicator *
 rg_dataset_indicator(const rg_dataset *ds, const char *id)
 {
+	if (ds->ind_index != NULL && ds->nind_index == ds->nindicators) {
+		const keyed *k = ds->ind_index;
+		size_t i = lower_bound(k, ds->nind_index, id);
+		return i < ds->nind_index ? &ds->indicators[k[i].index] : NULL;
+	}
 	for (size_t i = 0; i < ds->nindicators; i++)
 		if (strcmp(ds->indicators[i].id, id) == 0)
 			return &ds->indicators[i];
@@ -120,8 +162,26 @@ rg_dataset_find(const rg_dataset *ds, const rg_obs_query *q,
     const rg_observation **out, size_t max)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < ds->nobservations; i++) {
-		const rg_observation *o = &ds->observations[i];
+	size_t from = 0, to = ds->nobservations;
+	const keyed *k = NULL;
+	int indexed = ds->obs_index != NULL && ds->nobs_index == ds->nobservations;
+	if (indexed && q->indicator != NULL && q->region != NULL && q->period != NULL) {
+		/* only the observations of that cell (a table's, a chart's) */
+		char *key = cell_key(q->indicator, q->region, q->period);
+		k = ds->cell_index;
+		from = lower_bound(k, ds->ncell_index, key);
+		for (to = from; to < ds->ncell_index && strcmp(k[to].key, key) == 0; )
+			to++;
+		free(key);
+	} else if (indexed && q->indicator != NULL) {
+		/* only the observations of that indicator, in dataset order */
+		k = ds->obs_index;
+		from = lower_bound(k, ds->nobs_index, q->indicator);
+		for (to = from; to < ds->nobs_index && strcmp(k[to].key, q->indicator) == 0; )
+			to++;
+	}
+	for (size_t j = from; j < to; j++) {
+		const rg_observation *o = &ds->observations[k != NULL ? k[j].index : j];
 		if (o->shadowed || !matches(q->indicator, o->indicator) ||
 		    !matches(q->region, o->region) ||
 		    !matches(q->period, o->period) || (q->kind >= 0 && (int)o->kind != q->kind))
@@ -133,13 +193,21 @@ rg_dataset_find(const rg_dataset *ds, const rg_obs_query *q,
 	return n;
 }
 
+int
+rg_dataset_has_period(const rg_dataset *ds, const char *period)
+{
+	if (ds->obs_index != NULL && ds->nobs_index == ds->nobservations)
+		return lower_bound(ds->period_index, ds->nperiod_index, period) <
+		    ds->nperiod_index;
+	for (size_t i = 0; i < ds->nobservations; i++)
+		if (ds->observations[i].period != NULL &&
+		    strcmp(ds->observations[i].period, period) == 0)
+			return 1;
+	return 0;
+}
+
 /* Validation.  Keys are sorted (ties in dataset order) so that checking a
  * large file stays O(n log n). */
-
-typedef struct keyed {
-	const char *key;
-	size_t index;
-} keyed;
 
 static int
 cmp_key(const void *a, const void *b)
@@ -404,6 +472,37 @@ rg_dataset_validate(rg_dataset *ds, rg_diag *d)
 	check_references(ds, d);
 	check_observations(ds, d);
 	check_narratives(ds, d);
+	/* the lookup indexes */
+	const char **keys = rg_xmalloc((ds->nindicators + ds->nobservations + 1) * sizeof *keys);
+	size_t nk;
+	for (size_t i = 0; i < ds->nindicators; i++)
+		keys[i] = ds->indicators[i].id;
+	free(ds->ind_index);
+	ds->ind_index = sort_keys(keys, ds->nindicators, &nk);
+	ds->nind_index = nk;
+	for (size_t i = 0; i < ds->nobservations; i++)
+		keys[i] = ds->observations[i].indicator;
+	free(ds->obs_index);
+	ds->obs_index = sort_keys(keys, ds->nobservations, &nk);
+	ds->nobs_index = nk;
+	for (size_t i = 0; i < ds->nobservations; i++) {
+		const rg_observation *o = &ds->observations[i];
+		keys[i] = NULL;
+		if (o->region != NULL && o->period != NULL) {
+			char *key = cell_key(o->indicator, o->region, o->period);
+			keys[i] = rg_arena_strdup(ds->arena, key);
+			free(key);
+		}
+	}
+	free(ds->cell_index);
+	ds->cell_index = sort_keys(keys, ds->nobservations, &nk);
+	ds->ncell_index = nk;
+	for (size_t i = 0; i < ds->nobservations; i++)
+		keys[i] = ds->observations[i].period;
+	free(ds->period_index);
+	ds->period_index = sort_keys(keys, ds->nobservations, &nk);
+	ds->nperiod_index = nk;
+	free(keys);
 	return d->errors > errors ? -1 : 0;
 }
 

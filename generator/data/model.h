@@ -97,6 +97,11 @@ typedef struct rg_dataset {
 	rg_observation *observations; size_t nobservations, cap_observations;
 	rg_narrative *narratives;     size_t nnarratives, cap_narratives;
 	const char **files;           size_t nfiles, cap_files;   /* loaded paths */
+	/* indicators by id and observations by indicator, sorted, for the
+	 * lookups below; made by rg_dataset_validate (model.c) */
+	void *ind_index, *obs_index;  size_t nind_index, nobs_index;
+	void *cell_index;             size_t ncell_index;   /* by indicator, region, period */
+	void *period_index;           size_t nperiod_index;
 } rg_dataset;
 
 rg_dataset *rg_dataset_new(void);
@@ -127,6 +132,8 @@ typedef struct rg_obs_query {
 } rg_obs_query;
 size_t rg_dataset_find(const rg_dataset *ds, const rg_obs_query *q,
     const rg_observation **out, size_t max);
+/* Does some observation have this period? */
+int rg_dataset_has_period(const rg_dataset *ds, const char *period);
 
 /* Text dump of the model (stable order, positions included): the
  * stage-1 output for tests and --dump=data. */

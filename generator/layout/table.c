@@ -18,6 +18,7 @@
 #define TABLE_MIN_SIZE 7.0       /* the documented font floor, in pt */
 #define RULE_THICK 1.2
 #define RULE_THIN 0.6
+#define RULE_HAIR 0.4
 
 typedef struct cellbox {
 	const rg_cell *cell;
@@ -183,6 +184,28 @@ rule(rg_vitem *v, double x, double y, double w, double lw)
 	b->line_width = lw;
 }
 
+static double
+cell_x(const tstate *s, const cellbox *cb, double x)
+{
+	for (size_t k = 0; k < cb->col && k < s->t->ncols; k++)
+		x += s->w[k];
+	return x;
+}
+
+/* A cell's lines into v, centred vertically in [top, top + height). */
+static void
+draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
+    double height)
+{
+	double cw = cell_width(s, cb) - 2 * s->padx;
+	double y = top + (height - cb->nlines * s->pitch) / 2;
+	for (size_t l = 0; l < cb->nlines; l++)
+		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
+		    palign(s->t, r, cb->cell), v, y + l * s->pitch, s->pitch);
+	free(cb->lines);
+	cb->lines = NULL;
+}
+
 /* A caption or note line: centred Hei above, small Song below. */
 static void
 side_text(rg_flow *c, const char *text, double x, double width, int role, double size,
@@ -253,9 +276,11 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		size_t maxlines = 1;
 		for (size_t i = 0; i < row->ncells; i++) {
 			cellbox *cb = &s.rows[r][i];
+			if (cb->cell->covered)
+				continue;
 			double cw = cell_width(&s, cb) - 2 * s.padx;
 			cb->nlines = rg_lb_break(&cb->para, cw, 0, &cb->lines);
-			if (cb->nlines > maxlines)
+			if (cb->cell->rowspan == 1 && cb->nlines > maxlines)
 				maxlines = cb->nlines;
 		}
 		rg_vitem *v = rg_flow_item(c, maxlines * s.pitch + 2 * s.pady);
@@ -276,19 +301,26 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 			rule(v, x, v->height, width, RULE_THICK);
 		for (size_t i = 0; i < row->ncells; i++) {
 			cellbox *cb = &s.rows[r][i];
-			double cx = x;
-			for (size_t k = 0; k < cb->col && k < t->ncols; k++)
-				cx += s.w[k];
-			double cw = cell_width(&s, cb) - 2 * s.padx;
-			/* text is centred vertically in the row */
-			double top = s.pady + (maxlines - cb->nlines) * s.pitch / 2;
-			for (size_t l = 0; l < cb->nlines; l++)
-				rg_flow_line(c, &cb->para, &cb->lines[l], cx + s.padx, cw,
-				    palign(t, r, cb->cell), v, top + l * s.pitch, s.pitch);
-			free(cb->lines);
-			cb->lines = NULL;
+			if (cb->cell->covered || cb->cell->rowspan > 1)
+				continue;     /* spanning cells are drawn below, once all rows are */
+			draw_cell(&s, cb, r, x, v, 0, v->height);
+			/* a header over several columns is underlined (short rule) */
+			if (r + 1 < t->nheader && cb->cell->colspan > 1 && !row->group)
+				rule(v, cell_x(&s, cb, x) + s.padx / 2, v->height,
+				    cell_width(&s, cb) - s.padx, RULE_HAIR);
 		}
 	}
+	/* cells over several header rows, centred over all of them */
+	for (size_t r = 0; r < t->nheader && r < t->nrows; r++)
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			cellbox *cb = &s.rows[r][i];
+			if (cb->cell->covered || cb->cell->rowspan <= 1)
+				continue;
+			double h = 0;
+			for (size_t k = r; k < r + (size_t)cb->cell->rowspan && k < t->nheader; k++)
+				h += c->items[header_from + k].height;
+			draw_cell(&s, cb, r, x, &c->items[header_from + r], 0, h);
+		}
 	if (t->note != NULL) {
 		rg_flow_gap(c, s.size * 0.3);
 		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 0);

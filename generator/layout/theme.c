@@ -102,6 +102,12 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 			    "of points" : "of em", v);
 			return -1;
 		}
+		/* a font size of 0 made libharu refuse the whole PDF (exit 1) */
+		size_t n = strlen(k->name);
+		if (x == 0 && n > 5 && strcmp(k->name + n - 5, "_size") == 0) {
+			rg_error(d, pos, "%s must be more than 0 points", k->name);
+			return -1;
+		}
 		*(double *)p = k->type == T_MM ? MM(x) : x;
 		return 0;
 	}

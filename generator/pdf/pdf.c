@@ -171,14 +171,34 @@ draw_rotated(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
 	}
 }
 
+/* Text for the document information and the outline, which libharu
+ * refuses over 65,535 bytes: longer text is cut (between UTF-8 sequences)
+ * and ends in "…".  The caller frees the result. */
+static char *
+clipped(const char *s)
+{
+	enum { MAX = 4096 };
+	size_t n = strlen(s);
+	if (n <= MAX)
+		return rg_xstrdup(s);
+	n = MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	char *c = rg_xmalloc(n + sizeof "…");
+	memcpy(c, s, n);
+	memcpy(c + n, "…", sizeof "…");
+	return c;
+}
+
 static void
 draw_links(HPDF_Page page, const rg_page *pg, double h)
 {
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
-		/* libharu refuses an empty URI ([text]() in Markdown): the text
-		 * stays, without a link */
-		if (b->kind != RG_BOX_LINK || b->url == NULL || b->url[0] == '\0')
+		/* libharu refuses an empty URI ([text]() in Markdown) and one
+		 * over 65,535 bytes: the text stays, without a link */
+		if (b->kind != RG_BOX_LINK || b->url == NULL || b->url[0] == '\0' ||
+		    strlen(b->url) > 65535)
 			continue;
 		HPDF_Rect rect = { (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y - b->h),
 		    (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(h - b->y) };
@@ -200,7 +220,9 @@ add_outline(HPDF_Doc pdf, const rg_layout *l, HPDF_Page *pages)
 		HPDF_Outline parent = NULL;
 		for (int k = lv - 1; k >= 1 && parent == NULL; k--)
 			parent = parents[k];
-		HPDF_Outline ol = HPDF_CreateOutline(pdf, parent, o->title, enc);
+		char *title = clipped(o->title);
+		HPDF_Outline ol = HPDF_CreateOutline(pdf, parent, title, enc);
+		free(title);
 		if (ol == NULL)
 			continue;
 		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
@@ -214,13 +236,21 @@ add_outline(HPDF_Doc pdf, const rg_layout *l, HPDF_Page *pages)
 }
 
 static void
+info_attr(HPDF_Doc pdf, HPDF_InfoType type, const char *value)
+{
+	char *v = clipped(value);
+	HPDF_SetInfoAttr(pdf, type, v);
+	free(v);
+}
+
+static void
 set_info(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o)
 {
 	const rg_doc_meta *m = &l->meta;
-	if (m->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, m->title);
-	if (m->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, m->author);
-	if (m->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, m->subject);
-	if (m->keywords) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, m->keywords);
+	if (m->title) info_attr(pdf, HPDF_INFO_TITLE, m->title);
+	if (m->author) info_attr(pdf, HPDF_INFO_AUTHOR, m->author);
+	if (m->subject) info_attr(pdf, HPDF_INFO_SUBJECT, m->subject);
+	if (m->keywords) info_attr(pdf, HPDF_INFO_KEYWORDS, m->keywords);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, o->creator);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, o->creator);
 	struct tm tm;

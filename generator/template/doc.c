@@ -112,6 +112,7 @@ rg_doc_cell_add(rg_doc *doc, rg_row *r, rg_align align, int colspan)
 	memset(c, 0, sizeof *c);
 	c->align = align;
 	c->colspan = colspan < 1 ? 1 : colspan;
+	c->rowspan = 1;
 	return c;
 }
 
@@ -229,6 +230,10 @@ dump_table(const rg_table *t, int depth, FILE *out)
 			fprintf(out, "%*scell %s", depth * 2 + 2, "", aligns[cell->align]);
 			if (cell->colspan > 1)
 				fprintf(out, " span=%d", cell->colspan);
+			if (cell->rowspan > 1)
+				fprintf(out, " rowspan=%d", cell->rowspan);
+			if (cell->covered)
+				fputs(" covered", out);
 			fputs(cell->numeric ? " numeric\n" : "\n", out);
 			dump_spans(cell->spans, cell->nspans, depth + 2, out);
 		}

@@ -59,6 +59,8 @@ typedef struct rg_cell {
 	rg_span *spans; size_t nspans, cap_spans;
 	rg_align align;
 	int colspan;             /* >= 1; a group row (一级指标) spans every column */
+	int rowspan;             /* >= 1: header cells over two header rows */
+	int covered;             /* under a cell of the row above that spans it: not drawn */
 	int numeric;             /* a number: right-aligned, never wrapped inside */
 } rg_cell;
 

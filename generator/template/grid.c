@@ -6,6 +6,7 @@
 
 #include "../base/buf.h"
 #include "../base/suggest.h"
+#include "template.h"
 
 const char *const rg_dim_names[] = { "regions", "indicators", "periods", NULL };
 
@@ -67,16 +68,16 @@ rg_dctx_region(rg_dctx *x, const rg_spec_entry *e, size_t i)
 const char *
 rg_dctx_period(rg_dctx *x, const rg_spec_entry *e, size_t i)
 {
+	/* the periods for the message only when not found (collecting them
+	 * for every lookup made a chart of 20,000 periods take hours) */
+	if (rg_dataset_has_period(x->ds, e->values[i]))
+		return e->values[i];
 	const char **seen = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t k = 0; k < x->ds->nobservations; k++) {
 		const char *p = x->ds->observations[k].period;
 		if (p == NULL)
 			continue;
-		if (strcmp(p, e->values[i]) == 0) {
-			free(seen);
-			return e->values[i];
-		}
 		size_t j = 0;
 		while (j < n && strcmp(seen[j], p) != 0)
 			j++;
@@ -192,6 +193,13 @@ read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 	}
 	if (e->nvalues == 0) {
 		rg_error(x->d, e->key_pos, "%s lists no values", rg_dim_names[dim]);
+		return -1;
+	}
+	if (e->nvalues > RG_TABLE_MAX_ROWS) {
+		/* before the table is made: it would be refused, after taking
+		 * the memory of all its rows */
+		rg_error(x->d, e->key_pos, "%s lists %zu values: the limit is %d",
+		    rg_dim_names[dim], e->nvalues, RG_TABLE_MAX_ROWS);
 		return -1;
 	}
 	int rc = 0;

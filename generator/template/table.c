@@ -324,13 +324,14 @@ comparison_header(comparison *cm, rg_table *t)
 	rg_arena *a = x->doc->arena;
 	rg_row *top = rg_doc_row_add(x->doc, t);
 	rg_row *sub = cm->nshow > 1 ? rg_doc_row_add(x->doc, t) : NULL;
-	add_cell(x, top, stub_label(cm), RG_ALIGN_CENTER, 1, x->fence);
+	/* the stub and unit headers stand over both header rows */
+	add_cell(x, top, stub_label(cm), RG_ALIGN_CENTER, 1, x->fence)->rowspan = sub ? 2 : 1;
 	if (sub != NULL)
-		add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence);
+		add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence)->covered = 1;
 	if (cm->unit_col) {
-		add_cell(x, top, "单位", RG_ALIGN_CENTER, 1, x->fence);
+		add_cell(x, top, "单位", RG_ALIGN_CENTER, 1, x->fence)->rowspan = sub ? 2 : 1;
 		if (sub != NULL)
-			add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence);
+			add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence)->covered = 1;
 	}
 	for (size_t c = 0; c < rg_grid_count(&cm->g, 1); c++) {
 		const rg_key *k = rg_grid_key(&cm->g, 1, c);

@@ -809,10 +809,14 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
 		    c->region, c->period, c->d) < 0)
 			c->errors++;
-		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next)
+		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next) {
 			if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
 				err(c, pos, "table of %zu rows: the limit is %d rows",
 				    b->table->nrows, RG_TABLE_MAX_ROWS);
+			/* a chart's points count as elements of the document */
+			if (b->kind == RG_BLOCK_CHART && b->chart != NULL)
+				c->doc->nodes += b->chart->ncategories * (b->chart->nseries + 1);
+		}
 		return;
 	}
 	rg_block *b = rg_doc_block_new(c->doc, parent, RG_BLOCK_CODE, pos);

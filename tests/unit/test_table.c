@@ -216,6 +216,9 @@ comparison_growth_header(void **state)
 	    "show: [value, growth]\n```\n", &ok);
 	assert_true(ok);
 	assert_non_null(strstr(s, "table cols=3 header=2\n"));
+	/* the stub stands over both header rows */
+	assert_non_null(strstr(s, "cell center rowspan=2\n        text \"地区\""));
+	assert_non_null(strstr(s, "cell center covered\n"));
 	assert_non_null(strstr(s, "cell center span=2\n        text \"地区生产总值\""));
 	assert_order(s, "text \"数值（亿元）\"", "text \"增长\"");
 	assert_non_null(strstr(s, "text \"增长0.5%\""));
