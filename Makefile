@@ -168,3 +168,9 @@ check-pdfjs: all
 bench: deps build
 	@sh tools/ensure-deps.sh hyperfine time
 	sh bench/run.sh
+
+# rewrite the reviewed layout dumps of the samples (tests/golden/) after a
+# deliberate layout change; review the diff before committing
+.PHONY: regen
+regen: build
+	REGEN=1 sh tests/e2e/golden.sh
