@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "cli/render.h"
 #include "data/model.h"
 #include "fonts/fontset.h"
 #include "fuzz.h"
@@ -17,24 +18,6 @@
 static rg_dataset *ds;
 static rg_fontset *fs;
 static rg_theme themes[2];       /* briefing, gongwen */
-
-static int
-fs_lookup(void *ctx, int role, int32_t cp, int *primary)
-{
-	return rg_fontset_lookup(ctx, (rg_role)role, cp, primary);
-}
-
-static double
-fs_advance(void *ctx, int face, int32_t cp)
-{
-	return rg_fontset_advance(ctx, face, cp);
-}
-
-static const char *
-fs_family(void *ctx, int face)
-{
-	return face >= 0 ? rg_fontset_family(ctx, face) : "?";
-}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -81,7 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rg_layout *l = NULL;
 	if (doc != NULL) {
 		rg_doc_dump(doc, fuzz_sink());
-		rg_metrics m = { fs, fs_lookup, fs_advance, fs_family };
+		rg_metrics m = rg_render_metrics(fs);
 		/* the template's theme, when it names gongwen; else briefing */
 		const rg_theme *th = &themes[doc->meta.theme != NULL &&
 		    strcmp(doc->meta.theme, "gongwen") == 0];

@@ -192,6 +192,13 @@ fs_family(void *ctx, int face)
 	return face >= 0 ? rg_fontset_family(ctx, face) : "?";
 }
 
+rg_metrics
+rg_render_metrics(rg_fontset *fs)
+{
+	rg_metrics m = { fs, fs_lookup, fs_advance, fs_family };
+	return m;
+}
+
 /* ---- dependency files ------------------------------------------------- */
 
 /* A file name as make reads it in a rule. */
@@ -336,7 +343,7 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	    &theme_path, d);
 	if (theme == NULL)
 		goto out;
-	rg_metrics m = { e->fonts, fs_lookup, fs_advance, fs_family };
+	rg_metrics m = rg_render_metrics(e->fonts);
 	rg_layout_opts lo = { theme, &m, j->allow_missing_glyphs };
 	l = rg_layout_run(doc, &lo, d);
 	if (l == NULL)

@@ -19,6 +19,7 @@
 
 #include "../base/diag.h"
 #include "../fonts/fontset.h"
+#include "../layout/metrics.h"
 #include "../template/template.h"
 
 /* One document: the equivalent of one `reportgen render` command line. */
@@ -68,5 +69,9 @@ time_t rg_render_build_date(void);
  * reporting. */
 int rg_write_depfile(const char *path, const char *target, const char *const *deps,
     size_t ndeps, rg_diag *d);
+
+/* The layout's metrics answered by a font set (glyph lookup with fallback,
+ * advances, family names). */
+rg_metrics rg_render_metrics(rg_fontset *fs);
 
 #endif
