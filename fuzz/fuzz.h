@@ -34,18 +34,37 @@ fuzz_sink(void)
 	return f;
 }
 
-/* A scratch path ending in ext, unique to this process, in TMPDIR. */
+static char fuzz_paths[8][512];
+
+static inline void
+fuzz_cleanup(void)
+{
+	for (int i = 0; i < 8; i++)
+		if (fuzz_paths[i][0] != '\0')
+			unlink(fuzz_paths[i]);
+}
+
+/* A scratch path ending in ext, unique to this process and to (name,
+ * ext), in TMPDIR; removed when the process exits. */
 static inline const char *
 fuzz_path(const char *name, const char *ext)
 {
-	static char paths[4][512];
-	static int used;
 	const char *dir = getenv("TMPDIR");
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
-	char *p = paths[used++ & 3];
-	snprintf(p, sizeof paths[0], "%s/rg-fuzz-%ld-%s%s", dir, (long)getpid(), name, ext);
-	return p;
+	char p[512];
+	snprintf(p, sizeof p, "%s/rg-fuzz-%ld-%s%s", dir, (long)getpid(), name, ext);
+	for (int i = 0; i < 8; i++) {
+		if (strcmp(fuzz_paths[i], p) == 0)
+			return fuzz_paths[i];
+		if (fuzz_paths[i][0] == '\0') {
+			if (i == 0)
+				atexit(fuzz_cleanup);
+			memcpy(fuzz_paths[i], p, sizeof p);
+			return fuzz_paths[i];
+		}
+	}
+	abort();     /* more scratch files than a target uses */
 }
 
 /* Write data to path; aborts on failure (not the input's fault). */

@@ -59,6 +59,33 @@ awk 'BEGIN { print "```table\ntype: static\nheader: a | b\nrows:"
 run "table over the row limit" 60 2 "table of 20002 rows: the limit is 20000 rows" \
 	render -t "$tmp/rows2.md" -d $data -o "$tmp/rows2.pdf"
 
+# a comparison table of 50 regions x 200 indicators over 100,000
+# observations (each cell was a scan of all of them: 25 s)
+awk 'BEGIN { print "format: reportgen/1\nmeta: {region: r0, period: \"2024\"}\nregions:"
+	for (r = 0; r < 100; r++) printf "  - {id: r%d, name: R%d}\n", r, r
+	print "indicators:"
+	for (i = 0; i < 1000; i++) printf "  - {id: i%d, name: N%d, unit: u}\n", i, i
+	print "observations:"
+	for (r = 0; r < 100; r++) for (i = 0; i < 1000; i++)
+		printf "  - {indicator: i%d, region: r%d, value: %d}\n", i, r, i }' > "$tmp/grid.yaml"
+awk 'BEGIN { printf "```table\nregions: [r0"; for (r = 1; r < 50; r++) printf ", r%d", r
+	printf "]\nindicators: [i0"; for (i = 1; i < 200; i++) printf ", i%d", i; print "]\n```" }' > "$tmp/grid.md"
+run "table of 10,000 cells over 100,000 observations" 10 0 "" \
+	render -t "$tmp/grid.md" -d "$tmp/grid.yaml" -o "$tmp/grid.pdf"
+
+# a chart of 20,000 periods (looking each up collected every period of
+# the data first: hours); a table directive listing 30,000 regions
+awk 'BEGIN { print "format: reportgen/1\nmeta: {region: r, period: \"1\"}\nregions: [{id: r, name: R}]"
+	print "indicators: [{id: g, name: G, unit: u}]\nobservations:"
+	for (p = 0; p < 20000; p++) printf "  - {indicator: g, period: \"%d\", value: %d}\n", p, p }' > "$tmp/chart.yaml"
+awk 'BEGIN { printf "```chart\ntype: line\nindicators: [g]\nx: periods\nperiods: [\"0\""
+	for (p = 1; p < 20000; p++) printf ", \"%d\"", p; print "]\n```" }' > "$tmp/chart.md"
+run "chart of 20,000 periods" 10 0 "" render -t "$tmp/chart.md" -d "$tmp/chart.yaml" -o "$tmp/chart.pdf"
+awk 'BEGIN { printf "```table\nindicators: [tourists]\nregions: [songxian"
+	for (i = 1; i < 30000; i++) printf ", songxian"; print "]\n```" }' > "$tmp/regions.md"
+run "table directive of 30,000 regions" 10 2 "regions lists 30000 values: the limit is 20000" \
+	render -t "$tmp/regions.md" -d $data -o "$tmp/regions.pdf"
+
 # 1,000 nested lists, 1,000 nested block quotes: an error at the 13th level
 awk 'BEGIN { for (i = 0; i < 1000; i++) { for (k = 0; k < i; k++) printf "  "; print "- 项" } }' > "$tmp/lists.md"
 run "1,000 nested lists" 10 2 "lists.md:13:25: error: lists and block quotes nested deeper than 12 levels" \
@@ -88,6 +115,26 @@ run "6,250 pages" 60 2 "the document runs to 6250 pages: the limit is 5000" \
 printf '{{ text.big }}\n\n{{ text.big }}\n' > "$tmp/big.md"
 run "text over 4 MiB" 60 2 "the document's text grows past 4194304 bytes" \
 	render -t "$tmp/big.md" -d "$tmp/big.yaml" -o "$tmp/big.pdf"
+
+# the title and the marking are set on every page: over 1,000 bytes, an
+# error (a 300 KB title took 3 GB, and ran out of memory); a long heading (the PDF outline), URL
+# and author (document information) are clipped or dropped in the PDF,
+# which libharu would refuse over 65,535 bytes
+LC_ALL=C awk 'BEGIN { s = "汉"; while (length(s) < 30000) s = s s; printf "---\ntitle: %s\n---\n\n正文\n", substr(s, 1, 30000) }' > "$tmp/title.md"
+run "title of 10,000 characters" 10 2 "the document's title is [0-9]+ bytes long: the limit is 1000" \
+	render -t "$tmp/title.md" -d $data -o "$tmp/title.pdf"
+LC_ALL=C awk 'BEGIN { s = "汉"; while (length(s) < 30000) s = s s; printf "---\nmarking: %s\n---\n\n正文\n", substr(s, 1, 30000) }' > "$tmp/mark.md"
+run "marking of 10,000 characters" 10 2 "the marking is [0-9]+ bytes long: the limit is 1000" \
+	render -t "$tmp/mark.md" -d $data -o "$tmp/mark.pdf"
+awk 'BEGIN { s = "b"; while (length(s) < 70000) s = s s; s = substr(s, 1, 70000)
+	printf "---\nauthor: %s\n---\n\n# %s\n\n[链接](http://example.org/%s)\n", s, s, s }' > "$tmp/long.md"
+run "70 KB heading, URL and author" 30 0 "" render -t "$tmp/long.md" -d $data -o "$tmp/long.pdf"
+qpdf --check "$tmp/long.pdf" > /dev/null 2>&1 && ok || bad "70 KB heading, URL and author" "qpdf --check"
+
+# a theme file is input too: a font size of 0 made libharu refuse the PDF
+printf 'body_size: 0\n' > "$tmp/theme.yaml"
+run "theme with body_size 0" 10 2 "body_size must be more than 0 points" \
+	render -t templates/tour.md -d $data --theme "$tmp/theme.yaml" -o "$tmp/theme.pdf"
 
 # killed: SIGKILL at moments spread over a whole render (the 1 MB
 # paragraph, written to its own directory, fonts subset in its own TMPDIR)
