@@ -67,8 +67,11 @@ out/%.pdf: $(BIN) $$($$*_T) $$($$*_D) fonts/fonts.conf
 list-samples:
 	@$(foreach s,$(SAMPLES),echo '$(s)|$($(s)_T)|$($(s)_D)|$($(s)_V)';)
 
+# what CI runs: the whole suite on the normal build, then again under
+# AddressSanitizer and UndefinedBehaviorSanitizer (check-asan, below)
 test: deps build $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)
+	@$(MAKE) --no-print-directory check-asan
 
 clean:
 	rm -rf $(BUILD) out
@@ -83,7 +86,8 @@ clean:
 #   make check-valgrind   every sample rendered under valgrind: no error, no leak
 #   make fuzz             the libFuzzer targets of fuzz/ (clang), each run for
 #                         FUZZ_SECONDS; see fuzz/README.md
-# None of these is part of `make test`.
+# `make test` runs check-asan after the normal suite; the others are run by
+# hand.
 
 ASAN_BUILD  := build-asan
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
