@@ -74,7 +74,7 @@ test: deps build $(TEST_BINS)
 	@$(MAKE) --no-print-directory check-asan
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) out build-asan build-fuzz
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d)
 
