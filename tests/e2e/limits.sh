@@ -5,15 +5,7 @@
 # signal or an out-of-memory; and a run killed with SIGKILL while it
 # renders leaves no output file and no temporary file behind.
 #   REPORTGEN  the binary (default build/reportgen)
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+. "$(dirname "$0")/../lib.sh"
 data=input/songxian-2024.yaml
 
 # Bounds: seconds and KiB of virtual memory.  Under AddressSanitizer (make

@@ -7,15 +7,7 @@
 #     block holds every paragraph and heading of the document tree, in order
 #     (all white space removed);
 #   - no extracted line starts with a no-line-start character (避头尾).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+. "$(dirname "$0")/../lib.sh"
 
 # Paragraph texts from the document tree dump: one line per text block.
 # Tables are left out (cells wrap side by side: tests/e2e/tables.sh checks

@@ -7,15 +7,7 @@
 #   - a 12-column table stays inside the text block: the words pdftotext
 #     finds between its top and bottom rules lie within the rules' extent,
 #     and the rules span the text block exactly.
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+. "$(dirname "$0")/../lib.sh"
 
 # The body rows of every table in a document tree dump: one line per row,
 # its cells' text joined, white space removed.
