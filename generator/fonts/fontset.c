@@ -1,7 +1,10 @@
 /* fontset.c -- see fontset.h */
+#define _GNU_SOURCE      /* O_TMPFILE */
 #include "fontset.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <limits.h>
 #include <hb.h>
 #include <hb-ot.h>
@@ -320,35 +323,94 @@ rg_fontset_advance(const rg_fontset *fs, int face, int32_t cp)
 }
 
 static int
-write_blob(hb_blob_t *blob, char *path_out, size_t cap)
+write_all(int fd, const char *data, size_t len)
 {
-	const char *dir = getenv("TMPDIR");
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	if ((size_t)snprintf(path_out, cap, "%s/reportgen-font-XXXXXX", dir) >= cap)
-		return -1;
-	int fd = mkstemp(path_out);
-	if (fd < 0)
-		return -1;
-	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
 	size_t off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			close(fd);
-			unlink(path_out);
 			return -1;
 		}
 		off += (size_t)w;
 	}
-	if (close(fd) < 0) {
-		unlink(path_out);
+	return 0;
+}
+
+/* The blob in a file without a name in TMPDIR, reached as /proc/self/fd/N:
+ * 1 done, 0 if the system cannot (no O_TMPFILE or no /proc), -1 on a
+ * write error. */
+static int
+write_anonymous(const char *dir, const char *data, size_t len, rg_fontfile *out)
+{
+#ifdef O_TMPFILE
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return 0;
+	snprintf(out->path, sizeof out->path, "/proc/self/fd/%d", fd);
+	if (access(out->path, R_OK) < 0) {
+		close(fd);
+		return 0;
+	}
+	if (write_all(fd, data, len) < 0) {
+		int err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	out->fd = fd;
+	out->named = 0;
+	return 1;
+#else
+	(void)dir;
+	(void)data;
+	(void)len;
+	(void)out;
+	return 0;
+#endif
+}
+
+static int
+write_blob(hb_blob_t *blob, rg_fontfile *out)
+{
+	const char *dir = getenv("TMPDIR");
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	unsigned len;
+	const char *data = hb_blob_get_data(blob, &len);
+	int rc = write_anonymous(dir, data, len, out);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if ((size_t)snprintf(out->path, sizeof out->path, "%s/reportgen-font-XXXXXX", dir) >=
+	    sizeof out->path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	int fd = mkstemp(out->path);
+	if (fd < 0)
+		return -1;
+	out->fd = fd;
+	out->named = 1;
+	if (write_all(fd, data, len) < 0) {
+		int err = errno;
+		rg_fontfile_release(out);
+		errno = err;
 		return -1;
 	}
 	return 0;
+}
+
+void
+rg_fontfile_release(rg_fontfile *f)
+{
+	if (f->fd >= 0)
+		close(f->fd);
+	if (f->named)
+		unlink(f->path);
+	f->fd = -1;
+	f->named = 0;
+	f->path[0] = '\0';
 }
 
 static int
@@ -435,9 +497,12 @@ with_prep(hb_face_t *sub)
 
 int
 rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
-    char *path_out, size_t cap, rg_diag *d)
+    rg_fontfile *out, rg_diag *d)
 {
 	const struct face *f = &fs->faces[face];
+	out->fd = -1;
+	out->named = 0;
+	out->path[0] = '\0';
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (in == NULL) {
 		rg_failure(d, rg_pos_make(f->path, 0, 0), "cannot subset font: out of memory");
@@ -471,7 +536,7 @@ rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
 	}
 	sub = with_prep(sub);
 	hb_blob_t *blob = compact_cmap(sub, cps, n);
-	int rc = write_blob(blob, path_out, cap);
+	int rc = write_blob(blob, out);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	if (rc < 0)

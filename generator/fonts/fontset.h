@@ -43,11 +43,23 @@ int rg_fontset_lookup(const rg_fontset *fs, rg_role role, int32_t cp, int *prima
 /* Advance of cp in face, in 1/1000 em. */
 double rg_fontset_advance(const rg_fontset *fs, int face, int32_t cp);
 
+/* A font subset on disk for libharu, which reads fonts only by file name.
+ * Where the system allows, the file has no name (O_TMPFILE) and path is
+ * /proc/self/fd/N: a run killed at any moment leaves nothing behind.
+ * Otherwise path is a named temporary file in TMPDIR. */
+typedef struct rg_fontfile {
+	char path[4096];
+	int fd;        /* open until rg_fontfile_release; -1 if none */
+	int named;     /* path is a real name, unlinked by rg_fontfile_release */
+} rg_fontfile;
+
 /* Write a subset of face holding only the code points cps[0..n) (and the
- * glyphs they need) to a new temporary file; its path goes to path_out
- * (cap bytes).  The caller unlinks it.  The subset keeps the tables and
- * name records libharu 2.3 needs.  Returns 0, or -1 after reporting. */
+ * glyphs they need) to out.  The subset keeps the tables and name records
+ * libharu 2.3 needs.  Returns 0, or -1 after reporting. */
 int rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
-    char *path_out, size_t cap, rg_diag *d);
+    rg_fontfile *out, rg_diag *d);
+/* Close the subset's file and remove its name if it has one; may be
+ * called again, and on a file never written (fd -1). */
+void rg_fontfile_release(rg_fontfile *f);
 
 #endif

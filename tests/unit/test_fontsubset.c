@@ -65,10 +65,10 @@ every_subset_has_prep(void **state)
 			}
 		if (n == 0)
 			continue;
-		char path[256];
-		assert_int_equal(rg_fontset_subset(fs, (int)face, have, n, path, sizeof path, &d), 0);
-		long prep = table_length(path, "prep");
-		unlink(path);
+		rg_fontfile sub;
+		assert_int_equal(rg_fontset_subset(fs, (int)face, have, n, &sub, &d), 0);
+		long prep = table_length(sub.path, "prep");
+		rg_fontfile_release(&sub);
 		if (prep <= 0)
 			fail_msg("the subset of %s (face %d) has no 'prep' table",
 			    rg_fontset_path(fs, (int)face), rg_fontset_index(fs, (int)face));
