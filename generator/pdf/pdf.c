@@ -292,12 +292,63 @@ collect_codepoints(const rg_layout *l, cpset *sets, size_t nfaces)
 	free(seen);
 }
 
+static int
+cmp_cp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* libharu 2.3 gives a Type 0 font with the UTF-8 encoder its encoding CMap
+ * as /ToUnicode: a CID map (begincidrange), not the code-to-Unicode map a
+ * reader needs for copying and searching (poppler warns "Invalid
+ * 'begincidrange' operator"; others may fall back to guessing).  Its codes
+ * are the BMP code points themselves (Identity-H, CIDToGIDMap by code
+ * point), so the right map is the identity on the code points drawn: the
+ * stream's content is replaced by that, one bfchar per code point.  The
+ * stream is libharu's (struct _HPDF_FontAttr_Rec, public in hpdf_font.h);
+ * it is compressed with the document and written as before. */
+static int
+fix_tounicode(HPDF_Font font, const int32_t *cps, size_t n)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr == NULL || attr->cmap_stream == NULL || attr->cmap_stream->stream == NULL)
+		return -1;
+	int32_t *sorted = rg_xmalloc((n ? n : 1) * sizeof *sorted);
+	memcpy(sorted, cps, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_cp);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (sorted[i] >= 0 && sorted[i] <= 0xFFFF && (sorted[i] < 0xD800 || sorted[i] > 0xDFFF) &&
+		    (m == 0 || sorted[m - 1] != sorted[i]))
+			sorted[m++] = sorted[i];
+	rg_buf b = { 0 };
+	rg_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (size_t i = 0; i < m; i += 100) {
+		size_t k = m - i < 100 ? m - i : 100;
+		rg_buf_printf(&b, "%zu beginbfchar\n", k);
+		for (size_t j = i; j < i + k; j++)
+			rg_buf_printf(&b, "<%04X> <%04X>\n", (unsigned)sorted[j], (unsigned)sorted[j]);
+		rg_buf_puts(&b, "endbfchar\n");
+	}
+	rg_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	free(sorted);
+	HPDF_Stream st = attr->cmap_stream->stream;
+	HPDF_MemStream_FreeData(st);
+	int rc = HPDF_Stream_Write(st, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK ? 0 : -1;
+	rg_buf_free(&b);
+	return rc;
+}
+
 /* Subset every face the layout drew with to the glyphs it used (libharu
  * 2.3 would embed whole fonts, and its own subsetting loses the parts of
  * composite glyphs), and load the subsets. */
 static int
 embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, HPDF_Font *fonts,
-    char (*tmpfonts)[256], herr *e, rg_diag *d)
+    rg_fontfile *tmpfonts, herr *e, rg_diag *d)
 {
 	size_t nfaces = rg_fontset_count(o->fonts);
 	cpset *sets = rg_xcalloc(nfaces ? nfaces : 1, sizeof *sets);
@@ -307,20 +358,19 @@ embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, HPDF_Font *f
 		if (sets[f].n == 0)
 			continue;
 		const char *file = rg_fontset_path(o->fonts, (int)f);
-		if (rg_fontset_subset(o->fonts, (int)f, sets[f].cps, sets[f].n, tmpfonts[f],
-		    sizeof tmpfonts[f], d) < 0) {
-			tmpfonts[f][0] = '\0';
+		if (rg_fontset_subset(o->fonts, (int)f, sets[f].cps, sets[f].n, &tmpfonts[f],
+		    d) < 0) {
 			rc = -1;
 			break;
 		}
-		const char *name = HPDF_LoadTTFontFromFile(pdf, tmpfonts[f], HPDF_TRUE);
-		/* libharu keeps the file open to embed it when saving: its name can
-		 * go now, so that a run killed later leaves no temporary file */
-		unlink(tmpfonts[f]);
-		tmpfonts[f][0] = '\0';
+		const char *name = HPDF_LoadTTFontFromFile(pdf, tmpfonts[f].path, HPDF_TRUE);
+		/* libharu keeps a file of its own open to embed the font when
+		 * saving: ours, and its name if it has one, can go now */
+		rg_fontfile_release(&tmpfonts[f]);
 		if (name != NULL)
 			fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
-		if (name == NULL || fonts[f] == NULL || e->error) {
+		if (name == NULL || fonts[f] == NULL || e->error ||
+		    fix_tounicode(fonts[f], sets[f].cps, sets[f].n) < 0) {
 			rg_failure(d, rg_pos_make(file, 0, 0), "cannot embed font (face %d): "
 			    "%s (libharu error 0x%04X, detail %u)",
 			    rg_fontset_index(o->fonts, (int)f), herr_text(e->error),
@@ -380,21 +430,30 @@ save_anonymous(HPDF_Doc pdf, const char *path, rg_diag *d)
 		return 0;
 	int rc = write_stream(pdf, fd);
 	if (rc == 0) {
-		/* a name of its own first (linkat cannot replace), then over path */
 		char proc[64];
 		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		/* a new output gets its name in one step; linkat cannot replace,
+		 * so an existing one is replaced by a name of its own renamed
+		 * over it (a kill between the two leaves OUT.pdf.tmpPID) */
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+			goto named;
+		if (errno != EEXIST) {
+			close(fd);
+			return 0;      /* no /proc: the named way */
+		}
 		rg_buf_printf(&name, "%s.tmp%ld", path, (long)getpid());
 		unlink(name.data);
 		if (linkat(AT_FDCWD, proc, AT_FDCWD, name.data, AT_SYMLINK_FOLLOW) < 0) {
 			close(fd);
 			rg_buf_free(&name);
-			return 0;      /* no /proc: the named way */
+			return 0;
 		}
 		if (rename(name.data, path) < 0) {
 			rc = -1;
 			unlink(name.data);
 		}
 	}
+named:
 	if (close(fd) < 0)
 		rc = -1;
 	if (rc < 0)
@@ -459,7 +518,9 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	size_t nfaces = rg_fontset_count(o->fonts);
 	HPDF_Font *fonts = rg_xcalloc(nfaces ? nfaces : 1, sizeof *fonts);
 	HPDF_Page *pages = rg_xcalloc(l->npages ? l->npages : 1, sizeof *pages);
-	char (*tmpfonts)[256] = rg_xcalloc(nfaces ? nfaces : 1, sizeof *tmpfonts);
+	rg_fontfile *tmpfonts = rg_xcalloc(nfaces ? nfaces : 1, sizeof *tmpfonts);
+	for (size_t f = 0; f < nfaces; f++)
+		tmpfonts[f].fd = -1;
 
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
@@ -493,8 +554,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	rc = save_atomically(pdf, path, d);
 out:
 	for (size_t f = 0; f < nfaces; f++)
-		if (tmpfonts[f][0] != '\0')
-			unlink(tmpfonts[f]);
+		rg_fontfile_release(&tmpfonts[f]);
 	free(tmpfonts);
 	free(fonts);
 	free(pages);

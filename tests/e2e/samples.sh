@@ -6,7 +6,9 @@
 #   - the text pdftotext (poppler) and mutool (mupdf) extract from the text
 #     block holds every paragraph and heading of the document tree, in order
 #     (all white space removed);
-#   - no extracted line starts with a no-line-start character (避头尾).
+#   - no extracted line starts with a no-line-start character (避头尾);
+#   - poppler reads the fonts' ToUnicode maps without a complaint (libharu
+#     2.3 writes a CID map there; pdf.c replaces it).
 . "$(dirname "$0")/../lib.sh"
 
 # Paragraph texts from the document tree dump: one line per text block.
@@ -49,6 +51,8 @@ while IFS='|' read -r name tpl data vars; do
 
 	# the text block only: no running header, no page numbers
 	pdftotext -q -x 0 -y 70 -W 600 -H 705 "$pdf" "$tmp/$name.txt"
+	pdftotext "$pdf" /dev/null 2> "$tmp/$name.poppler"
+	if [ -s "$tmp/$name.poppler" ]; then bad "$name" "poppler: $(sort -u "$tmp/$name.poppler" | head -3)"; else ok; fi
 	mutool draw -q -F txt -o "$tmp/$name.mu" "$pdf" 2>/dev/null
 	paragraphs "$tmp/$name.doc" > "$tmp/$name.paras"
 	# mupdf extracts whole pages: the running header (the title) and page
