@@ -368,6 +368,25 @@ rg_lb_add_hardbreak(rg_lb_para *p)
 	push(p, RG_LB_BREAK, NULL);
 }
 
+void
+rg_lb_insert_break(rg_lb_para *p, size_t at)
+{
+	if (at > p->n)
+		at = p->n;
+	int glue = at > 0 && p->items[at - 1].type == RG_LB_GLUE;
+	if (glue) {
+		at--;      /* the space before the break goes, as at a hard break */
+		p->items[at].type = RG_LB_BREAK;
+		p->items[at].width = 0;
+		p->items[at].visible = 0;
+		return;
+	}
+	push(p, RG_LB_BREAK, NULL);
+	rg_lb_item brk = p->items[p->n - 1];
+	memmove(&p->items[at + 1], &p->items[at], (p->n - 1 - at) * sizeof *p->items);
+	p->items[at] = brk;
+}
+
 /* ---- breaking --------------------------------------------------------- */
 
 int

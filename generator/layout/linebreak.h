@@ -79,6 +79,9 @@ void rg_lb_env_free(rg_lb_env *env);
 void rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos pos);
 void rg_lb_add_softbreak(rg_lb_para *p);
 void rg_lb_add_hardbreak(rg_lb_para *p);
+/* A forced break before item `at` (a space just before it becomes the
+ * break). */
+void rg_lb_insert_break(rg_lb_para *p, size_t at);
 
 typedef struct rg_lb_line {
 	size_t start, end;       /* items [start, end); end excludes trailing glue */

@@ -32,6 +32,7 @@ typedef struct tstate {
 	const rg_table *t;
 	double size, pitch, padx, pady;
 	double *minw, *prefw, *bodyw, *w;   /* bodyw: natural width of body cells */
+	double *headw;           /* bodyw, or wider for header cells broken before their unit */
 	cellbox **rows;          /* rows[r][i], ncells[r] each */
 } tstate;
 
@@ -67,6 +68,79 @@ build_cells(tstate *s, const double *max_width)
 	}
 }
 
+/* A header cell that ends in a unit in brackets, "地区生产总值（亿元）":
+ * the index of the item opening the bracket; 0 if there is none, or
+ * nothing before it. */
+static size_t
+unit_at(const rg_lb_para *p)
+{
+	if (p->n < 2)
+		return 0;
+	int32_t close = p->items[p->n - 1].last;
+	if (close != 0xFF09 && close != ')')
+		return 0;
+	for (size_t k = p->n; k-- > 1;) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_BREAK)
+			return 0;
+		if (it->type != RG_LB_GLUE && (it->first == 0xFF08 || it->first == '(')) {
+			for (size_t j = 0; j < k; j++)
+				if (p->items[j].type != RG_LB_GLUE)
+					return k;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Widths of items [0, u) and [u, n), glue at either end left out. */
+static void
+split_widths(const rg_lb_para *p, size_t u, double *name, double *unit)
+{
+	*name = *unit = 0;
+	size_t end = u;
+	while (end > 0 && p->items[end - 1].type == RG_LB_GLUE)
+		end--;
+	for (size_t k = 0; k < end; k++)
+		*name += p->items[k].width;
+	for (size_t k = u; k < p->n; k++)
+		*unit += p->items[k].width;
+}
+
+/* A header cell's lines in width cw.  One line if it fits; else the unit
+ * on a line of its own when the name fits on one ("地区生产总值增长" /
+ * "（%）"), not "地区生产总值增" / "长（%）"; else lines as even as the
+ * line count allows, so that no line is left with one character. */
+static size_t
+header_lines(cellbox *cb, double cw)
+{
+	rg_lb_para *p = &cb->para;
+	size_t n = rg_lb_break(p, cw, 0, &cb->lines);
+	if (n <= 1)
+		return n;
+	size_t u = unit_at(p);
+	double namew, unitw;
+	split_widths(p, u, &namew, &unitw);
+	if (u > 0 && namew <= cw + 0.01 && unitw <= cw + 0.01) {
+		free(cb->lines);
+		rg_lb_insert_break(p, u);
+		return rg_lb_break(p, cw, 0, &cb->lines);
+	}
+	double lo = cw / 2, hi = cw;
+	for (int i = 0; i < 12; i++) {
+		double mid = (lo + hi) / 2;
+		rg_lb_line *tmp;
+		size_t m = rg_lb_break(p, mid, 0, &tmp);
+		free(tmp);
+		if (m <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	free(cb->lines);
+	return rg_lb_break(p, hi, 0, &cb->lines);
+}
+
 /* Minimum (widest unbreakable piece) and natural widths of single-column
  * cells, padding included. */
 static void
@@ -74,7 +148,7 @@ measure(tstate *s)
 {
 	const rg_table *t = s->t;
 	for (size_t k = 0; k < t->ncols; k++)
-		s->minw[k] = s->prefw[k] = s->bodyw[k] = 2 * s->padx;
+		s->minw[k] = s->prefw[k] = s->bodyw[k] = s->headw[k] = 2 * s->padx;
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t i = 0; i < t->rows[r].ncells; i++) {
 			cellbox *cb = &s->rows[r][i];
@@ -104,10 +178,25 @@ measure(tstate *s)
 				s->prefw[cb->col] = widest + 2 * s->padx;
 			if (r >= t->nheader && widest + 2 * s->padx > s->bodyw[cb->col])
 				s->bodyw[cb->col] = widest + 2 * s->padx;
+			if (r < t->nheader) {
+				double name, unit, hw = widest;
+				size_t u = unit_at(&cb->para);
+				if (u > 0) {
+					split_widths(&cb->para, u, &name, &unit);
+					hw = name > unit ? name : unit;
+				}
+				if (hw + 2 * s->padx > s->headw[cb->col])
+					s->headw[cb->col] = hw + 2 * s->padx;
+			}
 		}
-	for (size_t k = 0; k < t->ncols; k++)
+	for (size_t k = 0; k < t->ncols; k++) {
 		if (s->bodyw[k] < s->minw[k])
 			s->bodyw[k] = s->minw[k];
+		if (s->headw[k] < s->bodyw[k])
+			s->headw[k] = s->bodyw[k];
+		if (s->headw[k] > s->prefw[k])
+			s->headw[k] = s->prefw[k];
+	}
 }
 
 static double
@@ -134,9 +223,38 @@ between(tstate *s, const double *lo, const double *hi, double avail)
 	return 1;
 }
 
+/* From lo towards hi, the columns that need least first: as many header
+ * cells as possible get the width to break only before their units.
+ * Needs sum(lo) <= avail < sum(hi). */
+static int
+least_first(tstate *s, const double *lo, const double *hi, double avail)
+{
+	size_t n = s->t->ncols;
+	double extra = avail - sum(lo, n);
+	if (extra < -0.01)
+		return 0;
+	unsigned char *done = rg_xcalloc(n, 1);
+	for (size_t k = 0; k < n; k++)
+		s->w[k] = lo[k];
+	for (size_t round = 0; round < n; round++) {
+		size_t best = n;
+		for (size_t k = 0; k < n; k++)
+			if (!done[k] && (best == n || hi[k] - lo[k] < hi[best] - lo[best]))
+				best = k;
+		done[best] = 1;
+		double give = hi[best] - lo[best];
+		if (give > extra)
+			give = extra;
+		s->w[best] += give;
+		extra -= give;
+	}
+	free(done);
+	return 1;
+}
+
 /* Natural widths plus a share of the rest when everything fits on one line;
- * else body cells unwrapped and headers wrapping; else every column at least
- * its widest unbreakable piece. */
+ * else body cells unwrapped and headers wrapping, before their units if
+ * that fits; else every column at least its widest unbreakable piece. */
 static void
 distribute(tstate *s, double avail)
 {
@@ -147,7 +265,8 @@ distribute(tstate *s, double avail)
 			s->w[k] = s->prefw[k] + (avail - spref) * s->prefw[k] / spref;
 		return;
 	}
-	if (between(s, s->bodyw, s->prefw, avail) || between(s, s->minw, s->bodyw, avail))
+	if (between(s, s->headw, s->prefw, avail) || least_first(s, s->bodyw, s->headw, avail) ||
+	    between(s, s->minw, s->bodyw, avail))
 		return;
 	for (size_t k = 0; k < n; k++)
 		s->w[k] = avail * s->minw[k] / sum(s->minw, n);
@@ -241,6 +360,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	s.minw = rg_xcalloc(t->ncols, sizeof *s.minw);
 	s.prefw = rg_xcalloc(t->ncols, sizeof *s.prefw);
 	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);
+	s.headw = rg_xcalloc(t->ncols, sizeof *s.headw);
 	s.w = rg_xcalloc(t->ncols, sizeof *s.w);
 	s.rows = rg_xcalloc(t->nrows, sizeof *s.rows);
 	for (size_t r = 0; r < t->nrows; r++)
@@ -279,7 +399,8 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 			if (cb->cell->covered)
 				continue;
 			double cw = cell_width(&s, cb) - 2 * s.padx;
-			cb->nlines = rg_lb_break(&cb->para, cw, 0, &cb->lines);
+			cb->nlines = r < t->nheader ? header_lines(cb, cw)
+			    : rg_lb_break(&cb->para, cw, 0, &cb->lines);
 			if (cb->cell->rowspan == 1 && cb->nlines > maxlines)
 				maxlines = cb->nlines;
 		}
@@ -336,5 +457,6 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	free(s.minw);
 	free(s.prefw);
 	free(s.bodyw);
+	free(s.headw);
 	free(s.w);
 }

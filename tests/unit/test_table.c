@@ -496,6 +496,83 @@ chart_layout(void **state)
 	rg_doc_free(doc);
 }
 
+/* Header cells break before their unit when the name fits on a line, and
+ * evenly otherwise: never "……增" / "长（%）". */
+static size_t
+header_boxes(void **state, double width_em, const rg_box ***out, rg_layout **lout,
+    rg_doc **dout)
+{
+	int ok;
+	rg_doc *doc;
+	char *s = expand_doc(*state, "```table\ntype: static\n"
+	    "header: 地区生产总值增长（%） | 固定资产投资增长（%） | 社会消费零售增长（%）\n"
+	    "rows:\n  - 1.5 | 2.5 | 3.5\n```\n", &ok, &doc);
+	assert_true(ok);
+	free(s);
+	static rg_theme th;
+	rg_theme_defaults(&th);
+	double side = (th.page_w - width_em * th.table_size) / 2;
+	th.margin_left = th.margin_right = side;
+	rg_layout_opts o = { &th, &fake_metrics, 0 };
+	rg_diag d;
+	rg_diag_init(&d, stderr);
+	rg_layout *l = rg_layout_run(doc, &o, &d);
+	assert_non_null(l);
+	const rg_page *pg = &l->pages[0];
+	const rg_box **boxes = calloc(pg->nboxes, sizeof *boxes);
+	size_t n = 0;
+	for (size_t i = 0; i < pg->nboxes; i++)
+		if (pg->boxes[i].kind == RG_BOX_TEXT && pg->boxes[i].text != NULL)
+			boxes[n++] = &pg->boxes[i];
+	*out = boxes;
+	*lout = l;
+	*dout = doc;
+	return n;
+}
+
+static int
+has_box(const rg_box **b, size_t n, const char *text)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(b[i]->text, text) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+header_unit_lines(void **state)
+{
+	const rg_box **b;
+	rg_layout *l;
+	rg_doc *doc;
+	/* 30 em: every name (8 em + padding) fits, no whole header (10.5 em) */
+	size_t n = header_boxes(state, 30, &b, &l, &doc);
+	assert_true(has_box(b, n, "地区生产总值增长"));
+	assert_true(has_box(b, n, "固定资产投资增长"));
+	assert_true(has_box(b, n, "社会消费零售增长"));
+	for (size_t i = 0; i < n; i++)
+		assert_null(strstr(b[i]->text, "长（"));
+	free(b);
+	rg_layout_free(l);
+	rg_doc_free(doc);
+	/* 25 em: two names fit (the narrowest first), the third breaks evenly */
+	n = header_boxes(state, 25, &b, &l, &doc);
+	int whole = has_box(b, n, "地区生产总值增长") + has_box(b, n, "固定资产投资增长") +
+	    has_box(b, n, "社会消费零售增长");
+	assert_int_equal(whole, 2);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		int32_t cp = rg_utf8_decode(b[i]->text, strlen(b[i]->text), &k);
+		/* a line of one character, alone or before the unit */
+		if (rg_lb_is_han(cp) && (b[i]->text[k] == '\0' ||
+		    strncmp(b[i]->text + k, "（", strlen("（")) == 0))
+			fail_msg("a header line of one character: %s", b[i]->text);
+	}
+	free(b);
+	rg_layout_free(l);
+	rg_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -512,6 +589,7 @@ main(void)
 		cmocka_unit_test(table_errors),
 		cmocka_unit_test(chart_directive),
 		cmocka_unit_test(chart_layout),
+		cmocka_unit_test(header_unit_lines),
 	};
 	return cmocka_run_group_tests_name("table", tests, setup, fixture_teardown);
 }
