@@ -325,6 +325,51 @@ draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
 	cb->lines = NULL;
 }
 
+/* Line l of a cell into v at top (a row split across pages: cells top-
+ * aligned, one item per line). */
+static void
+draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l, double top)
+{
+	if (l >= cb->nlines)
+		return;
+	double cw = cell_width(s, cb) - 2 * s->padx;
+	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
+	    palign(s->t, r, cb->cell), v, top, s->pitch);
+}
+
+/* A body row too tall to be moved whole to the next page (over a third of
+ * the text block) goes into the flow one line at a time, so that the page
+ * can break inside it, with 续表 and the header repeated; at least two of
+ * its lines stay on either side of a break. */
+static void
+split_row(tstate *s, size_t r, size_t maxlines, double x, double width, size_t header_from)
+{
+	const rg_table *t = s->t;
+	const rg_row *row = &t->rows[r];
+	for (size_t l = 0; l < maxlines; l++) {
+		double top = l == 0 ? s->pady : 0;
+		double h = s->pitch + top + (l + 1 == maxlines ? s->pady : 0);
+		rg_vitem *v = rg_flow_item(s->c, h);
+		v->in_table = 1;
+		v->repeat_from = header_from;
+		v->repeat_to = header_from + t->nheader;
+		v->keep_next = l == 0 || l + 2 == maxlines;
+		if (l == 0 && (r == 0 || row->total))
+			rule(v, x, 0, width, r == 0 ? RULE_THICK : RULE_THIN);
+		if (l + 1 == maxlines && r + 1 == t->nrows)
+			rule(v, x, h, width, RULE_THICK);
+		for (size_t i = 0; i < row->ncells; i++) {
+			cellbox *cb = &s->rows[r][i];
+			if (!cb->cell->covered)
+				draw_cell_line(s, cb, r, x, v, l, top);
+		}
+	}
+	for (size_t i = 0; i < row->ncells; i++) {
+		free(s->rows[r][i].lines);
+		s->rows[r][i].lines = NULL;
+	}
+}
+
 /* A caption or note line: centred Hei above, small Song below. */
 static void
 side_text(rg_flow *c, const char *text, double x, double width, int role, double size,
@@ -391,6 +436,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	if (t->caption != NULL)
 		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1);
 	size_t header_from = c->nitems;
+	double tall = (c->th->page_h - c->th->margin_top - c->th->margin_bottom) / 3;
 	for (size_t r = 0; r < t->nrows; r++) {
 		const rg_row *row = &t->rows[r];
 		size_t maxlines = 1;
@@ -403,6 +449,11 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 			    : rg_lb_break(&cb->para, cw, 0, &cb->lines);
 			if (cb->cell->rowspan == 1 && cb->nlines > maxlines)
 				maxlines = cb->nlines;
+		}
+		if (r >= t->nheader && maxlines > 2 &&
+		    maxlines * s.pitch + 2 * s.pady > tall) {
+			split_row(&s, r, maxlines, x, width, header_from);
+			continue;
 		}
 		rg_vitem *v = rg_flow_item(c, maxlines * s.pitch + 2 * s.pady);
 		v->in_table = 1;

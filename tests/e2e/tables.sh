@@ -175,5 +175,44 @@ else
 	bad wide "render failed: $(cat "$tmp/wide.err")"
 fi
 
+# ---- a row taller than a page --------------------------------------------
+# A cell of 400 sentences: the row is split across pages (续表 and the
+# header on each new page), nothing is drawn below the text block (A4,
+# bottom margin 25 mm: baselines at most 771.02 pt, but the page number),
+# and every sentence is there once.
+sentence=这是一段很长的说明文字，用来检验表格中过高的行能否跨页拆分。
+{
+	printf -- '---\ntitle: 高行测试\n---\n\n正文。\n\n```table\ntype: static\n'
+	printf 'header: 项目 | 说明 | 数值\nrows:\n  - 甲 | '
+	i=0
+	while [ $i -lt 400 ]; do printf '%s' "$sentence"; i=$((i + 1)); done
+	printf ' | 1\n  - 乙 | 短 | 2\n```\n\n后文。\n'
+} > "$tmp/tall.md"
+if render tall "$tmp/tall.md" input/songxian-2024.yaml; then
+	ok
+	pages=$(pdfinfo "$tmp/tall.pdf" | awk '/^Pages:/ { print $2 }')
+	[ "$pages" -ge 3 ] && ok || bad tall "one row of 400 sentences on only $pages pages"
+	below=$(awk '/^page / { p = $2 } /^  text / {
+		split($3, kv, "="); y = kv[2] + 0
+		t = $0; sub(/^[^"]*"/, "", t); sub(/"$/, "", t)
+		if (y > 771.1 && t !~ /^(—|[0-9]+)$/) { print "page " p ": " t " at y=" y; exit }
+	}' "$tmp/tall.boxes")
+	if [ -z "$below" ]; then ok; else bad tall "text below the text block: $below"; fi
+	n=$(pdftotext -q "$tmp/tall.pdf" - | tr -d ' \n\f' | grep -o "$sentence" | wc -l)
+	[ "$n" -eq 400 ] && ok || bad tall "$n of 400 sentences in the text"
+	p=2
+	while [ "$p" -le "$pages" ]; do
+		pdftotext -q -f "$p" -l "$p" "$tmp/tall.pdf" - | tr -d ' \n' > "$tmp/page.flat"
+		if grep -q '续表' "$tmp/page.flat" && grep -q '说明' "$tmp/page.flat"; then
+			ok
+		else
+			bad tall "page $p lacks 续表 or the header"
+		fi
+		p=$((p + 1))
+	done
+else
+	bad tall "render failed: $(cat "$tmp/tall.err")"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
