@@ -337,10 +337,10 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 	    palign(s->t, r, cb->cell), v, top, s->pitch);
 }
 
-/* A body row too tall to be moved whole to the next page (over a third of
- * the text block) goes into the flow one line at a time, so that the page
- * can break inside it, with 续表 and the header repeated; at least two of
- * its lines stay on either side of a break. */
+/* A body row taller than a page (the text block under 续表 and the
+ * repeated header) goes into the flow one line at a time, so that the
+ * page can break inside it, with 续表 and the header repeated; at least
+ * two of its lines stay on either side of a break. */
 static void
 split_row(tstate *s, size_t r, size_t maxlines, double x, double width, size_t header_from)
 {
@@ -436,7 +436,8 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	if (t->caption != NULL)
 		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1);
 	size_t header_from = c->nitems;
-	double tall = (c->th->page_h - c->th->margin_top - c->th->margin_bottom) / 3;
+	double tall = c->th->page_h - c->th->margin_top - c->th->margin_bottom -
+	    c->th->small_size * 1.8;     /* the 续表 line: layout.c, table_break */
 	for (size_t r = 0; r < t->nrows; r++) {
 		const rg_row *row = &t->rows[r];
 		size_t maxlines = 1;
@@ -450,6 +451,9 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 			if (cb->cell->rowspan == 1 && cb->nlines > maxlines)
 				maxlines = cb->nlines;
 		}
+		if (r == t->nheader)
+			for (size_t k = 0; k < t->nheader; k++)
+				tall -= c->items[header_from + k].height;
 		if (r >= t->nheader && maxlines > 2 &&
 		    maxlines * s.pitch + 2 * s.pady > tall) {
 			split_row(&s, r, maxlines, x, width, header_from);

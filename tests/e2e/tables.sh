@@ -213,6 +213,21 @@ if render tall "$tmp/tall.md" input/songxian-2024.yaml; then
 else
 	bad tall "render failed: $(cat "$tmp/tall.err")"
 fi
+# a row of 120 sentences fits on a page: it moves there whole
+sed 's/\(这是一段很长的说明文字，用来检验表格中过高的行能否跨页拆分。\)\{400\}/'"$(i=0; while [ $i -lt 120 ]; do printf '%s' "$sentence"; i=$((i + 1)); done)"'/' \
+    "$tmp/tall.md" > "$tmp/tallish.md"
+if render tallish "$tmp/tallish.md" input/songxian-2024.yaml; then
+	most=0
+	p=1
+	while [ "$p" -le "$(pdfinfo "$tmp/tallish.pdf" | awk '/^Pages:/ { print $2 }')" ]; do
+		n=$(pdftotext -q -f "$p" -l "$p" "$tmp/tallish.pdf" - | tr -d ' \n\f' | grep -o "$sentence" | wc -l)
+		[ "$n" -gt "$most" ] && most=$n
+		p=$((p + 1))
+	done
+	[ "$most" -eq 120 ] && ok || bad tallish "a row that fits on a page was split ($most of 120 sentences on one page)"
+else
+	bad tallish "render failed: $(cat "$tmp/tallish.err")"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
