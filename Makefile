@@ -7,11 +7,13 @@
 # Sources live in generator/<stage>/; objects go to build/.
 
 CC      ?= cc
-# Debian packages: build, fonts (see fonts/fonts.conf), and test tools.
+# Debian packages: build, fonts (see fonts/fonts.conf), the sRGB profile of
+# --pdfa (generator/pdf/pdfa.h), and test tools.
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
            libharfbuzz-dev libcmocka-dev \
            fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei fonts-droid-fallback \
            fonts-liberation2 \
+           icc-profiles-free \
            poppler-utils qpdf mupdf-tools libxml2-utils
 CFLAGS  ?= -O2 -g
 PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib

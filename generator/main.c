@@ -22,7 +22,7 @@ static const char usage[] =
 "                        [-V KEY=VALUE ...] [--dump=data|doc|boxes]\n"
 "                        [--theme NAME|FILE] [--fonts FONTS.conf]\n"
 "                        [--allow-missing-glyphs] [--check-typesetting]\n"
-"                        [--depfile FILE]\n"
+"                        [--depfile FILE] [--pdfa]\n"
 "       reportgen build MANIFEST [-j N] [--shard K/N] [--depfiles]\n"
 "                        [--fonts FONTS.conf] [--list]\n"
 "       reportgen check DATA...\n"
@@ -37,6 +37,7 @@ static const char usage[] =
 "         (line starts and ends, measure, the 公文 grid) and fails on a violation.\n"
 "         --depfile writes a make rule: OUT.pdf depends on the template, the\n"
 "         data, the theme, the font configuration and the font files.\n"
+"         --pdfa writes PDF/A-1b (XMP metadata, an sRGB output intent).\n"
 "build    render every job of a YAML manifest (docs/batch.md) in one process,\n"
 "         loading fonts and templates once; -j N workers (0: one per\n"
 "         processor), --shard K/N only the K-th of N slices, --depfiles a .d\n"
@@ -97,6 +98,8 @@ cmd_render(int argc, char **argv)
 			job.allow_missing_glyphs = 1;
 		else if (strcmp(a, "--check-typesetting") == 0)
 			job.check_typesetting = 1;
+		else if (strcmp(a, "--pdfa") == 0)
+			job.pdfa = 1;
 		else
 			status = bad_usage("unknown argument '%s' for render", a);
 	}

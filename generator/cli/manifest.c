@@ -26,7 +26,7 @@ typedef struct reader {
 
 static const char *const top_keys[] = { "fonts", "jobs", NULL };
 static const char *const job_keys[] = {
-	"template", "data", "each", "output", "variables", "allow-missing-glyphs", NULL
+	"template", "data", "each", "output", "variables", "allow-missing-glyphs", "pdfa", NULL
 };
 
 /* ---- positions -------------------------------------------------------- */
@@ -221,6 +221,7 @@ typedef struct spec {
 	const char *each, *output;
 	rg_pos output_pos;
 	int allow_missing;
+	int pdfa;
 } spec;
 
 static void
@@ -231,6 +232,7 @@ add_job(reader *r, const spec *s, const char *matched)
 	memset(&j, 0, sizeof j);
 	j.tpl = join_path(r, s->tpl);
 	j.allow_missing_glyphs = s->allow_missing;
+	j.pdfa = s->pdfa;
 	j.out = join_path(r, substitute(r, s->output, matched));
 
 	size_t nd = matched ? 1 : 0;
@@ -322,6 +324,8 @@ read_job(reader *r, yaml_node_t *n)
 			s.each_node = v;
 		} else if (strcmp(key, "allow-missing-glyphs") == 0) {
 			s.allow_missing = boolean(r, v, "allow-missing-glyphs");
+		} else if (strcmp(key, "pdfa") == 0) {
+			s.pdfa = boolean(r, v, "pdfa");
 		} else if (strcmp(key, "data") == 0) {
 			if (v->type == YAML_MAPPING_NODE)
 				bad(r, node_pos(r, v), "data must be a file or a list of files, "

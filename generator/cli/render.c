@@ -356,7 +356,7 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			rg_failure(d, rg_pos_make(name, 0, 0), "typesetting check failed");
 	}
 	if (j->out != NULL) {
-		rg_pdf_opts po = { e->fonts, "reportgen " RG_VERSION, e->date };
+		rg_pdf_opts po = { e->fonts, "reportgen " RG_VERSION, e->date, j->pdfa };
 		if (rg_pdf_write(l, &po, j->out, d) == 0 && j->depfile != NULL)
 			write_deps(e, j, theme_path, d);
 	}

@@ -36,6 +36,7 @@ typedef struct rg_job {
 	const char *theme;                /* theme name or file; NULL: the template's */
 	int allow_missing_glyphs;
 	int check_typesetting;            /* rg_layout_check: a violation fails the job */
+	int pdfa;                         /* PDF/A-1b */
 } rg_job;
 
 typedef struct rg_render_env rg_render_env;

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pdfa.h"
 #include "../base/buf.h"
 #include "../base/utf8.h"
 
@@ -191,7 +192,7 @@ clipped(const char *s)
 }
 
 static void
-draw_links(HPDF_Page page, const rg_page *pg, double h)
+draw_links(HPDF_Page page, const rg_page *pg, double h, int pdfa)
 {
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
@@ -203,8 +204,11 @@ draw_links(HPDF_Page page, const rg_page *pg, double h)
 		HPDF_Rect rect = { (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y - b->h),
 		    (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(h - b->y) };
 		HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, rect, b->url);
-		if (a != NULL)
+		if (a != NULL) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			if (pdfa)
+				rg_pdfa_annot(a);
+		}
 	}
 }
 
@@ -235,22 +239,24 @@ add_outline(HPDF_Doc pdf, const rg_layout *l, HPDF_Page *pages)
 	}
 }
 
-static void
-info_attr(HPDF_Doc pdf, HPDF_InfoType type, const char *value)
-{
-	char *v = clipped(value);
-	HPDF_SetInfoAttr(pdf, type, v);
-	free(v);
-}
+/* The document information, as written to the Info dictionary (and, for
+ * PDF/A, to XMP). */
+typedef struct docinfo {
+	char *title, *author, *subject, *keywords;
+} docinfo;
 
 static void
-set_info(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o)
+set_info(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, docinfo *di)
 {
 	const rg_doc_meta *m = &l->meta;
-	if (m->title) info_attr(pdf, HPDF_INFO_TITLE, m->title);
-	if (m->author) info_attr(pdf, HPDF_INFO_AUTHOR, m->author);
-	if (m->subject) info_attr(pdf, HPDF_INFO_SUBJECT, m->subject);
-	if (m->keywords) info_attr(pdf, HPDF_INFO_KEYWORDS, m->keywords);
+	di->title = m->title ? clipped(m->title) : NULL;
+	di->author = m->author ? clipped(m->author) : NULL;
+	di->subject = m->subject ? clipped(m->subject) : NULL;
+	di->keywords = m->keywords ? clipped(m->keywords) : NULL;
+	if (di->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, di->title);
+	if (di->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, di->author);
+	if (di->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, di->subject);
+	if (di->keywords) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, di->keywords);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, o->creator);
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, o->creator);
 	struct tm tm;
@@ -260,6 +266,15 @@ set_info(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o)
 	    tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+static void
+docinfo_free(docinfo *di)
+{
+	free(di->title);
+	free(di->author);
+	free(di->subject);
+	free(di->keywords);
 }
 
 /* The code points drawn in each face, sorted and unique. */
@@ -535,12 +550,23 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		draw_graphics(page, &l->pages[p], l->height);
 		draw_rotated(page, &l->pages[p], l->height, fonts);
 		draw_text(page, &l->pages[p], l->height, fonts);
-		draw_links(page, &l->pages[p], l->height);
+		draw_links(page, &l->pages[p], l->height, o->pdfa);
 	}
 	add_outline(pdf, l, pages);
 	if (l->noutline > 0)
 		HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	set_info(pdf, l, o);
+	docinfo di = { 0 };
+	set_info(pdf, l, o, &di);
+	if (o->pdfa && !e.error) {
+		rg_pdfa_info pi = { di.title, di.author, di.subject, di.keywords, o->creator,
+			o->creator, o->date };
+		int prc = rg_pdfa_finish(pdf, l, &pi, path, d);
+		if (prc < 0) {
+			docinfo_free(&di);
+			goto out;
+		}
+	}
+	docinfo_free(&di);
 	if (e.error) {
 		rg_failure(d, at, "cannot build PDF: %s (libharu error 0x%04X, detail %u)",
 		    herr_text(e.error), (unsigned)e.error, (unsigned)e.detail);

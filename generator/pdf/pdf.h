@@ -12,6 +12,7 @@ typedef struct rg_pdf_opts {
 	const rg_fontset *fonts;     /* the faces the layout's boxes refer to */
 	const char *creator;         /* "reportgen 0.1.0" */
 	time_t date;                 /* creation date (SOURCE_DATE_EPOCH when set) */
+	int pdfa;                    /* PDF/A-1b (pdfa.h) */
 } rg_pdf_opts;
 
 /* Write l to path, atomically.  Returns 0, or -1 after reporting. */
