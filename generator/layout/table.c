@@ -337,31 +337,58 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 	    palign(s->t, r, cb->cell), v, top, s->pitch);
 }
 
+/* Lines of a split row per item: one; on a grid (公文), where every item is
+ * a whole number of grid lines high, as many as fill one to four grid
+ * lines with the least space left over. */
+static size_t
+chunk_lines(const tstate *s)
+{
+	const rg_theme *th = s->c->th;
+	if (!th->grid || th->line_pitch <= s->pitch)
+		return 1;
+	size_t best = 1;
+	double best_waste = 1;
+	for (int m = 1; m <= 4; m++) {
+		size_t k = (size_t)floor(m * th->line_pitch / s->pitch);
+		double waste = (m * th->line_pitch - (double)k * s->pitch) / (m * th->line_pitch);
+		if (k >= 1 && waste < best_waste - 0.01) {
+			best = k;
+			best_waste = waste;
+		}
+	}
+	return best;
+}
+
 /* A body row taller than a page (the text block under 续表 and the
- * repeated header) goes into the flow one line at a time, so that the
- * page can break inside it, with 续表 and the header repeated; at least
- * two of its lines stay on either side of a break. */
+ * repeated header) goes into the flow a line (or a few, chunk_lines) at a
+ * time, so that the page can break inside it, with 续表 and the header
+ * repeated; at least two of its lines stay on either side of a break. */
 static void
 split_row(tstate *s, size_t r, size_t maxlines, double x, double width, size_t header_from)
 {
 	const rg_table *t = s->t;
 	const rg_row *row = &t->rows[r];
-	for (size_t l = 0; l < maxlines; l++) {
-		double top = l == 0 ? s->pady : 0;
-		double h = s->pitch + top + (l + 1 == maxlines ? s->pady : 0);
-		rg_vitem *v = rg_flow_item(s->c, h);
+	size_t k = chunk_lines(s);
+	for (size_t l = 0; l < maxlines; l += k) {
+		size_t n = maxlines - l < k ? maxlines - l : k;
+		int first = l == 0, last = l + n == maxlines;
+		double top = first ? s->pady : 0;
+		rg_vitem *v = rg_flow_item(s->c, (double)n * s->pitch + top + (last ? s->pady : 0));
 		v->in_table = 1;
 		v->repeat_from = header_from;
 		v->repeat_to = header_from + t->nheader;
-		v->keep_next = l == 0 || l + 2 == maxlines;
-		if (l == 0 && (r == 0 || row->total))
+		/* no break after a first item of one line, nor before a last one */
+		v->keep_next = (first && n < 2) || (!last && maxlines - (l + n) < 2);
+		if (first && (r == 0 || row->total))
 			rule(v, x, 0, width, r == 0 ? RULE_THICK : RULE_THIN);
-		if (l + 1 == maxlines && r + 1 == t->nrows)
-			rule(v, x, h, width, RULE_THICK);
+		if (last && r + 1 == t->nrows)
+			rule(v, x, v->height, width, RULE_THICK);
 		for (size_t i = 0; i < row->ncells; i++) {
 			cellbox *cb = &s->rows[r][i];
-			if (!cb->cell->covered)
-				draw_cell_line(s, cb, r, x, v, l, top);
+			if (cb->cell->covered)
+				continue;
+			for (size_t j = 0; j < n; j++)
+				draw_cell_line(s, cb, r, x, v, l + j, top + (double)j * s->pitch);
 		}
 	}
 	for (size_t i = 0; i < row->ncells; i++) {
