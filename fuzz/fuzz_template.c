@@ -75,7 +75,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (l != NULL) {
 		rg_layout_dump(l, fuzz_sink());
-		rg_pdf_opts po = { fs, "reportgen fuzz", (time_t)0 };
+		/* every other input as PDF/A (XMP from hostile titles) */
+		rg_pdf_opts po = { fs, "reportgen fuzz", (time_t)0, (int)(size & 1) };
 		const char *out = fuzz_path("out", ".pdf");
 		if (rg_pdf_write(l, &po, out, &d) < 0) {
 			/* a layout that was made is always written */
