@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fontdict.h"
 #include "pdfa.h"
 #include "../base/buf.h"
 #include "../base/utf8.h"
@@ -307,57 +308,6 @@ collect_codepoints(const rg_layout *l, cpset *sets, size_t nfaces)
 	free(seen);
 }
 
-static int
-cmp_cp(const void *a, const void *b)
-{
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-	return (x > y) - (x < y);
-}
-
-/* libharu 2.3 gives a Type 0 font with the UTF-8 encoder its encoding CMap
- * as /ToUnicode: a CID map (begincidrange), not the code-to-Unicode map a
- * reader needs for copying and searching (poppler warns "Invalid
- * 'begincidrange' operator"; others may fall back to guessing).  Its codes
- * are the BMP code points themselves (Identity-H, CIDToGIDMap by code
- * point), so the right map is the identity on the code points drawn: the
- * stream's content is replaced by that, one bfchar per code point.  The
- * stream is libharu's (struct _HPDF_FontAttr_Rec, public in hpdf_font.h);
- * it is compressed with the document and written as before. */
-static int
-fix_tounicode(HPDF_Font font, const int32_t *cps, size_t n)
-{
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (attr == NULL || attr->cmap_stream == NULL || attr->cmap_stream->stream == NULL)
-		return -1;
-	int32_t *sorted = rg_xmalloc((n ? n : 1) * sizeof *sorted);
-	memcpy(sorted, cps, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, cmp_cp);
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (sorted[i] >= 0 && sorted[i] <= 0xFFFF && (sorted[i] < 0xD800 || sorted[i] > 0xDFFF) &&
-		    (m == 0 || sorted[m - 1] != sorted[i]))
-			sorted[m++] = sorted[i];
-	rg_buf b = { 0 };
-	rg_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (size_t i = 0; i < m; i += 100) {
-		size_t k = m - i < 100 ? m - i : 100;
-		rg_buf_printf(&b, "%zu beginbfchar\n", k);
-		for (size_t j = i; j < i + k; j++)
-			rg_buf_printf(&b, "<%04X> <%04X>\n", (unsigned)sorted[j], (unsigned)sorted[j]);
-		rg_buf_puts(&b, "endbfchar\n");
-	}
-	rg_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	free(sorted);
-	HPDF_Stream st = attr->cmap_stream->stream;
-	HPDF_MemStream_FreeData(st);
-	int rc = HPDF_Stream_Write(st, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK ? 0 : -1;
-	rg_buf_free(&b);
-	return rc;
-}
-
 /* Subset every face the layout drew with to the glyphs it used (libharu
  * 2.3 would embed whole fonts, and its own subsetting loses the parts of
  * composite glyphs), and load the subsets. */
@@ -385,7 +335,7 @@ embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, HPDF_Font *f
 		if (name != NULL)
 			fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
 		if (name == NULL || fonts[f] == NULL || e->error ||
-		    fix_tounicode(fonts[f], sets[f].cps, sets[f].n) < 0) {
+		    rg_fontdict_fix(fonts[f], sets[f].cps, sets[f].n) < 0) {
 			rg_failure(d, rg_pos_make(file, 0, 0), "cannot embed font (face %d): "
 			    "%s (libharu error 0x%04X, detail %u)",
 			    rg_fontset_index(o->fonts, (int)f), herr_text(e->error),

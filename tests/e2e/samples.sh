@@ -8,7 +8,9 @@
 #     (all white space removed);
 #   - no extracted line starts with a no-line-start character (避头尾);
 #   - poppler reads the fonts' ToUnicode maps without a complaint (libharu
-#     2.3 writes a CID map there; pdf.c replaces it).
+#     2.3 writes a CID map there; fontdict.c replaces it);
+#   - no CIDToGIDMap covers all 65,536 codes (fontdict.c ends it at the
+#     largest code drawn).
 . "$(dirname "$0")/../lib.sh"
 
 # Paragraph texts from the document tree dump: one line per text block.
@@ -51,6 +53,13 @@ while IFS='|' read -r name tpl data vars; do
 
 	# the text block only: no running header, no page numbers
 	pdftotext -q -x 0 -y 70 -W 600 -H 705 "$pdf" "$tmp/$name.txt"
+	full=0
+	qpdf --qdf --object-streams=disable "$pdf" "$tmp/$name.qdf" 2> /dev/null
+	for o in $(sed -n 's/^  \/CIDToGIDMap \([0-9]*\) 0 R$/\1/p' "$tmp/$name.qdf"); do
+		n=$(qpdf --show-object="$o" --filtered-stream-data "$tmp/$name.qdf" | wc -c)
+		[ "$n" -ge 131070 ] && full=$((full + 1))
+	done
+	if [ "$full" -eq 0 ] && grep -q '/CIDToGIDMap' "$tmp/$name.qdf"; then ok; else bad "$name" "$full CIDToGIDMaps of all 65,536 codes"; fi
 	pdftotext "$pdf" /dev/null 2> "$tmp/$name.poppler"
 	if [ -s "$tmp/$name.poppler" ]; then bad "$name" "poppler: $(sort -u "$tmp/$name.poppler" | head -3)"; else ok; fi
 	mutool draw -q -F txt -o "$tmp/$name.mu" "$pdf" 2>/dev/null
