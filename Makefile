@@ -95,16 +95,24 @@ ASAN_BUILD  := build-asan
 ASAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=all
 ASAN_TESTS  := $(TEST_SRCS:tests/unit/%.c=$(ASAN_BUILD)/tests/%)
-# a finding fails the run: a leak (exit 23), a memory error or undefined
-# behaviour (exit 1) changes the exit status every test checks
-ASAN_ENV    := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
-               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# a finding fails the run: a memory error or undefined behaviour changes
+# the exit status every test checks, and every report (leaks included,
+# which keep the exit status of a run that fails anyway, and reports of
+# runs whose standard error a test discards) is written to
+# $(ASAN_BUILD)/reports/: any file there fails check-asan
+ASAN_REPORTS := $(abspath $(ASAN_BUILD))/reports
+ASAN_ENV    := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$(ASAN_REPORTS)/asan \
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(ASAN_REPORTS)/ubsan
 
 .PHONY: check-asan check-valgrind
 check-asan: deps
 	CFLAGS='$(ASAN_CFLAGS)' $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) \
 	    $(ASAN_BUILD)/reportgen $(ASAN_TESTS)
+	@rm -rf $(ASAN_REPORTS) && mkdir -p $(ASAN_REPORTS)
 	$(ASAN_ENV) REPORTGEN=$(ASAN_BUILD)/reportgen sh tests/run.sh $(ASAN_TESTS)
+	@if [ -n "$$(ls -A $(ASAN_REPORTS))" ]; then \
+	    echo "check-asan: sanitizer reports in $(ASAN_REPORTS):"; \
+	    for f in $(ASAN_REPORTS)/*; do echo "== $$f"; head -40 "$$f"; done; exit 1; fi
 
 VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes
@@ -114,7 +122,7 @@ check-valgrind: deps build
 
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS := yaml xml template linebreak
+FUZZ_TARGETS := yaml xml template linebreak config
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
@@ -123,6 +131,7 @@ FUZZ_MAXLEN_yaml := 65536
 FUZZ_MAXLEN_xml := 65536
 FUZZ_MAXLEN_template := 16384
 FUZZ_MAXLEN_linebreak := 4096
+FUZZ_MAXLEN_config := 8192
 
 .PHONY: fuzz fuzz-build fuzz-seeds
 fuzz-build:
@@ -145,7 +154,8 @@ fuzz: fuzz-build fuzz-seeds
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; \
-	        template) n=$(FUZZ_MAXLEN_template);; *) n=$(FUZZ_MAXLEN_linebreak);; esac; \
+	        template) n=$(FUZZ_MAXLEN_template);; config) n=$(FUZZ_MAXLEN_config);; \
+	        *) n=$(FUZZ_MAXLEN_linebreak);; esac; \
 	    dict=; [ -f fuzz/$$t.dict ] && dict=-dict=fuzz/$$t.dict; \
 	    echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$n \

@@ -5,12 +5,15 @@
 #               (shared/testdata/commonmark/spec.txt, beside the repository)
 #   linebreak   each line of templates/ and of the narratives of input/,
 #               behind the target's two option bytes (width, indent/mode)
+#   config      the manifests of bench/ and docs/batch.md, the themes of
+#               templates/themes/ and fonts/fonts.conf, behind the byte that
+#               picks the reader (0 manifest, 1 theme, 2 fonts.conf)
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 out=$1
 [ -n "$out" ] || { echo "usage: fuzz-seeds.sh OUTDIR" >&2; exit 2; }
 rm -rf "$out"
-mkdir -p "$out/yaml" "$out/xml" "$out/template" "$out/linebreak" || exit 1
+mkdir -p "$out/yaml" "$out/xml" "$out/template" "$out/linebreak" "$out/config" || exit 1
 cp input/*.yaml tests/bad/*.yaml "$out/yaml/"
 cp input/*.xml tests/bad/*.xml "$out/xml/"
 cp templates/*.md "$out/template/"
@@ -29,6 +32,15 @@ cat templates/*.md input/*.yaml | grep -v '^[[:space:]]*$' | while IFS= read -r 
 	if [ $((i % 3)) -eq 0 ]; then m='\202'; else m='\002'; fi
 	printf "\045$m%s" "$line" > "$out/linebreak/$i"
 done
-for t in yaml xml template linebreak; do
+# the manifest of docs/batch.md: its indented YAML block
+awk '/^```yaml/ { on = 1; next } /^```/ { on = 0 } on' docs/batch.md > "$out/config/batch.body"
+{ printf '\000'; cat "$out/config/batch.body"; } > "$out/config/manifest-doc"
+rm -f "$out/config/batch.body"
+printf '\000jobs:\n  - template: t.md\n    each: "*.yaml"\n    output: "{name}.pdf"\n' > "$out/config/manifest-each"
+for f in templates/themes/*.yaml; do
+	{ printf '\001'; cat "$f"; } > "$out/config/theme-${f##*/}"
+done
+{ printf '\002'; cat fonts/fonts.conf; } > "$out/config/fonts.conf"
+for t in yaml xml template linebreak config; do
 	echo "$t: $(ls "$out/$t" | wc -l) seeds"
 done

@@ -192,6 +192,7 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		    "(install the Debian package %s: apt-get install %s)", field[2],
 		    field[1], nsearch ? rg_buf_cstr(&dirs) : "(no search directory)", pkg, pkg);
 		rg_buf_free(&dirs);
+		rg_buf_free(&path);
 		return -1;
 	}
 	pos.col = col[2];

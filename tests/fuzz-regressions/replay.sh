@@ -6,6 +6,12 @@
 #                   qpdf --check, or exit 2 (bad input) with a message;
 #                   never exit 1 (a failure of ours) or a signal
 #   yaml-*, xml-*   `reportgen check`: exit 0 or 2, never 1 or a signal
+#   fonts-*.conf    a font configuration (fuzz_config), used to render the
+#                   tour: exit 0, or 1 or 2 with a message (a font file
+#                   that is not there is exit 1), never a signal or a
+#                   sanitizer's report (a leak, under check-asan)
+# Under a sanitizer build, a report on standard error fails an input
+# whatever its exit status (a leak on an error path keeps the exit 1).
 #   REPORTGEN  the binary (default build/reportgen)
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -25,15 +31,26 @@ for f in "$dir"/*; do
 	template-*)
 		# shellcheck disable=SC2086
 		$limit "$bin" render -t "$f" $data --allow-missing-glyphs -o "$tmp/out.pdf" \
-			> /dev/null 2> "$tmp/err" ;;
+			> /dev/null 2> "$tmp/err"
+		rc=$? ;;
+	fonts-*.conf)
+		$limit "$bin" render --fonts "$f" -t templates/tour.md -d input/songxian-2024.yaml \
+			-o "$tmp/out.pdf" > /dev/null 2> "$tmp/err"
+		rc=$?
+		# a font file that is not there is a failure (1) with a message
+		[ "$rc" -eq 1 ] && grep -q 'error:' "$tmp/err" && rc=2 ;;
 	yaml-* | xml-*)
 		ext=${name%%-*}
 		cp "$f" "$tmp/in.$ext"
-		$limit "$bin" check "$tmp/in.$ext" > /dev/null 2> "$tmp/err" ;;
+		$limit "$bin" check "$tmp/in.$ext" > /dev/null 2> "$tmp/err"
+		rc=$? ;;
 	*) continue ;;
 	esac
-	rc=$?
-	if [ "$rc" -eq 2 ] && grep -q 'error:' "$tmp/err"; then
+	if grep -q -E 'ERROR: (Leak|Address)Sanitizer|runtime error:' "$tmp/err"; then
+		# a sanitizer's report (check-asan), whatever the exit status
+		echo "FAIL $name: $(grep -E 'ERROR: |runtime error:|SUMMARY' "$tmp/err" | head -3)"
+		fail=$((fail + 1))
+	elif [ "$rc" -eq 2 ] && grep -q 'error:' "$tmp/err"; then
 		pass=$((pass + 1))
 	elif [ "$rc" -eq 0 ] && { [ ! -e "$tmp/out.pdf" ] || qpdf --check "$tmp/out.pdf" > /dev/null 2>&1; }; then
 		pass=$((pass + 1))
