@@ -1,7 +1,7 @@
 #!/bin/sh
 # check-valgrind.sh -- render every sample of samples.mk in both themes
-# (and check every data file of input/) under valgrind: any memory error
-# or leak fails.
+# (and once as PDF/A, and a batch manifest of them; and check every data
+# file of input/) under valgrind: any memory error or leak fails.
 #   REPORTGEN  the binary (default build/reportgen)
 #   VALGRIND   the valgrind command line (default: see below)
 # Prints one line per run and "N passed, N failed".
@@ -35,6 +35,11 @@ while IFS='|' read -r name tpl data vars; do
 	# shellcheck disable=SC2086
 	run "$name (gongwen)" "$bin" render -t "$tpl" $dargs $vars --theme gongwen -o "$tmp/$name-g.pdf"
 done < "$tmp/list"
+run "tour (PDF/A)" "$bin" render -t templates/tour.md -d input/songxian-2024.yaml --pdfa \
+    -o "$tmp/tour-a.pdf"
+printf 'jobs:\n  - template: %s/templates/briefing.md\n    each: "%s/input/*-2024.yaml"\n    output: "%s/{name}.pdf"\n' \
+    "$top" "$top" "$tmp" > "$tmp/manifest.yaml"
+run "build (manifest, -j 1)" "$bin" build "$tmp/manifest.yaml" -j 1
 run "check input/" "$bin" check input/*.yaml input/*.xml
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
