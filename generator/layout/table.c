@@ -16,6 +16,7 @@
 #include <string.h>
 
 #define TABLE_MIN_SIZE 7.0       /* the documented font floor, in pt */
+#define SHORT_HEADER_EM 4.0      /* headers this wide are never broken */
 #define RULE_THICK 1.2
 #define RULE_THIN 0.6
 #define RULE_HAIR 0.4
@@ -187,6 +188,11 @@ measure(tstate *s)
 				}
 				if (hw + 2 * s->padx > s->headw[cb->col])
 					s->headw[cb->col] = hw + 2 * s->padx;
+				/* a header of up to four characters (项目, 数值, 属性,
+				 * 年均增长) is one word: not stacked a character a line */
+				if (widest <= SHORT_HEADER_EM * s->size + 0.01 &&
+				    widest + 2 * s->padx > s->minw[cb->col])
+					s->minw[cb->col] = widest + 2 * s->padx;
 			}
 		}
 	for (size_t k = 0; k < t->ncols; k++) {

@@ -198,6 +198,10 @@ if render tall "$tmp/tall.md" input/songxian-2024.yaml; then
 		if (y > 771.1 && t !~ /^(—|[0-9]+)$/) { print "page " p ": " t " at y=" y; exit }
 	}' "$tmp/tall.boxes")
 	if [ -z "$below" ]; then ok; else bad tall "text below the text block: $below"; fi
+	# the short headers beside the wide column stay whole (not 项 / 目)
+	for h in 项目 数值; do
+		grep -q "\"$h\"\$" "$tmp/tall.boxes" && ok || bad tall "header $h broken in its narrow column"
+	done
 	# (a sentence may be cut by the page furniture: count two of its characters)
 	for ch in 这 拆; do
 		n=$(pdftotext -q "$tmp/tall.pdf" - | grep -o "$ch" | wc -l)
@@ -228,18 +232,23 @@ if $bin render -t "$tmp/tall.md" -d input/songxian-2024.yaml --theme gongwen --c
 else
 	bad tallg "render failed: $(cat "$tmp/tallg.err")"
 fi
-# a row of 120 sentences fits on a page: it moves there whole
-sed 's/\(这是一段很长的说明文字，用来检验表格中过高的行能否跨页拆分。\)\{400\}/'"$(i=0; while [ $i -lt 120 ]; do printf '%s' "$sentence"; i=$((i + 1)); done)"'/' \
-    "$tmp/tall.md" > "$tmp/tallish.md"
+# a row of 90 sentences fits on a page, but not under the half page of
+# text before it: it moves to the next page whole
+filler=$(i=0; while [ $i -lt 40 ]; do printf '正文段落，用来占去第一页的一半。'; i=$((i + 1)); done)
+sed -e 's/\(这是一段很长的说明文字，用来检验表格中过高的行能否跨页拆分。\)\{400\}/'"$(i=0; while [ $i -lt 90 ]; do printf '%s' "$sentence"; i=$((i + 1)); done)"'/' \
+    -e "s/^正文。\$/$filler/" "$tmp/tall.md" > "$tmp/tallish.md"
 if render tallish "$tmp/tallish.md" input/songxian-2024.yaml; then
 	most=0
 	p=1
 	while [ "$p" -le "$(pdfinfo "$tmp/tallish.pdf" | awk '/^Pages:/ { print $2 }')" ]; do
-		n=$(pdftotext -q -f "$p" -l "$p" "$tmp/tallish.pdf" - | tr -d ' \n\f' | grep -o "$sentence" | wc -l)
+		# (the stub and the value share the row's middle line: count a character)
+		n=$(pdftotext -q -f "$p" -l "$p" "$tmp/tallish.pdf" - | grep -o 拆 | wc -l)
 		[ "$n" -gt "$most" ] && most=$n
 		p=$((p + 1))
 	done
-	[ "$most" -eq 120 ] && ok || bad tallish "a row that fits on a page was split ($most of 120 sentences on one page)"
+	[ "$most" -eq 90 ] && ok || bad tallish "a row that fits on a page was split ($most of 90 sentences on one page)"
+	[ "$(pdftotext -q -f 1 -l 1 "$tmp/tallish.pdf" - | grep -c 正文段落)" -gt 0 ] && ok ||
+	    bad tallish "the text before the table is not on page 1"
 else
 	bad tallish "render failed: $(cat "$tmp/tallish.err")"
 fi
