@@ -67,6 +67,12 @@ fuzz_path(const char *name, const char *ext)
 	abort();     /* more scratch files than a target uses */
 }
 
+/* An oracle: what must hold after the code under test ran on an input;
+ * a crash (abort) with the condition and its place if it does not. */
+#define FUZZ_CHECK(cond) do { if (!(cond)) { \
+	fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+	abort(); } } while (0)
+
 /* Write data to path; aborts on failure (not the input's fault). */
 static inline void
 fuzz_write(const char *path, const uint8_t *data, size_t size)

@@ -15,10 +15,6 @@
 #include "fuzz.h"
 #include "layout/theme.h"
 
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "fuzz_config: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-	abort(); } } while (0)
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -32,12 +28,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_write(path, data + 1, size - 1);
 		rg_manifest m;
 		int rc = rg_manifest_load(&m, path, &d);
-		CHECK(rc == 0 || d.errors + d.failures > 0);
+		FUZZ_CHECK(rc == 0 || d.errors + d.failures > 0);
 		if (rc == 0)
 			for (size_t i = 0; i < m.njobs; i++)
-				CHECK(m.jobs[i].tpl != NULL && m.jobs[i].out != NULL);
+				FUZZ_CHECK(m.jobs[i].tpl != NULL && m.jobs[i].out != NULL);
 		else
-			CHECK(m.njobs == 0);
+			FUZZ_CHECK(m.njobs == 0);
 		rg_manifest_free(&m);
 		break;
 	}
@@ -47,18 +43,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rg_theme th;
 		rg_theme_defaults(&th);
 		int rc = rg_theme_load(&th, path, &d);
-		CHECK(rc == 0 || d.errors + d.failures > 0);
+		FUZZ_CHECK(rc == 0 || d.errors + d.failures > 0);
 		if (rc == 0)
-			CHECK(th.body_size > 0 && th.table_size > 0 && th.page_w > 0 && th.page_h > 0);
+			FUZZ_CHECK(th.body_size > 0 && th.table_size > 0 && th.page_w > 0 && th.page_h > 0);
 		break;
 	}
 	default: {
 		const char *path = fuzz_path("fonts", ".conf");
 		fuzz_write(path, data + 1, size - 1);
 		rg_fontset *fs = rg_fontset_load(path, &d);
-		CHECK(fs != NULL || d.errors + d.failures > 0);
+		FUZZ_CHECK(fs != NULL || d.errors + d.failures > 0);
 		if (fs != NULL) {
-			CHECK(rg_fontset_count(fs) > 0);
+			FUZZ_CHECK(rg_fontset_count(fs) > 0);
 			rg_fontset_free(fs);
 		}
 		break;

@@ -39,10 +39,6 @@ fake_family(void *ctx, int face)
 
 static const rg_metrics metrics = { NULL, fake_lookup, fake_advance, fake_family };
 
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "fuzz_linebreak: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-	abort(); } } while (0)
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -94,9 +90,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* items: no word wider than the line (split by character instead) */
 	for (size_t k = 0; k < p.n; k++) {
 		const rg_lb_item *it = &p.items[k];
-		CHECK(it->type != RG_LB_WORD || it->width <= width + 1e-6);
-		CHECK(it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->len > 0);
-		CHECK(it->width >= 0);
+		FUZZ_CHECK(it->type != RG_LB_WORD || it->width <= width + 1e-6);
+		FUZZ_CHECK(it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->len > 0);
+		FUZZ_CHECK(it->width >= 0);
 	}
 
 	rg_lb_line *lines;
@@ -106,19 +102,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t next = 0;
 	for (size_t i = 0; i < n; i++) {
 		const rg_lb_line *ln = &lines[i];
-		CHECK(ln->start >= next && ln->start <= ln->end && ln->end <= p.n);
+		FUZZ_CHECK(ln->start >= next && ln->start <= ln->end && ln->end <= p.n);
 		for (size_t k = next; k < ln->start; k++)
-			CHECK(p.items[k].type == RG_LB_GLUE || p.items[k].type == RG_LB_BREAK);
+			FUZZ_CHECK(p.items[k].type == RG_LB_GLUE || p.items[k].type == RG_LB_BREAK);
 		for (size_t k = ln->start; k < ln->end; k++)
-			CHECK(p.items[k].type != RG_LB_BREAK);
+			FUZZ_CHECK(p.items[k].type != RG_LB_BREAK);
 		double avail = width - (i == 0 ? indent : 0);
-		CHECK(ln->natural <= avail + 1e-6 || ln->end - ln->start <= 1);
-		CHECK(ln->end == ln->start || (p.items[ln->start].type != RG_LB_GLUE &&
+		FUZZ_CHECK(ln->natural <= avail + 1e-6 || ln->end - ln->start <= 1);
+		FUZZ_CHECK(ln->end == ln->start || (p.items[ln->start].type != RG_LB_GLUE &&
 		    p.items[ln->end - 1].type != RG_LB_GLUE));
 		next = ln->end;
 	}
 	for (size_t k = next; k < p.n; k++)
-		CHECK(p.items[k].type == RG_LB_GLUE || p.items[k].type == RG_LB_BREAK);
+		FUZZ_CHECK(p.items[k].type == RG_LB_GLUE || p.items[k].type == RG_LB_BREAK);
 
 	free(lines);
 	rg_lb_para_free(&p);
