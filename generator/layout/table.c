@@ -258,9 +258,37 @@ least_first(tstate *s, const double *lo, const double *hi, double avail)
 	return 1;
 }
 
+/* How many lines the tallest header cell takes with the column widths w
+ * (as header_lines will break it, without changing it). */
+static size_t
+header_height(const tstate *s, const double *w)
+{
+	size_t most = 1;
+	for (size_t r = 0; r < s->t->nheader && r < s->t->nrows; r++)
+		for (size_t i = 0; i < s->t->rows[r].ncells; i++) {
+			const cellbox *cb = &s->rows[r][i];
+			if (cb->cell->covered || cb->cell->colspan != 1 || cb->col >= s->t->ncols)
+				continue;
+			double cw = w[cb->col] - 2 * s->padx;
+			rg_lb_line *lines;
+			size_t n = rg_lb_break(&cb->para, cw, 0, &lines);
+			free(lines);
+			double namew, unitw;
+			size_t u = unit_at(&cb->para);
+			split_widths(&cb->para, u, &namew, &unitw);
+			if (n > 2 && u > 0 && namew <= cw + 0.01 && unitw <= cw + 0.01)
+				n = 2;
+			if (n > most)
+				most = n;
+		}
+	return most;
+}
+
 /* Natural widths plus a share of the rest when everything fits on one line;
  * else body cells unwrapped and headers wrapping, before their units if
- * that fits; else every column at least its widest unbreakable piece. */
+ * that fits: as many as can (least_first) unless sharing the width out
+ * (between) makes a lower header; else every column at least its widest
+ * unbreakable piece. */
 static void
 distribute(tstate *s, double avail)
 {
@@ -271,8 +299,19 @@ distribute(tstate *s, double avail)
 			s->w[k] = s->prefw[k] + (avail - spref) * s->prefw[k] / spref;
 		return;
 	}
-	if (between(s, s->headw, s->prefw, avail) || least_first(s, s->bodyw, s->headw, avail) ||
-	    between(s, s->minw, s->bodyw, avail))
+	if (between(s, s->headw, s->prefw, avail))
+		return;
+	if (least_first(s, s->bodyw, s->headw, avail)) {
+		double *first = rg_xmalloc(n * sizeof *first);
+		memcpy(first, s->w, n * sizeof *first);
+		size_t h_first = header_height(s, first);
+		between(s, s->bodyw, s->headw, avail);
+		if (h_first <= header_height(s, s->w))
+			memcpy(s->w, first, n * sizeof *first);
+		free(first);
+		return;
+	}
+	if (between(s, s->minw, s->bodyw, avail))
 		return;
 	for (size_t k = 0; k < n; k++)
 		s->w[k] = avail * s->minw[k] / sum(s->minw, n);

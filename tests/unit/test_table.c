@@ -571,6 +571,25 @@ header_unit_lines(void **state)
 	free(b);
 	rg_layout_free(l);
 	rg_doc_free(doc);
+	/* 22 em: serving two columns first would leave the third 3 em for 10.5
+	 * em of header (4 lines); shared out, every header takes 2 lines */
+	n = header_boxes(state, 22, &b, &l, &doc);
+	double ys[16];
+	size_t nys = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strspn(b[i]->text, "0123456789.") == strlen(b[i]->text) ||
+		    strcmp(b[i]->text, "—") == 0)
+			continue;      /* body cells and the page number */
+		size_t k = 0;
+		while (k < nys && (ys[k] - b[i]->y > 0.01 || b[i]->y - ys[k] > 0.01))
+			k++;
+		if (k == nys && nys < 16)
+			ys[nys++] = b[i]->y;
+	}
+	assert_int_equal(nys, 2);
+	free(b);
+	rg_layout_free(l);
+	rg_doc_free(doc);
 }
 
 int
