@@ -13,7 +13,7 @@ static double
 snap(const rg_flow *c, double h, int at_least_one)
 {
 	double pitch = c->th->line_pitch;
-	if (!c->th->grid || pitch <= 0)
+	if (!c->th->grid || pitch <= 0 || c->off_grid)
 		return h;
 	double lines = at_least_one ? ceil(h / pitch - 1e-6) : floor(h / pitch + 1e-6);
 	return (at_least_one && lines < 1 ? 1 : lines) * pitch;

@@ -46,6 +46,8 @@ typedef struct rg_flow {
 	const rg_outline *toc;   /* the previous pass's outline: headings' pages */
 	size_t ntoc;
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
+	int off_grid;            /* items keep their own heights on a grid (table
+	                          * rows; the paginator puts what follows back on it) */
 } rg_flow;
 
 typedef enum rg_palign { RG_ALIGN_JUSTIFY, RG_PALIGN_LEFT, RG_PALIGN_CENTER,

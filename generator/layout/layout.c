@@ -497,6 +497,11 @@ paginate(rg_flow *c)
 	double y = top;
 	for (size_t i = 0; i < c->nitems; i++) {
 		const rg_vitem *v = &c->items[i];
+		/* on a grid (公文), what follows a table (whose rows keep their
+		 * own heights) goes back on the grid */
+		if (th->grid && th->line_pitch > 0 && i > 0 && c->items[i - 1].in_table &&
+		    !v->in_table && y > top)
+			y = top + ceil((y - top) / th->line_pitch - 1e-6) * th->line_pitch;
 		double sb = y > top ? v->space_before : 0;
 		/* start a chain only if all of it fits; a chain taller than a
 		 * page starts at the top of one */

@@ -382,58 +382,32 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 	    palign(s->t, r, cb->cell), v, top, s->pitch);
 }
 
-/* Lines of a split row per item: one; on a grid (公文), where every item is
- * a whole number of grid lines high, as many as fill one to four grid
- * lines with the least space left over. */
-static size_t
-chunk_lines(const tstate *s)
-{
-	const rg_theme *th = s->c->th;
-	if (!th->grid || th->line_pitch <= s->pitch)
-		return 1;
-	size_t best = 1;
-	double best_waste = 1;
-	for (int m = 1; m <= 4; m++) {
-		size_t k = (size_t)floor(m * th->line_pitch / s->pitch);
-		double waste = (m * th->line_pitch - (double)k * s->pitch) / (m * th->line_pitch);
-		if (k >= 1 && waste < best_waste - 0.01) {
-			best = k;
-			best_waste = waste;
-		}
-	}
-	return best;
-}
-
 /* A body row taller than a page (the text block under 续表 and the
- * repeated header) goes into the flow a line (or a few, chunk_lines) at a
- * time, so that the page can break inside it, with 续表 and the header
- * repeated; at least two of its lines stay on either side of a break. */
+ * repeated header) goes into the flow a line at a time, so that the page
+ * can break inside it, with 续表 and the header repeated; at least two of
+ * its lines stay on either side of a break. */
 static void
 split_row(tstate *s, size_t r, size_t maxlines, double x, double width, size_t header_from)
 {
 	const rg_table *t = s->t;
 	const rg_row *row = &t->rows[r];
-	size_t k = chunk_lines(s);
-	for (size_t l = 0; l < maxlines; l += k) {
-		size_t n = maxlines - l < k ? maxlines - l : k;
-		int first = l == 0, last = l + n == maxlines;
+	for (size_t l = 0; l < maxlines; l++) {
+		int first = l == 0, last = l + 1 == maxlines;
 		double top = first ? s->pady : 0;
-		rg_vitem *v = rg_flow_item(s->c, (double)n * s->pitch + top + (last ? s->pady : 0));
+		rg_vitem *v = rg_flow_item(s->c, s->pitch + top + (last ? s->pady : 0));
 		v->in_table = 1;
 		v->repeat_from = header_from;
 		v->repeat_to = header_from + t->nheader;
-		/* no break after a first item of one line, nor before a last one */
-		v->keep_next = (first && n < 2) || (!last && maxlines - (l + n) < 2);
+		/* no break after the first line, nor before the last */
+		v->keep_next = first || l + 2 == maxlines;
 		if (first && (r == 0 || row->total))
 			rule(v, x, 0, width, r == 0 ? RULE_THICK : RULE_THIN);
 		if (last && r + 1 == t->nrows)
 			rule(v, x, v->height, width, RULE_THICK);
 		for (size_t i = 0; i < row->ncells; i++) {
 			cellbox *cb = &s->rows[r][i];
-			if (cb->cell->covered)
-				continue;
-			for (size_t j = 0; j < n; j++)
-				draw_cell_line(s, cb, r, x, v, l + j, top + (double)j * s->pitch);
+			if (!cb->cell->covered)
+				draw_cell_line(s, cb, r, x, v, l, top);
 		}
 	}
 	for (size_t i = 0; i < row->ncells; i++) {
@@ -442,10 +416,11 @@ split_row(tstate *s, size_t r, size_t maxlines, double x, double width, size_t h
 	}
 }
 
-/* A caption or note line: centred Hei above, small Song below. */
+/* A caption or note line: centred Hei above, small Song below (in_table:
+ * a note, which stays with the rows off the grid). */
 static void
 side_text(rg_flow *c, const char *text, double x, double width, int role, double size,
-    rg_palign al, int keep)
+    rg_palign al, int keep, int in_table)
 {
 	rg_lb_para p;
 	rg_lb_para_init(&p, &c->env, width, 0);
@@ -457,6 +432,7 @@ side_text(rg_flow *c, const char *text, double x, double width, int role, double
 	for (size_t i = 0; i < n; i++) {
 		rg_vitem *v = rg_flow_item(c, size * 1.6);
 		v->keep_next = keep;
+		v->in_table = in_table;
 		rg_flow_line(c, &p, &lines[i], x, width, al, v, 0, v->height);
 	}
 	free(lines);
@@ -506,7 +482,10 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 
 	rg_flow_gap(c, c->th->para_gap);
 	if (t->caption != NULL)
-		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1);
+		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1, 0);
+	/* on a grid (公文) the rows keep their own heights; the paginator puts
+	 * what follows the table back on the grid */
+	c->off_grid = 1;
 	size_t header_from = c->nitems;
 	double tall = c->th->page_h - c->th->margin_top - c->th->margin_bottom -
 	    c->th->small_size * 1.8;     /* the 续表 line: layout.c, table_break */
@@ -571,8 +550,9 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		}
 	if (t->note != NULL) {
 		rg_flow_gap(c, s.size * 0.3);
-		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 0);
+		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 0, 1);
 	}
+	c->off_grid = 0;
 	rg_flow_gap(c, c->th->para_gap * 2);
 
 	for (size_t r = 0; r < t->nrows; r++) {

@@ -232,6 +232,22 @@ if $bin render -t "$tmp/tall.md" -d input/songxian-2024.yaml --theme gongwen --c
 else
 	bad tallg "render failed: $(cat "$tmp/tallg.err")"
 fi
+# on the 公文 grid, table rows keep their own pitch (12 pt text, not a
+# 28.95 pt grid line each): the 7 rows of the comparison's table 2 span 6
+# row pitches, well under 6 grid lines (173.7 pt); and the document still
+# passes the typesetting check (text after a table is back on the grid)
+if $bin render -t templates/comparison.md -d input/luoyang-five-2024.yaml \
+    -d input/songxian-mengjin-2024.xml -d input/yichuan-2024.xml --theme gongwen \
+    --check-typesetting --dump=boxes -o "$tmp/cmpg.pdf" > "$tmp/cmpg.boxes" 2> "$tmp/cmpg.err"; then
+	span=$(awk '/"新增高新技术企业"$/ { split($3, a, "="); y0 = a[2] }
+	    /"集镇建设项目"$/ { split($3, a, "="); y1 = a[2] }
+	    END { printf "%.2f", y1 - y0 }' "$tmp/cmpg.boxes")
+	awk -v s="$span" 'BEGIN { exit !(s > 100 && s < 165) }' && ok ||
+	    bad cmpg "table 2's rows span $span pt on the 公文 grid (6 grid lines: 173.7)"
+else
+	bad cmpg "render or typesetting check failed: $(head -3 "$tmp/cmpg.err")"
+fi
+
 # a row of 90 sentences fits on a page, but not under the half page of
 # text before it: it moves to the next page whole
 filler=$(i=0; while [ $i -lt 40 ]; do printf '正文段落，用来占去第一页的一半。'; i=$((i + 1)); done)
