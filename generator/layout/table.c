@@ -108,9 +108,30 @@ split_widths(const rg_lb_para *p, size_t u, double *name, double *unit)
 		*unit += p->items[k].width;
 }
 
-/* A header cell's lines in width cw.  One line if it fits; else the unit
- * on a line of its own when the name fits on one ("地区生产总值增长" /
- * "（%）"), not "地区生产总值增" / "长（%）"; else lines as even as the
+/* Where a header cell that does not fit on one line of cw splits into two
+ * lines at an opening bracket: the last bracket ("名称" / "（单位）") whose
+ * two sides each fit, so that "科技型中小企业备案（评价）（家）" can
+ * become "科技型中小企业备案" / "（评价）（家）".  0: none does. */
+static size_t
+bracket_split(const rg_lb_para *p, double cw)
+{
+	if (unit_at(p) == 0)
+		return 0;
+	for (size_t k = p->n; k-- > 1;) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_GLUE || (it->first != 0xFF08 && it->first != '('))
+			continue;
+		double before, after;
+		split_widths(p, k, &before, &after);
+		if (before > 0 && before <= cw + 0.01 && after <= cw + 0.01)
+			return k;
+	}
+	return 0;
+}
+
+/* A header cell's lines in width cw.  One line if it fits; else two split
+ * at a bracket, the unit on a line of its own ("地区生产总值增长" /
+ * "（%）", not "地区生产总值增" / "长（%）"); else lines as even as the
  * line count allows, so that no line is left with one character. */
 static size_t
 header_lines(cellbox *cb, double cw)
@@ -119,10 +140,8 @@ header_lines(cellbox *cb, double cw)
 	size_t n = rg_lb_break(p, cw, 0, &cb->lines);
 	if (n <= 1)
 		return n;
-	size_t u = unit_at(p);
-	double namew, unitw;
-	split_widths(p, u, &namew, &unitw);
-	if (u > 0 && namew <= cw + 0.01 && unitw <= cw + 0.01) {
+	size_t u = bracket_split(p, cw);
+	if (u > 0) {
 		free(cb->lines);
 		rg_lb_insert_break(p, u);
 		return rg_lb_break(p, cw, 0, &cb->lines);
@@ -273,10 +292,7 @@ header_height(const tstate *s, const double *w)
 			rg_lb_line *lines;
 			size_t n = rg_lb_break(&cb->para, cw, 0, &lines);
 			free(lines);
-			double namew, unitw;
-			size_t u = unit_at(&cb->para);
-			split_widths(&cb->para, u, &namew, &unitw);
-			if (n > 2 && u > 0 && namew <= cw + 0.01 && unitw <= cw + 0.01)
+			if (n > 2 && bracket_split(&cb->para, cw) > 0)
 				n = 2;
 			if (n > most)
 				most = n;

@@ -498,15 +498,17 @@ chart_layout(void **state)
 
 /* Header cells break before their unit when the name fits on a line, and
  * evenly otherwise: never "……增" / "长（%）". */
+static const char three_headers[] = "```table\ntype: static\n"
+	"header: 地区生产总值增长（%） | 固定资产投资增长（%） | 社会消费零售增长（%）\n"
+	"rows:\n  - 1.5 | 2.5 | 3.5\n```\n";
+
 static size_t
-header_boxes(void **state, double width_em, const rg_box ***out, rg_layout **lout,
-    rg_doc **dout)
+header_boxes(void **state, const char *tpl, double width_em, const rg_box ***out,
+    rg_layout **lout, rg_doc **dout)
 {
 	int ok;
 	rg_doc *doc;
-	char *s = expand_doc(*state, "```table\ntype: static\n"
-	    "header: 地区生产总值增长（%） | 固定资产投资增长（%） | 社会消费零售增长（%）\n"
-	    "rows:\n  - 1.5 | 2.5 | 3.5\n```\n", &ok, &doc);
+	char *s = expand_doc(*state, tpl, &ok, &doc);
 	assert_true(ok);
 	free(s);
 	static rg_theme th;
@@ -546,7 +548,7 @@ header_unit_lines(void **state)
 	rg_layout *l;
 	rg_doc *doc;
 	/* 30 em: every name (8 em + padding) fits, no whole header (10.5 em) */
-	size_t n = header_boxes(state, 30, &b, &l, &doc);
+	size_t n = header_boxes(state, three_headers, 30, &b, &l, &doc);
 	assert_true(has_box(b, n, "地区生产总值增长"));
 	assert_true(has_box(b, n, "固定资产投资增长"));
 	assert_true(has_box(b, n, "社会消费零售增长"));
@@ -556,7 +558,7 @@ header_unit_lines(void **state)
 	rg_layout_free(l);
 	rg_doc_free(doc);
 	/* 25 em: two names fit (the narrowest first), the third breaks evenly */
-	n = header_boxes(state, 25, &b, &l, &doc);
+	n = header_boxes(state, three_headers, 25, &b, &l, &doc);
 	int whole = has_box(b, n, "地区生产总值增长") + has_box(b, n, "固定资产投资增长") +
 	    has_box(b, n, "社会消费零售增长");
 	assert_int_equal(whole, 2);
@@ -573,7 +575,7 @@ header_unit_lines(void **state)
 	rg_doc_free(doc);
 	/* 22 em: serving two columns first would leave the third 3 em for 10.5
 	 * em of header (4 lines); shared out, every header takes 2 lines */
-	n = header_boxes(state, 22, &b, &l, &doc);
+	n = header_boxes(state, three_headers, 22, &b, &l, &doc);
 	double ys[16];
 	size_t nys = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -587,6 +589,15 @@ header_unit_lines(void **state)
 			ys[nys++] = b[i]->y;
 	}
 	assert_int_equal(nys, 2);
+	free(b);
+	rg_layout_free(l);
+	rg_doc_free(doc);
+	/* two brackets: the split comes before the first whose sides both fit
+	 * (科技型中小企业备案 / （评价）（家）), not inside the name */
+	n = header_boxes(state, "```table\ntype: static\n"
+	    "header: 地区 | 科技型中小企业备案（评价）（家） | 技能培训（万人次）\n"
+	    "rows:\n  - 伊川县 | 160 | 2.3\n```\n", 20, &b, &l, &doc);
+	assert_true(has_box(b, n, "科技型中小企业备案"));
 	free(b);
 	rg_layout_free(l);
 	rg_doc_free(doc);
