@@ -231,6 +231,10 @@ build_dateline(rg_flow *c, const rg_block *b, frame f)
 	double right = f.x + f.width - th->dateline_indent_em * size;
 	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, size) : 0;
 	double centre = right - dw / 2;
+	/* the signature and the date never stand alone on a page: the last two
+	 * lines before them go along */
+	for (size_t k = c->nitems; k > 0 && k + 2 > c->nitems; k--)
+		c->items[k - 1].keep_next = 1;
 	rg_flow_gap(c, th->line_pitch);
 	for (const rg_block *x = b;; x = x->next) {
 		rg_vitem *v = rg_flow_item(c, th->line_pitch);

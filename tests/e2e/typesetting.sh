@@ -41,5 +41,32 @@ else
 	echo "FAIL control: unexpected message: $(head -3 "$tmp/err")"
 	fail=$((fail + 1))
 fi
+# the signature and date of a dateline never stand alone on a page: in
+# both themes, the page that holds the tour's signature holds other text
+# (running header and page number aside; the two items before the
+# dateline go with it: in the tour, a rule and a one-line paragraph)
+for theme in briefing gongwen; do
+	$bin render -t templates/tour.md -d input/songxian-2024.yaml --theme $theme \
+	    --dump=boxes -o "$tmp/tour-$theme.pdf" > "$tmp/tour-$theme.boxes" 2> /dev/null
+	others=$(awk -v top=90 -v bottom=780 '
+	/^page / { p = $2 }
+	/^  text / {
+		split($3, a, "="); y = a[2] + 0
+		t = $0; sub(/^[^"]*"/, "", t); sub(/"$/, "", t)
+		if (t == "室") sig = p      # 嵩县人民政府办公室, one box a character
+		if (y > top && y < bottom) ys[p, sprintf("%.0f", y)] = 1
+	}
+	END {
+		n = 0
+		for (k in ys) { split(k, kk, SUBSEP); if (kk[1] == sig) n++ }
+		print n - 2    # the signature and the date
+	}' "$tmp/tour-$theme.boxes")
+	if [ "$others" -ge 1 ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL dateline ($theme): the signature's page holds $others other lines"
+		fail=$((fail + 1))
+	fi
+done
 echo "typesetting: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
