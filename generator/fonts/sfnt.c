@@ -49,6 +49,23 @@ checksum(const unsigned char *p, size_t len)
 	return sum;
 }
 
+/* The last pair of the segment that starts at pair i: the run up to a gap
+ * wider than gap code points.  *contiguous: its code points and glyphs
+ * both go up by one (an idDelta segment, no glyph array). */
+static size_t
+segment_end(const uint32_t *cps, const uint16_t *gids, size_t n, uint32_t gap, size_t i,
+    int *contiguous)
+{
+	size_t j = i;
+	*contiguous = 1;
+	while (j + 1 < n && cps[j + 1] - cps[j] <= gap) {
+		if (cps[j + 1] != cps[j] + 1 || gids[j + 1] != gids[j] + 1)
+			*contiguous = 0;
+		j++;
+	}
+	return j;
+}
+
 /* A format 4 subtable for the pairs, breaking segments at gaps wider than
  * gap code points.  Its size, or 0 if it would not fit in 64 KiB. */
 static size_t
@@ -58,13 +75,8 @@ build_format4(const uint32_t *cps, const uint16_t *gids, size_t n, uint32_t gap,
 	/* count segments and glyph array entries first */
 	size_t nseg = 1, narray = 0;   /* the closing 0xFFFF segment */
 	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		int contiguous = 1;
-		while (j + 1 < n && cps[j + 1] - cps[j] <= gap) {
-			if (cps[j + 1] != cps[j] + 1 || gids[j + 1] != gids[j] + 1)
-				contiguous = 0;
-			j++;
-		}
+		int contiguous;
+		size_t j = segment_end(cps, gids, n, gap, i, &contiguous);
 		nseg++;
 		if (!contiguous)
 			narray += cps[j] - cps[i] + 1;
@@ -90,13 +102,8 @@ build_format4(const uint32_t *cps, const uint16_t *gids, size_t n, uint32_t gap,
 	put16(buf + 12, (unsigned)(2 * nseg - 2 * search));
 	size_t s = 0, a = 0;
 	for (size_t i = 0; i < n; s++) {
-		size_t j = i;
-		int contiguous = 1;
-		while (j + 1 < n && cps[j + 1] - cps[j] <= gap) {
-			if (cps[j + 1] != cps[j] + 1 || gids[j + 1] != gids[j] + 1)
-				contiguous = 0;
-			j++;
-		}
+		int contiguous;
+		size_t j = segment_end(cps, gids, n, gap, i, &contiguous);
 		put16(start + 2 * s, cps[i]);
 		put16(end + 2 * s, cps[j]);
 		if (contiguous) {

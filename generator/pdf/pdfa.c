@@ -23,8 +23,7 @@ put_xml(rg_buf *b, const char *s)
 	for (const char *p = s; *p != '\0'; p++)
 		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
 			rg_buf_put(&clean, p, 1);
-	rg_buf_puts(&clean, "");
-	xmlChar *e = xmlEncodeSpecialChars(NULL, (const xmlChar *)clean.data);
+	xmlChar *e = xmlEncodeSpecialChars(NULL, (const xmlChar *)rg_buf_cstr(&clean));
 	if (e != NULL) {
 		rg_buf_puts(b, (const char *)e);
 		xmlFree(e);
@@ -132,8 +131,9 @@ rg_pdfa_finish(HPDF_Doc pdf, const rg_layout *l, const rg_pdfa_info *in,
     const char *where, rg_diag *d)
 {
 	rg_pos at = { where, 0, 0 };
-	unsigned char *icc = NULL;
-	size_t icc_len = 0;
+	/* read once per process: a batch embeds the same profile in every PDF */
+	static unsigned char *icc;
+	static size_t icc_len;
 	for (size_t i = 0; i < sizeof icc_paths / sizeof *icc_paths && icc == NULL; i++)
 		icc = slurp(icc_paths[i], &icc_len);
 	if (icc == NULL) {
@@ -177,7 +177,6 @@ rg_pdfa_finish(HPDF_Doc pdf, const rg_layout *l, const rg_pdfa_info *in,
 	    HPDF_Dict_Add(intent, "DestOutputProfile", profile) == HPDF_OK &&
 	    HPDF_Array_Add(intents, intent) == HPDF_OK &&
 	    HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents) == HPDF_OK;
-	free(icc);
 
 	/* the file identifier (6.1.3), the same for the same pages */
 	if (ok) {

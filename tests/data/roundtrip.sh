@@ -2,13 +2,7 @@
 # roundtrip.sh -- `reportgen convert` YAML <-> XML keeps the model: for every
 # file in input/, converting to the other syntax and back gives the same
 # data dump (positions aside).
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/../lib.sh"
 printf '# dump\n\n{{ meta.title }}\n' > "$tmp/t.md"
 dump() {
 	"$bin" render -t "$tmp/t.md" -d "$1" --dump=data | sed 's/ @[^ ]*$//'

@@ -8,16 +8,8 @@
 #   - --depfile / --depfiles write make rules naming every input;
 #   - the same inputs give byte-identical PDFs whatever -j, the working
 #     directory, TMPDIR or the path of the output; no path leaks into the file.
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-$top/build/reportgen}
+. "$(dirname "$0")/../lib.sh"
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $1"; fail=$((fail + 1)); }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 export SOURCE_DATE_EPOCH=1700000000
 

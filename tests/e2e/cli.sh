@@ -2,13 +2,8 @@
 # cli.sh -- the command line contract: exit status 0 / 2 (bad input or
 # usage) / 1 (other failures), file:line:col messages naming the offending
 # value, and no output file (nor a damaged one) after a failed render.
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-$top/build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/../lib.sh"
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
 data=input/songxian-2024.yaml
 
 # expect STATUS PATTERN CMD...: run CMD, check its exit status and that

@@ -9,19 +9,13 @@
 # beside the repository; without it the test fails.
 #   REPORTGEN  the binary (default build/reportgen)
 #   JOBS       renders run at once (default 2)
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
+. "$(dirname "$0")/../lib.sh"
 spec="$(git rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared/testdata/commonmark/spec.txt"
 if [ ! -f "$spec" ]; then
 	echo "commonmark.sh: FAIL: the CommonMark spec is missing: $spec" >&2
 	echo "commonmark: 0 passed, 1 failed"
 	exit 1
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 data=input/songxian-2024.yaml
 start=$(date +%s)

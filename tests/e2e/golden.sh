@@ -3,14 +3,8 @@
 # every box with its position) equals the reviewed dump in
 # tests/golden/NAME.boxes.  After a deliberate change, `make regen` rewrites
 # them; review the diff (and the PDFs, as pictures) before committing.
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib.sh"
 regen=${REGEN:-0}
-pass=0
-fail=0
 make -s list-samples > "$tmp/list" || exit 1
 while IFS='|' read -r name tpl data vars; do
 	dargs=""

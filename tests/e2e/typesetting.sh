@@ -4,13 +4,7 @@
 # no-line-start character or ending with a no-line-end one, no line wider
 # than the text block; in gongwen every full line 28 characters wide and
 # every full page 22 lines).  A control run shows the check can fail.
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/../lib.sh"
 make -s list-samples > "$tmp/list" || exit 1
 while IFS='|' read -r name tpl data vars; do
 	dargs=""

@@ -13,14 +13,8 @@
 # Under a sanitizer build, a report on standard error fails an input
 # whatever its exit status (a leak on an error path keeps the exit 1).
 #   REPORTGEN  the binary (default build/reportgen)
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-bin=${REPORTGEN:-build/reportgen}
+. "$(dirname "$0")/../lib.sh"
 dir=tests/fuzz-regressions
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 limit=""
 command -v timeout > /dev/null 2>&1 && limit="timeout 60"
 data=""
