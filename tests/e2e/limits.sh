@@ -133,9 +133,15 @@ run "theme with body_size 0" 10 2 "body_size must be more than 0 points" \
 # leaves no temporary file, and no output unless complete (a kill after
 # the rename)
 mkdir -p "$tmp/kill/out" "$tmp/kill/tmp"
-t0=$(date +%s%N)
-TMPDIR=$tmp/kill/tmp "$bin" render -t "$tmp/word.md" -d $data -o "$tmp/kill/full.pdf" 2> /dev/null
-ms=$((($(date +%s%N) - t0) / 1000000))
+# the fastest of three renders: a slow first one (cold caches, a busy
+# machine) would put the late kills after the end of every later run
+ms=0
+for i in 1 2 3; do
+	t0=$(date +%s%N)
+	TMPDIR=$tmp/kill/tmp "$bin" render -t "$tmp/word.md" -d $data -o "$tmp/kill/full.pdf" 2> /dev/null
+	t=$((($(date +%s%N) - t0) / 1000000))
+	{ [ "$ms" -eq 0 ] || [ "$t" -lt "$ms" ]; } && ms=$t
+done
 rm -f "$tmp/kill/full.pdf"
 killed=0
 for pct in 5 15 25 35 45 52 58 64 70 74 78 82 85 88 90 92 94 96 97 98 99; do
