@@ -11,7 +11,7 @@ CC      ?= cc
 # --pdfa (generator/pdf/pdfa.h), and test tools.
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
            libharfbuzz-dev libcmocka-dev \
-           fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei fonts-droid-fallback \
+           fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
            poppler-utils qpdf mupdf-tools libxml2-utils

@@ -1,21 +1,18 @@
 /* fontset.c -- see fontset.h */
-#define _GNU_SOURCE      /* O_TMPFILE */
 #include "fontset.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <limits.h>
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "../base/buf.h"
 #include "../base/mem.h"
-#include "sfnt.h"
+#include "cff.h"
 
 #define MAX_CHAIN 8
 #define MAX_SEARCH 8
@@ -27,18 +24,23 @@ typedef struct face {
 	hb_face_t *hb;
 	hb_font_t *font;
 	double scale;            /* 1000 / units per em */
+	int base;                /* the face drawn: itself, or the stroked one */
+	int fake_bold;
 } face;
+
+/* The chains of a role: its faces, the faces tried first for Latin, and
+ * the bold ones of each. */
+enum { CH_REGULAR, CH_LATIN, CH_BOLD, CH_LATIN_BOLD, CH__COUNT };
+static const char *const chain_words[CH__COUNT] = { "role", "latin", "bold", "latin-bold" };
 
 struct rg_fontset {
 	face *faces; size_t nfaces, cap;
-	int chain[RG_ROLE__COUNT][MAX_CHAIN];
-	int nchain[RG_ROLE__COUNT];
-	int latin[RG_ROLE__COUNT][MAX_CHAIN];   /* tried first for Latin text */
-	int nlatin[RG_ROLE__COUNT];
+	int chain[CH__COUNT][RG_ROLE__COUNT][MAX_CHAIN];
+	int nchain[CH__COUNT][RG_ROLE__COUNT];
 };
 
 static const char *const role_names[RG_ROLE__COUNT] = { "song", "hei", "kai", "mono",
-	"fang" };
+	"fang", "biaosong" };
 
 const char *
 rg_role_name(rg_role r)
@@ -61,6 +63,8 @@ rg_fontset_free(rg_fontset *fs)
 	if (fs == NULL)
 		return;
 	for (size_t i = 0; i < fs->nfaces; i++) {
+		if (fs->faces[i].base != (int)i)
+			continue;      /* a synthetic bold face shares its base's */
 		hb_font_destroy(fs->faces[i].font);
 		hb_face_destroy(fs->faces[i].hb);
 		free(fs->faces[i].path);
@@ -82,12 +86,28 @@ face_family(hb_face_t *hb)
 	return rg_xstrdup(name);
 }
 
+static int
+has_table(hb_face_t *hb, const char *tag)
+{
+	hb_blob_t *t = hb_face_reference_table(hb, hb_tag_from_string(tag, 4));
+	unsigned len = hb_blob_get_length(t);
+	hb_blob_destroy(t);
+	return len > 0;
+}
+
+static int
+has_outlines(hb_face_t *hb)
+{
+	return (has_table(hb, "glyf") && has_table(hb, "loca")) || has_table(hb, "CFF ");
+}
+
 /* Open path/index once; returns the face number or -1. */
 static int
 open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 {
 	for (size_t i = 0; i < fs->nfaces; i++)
-		if (fs->faces[i].index == index && strcmp(fs->faces[i].path, path) == 0)
+		if (fs->faces[i].index == index && !fs->faces[i].fake_bold &&
+		    strcmp(fs->faces[i].path, path) == 0)
 			return (int)i;
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
 	if (blob == NULL) {
@@ -103,8 +123,10 @@ open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 	}
 	hb_face_t *hb = hb_face_create(blob, (unsigned)index);
 	hb_blob_destroy(blob);
-	if (hb_face_get_upem(hb) == 0 || hb_face_get_glyph_count(hb) == 0) {
-		rg_error(d, pos, "%s is not a usable TrueType font", path);
+	if (hb_face_get_upem(hb) == 0 || hb_face_get_glyph_count(hb) == 0 ||
+	    !has_outlines(hb)) {
+		rg_error(d, pos, "%s is not a usable OpenType font (TrueType or CFF outlines)",
+		    path);
 		hb_face_destroy(hb);
 		return -1;
 	}
@@ -115,6 +137,8 @@ open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 	f->font = hb_font_create(hb);
 	f->scale = 1000.0 / hb_face_get_upem(hb);
 	f->family = face_family(hb);
+	f->base = (int)(fs->nfaces - 1);
+	f->fake_bold = 0;
 	return (int)(fs->nfaces - 1);
 }
 
@@ -144,12 +168,14 @@ static int
 add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
     size_t nsearch, rg_pos pos, rg_diag *d)
 {
-	int latin = strcmp(field[0], "latin") == 0;
+	int kind = 0;
+	while (strcmp(field[0], chain_words[kind]) != 0)
+		kind++;
 	int role = role_parse(field[1]);
 	if (role < 0) {
 		pos.col = col[1];
-		rg_error(d, pos, "unknown font role '%s' (expected song, hei, kai, mono or fang)",
-		    field[1]);
+		rg_error(d, pos, "unknown font role '%s' (expected song, hei, kai, mono, fang "
+		    "or biaosong)", field[1]);
 		return -1;
 	}
 	int index = 0;
@@ -165,8 +191,8 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		}
 		index = (int)v;
 	}
-	int *chain = latin ? fs->latin[role] : fs->chain[role];
-	int *nchain = latin ? &fs->nlatin[role] : &fs->nchain[role];
+	int *chain = fs->chain[kind][role];
+	int *nchain = &fs->nchain[kind][role];
 	if (*nchain == MAX_CHAIN) {
 		rg_error(d, pos, "more than %d fonts for role %s", MAX_CHAIN, field[1]);
 		return -1;
@@ -204,6 +230,47 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 	return 0;
 }
 
+static int
+chain_word(const char *w)
+{
+	for (int k = 0; k < CH__COUNT; k++)
+		if (strcmp(w, chain_words[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The synthetic bold face of face f (made once). */
+static int
+fake_bold_of(rg_fontset *fs, int f)
+{
+	for (size_t i = 0; i < fs->nfaces; i++)
+		if (fs->faces[i].fake_bold && fs->faces[i].base == f)
+			return (int)i;
+	face b = fs->faces[f];
+	b.path = rg_xstrdup(b.path);
+	b.family = rg_xstrdup(b.family);
+	b.base = f;
+	b.fake_bold = 1;
+	*RG_PUSH(fs->faces, fs->nfaces, fs->cap) = b;
+	return (int)(fs->nfaces - 1);
+}
+
+/* A role with no bold chain strokes its regular faces; Latin likewise. */
+static void
+add_fake_bold(rg_fontset *fs)
+{
+	static const int pairs[2][2] = { { CH_REGULAR, CH_BOLD }, { CH_LATIN, CH_LATIN_BOLD } };
+	for (int r = 0; r < RG_ROLE__COUNT; r++)
+		for (int k = 0; k < 2; k++) {
+			int from = pairs[k][0], to = pairs[k][1];
+			if (fs->nchain[to][r] > 0)
+				continue;
+			for (int i = 0; i < fs->nchain[from][r]; i++)
+				fs->chain[to][r][i] = fake_bold_of(fs, fs->chain[from][r][i]);
+			fs->nchain[to][r] = fs->nchain[from][r];
+		}
+}
+
 rg_fontset *
 rg_fontset_load(const char *config_path, rg_diag *d)
 {
@@ -230,13 +297,12 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 		if (strcmp(field[0], "search") == 0 && nf == 2) {
 			if (nsearch < MAX_SEARCH)
 				search[nsearch++] = rg_xstrdup(field[1]);
-		} else if ((strcmp(field[0], "role") == 0 || strcmp(field[0], "latin") == 0) &&
-		    (nf == 4 || nf == 5)) {
+		} else if (chain_word(field[0]) && (nf == 4 || nf == 5)) {
 			if (add_role_font(fs, field, col, nf, search, nsearch, pos, d) < 0)
 				rc = -1;
 		} else {
-			rg_error(d, pos, "expected 'search DIR', 'role NAME FILE [INDEX] "
-			    "PACKAGE' or 'latin NAME FILE [INDEX] PACKAGE', found '%s'", field[0]);
+			rg_error(d, pos, "expected 'search DIR' or 'role|latin|bold|latin-bold "
+			    "NAME FILE [INDEX] PACKAGE', found '%s'", field[0]);
 			rc = -1;
 		}
 	}
@@ -244,11 +310,13 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 	for (size_t i = 0; i < nsearch; i++)
 		free(search[i]);
 	for (int r = 0; r < RG_ROLE__COUNT && rc == 0; r++)
-		if (fs->nchain[r] == 0) {
+		if (fs->nchain[CH_REGULAR][r] == 0) {
 			pos.line = 0;
 			rg_error(d, pos, "no font configured for role %s", role_names[r]);
 			rc = -1;
 		}
+	if (rc == 0)
+		add_fake_bold(fs);
 	if (rc < 0) {
 		rg_fontset_free(fs);
 		return NULL;
@@ -280,6 +348,33 @@ rg_fontset_family(const rg_fontset *fs, int face)
 	return fs->faces[face].family;
 }
 
+int
+rg_fontset_base(const rg_fontset *fs, int face)
+{
+	return fs->faces[face].base;
+}
+
+int
+rg_fontset_fake_bold(const rg_fontset *fs, int face)
+{
+	return fs->faces[face].fake_bold;
+}
+
+unsigned
+rg_fontset_glyph(const rg_fontset *fs, int face, int32_t cp)
+{
+	hb_codepoint_t gid;
+	if (cp < 0 || !hb_font_get_nominal_glyph(fs->faces[face].font, (hb_codepoint_t)cp, &gid))
+		return 0;
+	return gid;
+}
+
+unsigned
+rg_fontset_glyph_count(const rg_fontset *fs, int face)
+{
+	return hb_face_get_glyph_count(fs->faces[face].hb);
+}
+
 static int
 has_glyph(const struct face *f, int32_t cp)
 {
@@ -296,15 +391,23 @@ is_latin(int32_t cp)
 }
 
 int
-rg_fontset_lookup(const rg_fontset *fs, rg_role role, int32_t cp, int *primary)
+rg_fontset_lookup(const rg_fontset *fs, int role, int32_t cp, int *primary)
 {
 	*primary = 1;
+	int bold = (role & RG_ROLE_BOLD) != 0;
+	role &= ~RG_ROLE_BOLD;
+	if (role < 0 || role >= RG_ROLE__COUNT)
+		role = RG_ROLE_SONG;
+	const int *latin = fs->chain[bold ? CH_LATIN_BOLD : CH_LATIN][role];
+	int nlatin = fs->nchain[bold ? CH_LATIN_BOLD : CH_LATIN][role];
+	const int *chain = fs->chain[bold ? CH_BOLD : CH_REGULAR][role];
+	int nchain = fs->nchain[bold ? CH_BOLD : CH_REGULAR][role];
 	if (is_latin(cp))
-		for (int i = 0; i < fs->nlatin[role]; i++)
-			if (has_glyph(&fs->faces[fs->latin[role][i]], cp))
-				return fs->latin[role][i];
-	for (int i = 0; i < fs->nchain[role]; i++) {
-		int f = fs->chain[role][i];
+		for (int i = 0; i < nlatin; i++)
+			if (has_glyph(&fs->faces[latin[i]], cp))
+				return latin[i];
+	for (int i = 0; i < nchain; i++) {
+		int f = chain[i];
 		if (has_glyph(&fs->faces[f], cp)) {
 			*primary = i == 0;
 			return f;
@@ -323,225 +426,164 @@ rg_fontset_advance(const rg_fontset *fs, int face, int32_t cp)
 	return hb_font_get_glyph_h_advance(f->font, gid) * f->scale;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		off += (size_t)w;
-	}
-	return 0;
-}
 
-/* The blob in a file without a name in TMPDIR, reached as /proc/self/fd/N:
- * 1 done, 0 if the system cannot (no O_TMPFILE or no /proc), -1 on a
- * write error. */
-static int
-write_anonymous(const char *dir, const char *data, size_t len, rg_fontfile *out)
-{
-#ifdef O_TMPFILE
-	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return 0;
-	snprintf(out->path, sizeof out->path, "/proc/self/fd/%d", fd);
-	if (access(out->path, R_OK) < 0) {
-		close(fd);
-		return 0;
-	}
-	if (write_all(fd, data, len) < 0) {
-		int err = errno;
-		close(fd);
-		errno = err;
-		return -1;
-	}
-	out->fd = fd;
-	out->named = 0;
-	return 1;
-#else
-	(void)dir;
-	(void)data;
-	(void)len;
-	(void)out;
-	return 0;
-#endif
-}
+/* ---- embeddable subsets ------------------------------------------------ */
 
 static int
-write_blob(hb_blob_t *blob, rg_fontfile *out)
+be16(hb_blob_t *t, unsigned off, int sign)
 {
-	const char *dir = getenv("TMPDIR");
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
-	int rc = write_anonymous(dir, data, len, out);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if ((size_t)snprintf(out->path, sizeof out->path, "%s/reportgen-font-XXXXXX", dir) >=
-	    sizeof out->path) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	int fd = mkstemp(out->path);
-	if (fd < 0)
-		return -1;
-	out->fd = fd;
-	out->named = 1;
-	if (write_all(fd, data, len) < 0) {
-		int err = errno;
-		rg_fontfile_release(out);
-		errno = err;
-		return -1;
-	}
-	return 0;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(t, &len);
+	if (p == NULL || off + 2 > len)
+		return 0;
+	unsigned v = (unsigned)p[off] << 8 | p[off + 1];
+	return sign && v >= 0x8000 ? (int)v - 0x10000 : (int)v;
+}
+
+/* Bounding box, italic angle and pitch from the head and post tables;
+ * ascent, descent and cap height from HarfBuzz's metrics. */
+static void
+program_metrics(const face *f, rg_font_program *p)
+{
+	hb_blob_t *head = hb_face_reference_table(f->hb, HB_TAG('h', 'e', 'a', 'd'));
+	for (int i = 0; i < 4; i++)
+		p->bbox[i] = be16(head, 36 + 2 * (unsigned)i, 1) * f->scale;
+	hb_blob_destroy(head);
+	hb_blob_t *post = hb_face_reference_table(f->hb, HB_TAG('p', 'o', 's', 't'));
+	p->italic_angle = be16(post, 4, 1) + be16(post, 6, 0) / 65536.0;
+	p->fixed_pitch = be16(post, 12, 0) != 0 || be16(post, 14, 0) != 0;
+	hb_blob_destroy(post);
+	hb_position_t v;
+	p->ascent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+	    &v) ? v * f->scale : p->bbox[3];
+	p->descent = hb_ot_metrics_get_position(f->font,
+	    HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v) ? v * f->scale : p->bbox[1];
+	if (p->descent > 0)
+		p->descent = -p->descent;
+	p->cap_height = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) &&
+	    v > 0 ? v * f->scale : p->ascent;
+	p->stem_v = 80;
+}
+
+/* The PostScript name, reduced to the characters a PDF name and a subset
+ * tag's reader accept. */
+static void
+program_name(const face *f, rg_font_program *p)
+{
+	char name[128];
+	unsigned len = sizeof name;
+	if (hb_ot_name_get_utf8(f->hb, HB_OT_NAME_ID_POSTSCRIPT_NAME,
+	    hb_language_from_string("en", -1), &len, name) == 0)
+		name[0] = '\0';
+	size_t n = 0;
+	for (const char *s = name; *s && n + 1 < sizeof p->psname; s++)
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_')
+			p->psname[n++] = *s;
+	if (n == 0)
+		n = (size_t)snprintf(p->psname, sizeof p->psname, "Font");
+	p->psname[n] = '\0';
 }
 
 void
-rg_fontfile_release(rg_fontfile *f)
+rg_font_program_free(rg_font_program *p)
 {
-	if (f->fd >= 0)
-		close(f->fd);
-	if (f->named)
-		unlink(f->path);
-	f->fd = -1;
-	f->named = 0;
-	f->path[0] = '\0';
+	if (p == NULL)
+		return;
+	free(p->data);
+	free(p->codes);
+	free(p->widths);
+	memset(p, 0, sizeof *p);
 }
 
-static int
-cmp_cp(const void *a, const void *b)
+static unsigned char *
+blob_copy(hb_blob_t *b, size_t *len)
 {
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-	return (x > y) - (x < y);
-}
-
-/* The subset's file with its cmap made fast for libharu (sfnt.h); the
- * subset as HarfBuzz wrote it if that cannot be done. */
-static hb_blob_t *
-compact_cmap(hb_face_t *sub, const int32_t *cps, size_t n)
-{
-	hb_blob_t *blob = hb_face_reference_blob(sub);
-	int32_t *sorted = rg_xmalloc((n ? n : 1) * sizeof *sorted);
-	memcpy(sorted, cps, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, cmp_cp);
-	uint32_t *ucs = rg_xmalloc((n ? n : 1) * sizeof *ucs);
-	uint16_t *gids = rg_xmalloc((n ? n : 1) * sizeof *gids);
-	size_t m = 0;
-	hb_font_t *font = hb_font_create(sub);
-	for (size_t i = 0; i < n; i++) {
-		hb_codepoint_t g;
-		if ((i > 0 && sorted[i] == sorted[i - 1]) || sorted[i] < 0 ||
-		    !hb_font_get_nominal_glyph(font, (hb_codepoint_t)sorted[i], &g))
-			continue;
-		ucs[m] = (uint32_t)sorted[i];
-		gids[m++] = (uint16_t)g;
-	}
-	hb_font_destroy(font);
-	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
-	unsigned char *out;
-	size_t outlen;
-	if (rg_sfnt_compact_cmap((const unsigned char *)data, len, ucs, gids, m, &out,
-	    &outlen) == 0 && outlen <= UINT_MAX) {
-		hb_blob_destroy(blob);
-		blob = hb_blob_create((const char *)out, (unsigned)outlen,
-		    HB_MEMORY_MODE_WRITABLE, out, free);
-	}
-	free(sorted);
-	free(ucs);
-	free(gids);
-	return blob;
-}
-
-/* libharu 2.3 rewrites an embedded font into a memory stream, then seeks
- * to each table of it, 'prep' last.  With no 'prep' (the AR PL fonts have
- * no hinting) that seek lands on the end of the stream, which libharu
- * refuses when the rewritten font is a multiple of 4096 bytes long
- * (HPDF_INVALID_OBJECT at HPDF_SaveToStream; found by fuzz_template).  A
- * subset without 'prep' gets one that does nothing: PUSHB[0] 0, POP. */
-static hb_face_t *
-with_prep(hb_face_t *sub)
-{
-	hb_blob_t *prep = hb_face_reference_table(sub, HB_TAG('p', 'r', 'e', 'p'));
-	unsigned len = hb_blob_get_length(prep);
-	hb_blob_destroy(prep);
-	if (len > 0)
-		return sub;
-	/* a subset is a builder face, which cannot list its tables: read back
-	 * the file it makes */
-	hb_blob_t *file = hb_face_reference_blob(sub);
-	hb_face_t *made = hb_face_create(file, 0);
-	hb_blob_destroy(file);
-	hb_face_t *b = hb_face_builder_create();
-	hb_tag_t tags[64];
-	unsigned ntags = 64;
-	hb_face_get_table_tags(made, 0, &ntags, tags);
-	for (unsigned i = 0; i < ntags; i++) {
-		hb_blob_t *t = hb_face_reference_table(made, tags[i]);
-		hb_face_builder_add_table(b, tags[i], t);
-		hb_blob_destroy(t);
-	}
-	hb_face_destroy(made);
-	static const char noop[] = { (char)0xB0, 0x00, 0x21 };
-	hb_blob_t *p = hb_blob_create(noop, sizeof noop, HB_MEMORY_MODE_READONLY, NULL, NULL);
-	hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), p);
-	hb_blob_destroy(p);
-	hb_face_destroy(sub);
-	return b;
+	unsigned n;
+	const char *data = hb_blob_get_data(b, &n);
+	if (data == NULL || n == 0)
+		return NULL;
+	unsigned char *c = rg_xmalloc(n);
+	memcpy(c, data, n);
+	*len = n;
+	return c;
 }
 
 int
-rg_fontset_subset(const rg_fontset *fs, int face, const int32_t *cps, size_t n,
-    rg_fontfile *out, rg_diag *d)
+rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, size_t n,
+    rg_font_program *out, rg_diag *d)
 {
-	const struct face *f = &fs->faces[face];
-	out->fd = -1;
-	out->named = 0;
-	out->path[0] = '\0';
+	const face *f = &fs->faces[fs->faces[fi].base];
+	rg_pos at = rg_pos_make(f->path, 0, 0);
+	memset(out, 0, sizeof *out);
+	int cff = has_table(f->hb, "CFF ");
+	out->outlines = cff ? RG_OUTLINES_CFF : RG_OUTLINES_TRUETYPE;
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (in == NULL) {
-		rg_failure(d, rg_pos_make(f->path, 0, 0), "cannot subset font: out of memory");
+		rg_failure(d, at, "cannot subset font: out of memory");
 		return -1;
 	}
-	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+	hb_set_add(glyphs, 0);
+	unsigned count = hb_face_get_glyph_count(f->hb);
 	for (size_t i = 0; i < n; i++)
-		hb_set_add(unicodes, (hb_codepoint_t)cps[i]);
-	/* libharu 2.3 reads the name table (the family, style and PostScript
-	 * names, IDs 1, 2, 4, 6): keep IDs 0-6 in every language, legacy (Mac)
-	 * records included.  Descriptions, URLs and licence texts (IDs 7-25;
-	 * 22 KB in each AR PL font) stay in the font files, not in every PDF. */
-	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
-	hb_set_add_range(names, 0, 6);
-	hb_set_t *langs = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_LANG_ID);
-	hb_set_clear(langs);
-	hb_set_invert(langs);
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NAME_LEGACY);
-	/* tables a PDF viewer never reads: OpenType layout */
+		if (gids[i] < count)
+			hb_set_add(glyphs, gids[i]);
+	/* what a PDF reader never reads of an embedded font: OpenType layout
+	 * (dropping GSUB also keeps its alternates out of the subset),
+	 * vertical metrics, hinting tables of other rasterisers, and for CFF
+	 * everything but the CFF table and the metrics */
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-	const char *tags[] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "DSIG",
-		"vhea", "vmtx", "VORG", "kern", "morx", "gasp", "hdmx", "LTSH", "VDMX" };
+	static const char *const tags[] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH",
+		"DSIG", "vhea", "vmtx", "VORG", "kern", "morx", "gasp", "hdmx", "LTSH", "VDMX",
+		"name", "post", "cmap", "meta", "STAT", "fvar", "avar", "HVAR", "MVAR", "COLR",
+		"CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC", "EBSC", "PCLT", "feat" };
 	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
 		hb_set_add(drop, hb_tag_from_string(tags[i], 4));
-
-	hb_face_t *sub = hb_subset_or_fail(f->hb, in);
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->hb, in);
 	hb_subset_input_destroy(in);
+	hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	if (sub == NULL) {
-		rg_failure(d, rg_pos_make(f->path, 0, 0), "cannot subset font");
+		hb_subset_plan_destroy(plan);
+		rg_failure(d, at, "cannot subset font (face %d)", f->index);
 		return -1;
 	}
-	sub = with_prep(sub);
-	hb_blob_t *blob = compact_cmap(sub, cps, n);
-	int rc = write_blob(blob, out);
+	const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	unsigned nglyphs = hb_map_get_population(map);
+	hb_blob_t *blob = cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' ')) :
+	    hb_face_reference_blob(sub);
+	out->data = blob_copy(blob, &out->len);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
-	if (rc < 0)
-		rg_failure(d, rg_pos_make(f->path, 0, 0), "cannot write font subset: %s",
-		    strerror(errno));
-	return rc;
+	unsigned *cids = rg_xmalloc((nglyphs ? nglyphs : 1) * sizeof *cids);
+	int rc = 0;
+	if (out->data == NULL) {
+		rg_failure(d, at, "cannot subset font (face %d): empty font program", f->index);
+		rc = -1;
+	} else if (cff && rg_cff_cids(out->data, out->len, cids, nglyphs) < 0) {
+		rg_failure(d, at, "cannot embed font (face %d): its CFF subset is malformed",
+		    f->index);
+		rc = -1;
+	} else if (!cff) {
+		for (unsigned g = 0; g < nglyphs; g++)
+			cids[g] = g;
+	}
+	out->codes = rg_xcalloc(n ? n : 1, sizeof *out->codes);
+	out->widths = rg_xcalloc(n ? n : 1, sizeof *out->widths);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		hb_codepoint_t g = hb_map_get(map, gids[i] < count ? gids[i] : 0);
+		out->codes[i] = g < nglyphs ? cids[g] : 0;
+		if (out->codes[i] > out->max_code)
+			out->max_code = out->codes[i];
+		out->widths[i] = hb_font_get_glyph_h_advance(f->font, gids[i]) * f->scale;
+	}
+	free(cids);
+	hb_subset_plan_destroy(plan);
+	if (rc < 0) {
+		rg_font_program_free(out);
+		return -1;
+	}
+	program_metrics(f, out);
+	program_name(f, out);
+	return 0;
 }

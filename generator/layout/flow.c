@@ -180,15 +180,17 @@ rg_flow_spans(rg_flow *c, rg_lb_para *p, const rg_span *spans, size_t n,
 			continue;
 		}
 		rg_lb_style st = { base_role, size, color, NULL };
-		/* TYPESETTING.md: strong is Hei, emphasis is Kai, never slanted */
+		/* TYPESETTING.md: strong is the bold of the face around it (a
+		 * stroked one where the face has no bold), emphasis is Kai, Han is
+		 * never slanted */
 		if (s->style & RG_STYLE_CODE) {
 			st.role = RG_FONT_MONO;
 			st.size = size * 0.9;
-		} else if (s->style & RG_STYLE_STRONG) {
-			st.role = RG_FONT_HEI;
 		} else if (s->style & RG_STYLE_EMPH) {
 			st.role = RG_FONT_KAI;
 		}
+		if ((s->style & RG_STYLE_STRONG) && !(s->style & RG_STYLE_CODE))
+			st.role |= RG_FONT_BOLD;
 		if (s->style & RG_STYLE_LINK) {
 			st.url = s->url;
 			st.color = c->th->link_color;

@@ -12,7 +12,10 @@
 #include "linebreak.h"
 
 /* Font roles, as rg_metrics and fonts/fonts.conf number them. */
-enum { RG_FONT_SONG, RG_FONT_HEI, RG_FONT_KAI, RG_FONT_MONO, RG_FONT_FANG };
+enum { RG_FONT_SONG, RG_FONT_HEI, RG_FONT_KAI, RG_FONT_MONO, RG_FONT_FANG,
+	RG_FONT_BIAOSONG };
+/* OR-ed into a role: its bold face (the metrics answer with it) */
+#define RG_FONT_BOLD 0x10
 
 typedef struct rg_vitem {
 	double height;

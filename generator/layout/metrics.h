@@ -12,8 +12,9 @@
 
 typedef struct rg_metrics {
 	void *ctx;
-	/* Face for cp in role (0..3: song, hei, kai, mono), or -1 if no face has
-	 * it; *primary tells whether it is the first face of the role's chain. */
+	/* Face for cp in role (flow.h: song, hei, kai, mono, fang, biaosong, with
+	 * RG_FONT_BOLD for its bold), or -1 if no face has it; *primary tells
+	 * whether it is the first face of the role's chain. */
 	int (*lookup)(void *ctx, int role, int32_t cp, int *primary);
 	/* Advance of cp in face, in 1/1000 em. */
 	double (*advance)(void *ctx, int face, int32_t cp);

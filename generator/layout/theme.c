@@ -86,7 +86,8 @@ static const key keys[] = {
 #undef K
 #define NKEYS (sizeof keys / sizeof *keys)
 
-static const char *const roles[] = { "song", "hei", "kai", "mono", "fang", NULL };
+static const char *const roles[] = { "song", "hei", "kai", "mono", "fang", "biaosong",
+	NULL };
 
 static int
 set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
@@ -133,7 +134,7 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 				*(int *)p = r;
 				return 0;
 			}
-		rg_error(d, pos, "%s must be a font role (song, hei, kai, mono or fang), "
+		rg_error(d, pos, "%s must be a font role (song, hei, kai, mono, fang or biaosong), "
 		    "found '%s'", k->name, v);
 		return -1;
 	case T_COLOR: {

@@ -9,6 +9,8 @@
 #define _GNU_SOURCE      /* O_TMPFILE */
 #include "pdf.h"
 
+#include <hpdf_pages.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -20,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fontdict.h"
+#include "font.h"
 #include "pdfa.h"
 #include "../base/buf.h"
 #include "../base/utf8.h"
@@ -61,116 +63,216 @@ herr_text(HPDF_STATUS e)
 	}
 }
 
-static void
-rgb(unsigned c, float *r, float *g, float *b)
-{
-	*r = ((c >> 16) & 0xFF) / 255.0f;
-	*g = ((c >> 8) & 0xFF) / 255.0f;
-	*b = (c & 0xFF) / 255.0f;
-}
+/* ---- page contents ----------------------------------------------------
+ *
+ * reportgen writes each page's content stream itself: libharu draws text
+ * only through fonts it loaded, and prints every number with five decimals.
+ * Positions are written to 0.01 pt and colours to three decimals, which is
+ * finer than any printer or screen resolves. */
 
+typedef struct faces {
+	const rg_fontset *fs;
+	rg_pdf_font **font;      /* by base face */
+	rg_glyph_use *use;       /* by base face */
+	size_t n;
+} faces;
+
+/* x to 0.01, without trailing zeros. */
 static void
-draw_graphics(HPDF_Page page, const rg_page *pg, double h)
+num(rg_buf *b, double x)
 {
-	for (size_t i = 0; i < pg->nboxes; i++) {
-		const rg_box *b = &pg->boxes[i];
-		float r, g, bl;
-		rgb(b->color, &r, &g, &bl);
-		if (b->kind == RG_BOX_RECT) {
-			HPDF_Page_SetRGBFill(page, r, g, bl);
-			HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y - b->h),
-			    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-			HPDF_Page_Fill(page);
-		} else if (b->kind == RG_BOX_RULE) {
-			HPDF_Page_SetRGBStroke(page, r, g, bl);
-			HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->line_width);
-			HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y));
-			HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(h - b->y - b->h));
-			HPDF_Page_Stroke(page);
-		}
+	long v = lround(x * 100);
+	if (v < 0) {
+		rg_buf_putc(b, '-');
+		v = -v;
 	}
-}
-
-/* libharu refuses a string of more than 65535 bytes (a run of zero-width
- * marks can be that long): such text is shown in pieces, cut between UTF-8
- * sequences, each continuing where the last ended.  at: start the text at
- * (x, y) as HPDF_Page_TextOut does; else at the current text position. */
-static void
-show_text(HPDF_Page page, int at, double x, double y, const char *text)
-{
-	enum { PIECE = 32768 };
-	size_t len = strlen(text);
-	do {
-		size_t n = len;
-		if (n > PIECE) {
-			n = PIECE;
-			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-				n--;
-		}
-		char *piece = rg_xstrndup(text, n);
-		if (at)
-			HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, piece);
+	rg_buf_printf(b, "%ld", v / 100);
+	if (v % 100 != 0) {
+		if (v % 10 == 0)
+			rg_buf_printf(b, ".%ld", v % 100 / 10);
 		else
-			HPDF_Page_ShowText(page, piece);
-		free(piece);
-		at = 0;
-		text += n;
-		len -= n;
-	} while (len > 0);
+			rg_buf_printf(b, ".%02ld", v % 100);
+	}
+	rg_buf_putc(b, ' ');
 }
 
 static void
-draw_text(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
+colour(rg_buf *b, unsigned c, const char *op)
 {
-	HPDF_Page_BeginText(page);
-	int face = -1;
-	double size = 0, spacing = 0;
-	unsigned color = 0;
-	HPDF_Page_SetRGBFill(page, 0, 0, 0);
+	for (int sh = 16; sh >= 0; sh -= 8) {
+		unsigned v = (c >> sh) & 0xFF;
+		if (v == 0 || v == 255)
+			rg_buf_puts(b, v ? "1 " : "0 ");
+		else
+			rg_buf_printf(b, "%.3g ", v / 255.0);
+	}
+	rg_buf_puts(b, op);
+	rg_buf_putc(b, '\n');
+}
+
+static void
+draw_graphics(rg_buf *c, const rg_page *pg, double h)
+{
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
-		if (b->kind != RG_BOX_TEXT || b->text[0] == '\0' || b->angle != 0)
-			continue;
-		if (b->face != face || b->size != size) {
-			HPDF_Page_SetFontAndSize(page, fonts[b->face], (HPDF_REAL)b->size);
-			face = b->face;
-			size = b->size;
+		if (b->kind == RG_BOX_RECT) {
+			colour(c, b->color, "rg");
+			num(c, b->x);
+			num(c, h - b->y - b->h);
+			num(c, b->w);
+			num(c, b->h);
+			rg_buf_puts(c, "re f\n");
+		} else if (b->kind == RG_BOX_RULE) {
+			colour(c, b->color, "RG");
+			num(c, b->line_width);
+			rg_buf_puts(c, "w ");
+			num(c, b->x);
+			num(c, h - b->y);
+			rg_buf_puts(c, "m ");
+			num(c, b->x + b->w);
+			num(c, h - b->y - b->h);
+			rg_buf_puts(c, "l S\n");
 		}
-		if (b->spacing != spacing) {
-			HPDF_Page_SetCharSpace(page, (HPDF_REAL)b->spacing);
-			spacing = b->spacing;
-		}
-		if (b->color != color) {
-			float r, g, bl;
-			rgb(b->color, &r, &g, &bl);
-			HPDF_Page_SetRGBFill(page, r, g, bl);
-			color = b->color;
-		}
-		show_text(page, 1, b->x, h - b->y, b->text);
 	}
-	HPDF_Page_EndText(page);
+}
+
+/* The glyph codes of text in face, as a hex string. */
+static void
+glyph_string(rg_buf *c, const faces *fc, int face, const char *text)
+{
+	int base = rg_fontset_base(fc->fs, face);
+	const rg_pdf_font *f = fc->font[base];
+	rg_buf_putc(c, '<');
+	size_t len = strlen(text), off = 0;
+	while (off < len) {
+		size_t k;
+		int32_t cp = rg_utf8_decode(text + off, len - off, &k);
+		off += k;
+		if (cp < 0)
+			continue;
+		unsigned code = rg_pdf_font_code(f, rg_fontset_glyph(fc->fs, base, cp));
+		rg_buf_printf(c, "%04X", code);
+	}
+	rg_buf_puts(c, "> Tj\n");
+}
+
+/* Text state of a text object, so that only changes are written. */
+typedef struct tstate {
+	int face;
+	double size, spacing;
+	unsigned color;
+	int stroke;
+} tstate;
+
+static void
+text_state(rg_buf *c, const faces *fc, tstate *t, const rg_box *b)
+{
+	if (b->face != t->face || b->size != t->size) {
+		rg_buf_printf(c, "/F%d ", rg_fontset_base(fc->fs, b->face));
+		num(c, b->size);
+		rg_buf_puts(c, "Tf\n");
+	}
+	if (b->spacing != t->spacing) {
+		num(c, b->spacing);
+		rg_buf_puts(c, "Tc\n");
+	}
+	int stroke = rg_fontset_fake_bold(fc->fs, b->face);
+	if (b->color != t->color || (stroke && !t->stroke)) {
+		colour(c, b->color, "rg");
+		if (stroke)
+			colour(c, b->color, "RG");
+	}
+	/* fake bold: fill and stroke the outlines, 0.02 em wide (as word
+	 * processors embolden a face that has no bold) */
+	if (stroke != t->stroke || (stroke && b->size != t->size)) {
+		if (stroke) {
+			num(c, b->size * 0.02);
+			rg_buf_puts(c, "w 2 Tr\n");
+		} else {
+			rg_buf_puts(c, "0 Tr\n");
+		}
+	}
+	t->face = b->face;
+	t->size = b->size;
+	t->spacing = b->spacing;
+	t->color = b->color;
+	t->stroke = stroke;
 }
 
 /* Rotated text (a watermark), each in a text object of its own, drawn
- * under the page's text. */
+ * under the page's text; then the page's text in one text object. */
 static void
-draw_rotated(HPDF_Page page, const rg_page *pg, double h, HPDF_Font *fonts)
+draw_text(rg_buf *c, const rg_page *pg, double h, const faces *fc)
 {
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
 		if (b->kind != RG_BOX_TEXT || b->angle == 0 || b->text[0] == '\0')
 			continue;
-		float r, g, bl;
-		rgb(b->color, &r, &g, &bl);
+		tstate t = { -1, 0, 0, 0, 0 };
+		rg_buf_puts(c, "BT\n");
+		t.color = ~b->color;
+		text_state(c, fc, &t, b);
 		double a = b->angle * 3.14159265358979 / 180;
-		HPDF_Page_BeginText(page);
-		HPDF_Page_SetFontAndSize(page, fonts[b->face], (HPDF_REAL)b->size);
-		HPDF_Page_SetRGBFill(page, r, g, bl);
-		HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a),
-		    (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a), (HPDF_REAL)b->x, (HPDF_REAL)(h - b->y));
-		show_text(page, 0, 0, 0, b->text);
-		HPDF_Page_EndText(page);
+		rg_buf_printf(c, "%.4f %.4f %.4f %.4f ", cos(a), sin(a), -sin(a), cos(a));
+		num(c, b->x);
+		num(c, h - b->y);
+		rg_buf_puts(c, "Tm\n");
+		glyph_string(c, fc, b->face, b->text);
+		rg_buf_puts(c, "ET\n");
 	}
+	tstate t = { -1, 0, 0, 0, 0 };
+	int open = 0;
+	for (size_t i = 0; i < pg->nboxes; i++) {
+		const rg_box *b = &pg->boxes[i];
+		if (b->kind != RG_BOX_TEXT || b->text[0] == '\0' || b->angle != 0)
+			continue;
+		if (!open) {
+			rg_buf_puts(c, "BT\n0 g\n");
+			open = 1;
+		}
+		text_state(c, fc, &t, b);
+		rg_buf_puts(c, "1 0 0 1 ");
+		num(c, b->x);
+		num(c, h - b->y);
+		rg_buf_puts(c, "Tm ");
+		glyph_string(c, fc, b->face, b->text);
+	}
+	if (open)
+		rg_buf_puts(c, "ET\n");
+}
+
+/* The page's content stream and its font resources. */
+static int
+draw_page(HPDF_Page page, const rg_page *pg, double h, const faces *fc)
+{
+	rg_buf c = { 0 };
+	draw_graphics(&c, pg, h);
+	draw_text(&c, pg, h, fc);
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Page_SetFilter(page, HPDF_STREAM_FILTER_FLATE_DECODE);
+	int rc = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)(c.data ? c.data : ""),
+	    (HPDF_UINT)c.len) == HPDF_OK ? 0 : -1;
+	rg_buf_free(&c);
+	/* /Font: the faces drawn on this page */
+	HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+	HPDF_Dict fonts = NULL;
+	for (size_t i = 0; i < pg->nboxes && rc == 0; i++) {
+		const rg_box *b = &pg->boxes[i];
+		if (b->kind != RG_BOX_TEXT || b->text[0] == '\0')
+			continue;
+		int base = rg_fontset_base(fc->fs, b->face);
+		char key[16];
+		snprintf(key, sizeof key, "F%d", base);
+		if (fonts == NULL) {
+			fonts = HPDF_Dict_New(page->mmgr);
+			if (res == NULL || fonts == NULL || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
+				rc = -1;
+		}
+		if (rc == 0 && HPDF_Dict_GetItem(fonts, key, HPDF_OCLASS_DICT) == NULL &&
+		    HPDF_Dict_Add(fonts, key, rg_pdf_font_dict(fc->font[base])) != HPDF_OK)
+			rc = -1;
+	}
+	return rc;
 }
 
 /* Text for the document information and the outline, which libharu
@@ -278,75 +380,54 @@ docinfo_free(docinfo *di)
 	free(di->keywords);
 }
 
-/* The code points drawn in each face, sorted and unique. */
-typedef struct cpset {
-	int32_t *cps; size_t n, cap;
-} cpset;
-
-static void
-collect_codepoints(const rg_layout *l, cpset *sets, size_t nfaces)
+/* The glyphs drawn with each face (by base face), then the embedded
+ * fonts. */
+static int
+embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, faces *fc, rg_diag *d)
 {
-	unsigned char *seen = rg_xcalloc(nfaces, 0x110000 / 8);
 	for (size_t p = 0; p < l->npages; p++)
 		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
 			const rg_box *b = &l->pages[p].boxes[i];
-			if (b->kind != RG_BOX_TEXT || b->face < 0 || (size_t)b->face >= nfaces)
+			if (b->kind != RG_BOX_TEXT || b->face < 0 || (size_t)b->face >= fc->n)
 				continue;
-			unsigned char *bits = seen + (size_t)b->face * (0x110000 / 8);
+			int base = rg_fontset_base(fc->fs, b->face);
+			rg_glyph_use *u = &fc->use[base];
+			if (u->text == NULL) {
+				u->count = rg_fontset_glyph_count(fc->fs, base);
+				u->text = rg_xcalloc(u->count ? u->count : 1, sizeof *u->text);
+			}
 			size_t len = strlen(b->text), off = 0;
 			while (off < len) {
 				size_t k;
 				int32_t cp = rg_utf8_decode(b->text + off, len - off, &k);
 				off += k;
-				if (cp < 0 || (bits[cp >> 3] & (1u << (cp & 7))))
+				unsigned g = cp > 0 ? rg_fontset_glyph(fc->fs, base, cp) : 0;
+				if (g == 0 || g >= u->count || u->text[g] != 0)
 					continue;
-				bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-				cpset *s = &sets[b->face];
-				*RG_PUSH(s->cps, s->n, s->cap) = cp;
+				u->text[g] = cp;
+				*RG_PUSH(u->gids, u->n, u->cap) = g;
 			}
 		}
-	free(seen);
+	for (size_t f = 0; f < fc->n; f++) {
+		if (fc->use[f].text == NULL)
+			continue;
+		fc->font[f] = rg_pdf_font_new(pdf, fc->fs, (int)f, &fc->use[f], o->pdfa, d);
+		if (fc->font[f] == NULL)
+			return -1;
+	}
+	return 0;
 }
 
-/* Subset every face the layout drew with to the glyphs it used (libharu
- * 2.3 would embed whole fonts, and its own subsetting loses the parts of
- * composite glyphs), and load the subsets. */
-static int
-embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, HPDF_Font *fonts,
-    rg_fontfile *tmpfonts, herr *e, rg_diag *d)
+static void
+faces_free(faces *fc)
 {
-	size_t nfaces = rg_fontset_count(o->fonts);
-	cpset *sets = rg_xcalloc(nfaces ? nfaces : 1, sizeof *sets);
-	collect_codepoints(l, sets, nfaces);
-	int rc = 0;
-	for (size_t f = 0; f < nfaces && rc == 0; f++) {
-		if (sets[f].n == 0)
-			continue;
-		const char *file = rg_fontset_path(o->fonts, (int)f);
-		if (rg_fontset_subset(o->fonts, (int)f, sets[f].cps, sets[f].n, &tmpfonts[f],
-		    d) < 0) {
-			rc = -1;
-			break;
-		}
-		const char *name = HPDF_LoadTTFontFromFile(pdf, tmpfonts[f].path, HPDF_TRUE);
-		/* libharu keeps a file of its own open to embed the font when
-		 * saving: ours, and its name if it has one, can go now */
-		rg_fontfile_release(&tmpfonts[f]);
-		if (name != NULL)
-			fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
-		if (name == NULL || fonts[f] == NULL || e->error ||
-		    rg_fontdict_fix(fonts[f], sets[f].cps, sets[f].n) < 0) {
-			rg_failure(d, rg_pos_make(file, 0, 0), "cannot embed font (face %d): "
-			    "%s (libharu error 0x%04X, detail %u)",
-			    rg_fontset_index(o->fonts, (int)f), herr_text(e->error),
-			    (unsigned)e->error, (unsigned)e->detail);
-			rc = -1;
-		}
+	for (size_t f = 0; f < fc->n; f++) {
+		rg_pdf_font_free(fc->font[f]);
+		free(fc->use[f].gids);
+		free(fc->use[f].text);
 	}
-	for (size_t f = 0; f < nfaces; f++)
-		free(sets[f].cps);
-	free(sets);
-	return rc;
+	free(fc->font);
+	free(fc->use);
 }
 
 /* Copy libharu's in-memory file to fd. */
@@ -480,26 +561,29 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		return -1;
 	}
 	int rc = -1;
-	size_t nfaces = rg_fontset_count(o->fonts);
-	HPDF_Font *fonts = rg_xcalloc(nfaces ? nfaces : 1, sizeof *fonts);
+	faces fc = { o->fonts, NULL, NULL, rg_fontset_count(o->fonts) };
+	fc.font = rg_xcalloc(fc.n ? fc.n : 1, sizeof *fc.font);
+	fc.use = rg_xcalloc(fc.n ? fc.n : 1, sizeof *fc.use);
 	HPDF_Page *pages = rg_xcalloc(l->npages ? l->npages : 1, sizeof *pages);
-	rg_fontfile *tmpfonts = rg_xcalloc(nfaces ? nfaces : 1, sizeof *tmpfonts);
-	for (size_t f = 0; f < nfaces; f++)
-		tmpfonts[f].fd = -1;
 
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	/* libharu compresses nothing: reportgen deflates its own streams (the
+	 * fonts, the maps, the page contents) at a level chosen for each */
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	if (embed_fonts(pdf, l, o, fonts, tmpfonts, &e, d) < 0)
+	if (embed_fonts(pdf, l, o, &fc, d) < 0)
 		goto out;
 	for (size_t p = 0; p < l->npages; p++) {
 		HPDF_Page page = HPDF_AddPage(pdf);
 		pages[p] = page;
-		HPDF_Page_SetWidth(page, (HPDF_REAL)l->width);
-		HPDF_Page_SetHeight(page, (HPDF_REAL)l->height);
-		draw_graphics(page, &l->pages[p], l->height);
-		draw_rotated(page, &l->pages[p], l->height, fonts);
-		draw_text(page, &l->pages[p], l->height, fonts);
+		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)l->width) != HPDF_OK ||
+		    HPDF_Page_SetHeight(page, (HPDF_REAL)l->height) != HPDF_OK ||
+		    draw_page(page, &l->pages[p], l->height, &fc) < 0) {
+			rg_failure(d, at, "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
+			    "error 0x%04X)", p + 1, l->width, l->height, herr_text(e.error),
+			    (unsigned)e.error);
+			goto out;
+		}
 		draw_links(page, &l->pages[p], l->height, o->pdfa);
 	}
 	add_outline(pdf, l, pages);
@@ -529,10 +613,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	}
 	rc = save_atomically(pdf, path, d);
 out:
-	for (size_t f = 0; f < nfaces; f++)
-		rg_fontfile_release(&tmpfonts[f]);
-	free(tmpfonts);
-	free(fonts);
+	faces_free(&fc);
 	free(pages);
 	HPDF_Free(pdf);
 	return rc;

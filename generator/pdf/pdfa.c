@@ -11,6 +11,7 @@
 
 #include "../base/buf.h"
 #include "../base/mem.h"
+#include "stream.h"
 
 static const char *const icc_paths[] = { RG_PDFA_ICC_PATHS };
 
@@ -141,30 +142,23 @@ rg_pdfa_finish(HPDF_Doc pdf, const rg_layout *l, const rg_pdfa_info *in,
 		    "(install the Debian package icc-profiles-free)", icc_paths[0], icc_paths[1]);
 		return -1;
 	}
-	pdf->pdf_version = HPDF_VER_14;
+	/* PDF/A-1 is PDF 1.4: said in the catalog (ISO 32000-1, 7.7.2), which
+	 * overrides the header's version, as libharu's API has no setting for
+	 * the header's */
+	int ok = HPDF_Dict_AddName(pdf->catalog, "Version", "1.4") == HPDF_OK;
 
 	/* the metadata stream, never compressed (6.7.2) */
 	rg_buf x = { 0 };
 	xmp_packet(&x, in);
-	HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	int ok = meta != NULL;
-	if (ok) {
-		meta->filter = HPDF_STREAM_FILTER_NONE;
-		ok = HPDF_Dict_AddName(meta, "Type", "Metadata") == HPDF_OK &&
-		    HPDF_Dict_AddName(meta, "Subtype", "XML") == HPDF_OK &&
-		    HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x.data, (HPDF_UINT)x.len) ==
-		    HPDF_OK && HPDF_Dict_Add(pdf->catalog, "Metadata", meta) == HPDF_OK;
-	}
+	HPDF_Dict meta = ok ? rg_pdf_stream(pdf, x.data, x.len, 0) : NULL;
+	ok = meta != NULL && HPDF_Dict_AddName(meta, "Type", "Metadata") == HPDF_OK &&
+	    HPDF_Dict_AddName(meta, "Subtype", "XML") == HPDF_OK &&
+	    HPDF_Dict_Add(pdf->catalog, "Metadata", meta) == HPDF_OK;
 	rg_buf_free(&x);
 
 	/* the output intent: sRGB, as the document's colours are RGB (6.2.2) */
-	HPDF_Dict profile = ok ? HPDF_DictStream_New(pdf->mmgr, pdf->xref) : NULL;
-	ok = profile != NULL;
-	if (ok) {
-		profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		ok = HPDF_Dict_AddNumber(profile, "N", 3) == HPDF_OK &&
-		    HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)icc_len) == HPDF_OK;
-	}
+	HPDF_Dict profile = ok ? rg_pdf_stream(pdf, icc, icc_len, 1) : NULL;
+	ok = profile != NULL && HPDF_Dict_AddNumber(profile, "N", 3) == HPDF_OK;
 	HPDF_Dict intent = ok ? HPDF_Dict_New(pdf->mmgr) : NULL;
 	HPDF_Array intents = intent != NULL ? HPDF_Array_New(pdf->mmgr) : NULL;
 	ok = intents != NULL &&

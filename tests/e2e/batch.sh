@@ -111,7 +111,7 @@ check "nothing rendered after manifest errors" '[ ! -e "$tmp/m/out/x.pdf" ] && [
 # 5. dependency files
 "$bin" render -t templates/briefing.md -d input/songxian-2024.yaml -o "$tmp/dep.pdf" --depfile "$tmp/dep.d"
 check "render --depfile" '[ -s "$tmp/dep.d" ]'
-for dep in "$tmp/dep.pdf:" templates/briefing.md input/songxian-2024.yaml fonts/fonts.conf themes/briefing.yaml uming.ttc; do
+for dep in "$tmp/dep.pdf:" templates/briefing.md input/songxian-2024.yaml fonts/fonts.conf themes/briefing.yaml NotoSerifCJK-Regular.ttc; do
 	check "depfile names $dep" 'grep -q "$dep" "$tmp/dep.d"'
 done
 check "depfile has a rule for each prerequisite" 'grep -q "^templates/briefing.md:$" "$tmp/dep.d"'

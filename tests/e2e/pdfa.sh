@@ -22,7 +22,17 @@ data=input/songxian-2024.yaml
 pdfa_checks() {
 	name=$1 pdf=$2
 	if qpdf --check "$pdf" > "$tmp/qpdf" 2>&1; then ok; else bad "$name" "qpdf: $(tail -2 "$tmp/qpdf")"; fi
-	head -c 8 "$pdf" | grep -q '^%PDF-1\.4' && ok || bad "$name" "header $(head -c 8 "$pdf")"
+	# PDF 1.4: the header says 1.3 (libharu's), the catalog's /Version 1.4
+	head -c 8 "$pdf" | grep -q '^%PDF-1\.[0-4]' && ok || bad "$name" "header $(head -c 8 "$pdf")"
+	cat=$(qpdf --show-object=trailer "$pdf" 2>/dev/null | sed -n 's/.*\/Root \([0-9]*\) 0 R.*/\1/p')
+	qpdf --show-object="$cat" "$pdf" 2>/dev/null | grep -q '/Version /1\.4' && ok ||
+	    bad "$name" "no /Version /1.4 in the catalog"
+	# every embedded font's descriptor has a CIDSet (6.3.5)
+	qpdf --qdf --object-streams=disable "$pdf" "$tmp/qdf.pdf" 2>/dev/null
+	ndesc=$(grep -a -c '/Type /FontDescriptor' "$tmp/qdf.pdf")
+	ncidset=$(grep -a -c '/CIDSet [0-9]* 0 R' "$tmp/qdf.pdf")
+	[ "$ndesc" -gt 0 ] && [ "$ndesc" -eq "$ncidset" ] && ok ||
+	    bad "$name" "$ndesc font descriptors, $ncidset with a CIDSet"
 	notemb=$(pdffonts "$pdf" | tail -n +3 | awk '$(NF-4) != "yes"' | wc -l)
 	[ "$notemb" -eq 0 ] && ok || bad "$name" "fonts not embedded"
 	# the catalog, its Metadata and OutputIntents, the trailer (qpdf)

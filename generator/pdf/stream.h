@@ -1,0 +1,13 @@
+/* stream.h -- stream objects of our own in a libharu document; internal
+ * to the pdf stage. */
+#ifndef RG_PDF_STREAM_H
+#define RG_PDF_STREAM_H
+
+#include <hpdf.h>
+#include <stddef.h>
+
+/* A new stream object holding data, which libharu deflates when it saves
+ * the document (flate) or stores as is.  NULL on a libharu failure. */
+HPDF_Dict rg_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int flate);
+
+#endif

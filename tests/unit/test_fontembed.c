@@ -1,0 +1,227 @@
+/* test_fontembed.c -- the subsets that the pdf stage embeds (fontset.h):
+ * TrueType and CFF faces of fonts/fonts.conf, the codes each glyph gets,
+ * a character beyond the BMP, synthetic bold faces, and the CFF charset
+ * reader on damaged input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <hb.h>
+
+#include "fonts/cff.h"
+#include "fonts/fontset.h"
+
+#ifndef RG_DATADIR
+#define RG_DATADIR "."
+#endif
+
+static rg_fontset *fs;
+static FILE *devnull;
+static rg_diag d;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	devnull = fopen("/dev/null", "w");
+	rg_diag_init(&d, devnull);
+	fs = rg_fontset_load(RG_DATADIR "/fonts/fonts.conf", &d);
+	return fs == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rg_fontset_free(fs);
+	fclose(devnull);
+	return 0;
+}
+
+/* The CID of each glyph of the font file of face (its CFF table). */
+static unsigned *
+original_cids(int face, unsigned *count)
+{
+	hb_blob_t *blob = hb_blob_create_from_file(rg_fontset_path(fs, face));
+	hb_face_t *hb = hb_face_create(blob, (unsigned)rg_fontset_index(fs, face));
+	hb_blob_t *cff = hb_face_reference_table(hb, HB_TAG('C', 'F', 'F', ' '));
+	*count = hb_face_get_glyph_count(hb);
+	unsigned *cids = malloc(*count * sizeof *cids);
+	unsigned len;
+	const char *data = hb_blob_get_data(cff, &len);
+	assert_int_equal(rg_cff_cids((const unsigned char *)data, len, cids, *count), 0);
+	hb_blob_destroy(cff);
+	hb_face_destroy(hb);
+	hb_blob_destroy(blob);
+	return cids;
+}
+
+/* Embed text's glyphs from role's first face; check the program's kind,
+ * that every code is what a PDF reader will draw the glyph with, and the
+ * widths. */
+static void
+embed_role(int role, const char *family_part, rg_outlines kind)
+{
+	static const int32_t text[] = { 0x6C49, 0x5B57, 'a', '1', 0x3002, 0x56FD };
+	int primary, face = rg_fontset_lookup(fs, role, 0x6C49, &primary);
+	assert_true(face >= 0);
+	assert_non_null(strstr(rg_fontset_family(fs, face), family_part));
+	unsigned gids[6];
+	for (int i = 0; i < 6; i++) {
+		gids[i] = rg_fontset_glyph(fs, face, text[i]);
+		assert_true(gids[i] > 0);
+	}
+	rg_font_program p;
+	assert_int_equal(rg_fontset_embed(fs, face, gids, 6, &p, &d), 0);
+	assert_int_equal(p.outlines, kind);
+	assert_true(p.len > 100);
+	assert_true(strlen(p.psname) > 3);
+	if (kind == RG_OUTLINES_TRUETYPE) {
+		/* codes are glyph ids of the subset, which has 7 glyphs
+		 * (.notdef and these six, none composite), each as wide as the
+		 * original */
+		hb_blob_t *blob = hb_blob_create((const char *)p.data, (unsigned)p.len,
+		    HB_MEMORY_MODE_READONLY, NULL, NULL);
+		hb_face_t *sub = hb_face_create(blob, 0);
+		hb_font_t *font = hb_font_create(sub);
+		assert_int_equal(hb_face_get_glyph_count(sub), 7);
+		for (int i = 0; i < 6; i++) {
+			assert_true(p.codes[i] >= 1 && p.codes[i] <= 6);
+			double w = hb_font_get_glyph_h_advance(font, p.codes[i]) * 1000.0 /
+			    hb_face_get_upem(sub);
+			assert_true(w > 0 && (w - p.widths[i]) < 0.5 && (p.widths[i] - w) < 0.5);
+			assert_true(p.widths[i] == rg_fontset_advance(fs, face, text[i]));
+		}
+		hb_font_destroy(font);
+		hb_face_destroy(sub);
+		hb_blob_destroy(blob);
+	} else {
+		/* codes are the CIDs the original font gives these glyphs, which
+		 * the subset's charset keeps */
+		unsigned count;
+		unsigned *cids = original_cids(face, &count);
+		unsigned subcids[64];
+		int n = 0;
+		while (n < 64 && rg_cff_cids(p.data, p.len, subcids, (size_t)n) < 0)
+			n++;
+		assert_true(n >= 7 && n < 64);
+		for (int i = 0; i < 6; i++) {
+			assert_int_equal(p.codes[i], cids[gids[i]]);
+			int found = 0;
+			for (int g = 1; g < n; g++)
+				found |= subcids[g] == p.codes[i];
+			assert_true(found);
+		}
+		free(cids);
+	}
+	assert_true(p.widths[0] == 1000 && p.widths[2] > 200 && p.widths[2] < 800);
+	rg_font_program_free(&p);
+}
+
+static void
+truetype_kai(void **state)
+{
+	(void)state;
+	embed_role(RG_ROLE_KAI, "WenKai", RG_OUTLINES_TRUETYPE);
+}
+
+static void
+cff_song(void **state)
+{
+	(void)state;
+	embed_role(RG_ROLE_SONG, "Noto Serif CJK", RG_OUTLINES_CFF);
+}
+
+/* FandolFang's CIDs (Adobe-GB1) differ from its glyph ids. */
+static void
+cff_fang(void **state)
+{
+	(void)state;
+	embed_role(RG_ROLE_FANG, "Fandol", RG_OUTLINES_CFF);
+}
+
+/* 𠮷 (U+20BB7, CJK Extension B) is in Noto Serif CJK, the song face. */
+static void
+beyond_bmp(void **state)
+{
+	(void)state;
+	int primary, face = rg_fontset_lookup(fs, RG_ROLE_SONG, 0x20BB7, &primary);
+	assert_true(face >= 0 && primary);
+	unsigned g = rg_fontset_glyph(fs, face, 0x20BB7);
+	assert_true(g > 0);
+	rg_font_program p;
+	assert_int_equal(rg_fontset_embed(fs, face, &g, 1, &p, &d), 0);
+	assert_true(p.codes[0] > 0 && p.widths[0] == 1000);
+	rg_font_program_free(&p);
+}
+
+/* fang has no bold face: its bold is its own face, stroked; song has one. */
+static void
+bold_faces(void **state)
+{
+	(void)state;
+	int primary;
+	int fang = rg_fontset_lookup(fs, RG_ROLE_FANG, 0x6C49, &primary);
+	int fangb = rg_fontset_lookup(fs, RG_ROLE_FANG | RG_ROLE_BOLD, 0x6C49, &primary);
+	assert_true(fang != fangb);
+	assert_int_equal(rg_fontset_base(fs, fangb), fang);
+	assert_true(rg_fontset_fake_bold(fs, fangb) && !rg_fontset_fake_bold(fs, fang));
+	int song = rg_fontset_lookup(fs, RG_ROLE_SONG, 0x6C49, &primary);
+	int songb = rg_fontset_lookup(fs, RG_ROLE_SONG | RG_ROLE_BOLD, 0x6C49, &primary);
+	assert_true(song != songb && rg_fontset_base(fs, songb) == songb);
+	assert_false(rg_fontset_fake_bold(fs, songb));
+	assert_non_null(strstr(rg_fontset_path(fs, songb), "Bold"));
+}
+
+/* Every prefix of a real CFF table, and the table with each byte of its
+ * first 600 changed, is read without a crash; a prefix is refused or,
+ * when it holds all the reader needs, read right. */
+static void
+cff_damaged(void **state)
+{
+	(void)state;
+	int primary, face = rg_fontset_lookup(fs, RG_ROLE_FANG, 0x6C49, &primary);
+	unsigned gids[3] = { rg_fontset_glyph(fs, face, 0x6C49),
+		rg_fontset_glyph(fs, face, 0x5B57), rg_fontset_glyph(fs, face, 'a') };
+	rg_font_program p;
+	assert_int_equal(rg_fontset_embed(fs, face, gids, 3, &p, &d), 0);
+	unsigned cids[4];
+	assert_int_equal(rg_cff_cids(p.data, p.len, cids, 4), 0);
+	assert_int_equal(rg_cff_cids(p.data, p.len, cids, 5), -1);
+	unsigned char *copy = malloc(p.len);
+	size_t refused = 0;
+	for (size_t n = 0; n < p.len; n += 7) {
+		unsigned got[4];
+		memcpy(copy, p.data, n);
+		if (rg_cff_cids(copy, n, got, 4) < 0)
+			refused++;
+		else
+			assert_memory_equal(got, cids, sizeof got);
+	}
+	assert_true(refused > 10);
+	for (size_t i = 0; i < p.len && i < 600; i++) {
+		memcpy(copy, p.data, p.len);
+		copy[i] ^= 0xA5;
+		(void)rg_cff_cids(copy, p.len, cids, 4);
+	}
+	free(copy);
+	rg_font_program_free(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(truetype_kai),
+		cmocka_unit_test(cff_song),
+		cmocka_unit_test(cff_fang),
+		cmocka_unit_test(beyond_bmp),
+		cmocka_unit_test(bold_faces),
+		cmocka_unit_test(cff_damaged),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
