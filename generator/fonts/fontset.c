@@ -63,10 +63,11 @@ rg_fontset_free(rg_fontset *fs)
 	if (fs == NULL)
 		return;
 	for (size_t i = 0; i < fs->nfaces; i++) {
-		if (fs->faces[i].base != (int)i)
-			continue;      /* a synthetic bold face shares its base's */
-		hb_font_destroy(fs->faces[i].font);
-		hb_face_destroy(fs->faces[i].hb);
+		if (fs->faces[i].base == (int)i) {
+			/* a synthetic bold face shares its base's */
+			hb_font_destroy(fs->faces[i].font);
+			hb_face_destroy(fs->faces[i].hb);
+		}
 		free(fs->faces[i].path);
 		free(fs->faces[i].family);
 	}
