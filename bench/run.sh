@@ -27,7 +27,7 @@ if [ ! -x "$typst" ]; then
 	command -v npm >/dev/null 2>&1 || sh tools/ensure-deps.sh nodejs npm
 	(cd bench && npm ci --no-audit --no-fund --silent)
 fi
-fontdir=/usr/share/fonts/truetype
+fontdir=/usr/share/fonts
 typst_c() { "$typst" compile --root "$top" --font-path "$fontdir" "$@"; }
 
 rm -rf "$out"

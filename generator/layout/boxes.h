@@ -10,7 +10,6 @@
 #include <stdio.h>
 
 #include "../base/mem.h"
-#include "../template/doc.h"
 
 typedef enum rg_box_kind {
 	RG_BOX_TEXT,             /* a run of glyphs in one face and size */
@@ -54,12 +53,19 @@ typedef struct rg_line_rec {
 	int broken_after;        /* ... and after it */
 } rg_line_rec;
 
+/* The document information the PDF carries, copied into the layout's
+ * arena (so that the pdf stage needs nothing of the template stage). */
+typedef struct rg_layout_meta {
+	const char *title, *subtitle, *author, *subject, *keywords, *date;
+	const char *marking;     /* e.g. 内部资料 */
+} rg_layout_meta;
+
 typedef struct rg_layout {
 	rg_arena *arena;
 	double width, height;    /* page size */
 	rg_page *pages; size_t npages, cap_pages;
 	rg_outline *outline; size_t noutline, cap_outline;
-	rg_doc_meta meta;        /* copied strings */
+	rg_layout_meta meta;
 	int *faces_used; size_t nfaces;   /* faces_used[f] != 0 if drawn */
 	rg_line_rec *lines; size_t nlines, cap_lines;
 	double *page_fill;       /* height used on each page */

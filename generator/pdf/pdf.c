@@ -351,7 +351,7 @@ typedef struct docinfo {
 static void
 set_info(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, docinfo *di)
 {
-	const rg_doc_meta *m = &l->meta;
+	const rg_layout_meta *m = &l->meta;
 	di->title = m->title ? clipped(m->title) : NULL;
 	di->author = m->author ? clipped(m->author) : NULL;
 	di->subject = m->subject ? clipped(m->subject) : NULL;
