@@ -36,6 +36,8 @@ rg_layout_dump(const rg_layout *l, FILE *out)
 				    b->face, b->size);
 				if (b->spacing != 0)
 					fprintf(out, " tc=%.3f", b->spacing);
+				if (b->half)
+					fputs(" half", out);
 				if (b->angle != 0)
 					fprintf(out, " angle=%.1f", b->angle);
 				if (b->color != 0)

@@ -24,6 +24,10 @@ typedef struct rg_box {
 	int face;                /* text: fontset face */
 	double size;             /* text: font size in pt */
 	double spacing;          /* text: extra space after each glyph (PDF Tc) */
+	int half;                /* text: one punctuation mark set half an em
+	                          * narrower than its advance (its blank half
+	                          * dropped, 。” ，“ （《): drawn with a width
+	                          * that says so */
 	double line_width;       /* rule */
 	double angle;            /* text: degrees counter-clockwise (watermarks) */
 	unsigned color;          /* 0xRRGGBB */

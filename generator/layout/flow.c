@@ -133,7 +133,7 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 		if (run != SIZE_MAX && (t == NULL || glue || !single ||
 		    v->boxes[run].face != t->face || v->boxes[run].size != t->size ||
 		    v->boxes[run].color != t->color || it[k - 1].type != RG_LB_WIDE ||
-		    it[k - 1].adjust != t->adjust)) {
+		    it[k - 1].adjust != t->adjust || it[k - 1].half || t->half)) {
 			v->boxes[run].text = rg_arena_strdup(c->out->arena, rg_buf_cstr(&text));
 			run = SIZE_MAX;
 		}
@@ -151,6 +151,7 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 			b->size = t->size;
 			b->color = t->color;
 			b->spacing = single ? extra + t->adjust : 0;
+			b->half = t->half;
 			run = v->nboxes - 1;
 			rg_buf_clear(&text);
 			use_face(c, t->face);

@@ -229,8 +229,11 @@ is_cjk_punct(int32_t cp)
 }
 
 /* Advance of a wide item on the grid, and punctuation compression: 。” or
- * ，“ take 1.5 em.  The difference from the font's advance is spread over
- * the glyphs as `adjust` (the pdf stage's character spacing). */
+ * ，“ take 1.5 em.  The grid's difference from the font's advance is spread
+ * over the glyphs as `adjust` (the pdf stage's character spacing); the
+ * first mark of a compressed pair is marked `half` and is half an em
+ * narrower (the pdf stage gives it a width that says so, so that text
+ * extraction sees the glyphs in order). */
 static void
 settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 {
@@ -243,8 +246,10 @@ settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 	if (prev != NULL && prev->type == RG_LB_WIDE && prev->nglyphs == 1 &&
 	    is_cjk_punct(prev->last) && is_cjk_punct(it->first) &&
 	    (in_set(prev->last, ink_left) || in_set(it->first, ink_right))) {
-		prev->width -= prev->size * 0.5;
-		prev->adjust -= prev->size * 0.5;
+		if (!prev->half) {
+			prev->width -= prev->size * 0.5;
+			prev->half = 1;
+		}
 	}
 }
 

@@ -37,7 +37,10 @@ typedef struct rg_lb_item {
 	const char *text; size_t len;   /* UTF-8, not NUL-terminated; "" for glue */
 	int32_t first, last;            /* first and last code point */
 	double width;
-	double adjust;           /* added to each glyph's advance (grid, compression) */
+	double adjust;           /* added to each glyph's advance (the grid) */
+	int half;                /* a punctuation mark whose blank half is dropped:
+	                          * it advances half an em less (drawn with the
+	                          * face's half-width metrics, boxes.h) */
 	int nglyphs;
 	int face;
 	double size;

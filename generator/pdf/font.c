@@ -15,6 +15,7 @@
 
 struct rg_pdf_font {
 	HPDF_Dict type0;
+	HPDF_Dict half;          /* the half-width dictionary, or NULL */
 	unsigned *code;          /* code[gid], for the face's glyphs */
 	unsigned count;
 };
@@ -54,6 +55,7 @@ typedef struct pair {
 	unsigned code;
 	int32_t cp;
 	double width;
+	int half;                /* also drawn half an em narrower */
 } pair;
 
 static int
@@ -66,7 +68,7 @@ cmp_pair(const void *a, const void *b)
 /* The code-to-text map: one bfchar per code (codes of scattered Chinese
  * characters rarely form runs), at most 100 to a block. */
 static int
-tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n)
+tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n, HPDF_Dict *out)
 {
 	rg_buf b = { 0 };
 	rg_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -95,6 +97,7 @@ tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n)
 	rg_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	HPDF_Dict s = rg_pdf_stream(pdf, b.data, b.len, 1);
 	int rc = s != NULL && HPDF_Dict_Add(type0, "ToUnicode", s) == HPDF_OK ? 0 : -1;
+	*out = s;
 	rg_buf_free(&b);
 	return rc;
 }
@@ -102,29 +105,41 @@ tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n)
 /* /W: the widths that differ from /DW (1000, the em of Han characters
  * and full-width punctuation), in runs of consecutive codes; rounded to
  * integers, as the subset's advances are integers in units of its em. */
-static int
-widths(HPDF_Doc pdf, HPDF_Dict cidfont, const pair *ps, size_t n)
+static long
+width_of(const pair *p, int half)
 {
+	return (long)(p->width + 0.5) - (half ? 500 : 0);
+}
+
+/* half: the widths of the half-width dictionary (font.h), /DW 500 and
+ * only the glyphs drawn so. */
+static int
+widths(HPDF_Doc pdf, HPDF_Dict cidfont, const pair *ps, size_t n, int half)
+{
+	long dw = half ? 500 : 1000;
 	HPDF_Array w = HPDF_Array_New(pdf->mmgr);
-	if (w == NULL || HPDF_Dict_AddNumber(cidfont, "DW", 1000) != HPDF_OK ||
+	if (w == NULL || HPDF_Dict_AddNumber(cidfont, "DW", dw) != HPDF_OK ||
 	    HPDF_Dict_Add(cidfont, "W", w) != HPDF_OK)
 		return -1;
+#define LISTED(k) ((!half || ps[k].half) && width_of(&ps[k], half) != dw)
 	for (size_t i = 0; i < n; ) {
-		if ((long)(ps[i].width + 0.5) == 1000) {
+		if (!LISTED(i)) {
 			i++;
 			continue;
 		}
 		size_t j = i + 1;
-		while (j < n && ps[j].code == ps[j - 1].code + 1 &&
-		    (long)(ps[j].width + 0.5) != 1000)
+		while (j < n && ps[j].code == ps[j - 1].code + 1 && LISTED(j))
 			j++;
+#undef LISTED
 		HPDF_Array run = HPDF_Array_New(pdf->mmgr);
 		if (run == NULL || HPDF_Array_AddNumber(w, (HPDF_INT32)ps[i].code) != HPDF_OK ||
 		    HPDF_Array_Add(w, run) != HPDF_OK)
 			return -1;
-		for (size_t k = i; k < j; k++)
-			if (HPDF_Array_AddNumber(run, (HPDF_INT32)(ps[k].width + 0.5)) != HPDF_OK)
+		for (size_t k = i; k < j; k++) {
+			long wk = width_of(&ps[k], half);
+			if (HPDF_Array_AddNumber(run, (HPDF_INT32)(wk > 0 ? wk : 0)) != HPDF_OK)
 				return -1;
+		}
 		i = j;
 	}
 	return 0;
@@ -160,9 +175,9 @@ bbox(HPDF_Doc pdf, HPDF_Dict desc, const rg_font_program *p)
 
 static int
 descriptor(HPDF_Doc pdf, HPDF_Dict cidfont, const rg_font_program *p, const char *name,
-    const pair *ps, size_t n, int pdfa)
+    const pair *ps, size_t n, int pdfa, HPDF_Dict *out)
 {
-	HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Dict desc = *out = HPDF_Dict_New(pdf->mmgr);
 	if (desc == NULL || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK ||
 	    HPDF_Dict_Add(cidfont, "FontDescriptor", desc) != HPDF_OK)
 		return -1;
@@ -193,6 +208,37 @@ descriptor(HPDF_Doc pdf, HPDF_Dict cidfont, const rg_font_program *p, const char
 	return pdfa ? cidset(pdf, desc, ps, n, p->max_code) : 0;
 }
 
+/* The half-width dictionary: a second Type0 font and CIDFont over the
+ * first's font descriptor (so its font program) and ToUnicode, with other
+ * widths. */
+static int
+cidfont(HPDF_Doc pdf, HPDF_Dict t0, HPDF_Dict cid, const char *name, int cff)
+{
+	HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Array desc = HPDF_Array_New(pdf->mmgr);
+	return info && desc && HPDF_Xref_Add(pdf->xref, t0) == HPDF_OK &&
+	    HPDF_Xref_Add(pdf->xref, cid) == HPDF_OK &&
+	    HPDF_Dict_AddName(t0, "Type", "Font") == HPDF_OK &&
+	    HPDF_Dict_AddName(t0, "Subtype", "Type0") == HPDF_OK &&
+	    HPDF_Dict_AddName(t0, "BaseFont", name) == HPDF_OK &&
+	    HPDF_Dict_AddName(t0, "Encoding", "Identity-H") == HPDF_OK &&
+	    HPDF_Dict_Add(t0, "DescendantFonts", desc) == HPDF_OK &&
+	    HPDF_Array_Add(desc, cid) == HPDF_OK &&
+	    HPDF_Dict_AddName(cid, "Type", "Font") == HPDF_OK &&
+	    HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2") == HPDF_OK &&
+	    HPDF_Dict_AddName(cid, "BaseFont", name) == HPDF_OK &&
+	    HPDF_Dict_Add(cid, "CIDSystemInfo", info) == HPDF_OK &&
+	    HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL)) ==
+	        HPDF_OK &&
+	    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL)) ==
+	        HPDF_OK &&
+	    HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK &&
+	    (cff || HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity") == HPDF_OK) ? 0 : -1;
+}
+
+/* The Type0 font of a face and, when some of its glyphs are drawn half an
+ * em narrower, a second one over the same font descriptor (so the same
+ * font program) and ToUnicode with the half widths (font.h). */
 static int
 build(HPDF_Doc pdf, rg_pdf_font *f, const rg_font_program *p, const rg_glyph_use *u,
     int pdfa)
@@ -202,36 +248,26 @@ build(HPDF_Doc pdf, rg_pdf_font *f, const rg_font_program *p, const rg_glyph_use
 	snprintf(name, sizeof name, "%s+%s", tag, p->psname);
 	pair *ps = rg_xmalloc((u->n ? u->n : 1) * sizeof *ps);
 	for (size_t i = 0; i < u->n; i++)
-		ps[i] = (pair){ p->codes[i], u->text[u->gids[i]], p->widths[i] };
+		ps[i] = (pair){ p->codes[i], u->text[u->gids[i]], p->widths[i],
+		    u->half != NULL && u->half[u->gids[i]] };
 	qsort(ps, u->n, sizeof *ps, cmp_pair);
+	int cff = p->outlines == RG_OUTLINES_CFF;
 	HPDF_Dict t0 = HPDF_Dict_New(pdf->mmgr), cid = HPDF_Dict_New(pdf->mmgr);
-	HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
-	HPDF_Array desc = HPDF_Array_New(pdf->mmgr);
-	int ok = t0 && cid && info && desc && HPDF_Xref_Add(pdf->xref, t0) == HPDF_OK &&
-	    HPDF_Xref_Add(pdf->xref, cid) == HPDF_OK &&
-	    HPDF_Dict_AddName(t0, "Type", "Font") == HPDF_OK &&
-	    HPDF_Dict_AddName(t0, "Subtype", "Type0") == HPDF_OK &&
-	    HPDF_Dict_AddName(t0, "BaseFont", name) == HPDF_OK &&
-	    HPDF_Dict_AddName(t0, "Encoding", "Identity-H") == HPDF_OK &&
-	    HPDF_Dict_Add(t0, "DescendantFonts", desc) == HPDF_OK &&
-	    HPDF_Array_Add(desc, cid) == HPDF_OK &&
-	    HPDF_Dict_AddName(cid, "Type", "Font") == HPDF_OK &&
-	    HPDF_Dict_AddName(cid, "Subtype", p->outlines == RG_OUTLINES_CFF ?
-	        "CIDFontType0" : "CIDFontType2") == HPDF_OK &&
-	    HPDF_Dict_AddName(cid, "BaseFont", name) == HPDF_OK &&
-	    HPDF_Dict_Add(cid, "CIDSystemInfo", info) == HPDF_OK &&
-	    HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL)) ==
-	        HPDF_OK &&
-	    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL)) ==
-	        HPDF_OK &&
-	    HPDF_Dict_AddNumber(info, "Supplement", 0) == HPDF_OK &&
-	    (p->outlines == RG_OUTLINES_CFF ||
-	        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity") == HPDF_OK) &&
-	    widths(pdf, cid, ps, u->n) == 0 &&
-	    descriptor(pdf, cid, p, name, ps, u->n, pdfa) == 0 &&
-	    tounicode(pdf, t0, ps, u->n) == 0;
-	free(ps);
+	HPDF_Dict desc = NULL, tu = NULL;
+	int ok = t0 && cid && cidfont(pdf, t0, cid, name, cff) == 0 &&
+	    widths(pdf, cid, ps, u->n, 0) == 0 &&
+	    descriptor(pdf, cid, p, name, ps, u->n, pdfa, &desc) == 0 &&
+	    tounicode(pdf, t0, ps, u->n, &tu) == 0;
 	f->type0 = t0;
+	if (ok && u->half != NULL) {
+		HPDF_Dict h0 = HPDF_Dict_New(pdf->mmgr), hcid = HPDF_Dict_New(pdf->mmgr);
+		ok = h0 && hcid && cidfont(pdf, h0, hcid, name, cff) == 0 &&
+		    widths(pdf, hcid, ps, u->n, 1) == 0 &&
+		    HPDF_Dict_Add(hcid, "FontDescriptor", desc) == HPDF_OK &&
+		    HPDF_Dict_Add(h0, "ToUnicode", tu) == HPDF_OK;
+		f->half = h0;
+	}
+	free(ps);
 	return ok ? 0 : -1;
 }
 
@@ -272,6 +308,12 @@ HPDF_Dict
 rg_pdf_font_dict(const rg_pdf_font *f)
 {
 	return f->type0;
+}
+
+HPDF_Dict
+rg_pdf_font_half_dict(const rg_pdf_font *f)
+{
+	return f->half;
 }
 
 unsigned

@@ -162,7 +162,7 @@ glyph_string(rg_buf *c, const faces *fc, int face, const char *text)
 
 /* Text state of a text object, so that only changes are written. */
 typedef struct tstate {
-	int face;
+	int face, half;
 	double size, spacing;
 	unsigned color;
 	int stroke;
@@ -171,8 +171,9 @@ typedef struct tstate {
 static void
 text_state(rg_buf *c, const faces *fc, tstate *t, const rg_box *b)
 {
-	if (b->face != t->face || b->size != t->size) {
-		rg_buf_printf(c, "/F%d ", rg_fontset_base(fc->fs, b->face));
+	if (b->face != t->face || b->half != t->half || b->size != t->size) {
+		/* /Hn: face n's half-width dictionary (font.h) */
+		rg_buf_printf(c, "/%c%d ", b->half ? 'H' : 'F', rg_fontset_base(fc->fs, b->face));
 		num(c, b->size);
 		rg_buf_puts(c, "Tf\n");
 	}
@@ -197,6 +198,7 @@ text_state(rg_buf *c, const faces *fc, tstate *t, const rg_box *b)
 		}
 	}
 	t->face = b->face;
+	t->half = b->half;
 	t->size = b->size;
 	t->spacing = b->spacing;
 	t->color = b->color;
@@ -212,7 +214,7 @@ draw_text(rg_buf *c, const rg_page *pg, double h, const faces *fc)
 		const rg_box *b = &pg->boxes[i];
 		if (b->kind != RG_BOX_TEXT || b->angle == 0 || b->text[0] == '\0')
 			continue;
-		tstate t = { -1, 0, 0, 0, 0 };
+		tstate t = { -1, 0, 0, 0, 0, 0 };
 		rg_buf_puts(c, "BT\n");
 		t.color = ~b->color;
 		text_state(c, fc, &t, b);
@@ -224,7 +226,7 @@ draw_text(rg_buf *c, const rg_page *pg, double h, const faces *fc)
 		glyph_string(c, fc, b->face, b->text);
 		rg_buf_puts(c, "ET\n");
 	}
-	tstate t = { -1, 0, 0, 0, 0 };
+	tstate t = { -1, 0, 0, 0, 0, 0 };
 	int open = 0;
 	for (size_t i = 0; i < pg->nboxes; i++) {
 		const rg_box *b = &pg->boxes[i];
@@ -260,23 +262,26 @@ draw_page(HPDF_Page page, const rg_page *pg, double h, const faces *fc)
 	/* /Font: the faces drawn on this page */
 	HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
 	HPDF_Dict fonts = NULL;
-	unsigned char *listed = rg_xcalloc(fc->n ? fc->n : 1, 1);
+	unsigned char *listed = rg_xcalloc(fc->n ? fc->n : 1, 1);   /* bit 1 F, bit 2 H */
 	for (size_t i = 0; i < pg->nboxes && rc == 0; i++) {
 		const rg_box *b = &pg->boxes[i];
 		if (b->kind != RG_BOX_TEXT || b->text[0] == '\0')
 			continue;
 		int base = rg_fontset_base(fc->fs, b->face);
-		if (listed[base])
+		unsigned bit = b->half ? 2 : 1;
+		if (listed[base] & bit)
 			continue;
-		listed[base] = 1;
+		listed[base] |= bit;
 		char key[16];
-		snprintf(key, sizeof key, "F%d", base);
+		snprintf(key, sizeof key, "%c%d", b->half ? 'H' : 'F', base);
+		HPDF_Dict font = b->half ? rg_pdf_font_half_dict(fc->font[base]) :
+		    rg_pdf_font_dict(fc->font[base]);
 		if (fonts == NULL) {
 			fonts = HPDF_Dict_New(page->mmgr);
 			if (res == NULL || fonts == NULL || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
 				rc = -1;
 		}
-		if (rc == 0 && HPDF_Dict_Add(fonts, key, rg_pdf_font_dict(fc->font[base])) != HPDF_OK)
+		if (rc == 0 && (font == NULL || HPDF_Dict_Add(fonts, key, font) != HPDF_OK))
 			rc = -1;
 	}
 	free(listed);
@@ -410,7 +415,14 @@ embed_fonts(HPDF_Doc pdf, const rg_layout *l, const rg_pdf_opts *o, faces *fc, r
 				int32_t cp = rg_utf8_decode(b->text + off, len - off, &k);
 				off += k;
 				unsigned g = cp > 0 ? rg_fontset_glyph(fc->fs, base, cp) : 0;
-				if (g == 0 || g >= u->count || u->text[g] != 0)
+				if (g == 0 || g >= u->count)
+					continue;
+				if (b->half) {
+					if (u->half == NULL)
+						u->half = rg_xcalloc(u->count, 1);
+					u->half[g] = 1;
+				}
+				if (u->text[g] != 0)
 					continue;
 				u->text[g] = cp;
 				*RG_PUSH(u->gids, u->n, u->cap) = g;
@@ -433,6 +445,7 @@ faces_free(faces *fc)
 		rg_pdf_font_free(fc->font[f]);
 		free(fc->use[f].gids);
 		free(fc->use[f].text);
+		free(fc->use[f].half);
 	}
 	free(fc->font);
 	free(fc->use);
