@@ -26,8 +26,8 @@ rg_layout_dump(const rg_layout *l, FILE *out)
 		fprintf(out, "outline level=%d page=%d y=%.2f \"%s\"\n", l->outline[i].level,
 		    l->outline[i].page + 1, l->outline[i].y, l->outline[i].title);
 	for (size_t p = 0; p < l->npages; p++) {
-		fprintf(out, "page %zu\n", p + 1);
 		const rg_page *pg = &l->pages[p];
+		fprintf(out, "page %zu%s\n", p + 1, pg->landscape ? " landscape" : "");
 		for (size_t i = 0; i < pg->nboxes; i++) {
 			const rg_box *b = &pg->boxes[i];
 			switch (b->kind) {

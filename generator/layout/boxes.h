@@ -37,6 +37,8 @@ typedef struct rg_box {
 
 typedef struct rg_page {
 	rg_box *boxes; size_t nboxes, cap;
+	int landscape;           /* the layout's width and height swapped (a table
+	                          * too wide for the text block) */
 } rg_page;
 
 typedef struct rg_outline {

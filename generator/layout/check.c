@@ -27,9 +27,11 @@ size_t
 rg_layout_check(const rg_layout *l, const rg_theme *th, const char *name, FILE *out)
 {
 	size_t bad = 0;
-	double left = th->margin_left, right = th->page_w - th->margin_right;
+	double left = th->margin_left;
 	for (size_t i = 0; i < l->nlines; i++) {
 		const rg_line_rec *r = &l->lines[i];
+		int ls = r->page >= 0 && (size_t)r->page < l->npages && l->pages[r->page].landscape;
+		double right = (ls ? th->page_h : th->page_w) - th->margin_right;
 		const char *what = NULL;
 		int32_t cp = 0;
 		if (r->broken_before && rg_lb_no_start(r->first)) {

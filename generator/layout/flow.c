@@ -26,6 +26,7 @@ rg_flow_item(rg_flow *c, double height)
 	memset(v, 0, sizeof *v);
 	v->height = snap(c, height, 1);
 	v->space_before = snap(c, c->pending_gap, 0);
+	v->landscape = c->landscape;
 	c->pending_gap = 0;
 	return v;
 }

@@ -30,6 +30,7 @@ typedef struct rg_vitem {
 	size_t repeat_from, repeat_to;
 	int in_table;
 	int para;                /* > 0: lines of one paragraph share this number */
+	int landscape;           /* set on a landscape page (rg_flow.landscape) */
 	rg_line_rec *lines; size_t nlines, cap_lines;   /* y relative to the item */
 } rg_vitem;
 
@@ -49,6 +50,7 @@ typedef struct rg_flow {
 	const rg_outline *toc;   /* the previous pass's outline: headings' pages */
 	size_t ntoc;
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
+	int landscape;           /* items made now go on landscape pages */
 	int off_grid;            /* items keep their own heights on a grid (table
 	                          * rows; the paginator puts what follows back on it) */
 } rg_flow;

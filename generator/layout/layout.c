@@ -465,6 +465,26 @@ record_fill(rg_layout *l, double used, int full)
 	l->page_full[n - 1] = full;
 }
 
+/* A page's size and text block: a landscape page (a table too wide for the
+ * text block) turns the sheet; each margin keeps its side. */
+static double
+page_width(const rg_theme *th, int landscape)
+{
+	return landscape ? th->page_h : th->page_w;
+}
+
+static double
+page_height(const rg_theme *th, int landscape)
+{
+	return landscape ? th->page_w : th->page_h;
+}
+
+static double
+text_width(const rg_theme *th, int landscape)
+{
+	return page_width(th, landscape) - th->margin_left - th->margin_right;
+}
+
 /* A table goes on to a new page: close it on the old one with its bottom
  * rule, then mark 续表 and repeat its header rows on the new one. */
 static void
@@ -472,16 +492,17 @@ table_break(rg_flow *c, rg_page *old, double old_y, rg_page **page, double *y,
     const rg_vitem *v)
 {
 	const rg_theme *th = c->th;
+	double text_w = text_width(th, old->landscape);
 	rg_box *r = RG_PUSH(old->boxes, old->nboxes, old->cap);
 	memset(r, 0, sizeof *r);
 	r->kind = RG_BOX_RULE;
 	r->x = th->margin_left;
 	r->y = old_y;
-	r->w = c->text_w;
+	r->w = text_w;
 	r->line_width = 1.2;
 	double h = th->small_size * 1.8;
 	rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, "续表",
-	    RG_FONT_KAI, th->small_size + 1, th->margin_left + c->text_w,
+	    RG_FONT_KAI, th->small_size + 1, th->margin_left + text_w,
 	    *y + rg_flow_baseline(h, th->small_size + 1), RG_PALIGN_RIGHT, 0);
 	*y += h;
 	for (size_t k = v->repeat_from; k < v->repeat_to; k++) {
@@ -501,6 +522,17 @@ paginate(rg_flow *c)
 	double y = top;
 	for (size_t i = 0; i < c->nitems; i++) {
 		const rg_vitem *v = &c->items[i];
+		/* a landscape table starts a landscape page, and what follows
+		 * it a portrait one */
+		if (v->landscape != page->landscape) {
+			if (y > top) {
+				record_fill(c->out, y - top, 0);
+				page = new_page(c->out);
+				y = top;
+			}
+			page->landscape = v->landscape;
+			bottom = page_height(th, v->landscape) - th->margin_bottom;
+		}
 		/* on a grid (公文), what follows a table (whose rows keep their
 		 * own heights) goes back on the grid */
 		if (th->grid && th->line_pitch > 0 && i > 0 && c->items[i - 1].in_table &&
@@ -519,6 +551,7 @@ paginate(rg_flow *c)
 			double old_y = y;
 			record_fill(c->out, y - top, v->para > 0 && c->items[i - 1].para == v->para);
 			page = new_page(c->out);
+			page->landscape = v->landscape;
 			y = top;
 			sb = 0;
 			if (table_row && i > 0 && c->items[i - 1].in_table)
@@ -541,7 +574,7 @@ marking(rg_flow *c, rg_page *page, const char *text)
 	    th->small_size + 2, th->margin_left, th->margin_top - 30, RG_PALIGN_LEFT, 0x9A1B1B);
 	double size = 64, w = rg_flow_measure(c, text, RG_FONT_HEI, size);
 	double a = 35 * 3.14159265358979 / 180;
-	double cx = th->page_w / 2, cy = th->page_h / 2;
+	double cx = page_width(th, page->landscape) / 2, cy = page_height(th, page->landscape) / 2;
 	size_t n0 = page->nboxes;
 	rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, text, RG_FONT_HEI, size,
 	    cx - w / 2 * cos(a), cy + w / 2 * sin(a), RG_PALIGN_LEFT, 0xEBEBEB);
@@ -562,9 +595,10 @@ furniture(rg_flow *c)
 {
 	const rg_theme *th = c->th;
 	rg_layout *l = c->out;
-	double cx = th->margin_left + c->text_w / 2;
 	for (size_t i = 0; i < l->npages; i++) {
 		rg_page *page = &l->pages[i];
+		int ls = page->landscape;
+		double cx = th->margin_left + text_width(th, ls) / 2;
 		if (i > 0 && th->running_header && l->meta.title != NULL) {
 			double y = th->margin_top - 18;
 			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, l->meta.title,
@@ -574,7 +608,7 @@ furniture(rg_flow *c)
 			r->kind = RG_BOX_RULE;
 			r->x = th->margin_left;
 			r->y = y + 6;
-			r->w = c->text_w;
+			r->w = text_width(th, ls);
 			r->line_width = 0.5;
 			r->color = th->muted_color;
 		}
@@ -589,14 +623,14 @@ furniture(rg_flow *c)
 		else
 			rg_buf_puts(&num, fmt);
 		/* the top of the figures page_number_offset below the text block */
-		double y = th->page_h - th->margin_bottom + th->page_number_offset +
+		double y = page_height(th, ls) - th->margin_bottom + th->page_number_offset +
 		    0.88 * th->page_number_size;
 		double x = cx;
 		rg_palign al = RG_PALIGN_CENTER;
 		/* GB/T 9704: odd pages right, even pages left, one character in */
 		if (th->page_number_outside) {
 			int odd = (i + 1) % 2 == 1;
-			x = odd ? th->page_w - th->margin_right - th->page_number_size
+			x = odd ? page_width(th, ls) - th->margin_right - th->page_number_size
 			    : th->margin_left + th->page_number_size;
 			al = odd ? RG_PALIGN_RIGHT : RG_PALIGN_LEFT;
 		}

@@ -397,7 +397,7 @@ rg_lb_insert_break(rg_lb_para *p, size_t at)
 int
 rg_lb_can_break(const rg_lb_item *a, const rg_lb_item *b)
 {
-	if (rg_lb_no_start(b->first) || rg_lb_no_end(a->last))
+	if (b->keep_before || rg_lb_no_start(b->first) || rg_lb_no_end(a->last))
 		return 0;
 	if (a->type == RG_LB_WORD && b->type == RG_LB_WORD)
 		return 0;
@@ -407,14 +407,23 @@ rg_lb_can_break(const rg_lb_item *a, const rg_lb_item *b)
 /* May the line end before item k (k > start)?  Glue at k: the line ends
  * before the glue; glue just before k: the line ends before that glue. */
 static int
-break_before(const rg_lb_item *it, size_t start, size_t k)
+break_before(const rg_lb_item *it, size_t n, size_t start, size_t k)
 {
+	/* glue before an item kept with the one before it (a number and its
+	 * unit across the ¼-em gap: rg_lb_keep_words) is no break either */
 	if (it[k].type == RG_LB_GLUE)
-		return k > start && it[k - 1].type != RG_LB_GLUE && !rg_lb_no_end(it[k - 1].last);
+		return k > start && it[k - 1].type != RG_LB_GLUE && !rg_lb_no_end(it[k - 1].last) &&
+		    !(k + 1 < n && it[k + 1].keep_before && !it[k].visible);
 	if (it[k - 1].type == RG_LB_GLUE)
 		return k - 1 > start && !rg_lb_no_start(it[k].first) &&
-		    !rg_lb_no_end(it[k - 2].last);
+		    !rg_lb_no_end(it[k - 2].last) && !(it[k].keep_before && !it[k - 1].visible);
 	return rg_lb_can_break(&it[k - 1], &it[k]);
+}
+
+int
+rg_lb_break_allowed(const rg_lb_para *p, size_t k)
+{
+	return k > 0 && k < p->n && break_before(p->items, p->n, 0, k);
 }
 
 static void
@@ -461,10 +470,18 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 			}
 			if (j > start && x + it[j].width > avail + 1e-6) {
 				size_t k = j;
-				while (k > start && !break_before(it, start, k))
+				while (k > start && !break_before(it, n, start, k))
 					k--;
-				if (k == start)
-					k = j;        /* no allowed break: cut here */
+				if (k == start) {
+					/* no allowed break: cut here, but a word
+					 * (rg_lb_keep_words) overflows the line to
+					 * its end instead */
+					k = j;
+					while (k < n && (it[k].keep_before ||
+					    (it[k].type == RG_LB_GLUE && !it[k].visible &&
+					     k + 1 < n && it[k + 1].keep_before)))
+						k++;
+				}
 				end = k;
 				next = k;
 				justify = 1;

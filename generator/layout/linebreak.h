@@ -38,6 +38,8 @@ typedef struct rg_lb_item {
 	int32_t first, last;            /* first and last code point */
 	double width;
 	double adjust;           /* added to each glyph's advance (the grid) */
+	int keep_before;         /* no break between this item and the one before
+	                          * (inside a word: rg_lb_keep_words) */
 	int half;                /* a punctuation mark whose blank half is dropped:
 	                          * it advances half an em less (drawn with the
 	                          * face's half-width metrics, boxes.h) */
@@ -86,6 +88,11 @@ void rg_lb_add_hardbreak(rg_lb_para *p);
  * break). */
 void rg_lb_insert_break(rg_lb_para *p, size_t at);
 
+/* Allow breaks only between words (words.c, with ICU's dictionary): for
+ * table headers, which must not break 地区生产总值 as 地区生 / 产总值, nor a
+ * unit in brackets, nor 2015年. */
+void rg_lb_keep_words(rg_lb_para *p);
+
 typedef struct rg_lb_line {
 	size_t start, end;       /* items [start, end); end excludes trailing glue */
 	double natural;          /* width of those items */
@@ -100,6 +107,9 @@ size_t rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line 
 /* Does the line break rule allow a break between items a and b (adjacent,
  * neither glue)?  Exposed for tests. */
 int rg_lb_can_break(const rg_lb_item *a, const rg_lb_item *b);
+
+/* May a line end before item k of p (the rules above, glue included)? */
+int rg_lb_break_allowed(const rg_lb_para *p, size_t k);
 
 /* Character classes (exposed for tests and the typesetting check). */
 int rg_lb_is_wide(int32_t cp);

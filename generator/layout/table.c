@@ -1,13 +1,17 @@
 /* table.c -- three-line tables (三线表) on the vertical list.
  *
  * Column widths follow automatic table layout: every column gets at least
- * its widest unbreakable piece and at most its natural width, the rest of
- * the text width is shared in proportion; header cells wrap first.  A
- * table whose body cells do not fit on one line each shrinks its font down
- * to a floor (TABLE_MIN_SIZE); then body cells wrap, by character if a word
- * is wider than its column.  Cell text is broken with the same Chinese line breaker as
- * paragraphs.  Each row is one item of the flow; the header rows are marked
- * so the paginator repeats them, under 续表, when the table goes on.
+ * its widest unbreakable piece (a number, a row label of up to LABEL_EM, a
+ * header word: words.c) and at most its natural width, the rest of the
+ * text width is shared in proportion; header cells wrap first.  A column
+ * of long text (wider than LONG_EM) asks for LABEL_EM and takes what the
+ * others leave, its text justified.  A table whose other body cells do not
+ * fit on one line each shrinks its type down to the theme's
+ * table_min_size; a table whose unbreakable pieces do not fit then goes on
+ * a landscape page; wider still it is an error.  Cell text is broken with
+ * the same Chinese line breaker as paragraphs.  Each row is one item of
+ * the flow; the header rows are marked so the paginator repeats them,
+ * under 续表, when the table goes on.
  */
 #include "table.h"
 
@@ -15,8 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TABLE_MIN_SIZE 7.0       /* the documented font floor, in pt */
+#include "../base/buf.h"
+
 #define SHORT_HEADER_EM 4.0      /* headers this wide are never broken */
+#define LABEL_EM 8.0             /* body text this wide is never broken (row
+                                  * labels) */
+#define LONG_EM 16.0             /* body text wider than this is a paragraph: it
+                                  * wraps, justified, in a column at least
+                                  * LABEL_EM wide; shorter text wraps only
+                                  * between words, when it must */
 #define RULE_THICK 1.2
 #define RULE_THIN 0.6
 #define RULE_HAIR 0.4
@@ -34,6 +45,8 @@ typedef struct tstate {
 	double size, pitch, padx, pady;
 	double *minw, *prefw, *bodyw, *w;   /* bodyw: natural width of body cells */
 	double *headw;           /* bodyw, or wider for header cells broken before their unit */
+	unsigned char *wraps;    /* a column with text wider than LABEL_EM: its text
+	                          * cells are justified, flush left */
 	cellbox **rows;          /* rows[r][i], ncells[r] each */
 } tstate;
 
@@ -41,6 +54,39 @@ static int
 cell_role(const rg_table *t, size_t r)
 {
 	return r < t->nheader || t->rows[r].group ? RG_FONT_HEI : RG_FONT_SONG;
+}
+
+/* Natural width of a cell's items (its widest line). */
+static double
+natural(const rg_lb_para *p)
+{
+	double line = 0, widest = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		if (p->items[k].type == RG_LB_BREAK) {
+			line = 0;
+			continue;
+		}
+		line += p->items[k].width;
+		if (line > widest)
+			widest = line;
+	}
+	return widest;
+}
+
+/* Headers, and body text short of a paragraph, break only between words;
+ * a body text up to LABEL_EM wide not at all. */
+static void
+keep_words(tstate *s, cellbox *cb, size_t r)
+{
+	double w = natural(&cb->para);
+	if (r >= s->t->nheader && w > LONG_EM * s->size)
+		return;
+	rg_lb_keep_words(&cb->para);
+	if (r >= s->t->nheader && w <= LABEL_EM * s->size + 0.01)
+		for (size_t k = 1; k < cb->para.n; k++)
+			if (cb->para.items[k].type != RG_LB_BREAK &&
+			    cb->para.items[k - 1].type != RG_LB_BREAK)
+				cb->para.items[k].keep_before = 1;
 }
 
 /* Build (or rebuild) every cell's items at the current size; max_width per
@@ -64,6 +110,8 @@ build_cells(tstate *s, const double *max_width)
 			rg_lb_para_init(&cb->para, &s->c->env, mw, 0);
 			rg_flow_spans(s->c, &cb->para, cell->spans, cell->nspans, cell_role(t, r),
 			    s->size, 0);
+			if (r < t->nheader || !cell->numeric)
+				keep_words(s, cb, r);
 			col += (size_t)cell->colspan;
 		}
 	}
@@ -129,6 +177,29 @@ bracket_split(const rg_lb_para *p, double cw)
 	return 0;
 }
 
+/* The widest run of items between break opportunities. */
+static double
+widest_piece(const rg_lb_para *p)
+{
+	double widest = 0, piece = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_BREAK) {
+			piece = 0;
+			continue;
+		}
+		int brk = rg_lb_break_allowed(p, k);
+		if (brk)
+			piece = 0;
+		if (brk && it->type == RG_LB_GLUE)
+			continue;          /* glue at a break disappears */
+		piece += it->width;
+		if (piece > widest)
+			widest = piece;
+	}
+	return widest;
+}
+
 /* A header cell's lines in width cw.  One line if it fits; else two split
  * at a bracket, the unit on a line of its own ("地区生产总值增长" /
  * "（%）", not "地区生产总值增" / "长（%）"); else lines as even as the
@@ -146,7 +217,10 @@ header_lines(cellbox *cb, double cw)
 		rg_lb_insert_break(p, u);
 		return rg_lb_break(p, cw, 0, &cb->lines);
 	}
-	double lo = cw / 2, hi = cw;
+	/* never narrower than a word: that would cut one */
+	double lo = cw / 2, hi = cw, piece = widest_piece(p);
+	if (piece > lo)
+		lo = piece < hi ? piece : hi;
 	for (int i = 0; i < 12; i++) {
 		double mid = (lo + hi) / 2;
 		rg_lb_line *tmp;
@@ -167,14 +241,16 @@ static void
 measure(tstate *s)
 {
 	const rg_table *t = s->t;
-	for (size_t k = 0; k < t->ncols; k++)
+	for (size_t k = 0; k < t->ncols; k++) {
 		s->minw[k] = s->prefw[k] = s->bodyw[k] = s->headw[k] = 2 * s->padx;
+		s->wraps[k] = 0;
+	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t i = 0; i < t->rows[r].ncells; i++) {
 			cellbox *cb = &s->rows[r][i];
 			if (cb->cell->colspan != 1 || cb->col >= t->ncols)
 				continue;
-			double line = 0, widest = 0, piece = 0;
+			double line = 0, widest = 0;
 			for (size_t k = 0; k < cb->para.n; k++) {
 				const rg_lb_item *it = &cb->para.items[k];
 				if (it->type == RG_LB_BREAK) {
@@ -184,20 +260,23 @@ measure(tstate *s)
 				line += it->width;
 				if (line > widest)
 					widest = line;
-				/* pieces between break opportunities */
-				if (k > 0 && it->type != RG_LB_GLUE &&
-				    (cb->para.items[k - 1].type == RG_LB_GLUE ||
-				     rg_lb_can_break(&cb->para.items[k - 1], it)))
-					piece = 0;
-				if (it->type != RG_LB_GLUE)
-					piece += it->width;
-				if (piece + 2 * s->padx > s->minw[cb->col])
-					s->minw[cb->col] = piece + 2 * s->padx;
 			}
+			/* pieces between break opportunities */
+			double piece = widest_piece(&cb->para);
+			if (piece + 2 * s->padx > s->minw[cb->col])
+				s->minw[cb->col] = piece + 2 * s->padx;
 			if (widest + 2 * s->padx > s->prefw[cb->col])
 				s->prefw[cb->col] = widest + 2 * s->padx;
-			if (r >= t->nheader && widest + 2 * s->padx > s->bodyw[cb->col])
-				s->bodyw[cb->col] = widest + 2 * s->padx;
+			/* text that wraps asks for LABEL_EM, and takes what the
+			 * other columns leave (between(), below): it never
+			 * shrinks the type of the whole table */
+			double body = widest;
+			if (r >= t->nheader && !cb->cell->numeric && body > LONG_EM * s->size) {
+				body = LABEL_EM * s->size;
+				s->wraps[cb->col] = 1;
+			}
+			if (r >= t->nheader && body + 2 * s->padx > s->bodyw[cb->col])
+				s->bodyw[cb->col] = body + 2 * s->padx;
 			if (r < t->nheader) {
 				double name, unit, hw = widest;
 				size_t u = unit_at(&cb->para);
@@ -343,10 +422,16 @@ cell_width(const tstate *s, const cellbox *cb)
 }
 
 static rg_palign
-palign(const rg_table *t, size_t r, const rg_cell *cell)
+palign(const tstate *s, size_t r, const cellbox *cb)
 {
+	const rg_table *t = s->t;
+	const rg_cell *cell = cb->cell;
 	if (r < t->nheader)
 		return RG_PALIGN_CENTER;
+	/* text that wraps, and the other text of its column */
+	if (!cell->numeric && !t->rows[r].group && cell->colspan == 1 &&
+	    cb->col < t->ncols && s->wraps[cb->col])
+		return RG_ALIGN_JUSTIFY;
 	switch (cell->align) {
 	case RG_ALIGN_RIGHT: return RG_PALIGN_RIGHT;
 	case RG_ALIGN_CENTER: return RG_PALIGN_CENTER;
@@ -381,7 +466,7 @@ draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
 	double y = top + (height - cb->nlines * s->pitch) / 2;
 	for (size_t l = 0; l < cb->nlines; l++)
 		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
-		    palign(s->t, r, cb->cell), v, y + l * s->pitch, s->pitch);
+		    palign(s, r, cb), v, y + l * s->pitch, s->pitch);
 	free(cb->lines);
 	cb->lines = NULL;
 }
@@ -395,7 +480,7 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 		return;
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
-	    palign(s->t, r, cb->cell), v, top, s->pitch);
+	    palign(s, r, cb), v, top, s->pitch);
 }
 
 /* A body row taller than a page (the text block under 续表 and the
@@ -455,6 +540,101 @@ side_text(rg_flow *c, const char *text, double x, double width, int role, double
 	rg_lb_para_free(&p);
 }
 
+static void
+free_state(tstate *s)
+{
+	for (size_t r = 0; r < s->t->nrows; r++) {
+		for (size_t i = 0; i < s->t->rows[r].ncells; i++)
+			rg_lb_para_free(&s->rows[r][i].para);
+		free(s->rows[r]);
+	}
+	free(s->rows);
+	free(s->minw);
+	free(s->prefw);
+	free(s->bodyw);
+	free(s->headw);
+	free(s->w);
+	free(s->wraps);
+}
+
+/* The type size for width: the theme's, shrunk until body cells fit
+ * unwrapped (bodyw), down to the theme's floor.  1 if then every column
+ * gets its widest unbreakable piece (a number, a label, a word). */
+static int
+fit(tstate *s, double width)
+{
+	double floor_size = s->c->th->table_min_size;
+	if (floor_size > s->c->th->table_size)
+		floor_size = s->c->th->table_size;
+	s->size = s->c->th->table_size;
+	for (;;) {
+		s->padx = s->size * 0.5;
+		build_cells(s, NULL);
+		measure(s);
+		double sbody = sum(s->bodyw, s->t->ncols);
+		if (sbody <= width || s->size <= floor_size)
+			break;
+		double next = s->size * width / sbody;
+		s->size = next < floor_size ? floor_size : floor(next * 4) / 4;
+	}
+	return sum(s->minw, s->t->ncols) <= width + 0.01;
+}
+
+/* The text of column k's header (its lowest header cell), cut short. */
+static void
+column_name(const tstate *s, size_t k, rg_buf *out)
+{
+	const rg_table *t = s->t;
+	for (size_t r = t->nheader; r-- > 0;)
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			const cellbox *cb = &s->rows[r][i];
+			if (cb->col > k || cb->col + (size_t)cb->cell->colspan <= k)
+				continue;
+			size_t start = out->len;
+			for (size_t j = 0; j < cb->cell->nspans; j++)
+				rg_buf_puts(out, cb->cell->spans[j].text);
+			if (out->len > start + 60) {
+				size_t n = start + 60;
+				while (n > start && ((unsigned char)out->data[n] & 0xC0) == 0x80)
+					n--;
+				out->len = n;
+				rg_buf_puts(out, "…");
+			}
+			if (out->len > start)
+				return;
+			out->len = start;
+		}
+	rg_buf_printf(out, "column %zu", k + 1);
+}
+
+/* A table wider than the text block even at the smallest size and on a
+ * landscape page: an error at its directive, naming its widest columns. */
+static void
+too_wide(const tstate *s, const rg_block *b, double width)
+{
+	const rg_table *t = s->t;
+	size_t n = t->ncols, order[3] = { n, n, n };
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < 3; j++)
+			if (order[j] == n || s->minw[k] > s->minw[order[j]]) {
+				for (size_t m = 2; m > j; m--)
+					order[m] = order[m - 1];
+				order[j] = k;
+				break;
+			}
+	rg_buf names = { 0 };
+	for (size_t j = 0; j < 3 && order[j] < n; j++) {
+		rg_buf_puts(&names, j ? ", '" : "'");
+		column_name(s, order[j], &names);
+		rg_buf_printf(&names, "' (%.0f mm)", s->minw[order[j]] / 72 * 25.4);
+	}
+	rg_error(s->c->d, b->pos, "a table of %zu columns needs %.0f mm at %.1f pt, more than the "
+	    "%.0f mm of the text block even on a landscape page; widest columns: %s "
+	    "(fewer columns, or a smaller table_min_size in the theme)", n,
+	    sum(s->minw, n) / 72 * 25.4, s->size, width / 72 * 25.4, rg_buf_cstr(&names));
+	rg_buf_free(&names);
+}
+
 void
 rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 {
@@ -471,20 +651,25 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);
 	s.headw = rg_xcalloc(t->ncols, sizeof *s.headw);
 	s.w = rg_xcalloc(t->ncols, sizeof *s.w);
+	s.wraps = rg_xcalloc(t->ncols, 1);
 	s.rows = rg_xcalloc(t->nrows, sizeof *s.rows);
 	for (size_t r = 0; r < t->nrows; r++)
 		s.rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s.rows);
 
-	/* shrink the font until body cells fit unwrapped, down to the floor */
-	for (;;) {
-		s.padx = s.size * 0.5;
-		build_cells(&s, NULL);
-		measure(&s);
-		double sbody = sum(s.bodyw, t->ncols);
-		if (sbody <= width || s.size <= TABLE_MIN_SIZE)
-			break;
-		double next = s.size * width / sbody;
-		s.size = next < TABLE_MIN_SIZE ? TABLE_MIN_SIZE : floor(next * 4) / 4;
+	/* the type size for the text block; else a landscape page; else an
+	 * error that names the widest columns */
+	if (!fit(&s, width)) {
+		const rg_theme *th = c->th;
+		double lw = th->page_h - th->margin_left - th->margin_right;
+		if (!c->landscape && lw > width && fit(&s, lw)) {
+			c->landscape = 1;
+			x = th->margin_left;
+			width = lw;
+		} else {
+			too_wide(&s, b, c->landscape || lw <= width ? width : lw);
+			free_state(&s);
+			return;
+		}
 	}
 	distribute(&s, width);
 	/* rebuild so that words wider than their column are split */
@@ -503,8 +688,8 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	 * what follows the table back on the grid */
 	c->off_grid = 1;
 	size_t header_from = c->nitems;
-	double tall = c->th->page_h - c->th->margin_top - c->th->margin_bottom -
-	    c->th->small_size * 1.8;     /* the 续表 line: layout.c, table_break */
+	double tall = (c->landscape ? c->th->page_w : c->th->page_h) - c->th->margin_top -
+	    c->th->margin_bottom - c->th->small_size * 1.8;   /* 续表: layout.c, table_break */
 	for (size_t r = 0; r < t->nrows; r++) {
 		const rg_row *row = &t->rows[r];
 		size_t maxlines = 1;
@@ -569,17 +754,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 0, 1);
 	}
 	c->off_grid = 0;
+	c->landscape = 0;
 	rg_flow_gap(c, c->th->para_gap * 2);
-
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t i = 0; i < t->rows[r].ncells; i++)
-			rg_lb_para_free(&s.rows[r][i].para);
-		free(s.rows[r]);
-	}
-	free(s.rows);
-	free(s.minw);
-	free(s.prefw);
-	free(s.bodyw);
-	free(s.headw);
-	free(s.w);
+	free_state(&s);
 }

@@ -40,6 +40,7 @@ rg_theme_defaults(rg_theme *t)
 	t->code_size = 10;
 	t->small_size = 9;
 	t->table_size = 10.5;
+	t->table_min_size = 7;
 	t->running_header = 1;
 	strcpy(t->page_number, "— {n} —");
 	t->page_number_size = 10.5;
@@ -75,7 +76,8 @@ static const key keys[] = {
 	K("title_size", T_PT, title_size), K("title_font", T_ROLE, title_role),
 	K("subtitle_size", T_PT, subtitle_size), K("subtitle_font", T_ROLE, subtitle_role),
 	K("code_size", T_PT, code_size), K("small_size", T_PT, small_size),
-	K("table_size", T_PT, table_size), K("running_header", T_BOOL, running_header),
+	K("table_size", T_PT, table_size), K("table_min_size", T_PT, table_min_size),
+	K("running_header", T_BOOL, running_header),
 	K("dateline_indent", T_EM, dateline_indent_em),
 	K("page_number", T_TEXT, page_number), K("page_number_size", T_PT, page_number_size),
 	K("page_number_offset", T_MM, page_number_offset),

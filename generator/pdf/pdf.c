@@ -346,7 +346,8 @@ add_outline(HPDF_Doc pdf, const rg_layout *l, HPDF_Page *pages)
 		if (ol == NULL)
 			continue;
 		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(l->height - o->y + 6));
+		double ph = l->pages[o->page].landscape ? l->width : l->height;
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(ph - o->y + 6));
 		HPDF_Outline_SetDestination(ol, dst);
 		HPDF_Outline_SetOpened(ol, lv < 2 ? HPDF_TRUE : HPDF_FALSE);
 		parents[lv] = ol;
@@ -597,15 +598,18 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	for (size_t p = 0; p < l->npages; p++) {
 		HPDF_Page page = HPDF_AddPage(pdf);
 		pages[p] = page;
-		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)l->width) != HPDF_OK ||
-		    HPDF_Page_SetHeight(page, (HPDF_REAL)l->height) != HPDF_OK ||
-		    draw_page(page, &l->pages[p], l->height, &fc) < 0) {
+		/* a landscape page: the layout's width and height swapped */
+		int ls = l->pages[p].landscape;
+		double pw = ls ? l->height : l->width, ph = ls ? l->width : l->height;
+		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)pw) != HPDF_OK ||
+		    HPDF_Page_SetHeight(page, (HPDF_REAL)ph) != HPDF_OK ||
+		    draw_page(page, &l->pages[p], ph, &fc) < 0) {
 			rg_failure(d, at, "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
-			    "error 0x%04X)", p + 1, l->width, l->height, herr_text(e.error),
+			    "error 0x%04X)", p + 1, pw, ph, herr_text(e.error),
 			    (unsigned)e.error);
 			goto out;
 		}
-		draw_links(page, &l->pages[p], l->height, o->pdfa);
+		draw_links(page, &l->pages[p], ph, o->pdfa);
 	}
 	add_outline(pdf, l, pages);
 	if (l->noutline > 0)

@@ -60,8 +60,9 @@ awk 'BEGIN { print "format: reportgen/1\nmeta: {region: r0, period: \"2024\"}\nr
 	print "observations:"
 	for (r = 0; r < 100; r++) for (i = 0; i < 1000; i++)
 		printf "  - {indicator: i%d, region: r%d, value: %d}\n", i, r, i }' > "$tmp/grid.yaml"
-awk 'BEGIN { printf "```table\nregions: [r0"; for (r = 1; r < 50; r++) printf ", r%d", r
-	printf "]\nindicators: [i0"; for (i = 1; i < 200; i++) printf ", i%d", i; print "]\n```" }' > "$tmp/grid.md"
+awk 'BEGIN { printf "```table\nrows: indicators\ncolumns: regions\nregions: [r0"
+	for (r = 1; r < 10; r++) printf ", r%d", r
+	printf "]\nindicators: [i0"; for (i = 1; i < 1000; i++) printf ", i%d", i; print "]\n```" }' > "$tmp/grid.md"
 run "table of 10,000 cells over 100,000 observations" 10 0 "" \
 	render -t "$tmp/grid.md" -d "$tmp/grid.yaml" -o "$tmp/grid.pdf"
 

@@ -20,6 +20,8 @@ static const rg_lb_style style = { 0, 10, 0, NULL };
 static const rg_pos nowhere = { "test", 1, 1 };
 
 /* Break text into lines of `chars` em; return the lines joined by '|'. */
+static int words_only;       /* lines_of breaks between words only */
+
 static char *
 lines_of(const char *text, double chars, double indent_chars, int *ndiag)
 {
@@ -46,6 +48,8 @@ lines_of(const char *text, double chars, double indent_chars, int *ndiag)
 			s++;
 		}
 	}
+	if (words_only)
+		rg_lb_keep_words(&p);
 	rg_lb_line *lines;
 	size_t nl = rg_lb_break(&p, chars * 10, indent_chars * 10, &lines);
 	rg_buf out = { 0 };
@@ -68,6 +72,46 @@ lines_of(const char *text, double chars, double indent_chars, int *ndiag)
 		*ndiag = d.errors + d.warnings;
 	fclose(devnull);
 	return rg_buf_detach(&out);
+}
+
+/* Table headers (words.c): breaks between ICU's words of two or more
+ * characters only; a unit in brackets and a number with what follows it
+ * are one word. */
+static char *
+word_lines(const char *text, double chars)
+{
+	words_only = 1;
+	char *r = lines_of(text, chars, 0, NULL);
+	words_only = 0;
+	return r;
+}
+
+static void
+headers_break_between_words(void **state)
+{
+	(void)state;
+	char *r = word_lines("地区生产总值（亿元）", 3);
+	assert_string_equal(r, "地区|生产|总值|（亿元）");
+	free(r);
+	r = word_lines("地区生产总值（亿元）", 7);
+	assert_string_equal(r, "地区生产总值|（亿元）");
+	free(r);
+	/* a number keeps what follows it, across the ¼-em gap */
+	r = word_lines("2015年基数", 3.5);
+	assert_string_equal(r, "2015^年|基数");
+	free(r);
+	/* the unit in brackets is never split, even where it cannot fit */
+	r = word_lines("进出口总额（万美元）", 3);
+	assert_string_equal(r, "进出口|总额|（万美元）");
+	free(r);
+	/* single-character words (ICU: 增加|值) stay with their neighbours */
+	r = word_lines("工业增加值增长（%）", 5);
+	assert_string_equal(r, "工业|增加值增长|（%）");
+	free(r);
+	/* without word breaking the same text is cut anywhere */
+	r = lines_of("地区生产总值（亿元）", 4, 0, NULL);
+	assert_string_equal(r, "地区生产|总值（亿|元）");
+	free(r);
 }
 
 static void
@@ -238,6 +282,7 @@ main(void)
 		cmocka_unit_test(overlong_word_is_split),
 		cmocka_unit_test(missing_glyph_is_reported_and_skipped),
 		cmocka_unit_test(justification_points),
+		cmocka_unit_test(headers_break_between_words),
 	};
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);
 }
