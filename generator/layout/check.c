@@ -30,7 +30,8 @@ rg_layout_check(const rg_layout *l, const rg_theme *th, const char *name, FILE *
 	double left = th->margin_left;
 	for (size_t i = 0; i < l->nlines; i++) {
 		const rg_line_rec *r = &l->lines[i];
-		int ls = r->page >= 0 && (size_t)r->page < l->npages && l->pages[r->page].landscape;
+		int ls = l->pages != NULL && r->page >= 0 && (size_t)r->page < l->npages &&
+		    l->pages[r->page].landscape;
 		double right = (ls ? th->page_h : th->page_w) - th->margin_right;
 		const char *what = NULL;
 		int32_t cp = 0;
