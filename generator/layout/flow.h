@@ -31,6 +31,14 @@ typedef struct rg_vitem {
 	int in_table;
 	int para;                /* > 0: lines of one paragraph share this number */
 	int landscape;           /* set on a landscape page (rg_flow.landscape) */
+	/* table rows: what a continuation page repeats above the row that
+	 * starts it -- its label (续表1, NULL: 续表) and the group row it is
+	 * under, as "经济发展（续）": a hidden item, index + 1, 0 for none */
+	const char *cont_label;
+	int cont_centred;        /* the label is the caption, centred */
+	size_t cont_group;
+	int group_row;           /* a group row itself (one continues nothing) */
+	int hidden;              /* not placed; only repeated (cont_group) */
 	rg_line_rec *lines; size_t nlines, cap_lines;   /* y relative to the item */
 } rg_vitem;
 

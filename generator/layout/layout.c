@@ -448,7 +448,8 @@ keep_height(const rg_flow *c, size_t i)
 	double h = c->items[i].height;
 	while (c->items[i].keep_next && i + 1 < c->nitems) {
 		i++;
-		h += c->items[i].space_before + c->items[i].height;
+		if (!c->items[i].hidden)
+			h += c->items[i].space_before + c->items[i].height;
 	}
 	return h;
 }
@@ -501,15 +502,27 @@ table_break(rg_flow *c, rg_page *old, double old_y, rg_page **page, double *y,
 	r->w = text_w;
 	r->line_width = 1.2;
 	double h = th->small_size * 1.8;
-	rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, "续表",
-	    RG_FONT_KAI, th->small_size + 1, th->margin_left + text_w,
-	    *y + rg_flow_baseline(h, th->small_size + 1), RG_PALIGN_RIGHT, 0);
+	const char *label = v->cont_label != NULL ? v->cont_label : "续表";
+	if (v->cont_centred)
+		rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, label,
+		    RG_FONT_HEI, th->small_size + 1, th->margin_left + text_w / 2,
+		    *y + rg_flow_baseline(h, th->small_size + 1), RG_PALIGN_CENTER, 0);
+	else
+		rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, label,
+		    RG_FONT_KAI, th->small_size + 1, th->margin_left + text_w,
+		    *y + rg_flow_baseline(h, th->small_size + 1), RG_PALIGN_RIGHT, 0);
 	*y += h;
 	for (size_t k = v->repeat_from; k < v->repeat_to; k++) {
 		rg_vitem copy = c->items[k];
 		copy.outline_level = 0;
 		place(c->out, *page, &copy, *y);
 		*y += copy.height;
+	}
+	/* the group the first row is under, marked （续） */
+	if (v->cont_group > 0 && !v->group_row) {
+		const rg_vitem *g = &c->items[v->cont_group - 1];
+		place(c->out, *page, g, *y);
+		*y += g->height;
 	}
 }
 
@@ -522,6 +535,8 @@ paginate(rg_flow *c)
 	double y = top;
 	for (size_t i = 0; i < c->nitems; i++) {
 		const rg_vitem *v = &c->items[i];
+		if (v->hidden)
+			continue;
 		/* a landscape table starts a landscape page, and what follows
 		 * it a portrait one */
 		if (v->landscape != page->landscape) {

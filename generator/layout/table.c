@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/utf8.h"
 
 #define SHORT_HEADER_EM 4.0      /* headers this wide are never broken */
 #define LABEL_EM 8.0             /* body text this wide is never broken (row
@@ -540,6 +541,109 @@ side_text(rg_flow *c, const char *text, double x, double width, int role, double
 	rg_lb_para_free(&p);
 }
 
+static int
+is_numeral(int32_t cp)
+{
+	static const int32_t han[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+		0x4E03, 0x516B, 0x4E5D, 0x5341, 0 };   /* 〇一二三四五六七八九十 */
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == '-' ||
+	    cp == '.' || cp == 0xFF0D)
+		return 1;
+	for (int i = 0; han[i]; i++)
+		if (cp == han[i])
+			return 1;
+	return 0;
+}
+
+/* The group row r as a continuation page shows it above its first row,
+ * "经济发展（续）": a hidden item right after the row (flow.h). */
+static void
+continued_group(tstate *s, size_t r, double x)
+{
+	rg_flow *c = s->c;
+	const rg_cell *cell = &s->t->rows[r].cells[0];
+	cellbox cb = { .cell = cell, .col = 0 };
+	rg_lb_para_init(&cb.para, &c->env, 0, 0);
+	rg_flow_spans(c, &cb.para, cell->spans, cell->nspans, RG_FONT_HEI, s->size, 0);
+	rg_lb_style st = { RG_FONT_HEI, s->size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&cb.para, "（续）", &st, none);
+	double cw = cell_width(s, &cb) - 2 * s->padx;
+	cb.nlines = rg_lb_break(&cb.para, cw, 0, &cb.lines);
+	rg_vitem *v = rg_flow_item(c, cb.nlines * s->pitch + 2 * s->pady);
+	v->hidden = 1;
+	v->keep_next = 1;
+	v->in_table = 1;
+	v->space_before = 0;
+	draw_cell(s, &cb, r, x, v, 0, v->height);
+	rg_lb_para_free(&cb.para);
+}
+
+/* Where a table may break between pages: never before its second body
+ * row nor after its last but one (so at least two rows go on either side),
+ * never after a group row, never before its note; a table of up to six
+ * body rows not at all.  row_last[r]: row r's last item + 1. */
+static void
+keep_rows(tstate *s, const size_t *row_last)
+{
+	const rg_table *t = s->t;
+	rg_vitem *items = s->c->items;
+	size_t nbody = t->nrows > t->nheader ? t->nrows - t->nheader : 0;
+	for (size_t r = t->nheader; r < t->nrows; r++) {
+		if (row_last[r] == 0)
+			continue;
+		size_t b = r - t->nheader;     /* body row number */
+		int keep = nbody <= 6 || b == 0 || b + 2 == nbody || t->rows[r].group ||
+		    (b + 1 == nbody && t->note != NULL);
+		if (b + 1 == nbody && t->note == NULL)
+			keep = 0;
+		if (keep)
+			items[row_last[r] - 1].keep_next = 1;
+	}
+}
+
+/* What a continuation page says above the table: 续表1 for a caption
+ * 表1 …, 专栏2（续） for 专栏2 …; with the theme's table_continued_caption,
+ * the whole caption and （续）.  NULL: 续表. */
+static const char *
+cont_label(rg_flow *c, const char *caption)
+{
+	if (caption == NULL)
+		return NULL;
+	rg_buf b = { 0 };
+	if (c->th->table_continued_caption) {
+		rg_buf_printf(&b, "%s（续）", caption);
+	} else {
+		static const char *const kinds[] = { "附表", "表", "专栏", NULL };
+		size_t len = 0;
+		const char *kind = NULL;
+		for (int i = 0; kinds[i] && kind == NULL; i++)
+			if (strncmp(caption, kinds[i], strlen(kinds[i])) == 0)
+				kind = kinds[i];
+		if (kind == NULL)
+			return NULL;
+		/* the number: ASCII or full-width digits, Chinese numerals, and
+		 * the - . － separators of 表1-2 */
+		const char *p = caption + strlen(kind);
+		for (;;) {
+			size_t l;
+			int32_t cp = rg_utf8_decode(p + len, strlen(p + len), &l);
+			if (cp <= 0 || !is_numeral(cp))
+				break;
+			len += l;
+		}
+		if (len == 0)
+			return NULL;
+		if (strcmp(kind, "专栏") == 0)
+			rg_buf_printf(&b, "%s%.*s（续）", kind, (int)len, p);
+		else
+			rg_buf_printf(&b, "续%s%.*s", kind, (int)len, p);
+	}
+	const char *r = rg_arena_strdup(c->out->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return r;
+}
+
 static void
 free_state(tstate *s)
 {
@@ -684,6 +788,9 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	rg_flow_gap(c, c->th->para_gap);
 	if (t->caption != NULL)
 		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1, 0);
+	const char *cont = cont_label(c, t->caption);
+	size_t *row_last = rg_xcalloc(t->nrows, sizeof *row_last);   /* last item + 1 */
+	size_t group = 0;        /* the hidden 续 item of the group row above, + 1 */
 	/* on a grid (公文) the rows keep their own heights; the paginator puts
 	 * what follows the table back on the grid */
 	c->off_grid = 1;
@@ -706,9 +813,15 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		if (r == t->nheader)
 			for (size_t k = 0; k < t->nheader; k++)
 				tall -= c->items[header_from + k].height;
+		size_t first_item = c->nitems;
 		if (r >= t->nheader && maxlines > 2 &&
 		    maxlines * s.pitch + 2 * s.pady > tall) {
 			split_row(&s, r, maxlines, x, width, header_from);
+			for (size_t k = first_item; k < c->nitems; k++) {
+				c->items[k].cont_label = cont;
+				c->items[k].cont_group = group;
+			}
+			row_last[r] = c->nitems;
 			continue;
 		}
 		rg_vitem *v = rg_flow_item(c, maxlines * s.pitch + 2 * s.pady);
@@ -718,6 +831,10 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		} else {
 			v->repeat_from = header_from;
 			v->repeat_to = header_from + t->nheader;
+			v->cont_label = cont;
+			v->cont_centred = c->th->table_continued_caption && t->caption != NULL;
+			v->group_row = row->group;
+			v->cont_group = row->group ? 0 : group;
 		}
 		if (r == 0)
 			rule(v, x, 0, width, RULE_THICK);
@@ -737,7 +854,14 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 				rule(v, cell_x(&s, cb, x) + s.padx / 2, v->height,
 				    cell_width(&s, cb) - s.padx, RULE_HAIR);
 		}
+		row_last[r] = c->nitems;
+		if (r >= t->nheader && row->group && row->ncells > 0) {
+			continued_group(&s, r, x);
+			group = c->nitems;
+		}
 	}
+	keep_rows(&s, row_last);
+	free(row_last);
 	/* cells over several header rows, centred over all of them */
 	for (size_t r = 0; r < t->nheader && r < t->nrows; r++)
 		for (size_t i = 0; i < t->rows[r].ncells; i++) {
@@ -750,8 +874,11 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 			draw_cell(&s, cb, r, x, &c->items[header_from + r], 0, h);
 		}
 	if (t->note != NULL) {
+		/* the note stays with the last rows (keep_rows), its lines
+		 * together */
 		rg_flow_gap(c, s.size * 0.3);
-		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 0, 1);
+		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 1, 1);
+		c->items[c->nitems - 1].keep_next = 0;
 	}
 	c->off_grid = 0;
 	c->landscape = 0;

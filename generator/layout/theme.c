@@ -77,6 +77,7 @@ static const key keys[] = {
 	K("subtitle_size", T_PT, subtitle_size), K("subtitle_font", T_ROLE, subtitle_role),
 	K("code_size", T_PT, code_size), K("small_size", T_PT, small_size),
 	K("table_size", T_PT, table_size), K("table_min_size", T_PT, table_min_size),
+	K("table_continued_caption", T_BOOL, table_continued_caption),
 	K("running_header", T_BOOL, running_header),
 	K("dateline_indent", T_EM, dateline_indent_em),
 	K("page_number", T_TEXT, page_number), K("page_number_size", T_PT, page_number_size),
