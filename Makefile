@@ -7,10 +7,10 @@
 # Sources live in generator/<stage>/; objects go to build/.
 
 CC      ?= cc
-# Debian packages: build, fonts (see fonts/fonts.conf), the sRGB profile of
+# Debian packages: build (libcsv: CSV data, generator/data/csv.c), fonts (see fonts/fonts.conf), the sRGB profile of
 # --pdfa (generator/pdf/pdfa.h), and test tools.
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
-           libharfbuzz-dev libcmocka-dev \
+           libharfbuzz-dev libcmocka-dev libcsv-dev \
            fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
@@ -19,7 +19,7 @@ CFLAGS  ?= -O2 -g
 PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror=implicit-function-declaration \
            -DRG_DATADIR='"$(CURDIR)"' $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
-LDLIBS  += -lhpdf $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
+LDLIBS  += -lhpdf -lcsv $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
 
 BUILD   := build
 SRCS    := $(sort $(wildcard generator/*/*.c))
