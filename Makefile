@@ -122,13 +122,14 @@ check-valgrind: deps build
 
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS := yaml xml template linebreak config
+FUZZ_TARGETS := yaml xml csv template linebreak config
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 # the largest input each target is given
 FUZZ_MAXLEN_yaml := 65536
 FUZZ_MAXLEN_xml := 65536
+FUZZ_MAXLEN_csv := 65536
 FUZZ_MAXLEN_template := 16384
 FUZZ_MAXLEN_linebreak := 4096
 FUZZ_MAXLEN_config := 8192
@@ -153,7 +154,7 @@ fuzz: fuzz-build fuzz-seeds
 	@mkdir -p $(FUZZ_BUILD)/artifacts
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; \
+	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; csv) n=$(FUZZ_MAXLEN_csv);; \
 	        template) n=$(FUZZ_MAXLEN_template);; config) n=$(FUZZ_MAXLEN_config);; \
 	        *) n=$(FUZZ_MAXLEN_linebreak);; esac; \
 	    dict=; [ -f fuzz/$$t.dict ] && dict=-dict=fuzz/$$t.dict; \
