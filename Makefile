@@ -7,10 +7,11 @@
 # Sources live in generator/<stage>/; objects go to build/.
 
 CC      ?= cc
-# Debian packages: build, fonts (see fonts/fonts.conf), the sRGB profile of
-# --pdfa (generator/pdf/pdfa.h), and test tools.
+# Debian packages: build (libicu: word breaks in table headers; libcsv: CSV
+# data, generator/data/csv.c), fonts (see fonts/fonts.conf), the sRGB profile
+# of --pdfa (generator/pdf/pdfa.h), and test tools.
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
-           libharfbuzz-dev libicu-dev libcmocka-dev \
+           libharfbuzz-dev libicu-dev libcmocka-dev libcsv-dev \
            fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
@@ -19,7 +20,7 @@ CFLAGS  ?= -O2 -g
 PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror=implicit-function-declaration \
            -DRG_DATADIR='"$(CURDIR)"' $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
-LDLIBS  += -lhpdf $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
+LDLIBS  += -lhpdf -lcsv $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
 
 BUILD   := build
 SRCS    := $(sort $(wildcard generator/*/*.c))
@@ -122,13 +123,14 @@ check-valgrind: deps build
 
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS := yaml xml template linebreak config
+FUZZ_TARGETS := yaml xml csv template linebreak config
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 # the largest input each target is given
 FUZZ_MAXLEN_yaml := 65536
 FUZZ_MAXLEN_xml := 65536
+FUZZ_MAXLEN_csv := 65536
 FUZZ_MAXLEN_template := 16384
 FUZZ_MAXLEN_linebreak := 4096
 FUZZ_MAXLEN_config := 8192
@@ -153,7 +155,7 @@ fuzz: fuzz-build fuzz-seeds
 	@mkdir -p $(FUZZ_BUILD)/artifacts
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; \
+	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; csv) n=$(FUZZ_MAXLEN_csv);; \
 	        template) n=$(FUZZ_MAXLEN_template);; config) n=$(FUZZ_MAXLEN_config);; \
 	        *) n=$(FUZZ_MAXLEN_linebreak);; esac; \
 	    dict=; [ -f fuzz/$$t.dict ] && dict=-dict=fuzz/$$t.dict; \

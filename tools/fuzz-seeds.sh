@@ -1,6 +1,8 @@
 #!/bin/sh
 # fuzz-seeds.sh OUTDIR -- seed corpora for the fuzz targets of fuzz/:
 #   yaml, xml   the data files of input/ and the bad inputs of tests/bad/
+#   csv         the CSV files of tests/bad/ and tests/data/csv/, each behind
+#               a byte and, if it has one, its mapping and a NUL
 #   template    templates/ and every example of the CommonMark spec
 #               (shared/testdata/commonmark/spec.txt, beside the repository)
 #   linebreak   each line of templates/ and of the narratives of input/,
@@ -13,9 +15,18 @@ cd "$top" || exit 1
 out=$1
 [ -n "$out" ] || { echo "usage: fuzz-seeds.sh OUTDIR" >&2; exit 2; }
 rm -rf "$out"
-mkdir -p "$out/yaml" "$out/xml" "$out/template" "$out/linebreak" "$out/config" || exit 1
+mkdir -p "$out/yaml" "$out/xml" "$out/csv" "$out/template" "$out/linebreak" "$out/config" || exit 1
 cp input/*.yaml tests/bad/*.yaml "$out/yaml/"
 cp input/*.xml tests/bad/*.xml "$out/xml/"
+# csv: a byte (odd: a mapping follows, up to a NUL), then the CSV
+for f in tests/bad/*.csv tests/data/csv/*.csv; do
+	m=${f%.csv}.csvmap
+	if [ -f "$m" ]; then
+		{ printf '\001'; cat "$m"; printf '\000'; cat "$f"; } > "$out/csv/${f##*/}"
+	else
+		{ printf '\000'; cat "$f"; } > "$out/csv/${f##*/}"
+	fi
+done
 cp templates/*.md "$out/template/"
 spec=$(git rev-parse --show-toplevel 2>/dev/null || echo "$top")/../shared/testdata/commonmark/spec.txt
 if [ -f "$spec" ]; then
@@ -41,6 +52,6 @@ for f in templates/themes/*.yaml; do
 	{ printf '\001'; cat "$f"; } > "$out/config/theme-${f##*/}"
 done
 { printf '\002'; cat fonts/fonts.conf; } > "$out/config/fonts.conf"
-for t in yaml xml template linebreak config; do
+for t in yaml xml csv template linebreak config; do
 	echo "$t: $(ls "$out/$t" | wc -l) seeds"
 done

@@ -126,6 +126,16 @@ rg_loader_close(rg_loader *ld)
 	return ld->d->errors + ld->d->failures > ld->problems ? -1 : 0;
 }
 
+void
+rg_loader_set_text(rg_loader *ld, char *buf, size_t len)
+{
+	free(ld->buf);
+	ld->buf = buf;
+	ld->len = len;
+	ld->nlines = 0;
+	index_lines(ld);
+}
+
 rg_pos
 rg_loader_pos(const rg_loader *ld, size_t offset)
 {

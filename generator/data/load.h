@@ -52,6 +52,10 @@ int rg_loader_open(rg_loader *ld, rg_dataset *ds, const char *path, rg_diag *d);
 /* Apply the file's defaults and free scratch; 0 if the file had no problems. */
 int rg_loader_close(rg_loader *ld);
 
+/* Replace the file's text (a CSV converted to UTF-8): buf is taken over;
+ * positions are then in the new text. */
+void rg_loader_set_text(rg_loader *ld, char *buf, size_t len);
+
 /* The position of a byte offset in the file. */
 rg_pos rg_loader_pos(const rg_loader *ld, size_t offset);
 
@@ -82,6 +86,16 @@ const char *rg_load_suggest(const char *xml_element, const char *key);
 
 /* value is a decimal number: [+-]?(digits[.digits*]|.digits) */
 int rg_data_is_number(const char *s);
+
+/* Parse the YAML text of ld (yaml.c).  With map NULL it is a data file;
+ * otherwise a CSV mapping (docs/data-format.md, "CSV"): meta, regions and
+ * indicators load as from a data file, and the fields of its 'csv' mapping
+ * are left in map (in ld's scratch arena). */
+typedef struct rg_csvmap {
+	rg_field *fields;        /* NULL if the mapping has no 'csv' */
+	rg_pos pos;
+} rg_csvmap;
+void rg_yaml_read(rg_loader *ld, rg_csvmap *map);
 
 /* A plain YAML scalar that means null (so the field is absent). */
 int rg_yaml_is_null(const char *s, size_t len);

@@ -65,8 +65,10 @@ rg_data_load(rg_dataset *ds, const char *path, rg_diag *d)
 		return rg_data_load_yaml(ds, path, d);
 	if (dot != NULL && strcasecmp(dot, ".xml") == 0)
 		return rg_data_load_xml(ds, path, d);
+	if (dot != NULL && strcasecmp(dot, ".csv") == 0)
+		return rg_data_load_csv(ds, path, d);
 	rg_error(d, rg_pos_make(path, 0, 0), "unknown kind of data file (name it .yaml, "
-	    ".yml or .xml)");
+	    ".yml, .xml or .csv)");
 	return -1;
 }
 

@@ -107,12 +107,15 @@ typedef struct rg_dataset {
 rg_dataset *rg_dataset_new(void);
 void rg_dataset_free(rg_dataset *ds);
 
-/* Load a YAML (.yaml/.yml) or XML (.xml) file into ds, chosen by extension.
+/* Load a YAML (.yaml/.yml), XML (.xml) or CSV (.csv, with its mapping
+ * NAME.csvmap beside it if there is one: csv.c) file into ds, chosen by
+ * extension.
  * All problems are reported through d; returns 0 if the file loaded without
  * errors, -1 otherwise (ds may then hold part of the file). */
 int rg_data_load(rg_dataset *ds, const char *path, rg_diag *d);
 int rg_data_load_yaml(rg_dataset *ds, const char *path, rg_diag *d);
 int rg_data_load_xml(rg_dataset *ds, const char *path, rg_diag *d);
+int rg_data_load_csv(rg_dataset *ds, const char *path, rg_diag *d);
 
 /* Cross-file checks after all files are loaded: every observation names a
  * known indicator and region, no duplicate ids.  Returns 0 or -1. */

@@ -17,12 +17,20 @@ typedef struct parser {
 	int depth;
 	int stopped;
 	size_t chars, off;     /* character number chars starts at byte off */
+	rg_csvmap *map;        /* reading a CSV mapping (csv.c), else NULL */
 } parser;
 
-enum { T_FORMAT, T_META, T_REGIONS, T_INDICATORS, T_OBSERVATIONS, T_NARRATIVES };
+enum { T_FORMAT, T_META, T_REGIONS, T_INDICATORS, T_OBSERVATIONS, T_NARRATIVES, T_CSV };
 
-static const char *const top_keys[] = {
+static const char *const all_keys[] = {
+	"format", "meta", "regions", "indicators", "observations", "narratives", "csv", NULL
+};
+/* what a data file and a CSV mapping may hold */
+static const char *const data_keys[] = {
 	"format", "meta", "regions", "indicators", "observations", "narratives", NULL
+};
+static const char *const map_keys[] = {
+	"format", "meta", "regions", "indicators", "csv", NULL
 };
 
 static void (*const list_loaders[])(rg_loader *, const rg_field *, rg_pos) = {
@@ -205,6 +213,28 @@ read_key(parser *p)
 	return NULL;
 }
 
+static rg_field *read_mapping(parser *p);
+
+/* At SEQUENCE_START: its items as fields named "-", up to its end; an item
+ * that is a sequence is skipped (its shape says what it was). */
+static rg_field *
+read_sequence(parser *p)
+{
+	rg_field *list = NULL, **tail = &list;
+	while (next(p) && p->ev.type != YAML_SEQUENCE_END_EVENT) {
+		rg_field *f = rg_field_add(p->ld, &tail, "-", here(p));
+		f->shape = shape(p);
+		if (f->shape == RG_SCALAR)
+			rg_field_scalar(p->ld, f, (const char *)p->ev.data.scalar.value,
+			    p->ev.data.scalar.length, text_pos(p));
+		else if (f->shape == RG_MAPPING)
+			f->sub = read_mapping(p);
+		else
+			skip(p);
+	}
+	return list;
+}
+
 /* At MAPPING_START: the mapping's fields, up to its end. */
 static rg_field *
 read_mapping(parser *p)
@@ -224,8 +254,8 @@ read_mapping(parser *p)
 			    p->ev.data.scalar.length, text_pos(p));
 		else if (f->shape == RG_MAPPING)
 			f->sub = read_mapping(p);
-		else
-			skip(p);
+		else if (f->shape == RG_SEQUENCE)
+			f->sub = read_sequence(p);
 	}
 	return list;
 }
@@ -266,9 +296,10 @@ read_format(parser *p)
 		return;
 	}
 	const char *v = s == RG_SCALAR ? (const char *)p->ev.data.scalar.value : "";
-	if (strcmp(v, "reportgen/1") != 0)
-		rg_error(p->ld->d, here(p), "unsupported format '%s' (this is reportgen/1)",
-		    rg_load_show(p->ld, v));
+	const char *want = p->map ? "reportgen-csv/1" : "reportgen/1";
+	if (strcmp(v, want) != 0)
+		rg_error(p->ld->d, here(p), "unsupported format '%s' (this is %s)",
+		    rg_load_show(p->ld, v), want);
 }
 
 /* At the top-level MAPPING_START. */
@@ -277,28 +308,41 @@ read_top(parser *p)
 {
 	rg_pos start = here(p);
 	unsigned seen = 0;
+	const char *const *keys = p->map ? map_keys : data_keys;
 	while (next(p) && p->ev.type != YAML_MAPPING_END_EVENT) {
 		const char *key = read_key(p);
 		if (key == NULL)
 			continue;
 		rg_pos pos = here(p);
-		size_t i = 0;
-		while (top_keys[i] != NULL && strcmp(top_keys[i], key) != 0)
+		size_t k = 0, i = 0;
+		while (keys[k] != NULL && strcmp(keys[k], key) != 0)
+			k++;
+		while (keys[k] != NULL && strcmp(all_keys[i], key) != 0)
 			i++;
-		if (top_keys[i] == NULL)
-			rg_load_unknown(p->ld, pos, key, "the top-level mapping", top_keys);
+		if (keys[k] == NULL)
+			rg_load_unknown(p->ld, pos, key, p->map ? "a CSV mapping" :
+			    "the top-level mapping", keys);
 		else if (seen & (1u << i))
 			rg_error(p->ld->d, pos, "field '%s' appears twice in the top-level mapping",
 			    key);
 		if (!next(p))
 			break;
-		if (top_keys[i] == NULL || (seen & (1u << i))) {
+		if (keys[k] == NULL || (seen & (1u << i))) {
 			skip(p);
 			continue;
 		}
 		seen |= 1u << i;
 		if (i == T_FORMAT) {
 			read_format(p);
+		} else if (i == T_CSV) {
+			rg_shape s = shape(p);
+			p->map->pos = here(p);
+			if (s == RG_MAPPING)
+				p->map->fields = read_mapping(p);
+			else if (s != RG_NULL) {
+				rg_load_shape(p->ld, p->map->pos, "csv", RG_MAPPING, s);
+				skip(p);
+			}
 		} else if (i == T_META) {
 			rg_shape s = shape(p);
 			rg_pos mpos = here(p);
@@ -315,15 +359,20 @@ read_top(parser *p)
 		}
 	}
 	if (!(seen & (1u << T_FORMAT)) && !p->stopped)
-		rg_error(p->ld->d, start, "missing 'format: reportgen/1' in the top-level mapping");
+		rg_error(p->ld->d, start, "missing 'format: %s' in the top-level mapping",
+		    p->map ? "reportgen-csv/1" : "reportgen/1");
 }
 
 /* A file without a document, or whose document is empty. */
 static void
 empty(parser *p)
 {
-	rg_error(p->ld->d, rg_pos_make(p->ld->file, 0, 0), "empty file (a data file "
-	    "starts with 'format: reportgen/1')");
+	if (p->map)
+		rg_error(p->ld->d, rg_pos_make(p->ld->file, 0, 0), "empty file (a CSV mapping "
+		    "starts with 'format: reportgen-csv/1')");
+	else
+		rg_error(p->ld->d, rg_pos_make(p->ld->file, 0, 0), "empty file (a data file "
+		    "starts with 'format: reportgen/1')");
 }
 
 static void
@@ -353,24 +402,31 @@ read_stream(parser *p)
 		rg_error(p->ld->d, here(p), "a second YAML document (a data file holds one)");
 }
 
+void
+rg_yaml_read(rg_loader *ld, rg_csvmap *map)
+{
+	parser p;
+	memset(&p, 0, sizeof p);
+	p.ld = ld;
+	p.map = map;
+	if (!yaml_parser_initialize(&p.yp)) {
+		rg_failure(ld->d, rg_pos_make(ld->file, 0, 0), "cannot start the YAML parser");
+		return;
+	}
+	yaml_parser_set_encoding(&p.yp, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&p.yp, (const unsigned char *)ld->buf, ld->len);
+	read_stream(&p);
+	if (p.have_event)
+		yaml_event_delete(&p.ev);
+	yaml_parser_delete(&p.yp);
+}
+
 int
 rg_data_load_yaml(rg_dataset *ds, const char *path, rg_diag *d)
 {
 	rg_loader ld;
 	if (rg_loader_open(&ld, ds, path, d) < 0)
 		return -1;
-	parser p;
-	memset(&p, 0, sizeof p);
-	p.ld = &ld;
-	if (!yaml_parser_initialize(&p.yp)) {
-		rg_failure(d, rg_pos_make(ld.file, 0, 0), "cannot start the YAML parser");
-		return rg_loader_close(&ld);
-	}
-	yaml_parser_set_encoding(&p.yp, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p.yp, (const unsigned char *)ld.buf, ld.len);
-	read_stream(&p);
-	if (p.have_event)
-		yaml_event_delete(&p.ev);
-	yaml_parser_delete(&p.yp);
+	rg_yaml_read(&ld, NULL);
 	return rg_loader_close(&ld);
 }

@@ -25,7 +25,7 @@ for exp in tests/bad/*.expected; do
 	made=""
 	for f in "$base".*; do
 		case $f in
-		*.expected) ;;
+		*.expected | *.csvmap) ;;
 		*.gen) made=$out/${f##*/}; made=${made%.gen}; sh "$f" > "$made"; input=$made ;;
 		*) input=$f ;;
 		esac

@@ -677,7 +677,7 @@ test_kinds_and_dispatch(void **state)
 	assert_int_equal(run_load(r, ".json", "{}"), -1);
 	assert_int_equal(rg_data_load(r->ds, "/nonexistent/x.yaml", &r->d), -1);
 	assert_messages(r,
-	    "F2: error: unknown kind of data file (name it .yaml, .yml or .xml)\n"
+	    "F2: error: unknown kind of data file (name it .yaml, .yml, .xml or .csv)\n"
 	    "/nonexistent/x.yaml: error: cannot open file: No such file or directory\n");
 	run_free(r);
 }
