@@ -206,10 +206,22 @@ expand_dateline(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 int
 rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
-    const char *region, const char *period, rg_diag *d)
+    const char *region, const char *period, const rg_expander *ex, rg_diag *d)
 {
 	rg_spec spec = { 0 };
 	int rc = rg_spec_parse(&spec, doc->arena, body, strlen(body), body_pos, d);
+	int parsed = rc == 0;
+	for (size_t i = 0; parsed && ex != NULL && i < spec.n; i++) {
+		rg_spec_entry *e = &spec.entries[i];
+		for (size_t k = 0; k < e->nvalues; k++) {
+			const char *v = ex->value(ex->arg, e->key, e->values[k], e->value_pos[k],
+			    e->quoted[k]);
+			if (v == NULL)
+				rc = -1;
+			else
+				e->values[k] = v;
+		}
+	}
 	if (rc == 0) {
 		const char *w;
 		size_t n = info_word(info, &w);

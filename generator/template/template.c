@@ -12,6 +12,7 @@
 #include <cmark.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,6 +185,7 @@ typedef struct ctx {
 	int errors;
 	int depth;               /* lists and block quotes open around a block */
 	int inline_depth;        /* emphasis, links and images open around an inline */
+	int escape_bars;         /* see expand_plain */
 } ctx;
 
 static rg_pos
@@ -292,6 +294,60 @@ trim_dup(rg_arena *a, const char *s, size_t n)
 	return rg_arena_strndup(a, s, n);
 }
 
+/* A period relative to the current one: "period", "period-1", "period + 2"
+ * (the current period must then be a year).  Returns 0 if s is not of that
+ * form, 1 with *out set, -1 after reporting. */
+static int
+relative_period(ctx *c, const char *s, rg_pos pos, const char **out)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (strncmp(s, "period", 6) != 0)
+		return 0;
+	const char *p = s + 6;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	long off = 0;
+	if (*p == '+' || *p == '-') {
+		int sign = *p++ == '-' ? -1 : 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t nd = strspn(p, "0123456789");
+		if (nd == 0 || nd > 4)
+			return 0;
+		off = sign * strtol(p, NULL, 10);
+		p += nd;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	if (*p != '\0')
+		return 0;
+	const char *cur = c->period;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	s = rg_arena_strndup(c->doc->arena, s, n);
+	if (cur == NULL) {
+		err(c, pos, "'%s' needs a current period: set period in the front matter, "
+		    "with -V period=..., or in the data's meta", s);
+		return -1;
+	}
+	if (off == 0) {
+		*out = cur;
+		return 1;
+	}
+	size_t nd = strspn(cur, "0123456789");
+	if (nd == 0 || nd > 6 || cur[nd] != '\0') {
+		err(c, pos, "'%s' counts years from the current period, but the period is "
+		    "'%s', not a year", s, cur);
+		return -1;
+	}
+	char num[32];
+	snprintf(num, sizeof num, "%ld", strtol(cur, NULL, 10) + off);
+	*out = rg_arena_strdup(c->doc->arena, num);
+	return 1;
+}
+
 /* Parse "[region=孟津区, period=2023, kind=target]" at *s. */
 static int
 parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
@@ -317,7 +373,11 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 		if (strcmp(key, "region") == 0) {
 			e->sel_region = val;
 		} else if (strcmp(key, "period") == 0) {
-			e->sel_period = val;
+			const char *rel;
+			int r = relative_period(c, val, pos, &rel);
+			if (r < 0)
+				return -1;
+			e->sel_period = r > 0 ? rel : val;
 		} else if (strcmp(key, "kind") == 0) {
 			rg_obs_kind k;
 			if (rg_obs_kind_parse(val, &k) < 0) {
@@ -498,6 +558,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	if (ind == NULL) {
 		const char *ids[256];
 		size_t nids = 0;
+		ids[nids++] = "period";
 		for (size_t i = 0; i < c->ds->nindicators && nids < 256; i++)
 			ids[nids++] = c->ds->indicators[i].id;
 		const char *hint = rg_nearest_word(e->head, ids, nids);
@@ -566,6 +627,10 @@ resolve(ctx *c, const char *inner, rg_pos pos, const rg_narrative **narr)
 {
 	expr e;
 	*narr = NULL;
+	const char *rel;
+	int r = relative_period(c, inner, pos, &rel);
+	if (r != 0)
+		return r > 0 ? rel : NULL;
 	if (parse_expr(c, inner, pos, &e) < 0)
 		return NULL;
 	if (strcmp(e.head, "meta") == 0)
@@ -679,7 +744,13 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 		free(inner);
 		if (narr != NULL)
 			splice_inline_narrative(c, narr, b, style, url, ppos);
-		else if (v != NULL)
+		else if (v != NULL && c->escape_bars && strchr(v, '|') != NULL) {
+			rg_buf esc = { 0 };
+			for (const char *q = v; *q; q++)
+				rg_buf_puts(&esc, *q == '|' ? "\\|" : (char[2]){ *q, 0 });
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, esc.data, esc.len, url, ppos);
+			rg_buf_free(&esc);
+		} else if (v != NULL)
 			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url, ppos);
 		s = close + 2;
 	}
@@ -795,6 +866,35 @@ convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
 	convert_inlines(c, cmark_node_first_child(n), b, 0, NULL);
 }
 
+static const char *expand_plain(ctx *c, const char *value, rg_pos pos, int quoted,
+    int escape_bars);
+
+/* The keys of directives that name periods: their values may be relative
+ * (period-1). */
+static const char *const period_keys[] = {
+	"period", "periods", "base", "targets", "actuals", NULL
+};
+
+/* rg_expander: a value of a directive's spec, its placeholders expanded
+ * and, under a key that names periods, a relative period made absolute. */
+static const char *
+directive_value(void *arg, const char *key, const char *value, rg_pos pos, int quoted)
+{
+	ctx *c = arg;
+	for (size_t i = 0; period_keys[i] != NULL; i++) {
+		if (strcmp(key, period_keys[i]) != 0)
+			continue;
+		const char *rel;
+		rg_pos at = pos;
+		at.col += quoted;
+		int r = relative_period(c, value, at, &rel);
+		if (r != 0)
+			return r > 0 ? rel : NULL;
+	}
+	return expand_plain(c, value, pos, quoted,
+	    strcmp(key, "rows") == 0 || strcmp(key, "header") == 0);
+}
+
 static void
 convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 {
@@ -806,8 +906,9 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		body.line++;
 		body.col = 1;
 		rg_block *last = parent->last_child;
+		rg_expander ex = { directive_value, c };
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
-		    c->region, c->period, c->d) < 0)
+		    c->region, c->period, &ex, c->d) < 0)
 			c->errors++;
 		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next) {
 			if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
@@ -893,6 +994,34 @@ convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 	}
 }
 
+/* A value written in front matter or a directive's spec, its placeholders
+ * expanded to plain text (a narrative's inline text without its emphasis).
+ * pos is where the value starts, quoted whether it is in quotes.  With
+ * escape_bars a '|' in an expanded value is written '\|', so that it stays
+ * inside its cell of a static table.  NULL after reporting. */
+static const char *
+expand_plain(ctx *c, const char *value, rg_pos pos, int quoted, int escape_bars)
+{
+	if (strstr(value, "{{") == NULL)
+		return value;
+	if (quoted)
+		pos.col++;
+	int before = c->errors;
+	rg_block tmp;
+	memset(&tmp, 0, sizeof tmp);
+	c->escape_bars = escape_bars;
+	add_text(c, &tmp, value, 0, NULL, pos);
+	c->escape_bars = 0;
+	rg_buf b = { 0 };
+	for (size_t i = 0; i < tmp.nspans; i++)
+		if (tmp.spans[i].kind == RG_SPAN_TEXT)
+			rg_buf_puts(&b, tmp.spans[i].text);
+	free(tmp.spans);
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return c->errors > before ? NULL : s;
+}
+
 /* Front matter values may hold placeholders: expand them to plain text. */
 static const char *
 front_value(ctx *c, rg_spec *front, const char *key)
@@ -900,21 +1029,12 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	rg_spec_entry *e = rg_spec_get(front, key);
 	if (e == NULL)
 		return NULL;
-	if (e->is_seq) {
-		rg_buf b = { 0 };
-		for (size_t i = 0; i < e->nvalues; i++)
-			rg_buf_printf(&b, "%s%s", i ? ", " : "", e->values[i]);
-		const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
-		rg_buf_free(&b);
-		return s;
-	}
-	rg_block tmp;
-	memset(&tmp, 0, sizeof tmp);
-	add_text(c, &tmp, e->values[0], 0, NULL, e->value_pos[0]);
 	rg_buf b = { 0 };
-	for (size_t i = 0; i < tmp.nspans; i++)
-		rg_buf_puts(&b, tmp.spans[i].text);
-	free(tmp.spans);
+	for (size_t i = 0; i < e->nvalues; i++) {
+		const char *v = expand_plain(c, e->values[i], e->value_pos[i],
+		    e->quoted != NULL && e->quoted[i], 0);
+		rg_buf_printf(&b, "%s%s", i ? ", " : "", v ? v : "");
+	}
 	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
 	rg_buf_free(&b);
 	return s;
@@ -953,6 +1073,7 @@ front_with_vars(const rg_template *t, const char *const *vars, size_t nvars,
 		poss[0] = at;
 		e->values = vals;
 		e->value_pos = poss;
+		e->quoted = NULL;
 		e->nvalues = 1;
 		e->is_seq = 0;
 	}
