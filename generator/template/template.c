@@ -19,6 +19,7 @@
 #include "../base/buf.h"
 #include "../base/suggest.h"
 #include "../base/utf8.h"
+#include "cjk.h"
 #include "directive.h"
 #include "format.h"
 #include "spec.h"
@@ -30,6 +31,7 @@ struct rg_template {
 	int body_line;           /* line of the file where the body starts (1-based) */
 	rg_arena *arena;         /* front matter strings */
 	rg_spec front;           /* front matter entries */
+	const rg_cjk_map *cjk;   /* columns of the body as cmark saw it -> the file's */
 };
 
 static const char *const front_keys[] = {
@@ -106,6 +108,22 @@ split_front(rg_template *t, size_t len, size_t *body_off, rg_diag *d)
 	return -1;
 }
 
+/* cmark's tree of a template body or a narrative, with emphasis next to
+ * CJK text (cjk.h); *map (in arena) maps its columns back to text's. */
+static cmark_node *
+parse_markdown(const char *text, size_t len, rg_arena *arena, const rg_cjk_map **map)
+{
+	rg_cjk_map *m;
+	size_t n;
+	const char *prepared = rg_cjk_prepare(arena, text, len, &n, &m);
+	cmark_node *root = cmark_parse_document(prepared, n, CMARK_OPT_SOURCEPOS);
+	if (m != NULL)
+		rg_cjk_strip(root);
+	cmark_consolidate_text_nodes(root);
+	*map = m;
+	return root;
+}
+
 rg_template *
 rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 {
@@ -135,8 +153,7 @@ rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 		rg_template_free(t);
 		return NULL;
 	}
-	t->root = cmark_parse_document(t->text + body, len - body, CMARK_OPT_SOURCEPOS);
-	cmark_consolidate_text_nodes(t->root);
+	t->root = parse_markdown(t->text + body, len - body, t->arena, &t->cjk);
 	return t;
 }
 
@@ -186,13 +203,14 @@ typedef struct ctx {
 	int depth;               /* lists and block quotes open around a block */
 	int inline_depth;        /* emphasis, links and images open around an inline */
 	int escape_bars;         /* see expand_plain */
+	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
 } ctx;
 
 static rg_pos
 node_pos(const ctx *c, cmark_node *n)
 {
 	int line = cmark_node_get_start_line(n);
-	int col = cmark_node_get_start_column(n);
+	int col = rg_cjk_col(c->cjk, line, cmark_node_get_start_column(n));
 	rg_pos p = { c->file, line + c->line_offset, col };
 	if (line == 1)
 		p.col += c->col_offset_first;
@@ -681,10 +699,11 @@ min_heading(cmark_node *root)
 static void
 splice_narrative(ctx *c, const rg_narrative *n, rg_block *parent)
 {
-	cmark_node *root = cmark_parse_document(n->text, strlen(n->text), CMARK_OPT_SOURCEPOS);
-	cmark_consolidate_text_nodes(root);
+	const rg_cjk_map *map;
+	cmark_node *root = parse_markdown(n->text, strlen(n->text), c->doc->arena, &map);
 	ctx sub;
 	narrative_ctx(c, n, &sub);
+	sub.cjk = map;
 	int min = min_heading(root);
 	if (min < 7)
 		sub.heading_shift = c->section_level + 1 - min;
@@ -699,8 +718,8 @@ static void
 splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned style,
     const char *url, rg_pos pos)
 {
-	cmark_node *root = cmark_parse_document(n->text, strlen(n->text), CMARK_OPT_SOURCEPOS);
-	cmark_consolidate_text_nodes(root);
+	const rg_cjk_map *map;
+	cmark_node *root = parse_markdown(n->text, strlen(n->text), c->doc->arena, &map);
 	cmark_node *only = cmark_node_first_child(root);
 	if (only == NULL || cmark_node_next(only) != NULL ||
 	    cmark_node_get_type(only) != CMARK_NODE_PARAGRAPH) {
@@ -709,6 +728,7 @@ splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned sty
 	} else {
 		ctx sub;
 		narrative_ctx(c, n, &sub);
+		sub.cjk = map;
 		convert_inlines(&sub, cmark_node_first_child(only), b, style, url);
 		c->errors += sub.errors;
 	}
@@ -1092,6 +1112,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	c.doc = rg_doc_new();
 	c.file = t->name;
 	c.line_offset = t->body_line - 1;
+	c.cjk = t->cjk;
 
 	rg_spec front;
 	if (front_with_vars(t, vars, nvars, c.doc->arena, &front, d) < 0) {

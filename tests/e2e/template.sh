@@ -218,5 +218,33 @@ fi
 printf '%s\n' '```table' 'periods: [period-3]' 'indicators: gdp' '```' > relerr2.md
 fails relerr2 "relerr2.md:2:11: error: unknown period '2021' in table directive"
 
+## 3. emphasis next to CJK punctuation
+
+# the characters of PDF $1 drawn in a bold face, as hex code points, one a line
+bold_chars() {
+	mutool draw -q -F stext -o - "$1" 2>/dev/null | awk '
+	/<font name=/ { bold = $0 ~ /Bold/ }
+	/<char / && bold { if (match($0, /c="&#x[0-9a-f]+;"/)) print substr($0, RSTART + 6, RLENGTH - 8) }'
+}
+# the code points of UTF-8 text $1, the same way
+code_points() {
+	printf '%s' "$1" | iconv -f UTF-8 -t UTF-32LE | od -An -v -tx4 | tr -s ' ' '\n' |
+	    sed -e '/^$/d' -e 's/^0*//'
+}
+
+cat > cjk.md <<'EOF'
+**一是稳增长。**全年增长，**二是“促改革”。**改革见效，**（三）**推进。\*不是强调\*。
+EOF
+if render cjk; then
+	hasnt cjk '**'
+	has cjk '*不是强调*'
+	has cjk 一是稳增长。全年增长，二是“促改革”。改革见效，（三）推进。*不是强调*。
+	bold_chars cjk.pdf > cjk.bold
+	code_points '一是稳增长。二是“促改革”。（三）' > cjk.want
+	if cmp -s cjk.bold cjk.want; then ok; else
+		bad cjk "bold characters differ: $(tr '\n' ' ' < cjk.bold)"
+	fi
+fi
+
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
