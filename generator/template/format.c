@@ -251,11 +251,29 @@ signed_into(rg_buf *b, const char *num, const char *up, const char *down,
 	rg_buf_puts(b, unit);
 }
 
+/* The growth of o: a plan's is its average annual growth (年均增长7.8%). */
+static void
+growth_into(rg_buf *b, const rg_observation *o, const rg_numfmt *f)
+{
+	if (o->kind == RG_OBS_PLAN)
+		signed_into(b, o->growth, "年均增长", "年均下降", "%", f);
+	else
+		signed_into(b, o->growth, "增长", "下降", "%", f);
+}
+
 const char *
 rg_format_growth(rg_arena *a, const char *percent, const rg_numfmt *f)
 {
 	rg_buf b = { 0 };
 	signed_into(&b, percent, "增长", "下降", "%", f ? f : &rg_numfmt_default);
+	return keep(a, &b);
+}
+
+const char *
+rg_format_obs_growth(rg_arena *a, const rg_observation *o, const rg_numfmt *f)
+{
+	rg_buf b = { 0 };
+	growth_into(&b, o, f ? f : &rg_numfmt_default);
 	return keep(a, &b);
 }
 
@@ -274,7 +292,7 @@ rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfmt *f)
 		f = &rg_numfmt_default;
 	rg_buf b = { 0 };
 	if (o->growth != NULL)
-		signed_into(&b, o->growth, "增长", "下降", "%", f);
+		growth_into(&b, o, f);
 	if (o->change != NULL) {
 		if (b.len)
 			rg_buf_puts(&b, "，");

@@ -55,12 +55,16 @@ int rg_format_scales(const char *unit, const rg_numfmt *f);
 /* Growth in percent and change in 个百分点, in f's growth style. */
 const char *rg_format_growth(rg_arena *a, const char *percent, const rg_numfmt *f);
 const char *rg_format_change(rg_arena *a, const char *points, const rg_numfmt *f);
+/* The growth of o in f's growth style; in words, a plan's growth (its
+ * average annual growth) is 年均增长7.8% / 年均下降1%. */
+const char *rg_format_obs_growth(rg_arena *a, const rg_observation *o, const rg_numfmt *f);
 
 /* Value with unit: "542亿元"; a text value is returned unchanged; NULL is
  * "—".  f may be NULL for the default. */
 const char *rg_format_value(rg_arena *a, const rg_indicator *ind, const char *value,
     const rg_numfmt *f);
-/* "增长10%", "下降2.3%", "提高0.6个百分点"; "" when neither is known.
+/* "增长10%", "下降2.3%", "提高0.6个百分点" (a plan's growth: "年均增长7.8%");
+ * "" when neither is known.
  * f may be NULL for the default. */
 const char *rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfmt *f);
 /* "1315.7万人次", "8.1%", or the trend when there is no value. */

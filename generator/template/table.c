@@ -379,7 +379,7 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 			if (v == NULL) {
 				value_cell(x, row, "—", 0, k->pos);
 			} else if (cm->show[s] == RG_SHOW_GROWTH) {
-				value_cell(x, row, rg_format_growth(a, v, &cm->g.fmt), 1, k->pos);
+				value_cell(x, row, rg_format_obs_growth(a, o, &cm->g.fmt), 1, k->pos);
 			} else if (cm->show[s] == RG_SHOW_CHANGE) {
 				value_cell(x, row, rg_format_change(a, v, &cm->g.fmt), 1, k->pos);
 			} else {
@@ -542,7 +542,7 @@ plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation
 		return;
 	}
 	if (o->value == NULL) {
-		value_cell(x, row, rg_format_growth(a, o->growth, f), 1, pos);
+		value_cell(x, row, rg_format_obs_growth(a, o, f), 1, pos);
 		return;
 	}
 	const char *num = rg_format_number(a, o->value, ind->unit, f);

@@ -625,7 +625,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return v ? v : o->value ? o->value : "—";
 	}
 	if (strcmp(f, "growth") == 0)
-		return o->growth == NULL ? "—" : fmt ? rg_format_growth(a, o->growth, fmt) : o->growth;
+		return o->growth == NULL ? "—" : fmt ? rg_format_obs_growth(a, o, fmt) : o->growth;
 	if (strcmp(f, "change") == 0)
 		return o->change == NULL ? "—" : fmt ? rg_format_change(a, o->change, fmt) : o->change;
 	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o, fmt);

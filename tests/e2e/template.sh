@@ -31,6 +31,8 @@ observations:
   - {indicator: urban_rate, region: shili, period: "2025", value: 54.0}
   - {indicator: revenue, region: shili, period: "2024", value: 20.1, growth: -2.5}
   - {indicator: revenue, region: shili, period: "2025", value: 21.3, growth: 6.0}
+  - {indicator: revenue, region: shili, period: "2030", kind: plan, growth: 7.8}
+  - {indicator: gdp, region: shili, period: "2030", kind: plan, value: 450, growth: -1.5}
 EOF
 
 # render NAME ARGS...: NAME.md with d.yaml into NAME.pdf, its text (white
@@ -244,6 +246,30 @@ if render cjk; then
 	if cmp -s cjk.bold cjk.want; then ok; else
 		bad cjk "bold characters differ: $(tr '\n' ' ' < cjk.bold)"
 	fi
+fi
+
+## 4. a plan's growth is average annual growth
+
+cat > plan.md <<'PEOF'
+到2030年，一般公共预算收入{{ revenue[period=2030, kind=plan].trend }}，地区生产总值{{ gdp[period=2030, kind=plan] }}（{{ gdp[period=2030, kind=plan].trend }}）；2024年收入{{ revenue.trend }}。
+
+```figures
+kind: plan
+period: "2030"
+```
+
+```table
+caption: 表9 规划目标
+periods: "2030"
+kind: plan
+indicators: [revenue, gdp]
+show: [value, growth]
+```
+PEOF
+if render plan; then
+	has plan 一般公共预算收入年均增长7.8%，地区生产总值450亿元（年均下降1.5%）；2024年收入下降2.5%。 \
+	    一般公共预算收入：年均增长7.8% 地区生产总值：450亿元，年均下降1.5% 年均增长7.8% 年均下降1.5%
+	hasnt plan 收入增长7.8%
 fi
 
 echo "template: $pass passed, $fail failed"
