@@ -480,7 +480,8 @@ table_break(rg_flow *c, rg_page *old, double old_y, rg_page **page, double *y,
 	r->w = c->text_w;
 	r->line_width = 1.2;
 	double h = th->small_size * 1.8;
-	rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, "续表",
+	rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap,
+	    c->out->meta.continued ? c->out->meta.continued : "续表",
 	    RG_FONT_KAI, th->small_size + 1, th->margin_left + c->text_w,
 	    *y + rg_flow_baseline(h, th->small_size + 1), RG_PALIGN_RIGHT, 0);
 	*y += h;
@@ -672,6 +673,7 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 	l->meta.keywords = copy(l->arena, doc->meta.keywords);
 	l->meta.date = copy(l->arena, doc->meta.date);
 	l->meta.marking = copy(l->arena, doc->meta.marking);
+	l->meta.continued = copy(l->arena, doc->meta.continued);
 	c.out = l;
 
 	int errors_before = d->errors;

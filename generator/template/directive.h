@@ -11,6 +11,8 @@
 #include "../data/model.h"
 #include "doc.h"
 
+struct rg_words;
+
 /* Turns a value of a spec into the text the directive takes: expands
  * placeholders, makes relative periods absolute.  value was written at pos
  * (in quotes if quoted), under key.  Returns the value to use (value itself
@@ -26,10 +28,11 @@ int rg_directive_is(const char *info);
 
 /* Expand the directive under parent.  body is the spec text starting at
  * body_pos; fence_pos is the opening fence.  region and period are the
- * template's defaults.  Every value of the spec passes through ex (may be
+ * template's defaults, words the document's words (words.h).  Every value of the spec passes through ex (may be
  * NULL) before the directive reads it.  Returns 0, or -1 after reporting. */
 int rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
-    const char *region, const char *period, const rg_expander *ex, rg_diag *d);
+    const char *region, const char *period, const rg_expander *ex,
+    const struct rg_words *words, rg_diag *d);
 
 #endif

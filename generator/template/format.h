@@ -13,6 +13,7 @@
 
 #include "../base/mem.h"
 #include "../data/model.h"
+#include "words.h"
 
 typedef enum rg_growth_style {
 	RG_GROWTH_WORDS,         /* 增长10%, 下降2.3%, 提高0.6个百分点, 持平 */
@@ -25,6 +26,7 @@ typedef struct rg_numfmt {
 	int scale;               /* 0, 4 (万) or 8 (亿): shown in units of 10^scale */
 	int thousands;           /* 12,345.6: only for five or more integer digits */
 	rg_growth_style growth;
+	const rg_words *words;   /* the words of growth and units; NULL: zh-Hans */
 } rg_numfmt;
 
 /* As written, unscaled, no separators, growth in words. */

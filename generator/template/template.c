@@ -23,6 +23,7 @@
 #include "directive.h"
 #include "format.h"
 #include "spec.h"
+#include "words.h"
 
 struct rg_template {
 	const char *name;
@@ -36,7 +37,7 @@ struct rg_template {
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	"theme", "marking", NULL
+	"theme", "marking", "lang", "locale", "words", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -204,6 +205,8 @@ typedef struct ctx {
 	int inline_depth;        /* emphasis, links and images open around an inline */
 	int escape_bars;         /* see expand_plain */
 	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
+	rg_words words;          /* the words reportgen writes (words.h) */
+	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
 static rg_pos
@@ -420,6 +423,7 @@ static int
 parse_format(ctx *c, const char *s, rg_pos pos, expr *e)
 {
 	e->fmt = rg_numfmt_default;
+	e->fmt.words = &c->words;
 	e->has_fmt = 1;
 	while (*s) {
 		const char *comma = strchr(s, ',');
@@ -618,7 +622,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	}
 	rg_arena *a = c->doc->arena;
 	const rg_numfmt *fmt = e->has_fmt ? &e->fmt : NULL;
-	if (f[0] == '\0') return rg_format_observation(a, ind, o, fmt);
+	if (f[0] == '\0') return rg_format_observation(a, ind, o, fmt ? fmt : &c->plain);
 	if (strcmp(f, "value") == 0) {
 		const char *v = o->value && fmt ? rg_format_number(a, o->value, ind->unit, fmt)
 		    : NULL;
@@ -628,7 +632,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return o->growth == NULL ? "—" : fmt ? rg_format_obs_growth(a, o, fmt) : o->growth;
 	if (strcmp(f, "change") == 0)
 		return o->change == NULL ? "—" : fmt ? rg_format_change(a, o->change, fmt) : o->change;
-	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o, fmt);
+	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o, fmt ? fmt : &c->plain);
 	if (strcmp(f, "period") == 0) return o->period;
 	if (strcmp(f, "kind") == 0) return rg_obs_kind_name(o->kind);
 	if (strcmp(f, "quote") == 0) return o->quote ? o->quote : "";
@@ -928,7 +932,7 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		rg_block *last = parent->last_child;
 		rg_expander ex = { directive_value, c };
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
-		    c->region, c->period, &ex, c->d) < 0)
+		    c->region, c->period, &ex, &c->words, c->d) < 0)
 			c->errors++;
 		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next) {
 			if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
@@ -1060,6 +1064,50 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	return s;
 }
 
+/* The document's words: lang (or locale) picks the script, by default the
+ * data's; words: ["续表=接上表", "total=总计"] replaces single words. */
+static int
+read_words(ctx *c, rg_spec *front)
+{
+	rg_lang lang = rg_words_guess(c->ds);
+	int rc = 0;
+	for (int k = 0; k < 2; k++) {
+		const char *key = k ? "locale" : "lang";
+		const char *v = rg_spec_scalar(front, key, c->d);
+		if (v == NULL)
+			continue;
+		if (rg_lang_parse(v, &lang) < 0) {
+			err(c, rg_spec_get(front, key)->value_pos[0], "%s '%s' is not a Chinese "
+			    "locale reportgen writes (expected zh-Hans, zh-CN, zh-SG, zh-Hant, "
+			    "zh-TW, zh-HK or zh-MO)", key, v);
+			rc = -1;
+		}
+	}
+	rg_words_init(&c->words, lang);
+	rg_spec_entry *e = rg_spec_get(front, "words");
+	for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
+		const char *s = e->values[i];
+		rg_pos at = e->value_pos[i];
+		at.col += e->quoted != NULL && e->quoted[i];
+		const char *eq = strchr(s, '=');
+		if (eq == NULL || eq == s) {
+			err(c, at, "words: '%s' is not WORD=REPLACEMENT (e.g. "
+			    "续表=接上表)", s);
+			rc = -1;
+			continue;
+		}
+		char *key = trim_dup(c->doc->arena, s, (size_t)(eq - s));
+		char *val = trim_dup(c->doc->arena, eq + 1, strlen(eq + 1));
+		if (rg_words_set(&c->words, key, val) < 0) {
+			const char *hint = rg_nearest_word(key, rg_word_keys, 64);
+			err(c, at, "words: reportgen writes no word '%s'%s%s%s", key,
+			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
 /* Front matter as a private copy (so 'used' marks leave t alone), with the
  * command line's key=value settings replacing or adding keys. */
 static int
@@ -1138,6 +1186,10 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	const char *period = rg_spec_scalar(&front, "period", d);
 	if (period != NULL)
 		c.period = period;
+	if (read_words(&c, &front) < 0)
+		c.errors++;
+	c.plain = rg_numfmt_default;
+	c.plain.words = &c.words;
 
 	rg_doc_meta *m = &c.doc->meta;
 	m->title = front_value(&c, &front, "title");
@@ -1148,6 +1200,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	m->date = front_value(&c, &front, "date");
 	m->theme = front_value(&c, &front, "theme");
 	m->marking = front_value(&c, &front, "marking");
+	m->continued = c.words.w[RG_W_CONTINUED];
+	m->lang = rg_lang_name(c.words.lang);
 	if (rg_spec_check_unused(&front, "front matter", front_keys, d) < 0)
 		c.errors++;
 	rg_spec_free(&front);

@@ -272,5 +272,50 @@ if render plan; then
 	hasnt plan 收入增长7.8%
 fi
 
+## 5. reportgen's words in the document's script
+
+cat > hant.yaml <<'HEOF'
+format: reportgen/1
+meta: {title: 示例縣經濟運行報告, region: shili, period: "2024", date: 2025-01-20}
+regions: [{id: shili, name: 示例縣}, {id: dongpo, name: 東坡區}]
+indicators:
+  - {id: gdp, name: 地區生產總值, unit: 億元}
+  - {id: urban_rate, name: 城鎮化率, unit: "%"}
+observations:
+  - {indicator: gdp, region: shili, value: 318.25, growth: 6.2}
+  - {indicator: gdp, region: dongpo, value: 402.7, growth: -0.5}
+  - {indicator: urban_rate, region: shili, value: 52.8, change: 1.6}
+  - {indicator: urban_rate, region: dongpo, value: 60.1, change: 0}
+narratives:
+  - {id: review, text: "全縣經濟發展穩中向好，為實現目標打下堅實基礎。"}
+HEOF
+{
+	printf '%s\n' '{{ text.review }}' '' '地區生產總值{{ gdp.trend }}，城鎮化率{{ urban_rate.trend }}。' ''
+	printf '%s\n' '```table' 'regions: [shili, dongpo]' 'indicators: [gdp, urban_rate]' \
+	    'show: [value, growth, change]' 'total: sum' 'scale: 万' '```' ''
+	printf '%s\n' '```table' 'rows: indicators' 'columns: regions' 'indicators: [gdp]' \
+	    'regions: [shili, dongpo]' '```' ''
+	printf '%s\n' '```table' 'type: static' 'header: 項目 | 數' 'rows:'
+	i=1
+	while [ $i -le 70 ]; do printf '  - 第%s項 | %s\n' $i $i; i=$((i + 1)); done
+	printf '%s\n' '```'
+} > hant.md
+"$bin" render -t hant.md -d hant.yaml -o hant.pdf 2> hant.err || bad hant "render failed: $(head -3 hant.err)"
+pdftotext -q hant.pdf - | tr -d ' \t\n\r\f' > hant.txt
+has hant 增長6.2% 地區 數值（萬億元） 增減 提高1.6個百分點 合計 單位 續表 下降0.5%
+hasnt hant 增长 地区 数值 增减 个百分点 合计 单位 续表 万亿元
+
+# lang picks the words whatever the data's script; words replaces single ones
+{ printf '%s\n' '---' 'lang: zh-Hans' 'words: ["續表=接上表", "total = 总计", "地区=县区"]' '---'; cat hant.md; } > hans.md
+"$bin" render -t hans.md -d hant.yaml -o hans.pdf 2> hans.err || bad hans "render failed: $(head -3 hans.err)"
+pdftotext -q hans.pdf - | tr -d ' \t\n\r\f' > hans.txt
+has hans 增长6.2% 县区 数值（万亿元） 增减 提高1.6个百分点 总计 单位 接上表
+hasnt hans 增長 數值 增減 個百分點 合計 單位 續表 续表 合计
+
+printf '%s\n' '---' 'lang: en' 'words: ["合计=总计", "cotninued=接上表", "bad"]' '---' '正文' > langerr.md
+fails langerr "langerr.md:2:7: error: lang 'en' is not a Chinese locale" \
+    "langerr.md:3:19: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" \
+    "langerr.md:3:36: error: words: 'bad' is not WORD=REPLACEMENT"
+
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
