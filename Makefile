@@ -17,7 +17,7 @@ PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev 
            icc-profiles-free \
            poppler-utils qpdf mupdf-tools libxml2-utils
 CFLAGS  ?= -O2 -g
-PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc
+PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc glib-2.0
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror=implicit-function-declaration \
            -DRG_DATADIR='"$(CURDIR)"' $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
 LDLIBS  += -lhpdf -lcsv $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm

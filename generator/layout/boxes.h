@@ -64,6 +64,7 @@ typedef struct rg_line_rec {
 typedef struct rg_layout_meta {
 	const char *title, *subtitle, *author, *subject, *keywords, *date;
 	const char *marking;     /* e.g. 内部资料 */
+	const char *continued;   /* 续表, in the document's words; NULL: 续表 */
 } rg_layout_meta;
 
 typedef struct rg_layout {

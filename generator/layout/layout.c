@@ -502,7 +502,8 @@ table_break(rg_flow *c, rg_page *old, double old_y, rg_page **page, double *y,
 	r->w = text_w;
 	r->line_width = 1.2;
 	double h = th->small_size * 1.8;
-	const char *label = v->cont_label != NULL ? v->cont_label : "续表";
+	const char *label = v->cont_label != NULL ? v->cont_label :
+	    c->out->meta.continued != NULL ? c->out->meta.continued : "续表";
 	if (v->cont_centred)
 		rg_flow_text(c, &(*page)->boxes, &(*page)->nboxes, &(*page)->cap, label,
 		    RG_FONT_HEI, th->small_size + 1, th->margin_left + text_w / 2,
@@ -721,6 +722,7 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 	l->meta.keywords = copy(l->arena, doc->meta.keywords);
 	l->meta.date = copy(l->arena, doc->meta.date);
 	l->meta.marking = copy(l->arena, doc->meta.marking);
+	l->meta.continued = copy(l->arena, doc->meta.continued);
 	c.out = l;
 
 	int errors_before = d->errors;

@@ -555,6 +555,18 @@ is_numeral(int32_t cp)
 	return 0;
 }
 
+/* 续 in the document's words (续表 or 續表: its first character). */
+static void
+continued_char(const rg_flow *c, char out[8])
+{
+	const char *w = c->out->meta.continued != NULL ? c->out->meta.continued : "续表";
+	size_t l;
+	if (rg_utf8_decode(w, strlen(w), &l) <= 0 || l >= 8)
+		l = 0;
+	memcpy(out, w, l);
+	out[l] = '\0';
+}
+
 /* The group row r as a continuation page shows it above its first row,
  * "经济发展（续）": a hidden item right after the row (flow.h). */
 static void
@@ -567,7 +579,10 @@ continued_group(tstate *s, size_t r, double x)
 	rg_flow_spans(c, &cb.para, cell->spans, cell->nspans, RG_FONT_HEI, s->size, 0);
 	rg_lb_style st = { RG_FONT_HEI, s->size, 0, NULL };
 	rg_pos none = { NULL, 0, 0 };
-	rg_lb_add_text(&cb.para, "（续）", &st, none);
+	char xu[8], mark[16];
+	continued_char(c, xu);
+	snprintf(mark, sizeof mark, "（%s）", xu);
+	rg_lb_add_text(&cb.para, mark, &st, none);
 	double cw = cell_width(s, &cb) - 2 * s->padx;
 	cb.nlines = rg_lb_break(&cb.para, cw, 0, &cb.lines);
 	rg_vitem *v = rg_flow_item(c, cb.nlines * s->pitch + 2 * s->pady);
@@ -610,11 +625,13 @@ cont_label(rg_flow *c, const char *caption)
 {
 	if (caption == NULL)
 		return NULL;
+	char xu[8];
+	continued_char(c, xu);
 	rg_buf b = { 0 };
 	if (c->th->table_continued_caption) {
-		rg_buf_printf(&b, "%s（续）", caption);
+		rg_buf_printf(&b, "%s（%s）", caption, xu);
 	} else {
-		static const char *const kinds[] = { "附表", "表", "专栏", NULL };
+		static const char *const kinds[] = { "附表", "表", "专栏", "專欄", NULL };
 		size_t len = 0;
 		const char *kind = NULL;
 		for (int i = 0; kinds[i] && kind == NULL; i++)
@@ -634,10 +651,10 @@ cont_label(rg_flow *c, const char *caption)
 		}
 		if (len == 0)
 			return NULL;
-		if (strcmp(kind, "专栏") == 0)
-			rg_buf_printf(&b, "%s%.*s（续）", kind, (int)len, p);
+		if (strcmp(kind, "专栏") == 0 || strcmp(kind, "專欄") == 0)
+			rg_buf_printf(&b, "%s%.*s（%s）", kind, (int)len, p, xu);
 		else
-			rg_buf_printf(&b, "续%s%.*s", kind, (int)len, p);
+			rg_buf_printf(&b, "%s%s%.*s", xu, kind, (int)len, p);
 	}
 	const char *r = rg_arena_strdup(c->out->arena, rg_buf_cstr(&b));
 	rg_buf_free(&b);

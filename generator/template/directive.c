@@ -9,6 +9,7 @@
 #include "format.h"
 #include "grid.h"
 #include "spec.h"
+#include "words.h"
 
 static const char *const directives[] = { "figures", "table", "chart", "toc", "dateline",
 	NULL };
@@ -44,17 +45,19 @@ static const char *const figures_keys[] = {
 
 static void
 figure_item(rg_doc *doc, rg_block *list, const rg_indicator *ind,
-    const rg_observation *o, rg_pos pos)
+    const rg_observation *o, const rg_words *words, rg_pos pos)
 {
+	rg_numfmt f = rg_numfmt_default;
+	f.words = words;
 	rg_block *item = rg_doc_block_new(doc, list, RG_BLOCK_ITEM, pos);
 	rg_block *p = rg_doc_block_new(doc, item, RG_BLOCK_PARAGRAPH, pos);
 	rg_buf b = { 0 };
 	rg_buf_printf(&b, "%s：", ind->name);
 	rg_doc_span_add(doc, p, RG_SPAN_TEXT, RG_STYLE_STRONG, b.data, b.len, NULL, pos);
 	rg_buf_clear(&b);
-	const char *trend = rg_format_trend(doc->arena, o, NULL);
+	const char *trend = rg_format_trend(doc->arena, o, &f);
 	if (o->value != NULL) {
-		rg_buf_puts(&b, rg_format_value(doc->arena, ind, o->value, NULL));
+		rg_buf_puts(&b, rg_format_value(doc->arena, ind, o->value, &f));
 		if (*trend)
 			rg_buf_printf(&b, "，%s", trend);
 	} else {
@@ -66,7 +69,8 @@ figure_item(rg_doc *doc, rg_block *list, const rg_indicator *ind,
 
 static int
 expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
-    const rg_dataset *ds, const char *region, const char *period, rg_diag *d)
+    const rg_dataset *ds, const char *region, const char *period, const rg_words *words,
+    rg_diag *d)
 {
 	int rc = 0;
 	const char *r = rg_spec_scalar(spec, "region", d);
@@ -120,7 +124,7 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 				rc = -1;
 				continue;
 			}
-			figure_item(doc, list, ind, o, fence_pos);
+			figure_item(doc, list, ind, o, words, fence_pos);
 		}
 		return rc;
 	}
@@ -129,7 +133,7 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 		if ((int)o->kind != kind || (region && strcmp(o->region, region) != 0) ||
 		    (period && strcmp(o->period, period) != 0))
 			continue;
-		figure_item(doc, list, rg_dataset_indicator(ds, o->indicator), o, fence_pos);
+		figure_item(doc, list, rg_dataset_indicator(ds, o->indicator), o, words, fence_pos);
 	}
 	if (list->first_child == NULL)
 		rg_warning(d, fence_pos, "figures directive found no %s observations for "
@@ -142,7 +146,8 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 static const char *const toc_keys[] = { "depth", "title", NULL };
 
 static int
-expand_toc(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos, rg_diag *d)
+expand_toc(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
+    const rg_words *words, rg_diag *d)
 {
 	int depth = 2;
 	const char *ds = rg_spec_scalar(spec, "depth", d);
@@ -158,7 +163,7 @@ expand_toc(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos, rg_di
 	if (rg_spec_check_unused(spec, "toc directive", toc_keys, d) < 0)
 		return -1;
 	if (title == NULL)
-		title = "目录";
+		title = rg_word_of(words, RG_W_CONTENTS);
 	rg_block *b = rg_doc_block_new(doc, parent, RG_BLOCK_TOC, fence_pos);
 	b->level = depth;
 	rg_doc_span_add(doc, b, RG_SPAN_TEXT, 0, title, strlen(title), NULL, fence_pos);
@@ -206,16 +211,29 @@ expand_dateline(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 int
 rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
-    const char *region, const char *period, rg_diag *d)
+    const char *region, const char *period, const rg_expander *ex,
+    const struct rg_words *words, rg_diag *d)
 {
 	rg_spec spec = { 0 };
 	int rc = rg_spec_parse(&spec, doc->arena, body, strlen(body), body_pos, d);
+	int parsed = rc == 0;
+	for (size_t i = 0; parsed && ex != NULL && i < spec.n; i++) {
+		rg_spec_entry *e = &spec.entries[i];
+		for (size_t k = 0; k < e->nvalues; k++) {
+			const char *v = ex->value(ex->arg, e->key, e->values[k], e->value_pos[k],
+			    e->quoted[k]);
+			if (v == NULL)
+				rc = -1;
+			else
+				e->values[k] = v;
+		}
+	}
 	if (rc == 0) {
 		const char *w;
 		size_t n = info_word(info, &w);
-		rg_dctx x = { doc, parent, &spec, fence_pos, ds, region, period, NULL, d };
+		rg_dctx x = { doc, parent, &spec, fence_pos, ds, region, period, NULL, d, words };
 		if (n == 7 && strncmp(w, "figures", n) == 0) {
-			rc = expand_figures(doc, parent, &spec, fence_pos, ds, region, period, d);
+			rc = expand_figures(doc, parent, &spec, fence_pos, ds, region, period, words, d);
 		} else if (n == 5 && strncmp(w, "table", n) == 0) {
 			x.what = "table directive";
 			rc = rg_table_expand(&x);
@@ -223,7 +241,7 @@ rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
 			x.what = "chart directive";
 			rc = rg_chart_expand(&x);
 		} else if (n == 3 && strncmp(w, "toc", n) == 0) {
-			rc = expand_toc(doc, parent, &spec, fence_pos, d);
+			rc = expand_toc(doc, parent, &spec, fence_pos, words, d);
 		} else if (n == 8 && strncmp(w, "dateline", n) == 0) {
 			rc = expand_dateline(doc, parent, &spec, fence_pos, d);
 		}

@@ -116,6 +116,8 @@ typedef struct rg_doc_meta {
 	const char *title, *subtitle, *author, *subject, *keywords, *date;
 	const char *theme;       /* theme name or file, from front matter */
 	const char *marking;     /* e.g. 内部资料: header mark and watermark */
+	const char *continued;   /* the mark of a table's continuation: 续表 (續表) */
+	const char *lang;        /* zh-Hans or zh-Hant: the script of reportgen's words */
 } rg_doc_meta;
 
 typedef struct rg_doc {

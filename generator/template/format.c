@@ -6,7 +6,7 @@
 #include "../base/buf.h"
 #include "spec.h"
 
-const rg_numfmt rg_numfmt_default = { -1, 0, 0, RG_GROWTH_WORDS };
+const rg_numfmt rg_numfmt_default = { -1, 0, 0, RG_GROWTH_WORDS, NULL };
 
 const char *const rg_numfmt_keys[] = { "decimals", "scale", "thousands", "growth", NULL };
 
@@ -132,12 +132,13 @@ keep(rg_arena *a, rg_buf *b)
 	return s;
 }
 
-/* 10^n of a unit's leading 万 / 亿 / 万亿 and the length of that prefix. */
+/* 10^n of a unit's leading 万 / 亿 / 万亿 (萬 / 億 / 萬億) and the length of
+ * that prefix. */
 static int
 unit_magnitude(const char *unit, size_t *len)
 {
 	static const struct { const char *word; int mag; } words[] = {
-		{ "万亿", 12 }, { "亿", 8 }, { "万", 4 }
+		{ "万亿", 12 }, { "萬億", 12 }, { "亿", 8 }, { "億", 8 }, { "万", 4 }, { "萬", 4 }
 	};
 	for (size_t i = 0; unit != NULL && i < sizeof words / sizeof *words; i++)
 		if (strncmp(unit, words[i].word, strlen(words[i].word)) == 0) {
@@ -167,7 +168,11 @@ rg_format_unit(rg_arena *a, const char *unit, const rg_numfmt *f)
 	size_t len;
 	int mag = unit_magnitude(unit, &len) + f->scale;
 	rg_buf b = { 0 };
-	rg_buf_puts(&b, mag == 12 ? "万亿" : mag == 8 ? "亿" : "万");
+	const char *wan = rg_word_of(f->words, RG_W_WAN), *yi = rg_word_of(f->words, RG_W_YI);
+	if (mag == 12)
+		rg_buf_printf(&b, "%s%s", wan, yi);
+	else
+		rg_buf_puts(&b, mag == 8 ? yi : wan);
 	if (unit != NULL)
 		rg_buf_puts(&b, unit + len);
 	return keep(a, &b);
@@ -240,7 +245,7 @@ signed_into(rg_buf *b, const char *num, const char *up, const char *down,
 		return;
 	}
 	if (zero && f->growth == RG_GROWTH_WORDS) {
-		rg_buf_puts(b, "持平");
+		rg_buf_puts(b, rg_word_of(f->words, RG_W_FLAT));
 		return;
 	}
 	if (!zero)
@@ -251,11 +256,35 @@ signed_into(rg_buf *b, const char *num, const char *up, const char *down,
 	rg_buf_puts(b, unit);
 }
 
+/* The growth of o: a plan's is its average annual growth (年均增长7.8%). */
+static void
+growth_into(rg_buf *b, const rg_observation *o, const rg_numfmt *f)
+{
+	const rg_words *w = f->words;
+	if (o->kind == RG_OBS_PLAN)
+		signed_into(b, o->growth, rg_word_of(w, RG_W_ANNUAL_GROWTH),
+		    rg_word_of(w, RG_W_ANNUAL_DECLINE), "%", f);
+	else
+		signed_into(b, o->growth, rg_word_of(w, RG_W_GROWTH), rg_word_of(w, RG_W_DECLINE),
+		    "%", f);
+}
+
 const char *
 rg_format_growth(rg_arena *a, const char *percent, const rg_numfmt *f)
 {
 	rg_buf b = { 0 };
-	signed_into(&b, percent, "增长", "下降", "%", f ? f : &rg_numfmt_default);
+	if (f == NULL)
+		f = &rg_numfmt_default;
+	signed_into(&b, percent, rg_word_of(f->words, RG_W_GROWTH),
+	    rg_word_of(f->words, RG_W_DECLINE), "%", f);
+	return keep(a, &b);
+}
+
+const char *
+rg_format_obs_growth(rg_arena *a, const rg_observation *o, const rg_numfmt *f)
+{
+	rg_buf b = { 0 };
+	growth_into(&b, o, f ? f : &rg_numfmt_default);
 	return keep(a, &b);
 }
 
@@ -263,7 +292,10 @@ const char *
 rg_format_change(rg_arena *a, const char *points, const rg_numfmt *f)
 {
 	rg_buf b = { 0 };
-	signed_into(&b, points, "提高", "下降", "个百分点", f ? f : &rg_numfmt_default);
+	if (f == NULL)
+		f = &rg_numfmt_default;
+	signed_into(&b, points, rg_word_of(f->words, RG_W_RISE),
+	    rg_word_of(f->words, RG_W_DECLINE), rg_word_of(f->words, RG_W_POINTS), f);
 	return keep(a, &b);
 }
 
@@ -274,11 +306,12 @@ rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfmt *f)
 		f = &rg_numfmt_default;
 	rg_buf b = { 0 };
 	if (o->growth != NULL)
-		signed_into(&b, o->growth, "增长", "下降", "%", f);
+		growth_into(&b, o, f);
 	if (o->change != NULL) {
 		if (b.len)
 			rg_buf_puts(&b, "，");
-		signed_into(&b, o->change, "提高", "下降", "个百分点", f);
+		signed_into(&b, o->change, rg_word_of(f->words, RG_W_RISE),
+		    rg_word_of(f->words, RG_W_DECLINE), rg_word_of(f->words, RG_W_POINTS), f);
 	}
 	return keep(a, &b);
 }
@@ -302,9 +335,9 @@ rg_numfmt_option(rg_numfmt *f, const char *key, const char *value, const char **
 		f->decimals = value[0] - '0';
 	} else if (strcmp(key, "scale") == 0) {
 		*expected = "万, 亿 or none";
-		if (strcmp(value, "万") == 0)
+		if (strcmp(value, "万") == 0 || strcmp(value, "萬") == 0)
 			f->scale = 4;
-		else if (strcmp(value, "亿") == 0)
+		else if (strcmp(value, "亿") == 0 || strcmp(value, "億") == 0)
 			f->scale = 8;
 		else if (strcmp(value, "none") == 0)
 			f->scale = 0;

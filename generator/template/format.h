@@ -13,6 +13,7 @@
 
 #include "../base/mem.h"
 #include "../data/model.h"
+#include "words.h"
 
 typedef enum rg_growth_style {
 	RG_GROWTH_WORDS,         /* 增长10%, 下降2.3%, 提高0.6个百分点, 持平 */
@@ -25,6 +26,7 @@ typedef struct rg_numfmt {
 	int scale;               /* 0, 4 (万) or 8 (亿): shown in units of 10^scale */
 	int thousands;           /* 12,345.6: only for five or more integer digits */
 	rg_growth_style growth;
+	const rg_words *words;   /* the words of growth and units; NULL: zh-Hans */
 } rg_numfmt;
 
 /* As written, unscaled, no separators, growth in words. */
@@ -55,12 +57,16 @@ int rg_format_scales(const char *unit, const rg_numfmt *f);
 /* Growth in percent and change in 个百分点, in f's growth style. */
 const char *rg_format_growth(rg_arena *a, const char *percent, const rg_numfmt *f);
 const char *rg_format_change(rg_arena *a, const char *points, const rg_numfmt *f);
+/* The growth of o in f's growth style; in words, a plan's growth (its
+ * average annual growth) is 年均增长7.8% / 年均下降1%. */
+const char *rg_format_obs_growth(rg_arena *a, const rg_observation *o, const rg_numfmt *f);
 
 /* Value with unit: "542亿元"; a text value is returned unchanged; NULL is
  * "—".  f may be NULL for the default. */
 const char *rg_format_value(rg_arena *a, const rg_indicator *ind, const char *value,
     const rg_numfmt *f);
-/* "增长10%", "下降2.3%", "提高0.6个百分点"; "" when neither is known.
+/* "增长10%", "下降2.3%", "提高0.6个百分点" (a plan's growth: "年均增长7.8%");
+ * "" when neither is known.
  * f may be NULL for the default. */
 const char *rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfmt *f);
 /* "1315.7万人次", "8.1%", or the trend when there is no value. */

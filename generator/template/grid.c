@@ -235,6 +235,7 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 	memset(g, 0, sizeof *g);
 	g->ds = x->ds;
 	g->fmt = rg_numfmt_default;
+	g->fmt.words = x->words;
 	for (int side = 0; side < 2; side++) {
 		int a = rg_spec_choice(x->spec, along_keys[side], rg_dim_names, (int)dflt[side],
 		    x->d);

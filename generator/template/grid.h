@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "format.h"
 #include "spec.h"
+#include "words.h"
 
 /* One directive being expanded. */
 typedef struct rg_dctx {
@@ -26,6 +27,7 @@ typedef struct rg_dctx {
 	const char *region, *period;   /* the template's defaults; may be NULL */
 	const char *what;        /* "table directive", for messages */
 	rg_diag *d;
+	const rg_words *words;   /* the document's words (words.h) */
 } rg_dctx;
 
 typedef enum rg_dim { RG_DIM_REGIONS, RG_DIM_INDICATORS, RG_DIM_PERIODS } rg_dim;

@@ -17,7 +17,8 @@ mark_pos(rg_pos at, yaml_mark_t m)
 }
 
 static void
-add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n, rg_pos pos)
+add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n, rg_pos pos,
+    int quoted)
 {
 	/* the arrays double when full (at 0, 1, 2, 4, ... values): growing by
 	 * one in the arena kept every old copy, quadratic in a long sequence
@@ -27,15 +28,19 @@ add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n, rg_pos pos
 		size_t cap = k ? 2 * k : 1;
 		const char **vals = rg_arena_alloc(arena, cap * sizeof *vals);
 		rg_pos *poss = rg_arena_alloc(arena, cap * sizeof *poss);
+		char *q = rg_arena_alloc(arena, cap);
 		if (k) {
 			memcpy(vals, e->values, k * sizeof *vals);
 			memcpy(poss, e->value_pos, k * sizeof *poss);
+			memcpy(q, e->quoted, k);
 		}
 		e->values = vals;
 		e->value_pos = poss;
+		e->quoted = q;
 	}
 	e->values[k] = rg_arena_strndup(arena, v, n);
 	e->value_pos[k] = pos;
+	e->quoted[k] = (char)quoted;
 	e->nvalues++;
 }
 
@@ -121,7 +126,9 @@ rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
 				cur->key = rg_arena_strndup(arena, v, n);
 				cur->key_pos = pos;
 			} else {
-				add_value(cur, arena, v, n, pos);
+				yaml_scalar_style_t st = ev.data.scalar.style;
+				add_value(cur, arena, v, n, pos, st == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+				    st == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 				if (!in_seq)
 					cur = NULL;
 			}

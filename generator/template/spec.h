@@ -17,6 +17,7 @@ typedef struct rg_spec_entry {
 	rg_pos key_pos;
 	const char **values;     /* one for a scalar; n for a sequence */
 	rg_pos *value_pos;
+	char *quoted;            /* value i was written in quotes: its text starts a column later */
 	size_t nvalues;
 	int is_seq;
 	int used;                /* set by rg_spec_get; unused keys are errors */

@@ -16,7 +16,7 @@
 
 enum { TOTAL_SUM, TOTAL_AVERAGE };
 static const char *const total_names[] = { "sum", "average", NULL };
-static const char *const total_labels[] = { "合计", "平均" };
+static const rg_word total_labels[] = { RG_W_TOTAL, RG_W_AVERAGE };
 static const char *const order_names[] = { "desc", "asc", NULL };
 
 /* ---- cells ------------------------------------------------------------ */
@@ -287,12 +287,12 @@ show_words(const comparison *cm, int show, const char *unit, const char **word,
 		*bracket = rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
 		break;
 	case RG_SHOW_GROWTH:
-		*word = "增长";
+		*word = rg_word_of(cm->x->words, RG_W_GROWTH);
 		*bracket = number ? "%" : NULL;
 		break;
 	default:
-		*word = "增减";
-		*bracket = number ? "个百分点" : NULL;
+		*word = rg_word_of(cm->x->words, RG_W_CHANGE);
+		*bracket = number ? rg_word_of(cm->x->words, RG_W_POINTS) : NULL;
 		break;
 	}
 }
@@ -304,16 +304,16 @@ stub_label(const comparison *cm)
 		return cm->stub;
 	switch (cm->g.along[0]) {
 	case RG_DIM_REGIONS:
-		return "地区";
+		return rg_word_of(cm->x->words, RG_W_REGION);
 	case RG_DIM_INDICATORS:
-		return "指标";
+		return rg_word_of(cm->x->words, RG_W_INDICATOR);
 	default:
 		for (size_t r = 0; r < rg_grid_count(&cm->g, 0); r++) {
 			const char *p = rg_grid_key(&cm->g, 0, r)->id;
 			if (p[strspn(p, "0123456789")] != '\0')
-				return "时期";
+				return rg_word_of(cm->x->words, RG_W_PERIOD);
 		}
-		return "年份";
+		return rg_word_of(cm->x->words, RG_W_YEAR);
 	}
 }
 
@@ -329,7 +329,8 @@ comparison_header(comparison *cm, rg_table *t)
 	if (sub != NULL)
 		add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence)->covered = 1;
 	if (cm->unit_col) {
-		add_cell(x, top, "单位", RG_ALIGN_CENTER, 1, x->fence)->rowspan = sub ? 2 : 1;
+		add_cell(x, top, rg_word_of(x->words, RG_W_UNIT), RG_ALIGN_CENTER, 1,
+		    x->fence)->rowspan = sub ? 2 : 1;
 		if (sub != NULL)
 			add_cell(x, sub, "", RG_ALIGN_CENTER, 1, x->fence)->covered = 1;
 	}
@@ -346,7 +347,7 @@ comparison_header(comparison *cm, rg_table *t)
 				label = text_printf(a, "%s%s%s%s%s", k->label, word,
 				    bracket ? "（" : "", bracket ? bracket : "", bracket ? "）" : "");
 			else
-				label = text_printf(a, "%s%s%s%s", *word ? word : "数值",
+				label = text_printf(a, "%s%s%s%s", *word ? word : rg_word_of(x->words, RG_W_VALUE),
 				    bracket ? "（" : "", bracket ? bracket : "", bracket ? "）" : "");
 			add_cell(x, sub != NULL ? sub : top, label, RG_ALIGN_CENTER, 1, k->pos);
 		}
@@ -379,7 +380,7 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 			if (v == NULL) {
 				value_cell(x, row, "—", 0, k->pos);
 			} else if (cm->show[s] == RG_SHOW_GROWTH) {
-				value_cell(x, row, rg_format_growth(a, v, &cm->g.fmt), 1, k->pos);
+				value_cell(x, row, rg_format_obs_growth(a, o, &cm->g.fmt), 1, k->pos);
 			} else if (cm->show[s] == RG_SHOW_CHANGE) {
 				value_cell(x, row, rg_format_change(a, v, &cm->g.fmt), 1, k->pos);
 			} else {
@@ -417,7 +418,8 @@ comparison_total(comparison *cm, rg_table *t)
 	size_t n = rg_grid_count(&cm->g, 0);
 	rg_row *row = rg_doc_row_add(x->doc, t);
 	row->total = 1;
-	add_cell(x, row, total_labels[cm->total], RG_ALIGN_LEFT, 1, x->fence);
+	add_cell(x, row, rg_word_of(x->words, total_labels[cm->total]), RG_ALIGN_LEFT, 1,
+	    x->fence);
 	if (cm->unit_col)
 		add_cell(x, row, unit_text(cm, rg_grid_indicator(&cm->g, 0, 0)), RG_ALIGN_CENTER,
 		    1, x->fence);
@@ -500,10 +502,10 @@ typedef struct plancol {
 static int
 plan_columns(rg_dctx *x, plancol **cols, size_t *n)
 {
-	static const struct { const char *key; int kind; const char *word; } sources[] = {
-		{ "base", RG_OBS_BASE, "基数" },
-		{ "targets", RG_OBS_PLAN, "目标" },
-		{ "actuals", RG_OBS_ACTUAL, "完成" },
+	static const struct { const char *key; int kind; rg_word word; } sources[] = {
+		{ "base", RG_OBS_BASE, RG_W_BASE },
+		{ "targets", RG_OBS_PLAN, RG_W_TARGET },
+		{ "actuals", RG_OBS_ACTUAL, RG_W_ACTUAL },
 	};
 	size_t cap = 0;
 	int rc = 0;
@@ -519,7 +521,7 @@ plan_columns(rg_dctx *x, plancol **cols, size_t *n)
 			c->period = p;
 			c->kind = sources[s].kind;
 			c->label = text_printf(x->doc->arena, "%s%s",
-			    rg_period_label(x->doc->arena, p), sources[s].word);
+			    rg_period_label(x->doc->arena, p), rg_word_of(x->words, sources[s].word));
 		}
 	}
 	if (rc == 0 && *n == 0) {
@@ -542,7 +544,7 @@ plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation
 		return;
 	}
 	if (o->value == NULL) {
-		value_cell(x, row, rg_format_growth(a, o->growth, f), 1, pos);
+		value_cell(x, row, rg_format_obs_growth(a, o, f), 1, pos);
 		return;
 	}
 	const char *num = rg_format_number(a, o->value, ind->unit, f);
@@ -560,6 +562,7 @@ expand_plan(rg_dctx *x)
 {
 	int rc = 0;
 	rg_numfmt f = rg_numfmt_default;
+	f.words = x->words;
 	if (rg_dctx_numfmt(x, &f, rg_numfmt_keys) < 0)
 		rc = -1;
 	const char *region = x->region;
@@ -613,17 +616,17 @@ expand_plan(rg_dctx *x)
 	size_t ncols = 2 + ncol + (size_t)attr;
 	rg_table *t = new_table(x, ncols, 1, caption, note);
 	rg_row *head = rg_doc_row_add(x->doc, t);
-	add_cell(x, head, "指标", RG_ALIGN_CENTER, 1, x->fence);
-	add_cell(x, head, "单位", RG_ALIGN_CENTER, 1, x->fence);
+	add_cell(x, head, rg_word_of(x->words, RG_W_INDICATOR), RG_ALIGN_CENTER, 1, x->fence);
+	add_cell(x, head, rg_word_of(x->words, RG_W_UNIT), RG_ALIGN_CENTER, 1, x->fence);
 	for (size_t c = 0; c < ncol; c++)
 		add_cell(x, head, cols[c].label, RG_ALIGN_CENTER, 1, x->fence);
 	if (attr)
-		add_cell(x, head, "属性", RG_ALIGN_CENTER, 1, x->fence);
+		add_cell(x, head, rg_word_of(x->words, RG_W_ATTRIBUTE), RG_ALIGN_CENTER, 1, x->fence);
 	const char *group = NULL;
 	for (size_t i = 0; i < nind; i++) {
 		const rg_indicator *ind = inds[i];
 		rg_pos pos = ie->value_pos[i];
-		const char *g = ind->group != NULL ? ind->group : "其他";
+		const char *g = ind->group != NULL ? ind->group : rg_word_of(x->words, RG_W_OTHER);
 		if (groups && (group == NULL || strcmp(group, g) != 0) &&
 		    (ind->group != NULL || group != NULL)) {
 			rg_row *gr = rg_doc_row_add(x->doc, t);
@@ -732,6 +735,7 @@ expand_static(rg_dctx *x)
 {
 	int rc = 0;
 	rg_numfmt f = rg_numfmt_default;
+	f.words = x->words;
 	if (rg_dctx_numfmt(x, &f, static_numfmt_keys) < 0)
 		rc = -1;
 	const rg_spec_entry *he = rg_spec_get(x->spec, "header");
@@ -791,7 +795,8 @@ expand_static(rg_dctx *x)
 		if (total >= 0) {
 			rg_row *row = rg_doc_row_add(x->doc, t);
 			row->total = 1;
-			add_cell(x, row, total_labels[total], RG_ALIGN_LEFT, 1, x->fence);
+			add_cell(x, row, rg_word_of(x->words, total_labels[total]), RG_ALIGN_LEFT,
+			    1, x->fence);
 			const char **vals = rg_xcalloc(re->nvalues, sizeof *vals);
 			for (size_t c = 1; c < ncols; c++) {
 				size_t n = 0;

@@ -12,15 +12,18 @@
 #include <cmark.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/buf.h"
 #include "../base/suggest.h"
 #include "../base/utf8.h"
+#include "cjk.h"
 #include "directive.h"
 #include "format.h"
 #include "spec.h"
+#include "words.h"
 
 struct rg_template {
 	const char *name;
@@ -29,11 +32,12 @@ struct rg_template {
 	int body_line;           /* line of the file where the body starts (1-based) */
 	rg_arena *arena;         /* front matter strings */
 	rg_spec front;           /* front matter entries */
+	const rg_cjk_map *cjk;   /* columns of the body as cmark saw it -> the file's */
 };
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	"theme", "marking", NULL
+	"theme", "marking", "lang", "locale", "words", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -105,6 +109,22 @@ split_front(rg_template *t, size_t len, size_t *body_off, rg_diag *d)
 	return -1;
 }
 
+/* cmark's tree of a template body or a narrative, with emphasis next to
+ * CJK text (cjk.h); *map (in arena) maps its columns back to text's. */
+static cmark_node *
+parse_markdown(const char *text, size_t len, rg_arena *arena, const rg_cjk_map **map)
+{
+	rg_cjk_map *m;
+	size_t n;
+	const char *prepared = rg_cjk_prepare(arena, text, len, &n, &m);
+	cmark_node *root = cmark_parse_document(prepared, n, CMARK_OPT_SOURCEPOS);
+	if (m != NULL)
+		rg_cjk_strip(root);
+	cmark_consolidate_text_nodes(root);
+	*map = m;
+	return root;
+}
+
 rg_template *
 rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 {
@@ -134,8 +154,7 @@ rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 		rg_template_free(t);
 		return NULL;
 	}
-	t->root = cmark_parse_document(t->text + body, len - body, CMARK_OPT_SOURCEPOS);
-	cmark_consolidate_text_nodes(t->root);
+	t->root = parse_markdown(t->text + body, len - body, t->arena, &t->cjk);
 	return t;
 }
 
@@ -184,13 +203,17 @@ typedef struct ctx {
 	int errors;
 	int depth;               /* lists and block quotes open around a block */
 	int inline_depth;        /* emphasis, links and images open around an inline */
+	int escape_bars;         /* see expand_plain */
+	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
+	rg_words words;          /* the words reportgen writes (words.h) */
+	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
 static rg_pos
 node_pos(const ctx *c, cmark_node *n)
 {
 	int line = cmark_node_get_start_line(n);
-	int col = cmark_node_get_start_column(n);
+	int col = rg_cjk_col(c->cjk, line, cmark_node_get_start_column(n));
 	rg_pos p = { c->file, line + c->line_offset, col };
 	if (line == 1)
 		p.col += c->col_offset_first;
@@ -292,6 +315,60 @@ trim_dup(rg_arena *a, const char *s, size_t n)
 	return rg_arena_strndup(a, s, n);
 }
 
+/* A period relative to the current one: "period", "period-1", "period + 2"
+ * (the current period must then be a year).  Returns 0 if s is not of that
+ * form, 1 with *out set, -1 after reporting. */
+static int
+relative_period(ctx *c, const char *s, rg_pos pos, const char **out)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (strncmp(s, "period", 6) != 0)
+		return 0;
+	const char *p = s + 6;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	long off = 0;
+	if (*p == '+' || *p == '-') {
+		int sign = *p++ == '-' ? -1 : 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		size_t nd = strspn(p, "0123456789");
+		if (nd == 0 || nd > 4)
+			return 0;
+		off = sign * strtol(p, NULL, 10);
+		p += nd;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	if (*p != '\0')
+		return 0;
+	const char *cur = c->period;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	s = rg_arena_strndup(c->doc->arena, s, n);
+	if (cur == NULL) {
+		err(c, pos, "'%s' needs a current period: set period in the front matter, "
+		    "with -V period=..., or in the data's meta", s);
+		return -1;
+	}
+	if (off == 0) {
+		*out = cur;
+		return 1;
+	}
+	size_t nd = strspn(cur, "0123456789");
+	if (nd == 0 || nd > 6 || cur[nd] != '\0') {
+		err(c, pos, "'%s' counts years from the current period, but the period is "
+		    "'%s', not a year", s, cur);
+		return -1;
+	}
+	char num[32];
+	snprintf(num, sizeof num, "%ld", strtol(cur, NULL, 10) + off);
+	*out = rg_arena_strdup(c->doc->arena, num);
+	return 1;
+}
+
 /* Parse "[region=孟津区, period=2023, kind=target]" at *s. */
 static int
 parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
@@ -317,7 +394,11 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 		if (strcmp(key, "region") == 0) {
 			e->sel_region = val;
 		} else if (strcmp(key, "period") == 0) {
-			e->sel_period = val;
+			const char *rel;
+			int r = relative_period(c, val, pos, &rel);
+			if (r < 0)
+				return -1;
+			e->sel_period = r > 0 ? rel : val;
 		} else if (strcmp(key, "kind") == 0) {
 			rg_obs_kind k;
 			if (rg_obs_kind_parse(val, &k) < 0) {
@@ -342,6 +423,7 @@ static int
 parse_format(ctx *c, const char *s, rg_pos pos, expr *e)
 {
 	e->fmt = rg_numfmt_default;
+	e->fmt.words = &c->words;
 	e->has_fmt = 1;
 	while (*s) {
 		const char *comma = strchr(s, ',');
@@ -498,6 +580,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	if (ind == NULL) {
 		const char *ids[256];
 		size_t nids = 0;
+		ids[nids++] = "period";
 		for (size_t i = 0; i < c->ds->nindicators && nids < 256; i++)
 			ids[nids++] = c->ds->indicators[i].id;
 		const char *hint = rg_nearest_word(e->head, ids, nids);
@@ -539,17 +622,17 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	}
 	rg_arena *a = c->doc->arena;
 	const rg_numfmt *fmt = e->has_fmt ? &e->fmt : NULL;
-	if (f[0] == '\0') return rg_format_observation(a, ind, o, fmt);
+	if (f[0] == '\0') return rg_format_observation(a, ind, o, fmt ? fmt : &c->plain);
 	if (strcmp(f, "value") == 0) {
 		const char *v = o->value && fmt ? rg_format_number(a, o->value, ind->unit, fmt)
 		    : NULL;
 		return v ? v : o->value ? o->value : "—";
 	}
 	if (strcmp(f, "growth") == 0)
-		return o->growth == NULL ? "—" : fmt ? rg_format_growth(a, o->growth, fmt) : o->growth;
+		return o->growth == NULL ? "—" : fmt ? rg_format_obs_growth(a, o, fmt) : o->growth;
 	if (strcmp(f, "change") == 0)
 		return o->change == NULL ? "—" : fmt ? rg_format_change(a, o->change, fmt) : o->change;
-	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o, fmt);
+	if (strcmp(f, "trend") == 0) return rg_format_trend(a, o, fmt ? fmt : &c->plain);
 	if (strcmp(f, "period") == 0) return o->period;
 	if (strcmp(f, "kind") == 0) return rg_obs_kind_name(o->kind);
 	if (strcmp(f, "quote") == 0) return o->quote ? o->quote : "";
@@ -566,6 +649,10 @@ resolve(ctx *c, const char *inner, rg_pos pos, const rg_narrative **narr)
 {
 	expr e;
 	*narr = NULL;
+	const char *rel;
+	int r = relative_period(c, inner, pos, &rel);
+	if (r != 0)
+		return r > 0 ? rel : NULL;
 	if (parse_expr(c, inner, pos, &e) < 0)
 		return NULL;
 	if (strcmp(e.head, "meta") == 0)
@@ -616,10 +703,11 @@ min_heading(cmark_node *root)
 static void
 splice_narrative(ctx *c, const rg_narrative *n, rg_block *parent)
 {
-	cmark_node *root = cmark_parse_document(n->text, strlen(n->text), CMARK_OPT_SOURCEPOS);
-	cmark_consolidate_text_nodes(root);
+	const rg_cjk_map *map;
+	cmark_node *root = parse_markdown(n->text, strlen(n->text), c->doc->arena, &map);
 	ctx sub;
 	narrative_ctx(c, n, &sub);
+	sub.cjk = map;
 	int min = min_heading(root);
 	if (min < 7)
 		sub.heading_shift = c->section_level + 1 - min;
@@ -634,8 +722,8 @@ static void
 splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned style,
     const char *url, rg_pos pos)
 {
-	cmark_node *root = cmark_parse_document(n->text, strlen(n->text), CMARK_OPT_SOURCEPOS);
-	cmark_consolidate_text_nodes(root);
+	const rg_cjk_map *map;
+	cmark_node *root = parse_markdown(n->text, strlen(n->text), c->doc->arena, &map);
 	cmark_node *only = cmark_node_first_child(root);
 	if (only == NULL || cmark_node_next(only) != NULL ||
 	    cmark_node_get_type(only) != CMARK_NODE_PARAGRAPH) {
@@ -644,6 +732,7 @@ splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned sty
 	} else {
 		ctx sub;
 		narrative_ctx(c, n, &sub);
+		sub.cjk = map;
 		convert_inlines(&sub, cmark_node_first_child(only), b, style, url);
 		c->errors += sub.errors;
 	}
@@ -679,7 +768,13 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 		free(inner);
 		if (narr != NULL)
 			splice_inline_narrative(c, narr, b, style, url, ppos);
-		else if (v != NULL)
+		else if (v != NULL && c->escape_bars && strchr(v, '|') != NULL) {
+			rg_buf esc = { 0 };
+			for (const char *q = v; *q; q++)
+				rg_buf_puts(&esc, *q == '|' ? "\\|" : (char[2]){ *q, 0 });
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, esc.data, esc.len, url, ppos);
+			rg_buf_free(&esc);
+		} else if (v != NULL)
 			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url, ppos);
 		s = close + 2;
 	}
@@ -795,6 +890,35 @@ convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
 	convert_inlines(c, cmark_node_first_child(n), b, 0, NULL);
 }
 
+static const char *expand_plain(ctx *c, const char *value, rg_pos pos, int quoted,
+    int escape_bars);
+
+/* The keys of directives that name periods: their values may be relative
+ * (period-1). */
+static const char *const period_keys[] = {
+	"period", "periods", "base", "targets", "actuals", NULL
+};
+
+/* rg_expander: a value of a directive's spec, its placeholders expanded
+ * and, under a key that names periods, a relative period made absolute. */
+static const char *
+directive_value(void *arg, const char *key, const char *value, rg_pos pos, int quoted)
+{
+	ctx *c = arg;
+	for (size_t i = 0; period_keys[i] != NULL; i++) {
+		if (strcmp(key, period_keys[i]) != 0)
+			continue;
+		const char *rel;
+		rg_pos at = pos;
+		at.col += quoted;
+		int r = relative_period(c, value, at, &rel);
+		if (r != 0)
+			return r > 0 ? rel : NULL;
+	}
+	return expand_plain(c, value, pos, quoted,
+	    strcmp(key, "rows") == 0 || strcmp(key, "header") == 0);
+}
+
 static void
 convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 {
@@ -806,8 +930,9 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		body.line++;
 		body.col = 1;
 		rg_block *last = parent->last_child;
+		rg_expander ex = { directive_value, c };
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
-		    c->region, c->period, c->d) < 0)
+		    c->region, c->period, &ex, &c->words, c->d) < 0)
 			c->errors++;
 		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next) {
 			if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
@@ -893,6 +1018,34 @@ convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 	}
 }
 
+/* A value written in front matter or a directive's spec, its placeholders
+ * expanded to plain text (a narrative's inline text without its emphasis).
+ * pos is where the value starts, quoted whether it is in quotes.  With
+ * escape_bars a '|' in an expanded value is written '\|', so that it stays
+ * inside its cell of a static table.  NULL after reporting. */
+static const char *
+expand_plain(ctx *c, const char *value, rg_pos pos, int quoted, int escape_bars)
+{
+	if (strstr(value, "{{") == NULL)
+		return value;
+	if (quoted)
+		pos.col++;
+	int before = c->errors;
+	rg_block tmp;
+	memset(&tmp, 0, sizeof tmp);
+	c->escape_bars = escape_bars;
+	add_text(c, &tmp, value, 0, NULL, pos);
+	c->escape_bars = 0;
+	rg_buf b = { 0 };
+	for (size_t i = 0; i < tmp.nspans; i++)
+		if (tmp.spans[i].kind == RG_SPAN_TEXT)
+			rg_buf_puts(&b, tmp.spans[i].text);
+	free(tmp.spans);
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return c->errors > before ? NULL : s;
+}
+
 /* Front matter values may hold placeholders: expand them to plain text. */
 static const char *
 front_value(ctx *c, rg_spec *front, const char *key)
@@ -900,24 +1053,59 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	rg_spec_entry *e = rg_spec_get(front, key);
 	if (e == NULL)
 		return NULL;
-	if (e->is_seq) {
-		rg_buf b = { 0 };
-		for (size_t i = 0; i < e->nvalues; i++)
-			rg_buf_printf(&b, "%s%s", i ? ", " : "", e->values[i]);
-		const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
-		rg_buf_free(&b);
-		return s;
-	}
-	rg_block tmp;
-	memset(&tmp, 0, sizeof tmp);
-	add_text(c, &tmp, e->values[0], 0, NULL, e->value_pos[0]);
 	rg_buf b = { 0 };
-	for (size_t i = 0; i < tmp.nspans; i++)
-		rg_buf_puts(&b, tmp.spans[i].text);
-	free(tmp.spans);
+	for (size_t i = 0; i < e->nvalues; i++) {
+		const char *v = expand_plain(c, e->values[i], e->value_pos[i],
+		    e->quoted != NULL && e->quoted[i], 0);
+		rg_buf_printf(&b, "%s%s", i ? ", " : "", v ? v : "");
+	}
 	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
 	rg_buf_free(&b);
 	return s;
+}
+
+/* The document's words: lang (or locale) picks the script, by default the
+ * data's; words: ["续表=接上表", "total=总计"] replaces single words. */
+static int
+read_words(ctx *c, rg_spec *front)
+{
+	rg_lang lang = rg_words_guess(c->ds);
+	int rc = 0;
+	for (int k = 0; k < 2; k++) {
+		const char *key = k ? "locale" : "lang";
+		const char *v = rg_spec_scalar(front, key, c->d);
+		if (v == NULL)
+			continue;
+		if (rg_lang_parse(v, &lang) < 0) {
+			err(c, rg_spec_get(front, key)->value_pos[0], "%s '%s' is not a Chinese "
+			    "locale reportgen writes (expected zh-Hans, zh-CN, zh-SG, zh-Hant, "
+			    "zh-TW, zh-HK or zh-MO)", key, v);
+			rc = -1;
+		}
+	}
+	rg_words_init(&c->words, lang);
+	rg_spec_entry *e = rg_spec_get(front, "words");
+	for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
+		const char *s = e->values[i];
+		rg_pos at = e->value_pos[i];
+		at.col += e->quoted != NULL && e->quoted[i];
+		const char *eq = strchr(s, '=');
+		if (eq == NULL || eq == s) {
+			err(c, at, "words: '%s' is not WORD=REPLACEMENT (e.g. "
+			    "续表=接上表)", s);
+			rc = -1;
+			continue;
+		}
+		char *key = trim_dup(c->doc->arena, s, (size_t)(eq - s));
+		char *val = trim_dup(c->doc->arena, eq + 1, strlen(eq + 1));
+		if (rg_words_set(&c->words, key, val) < 0) {
+			const char *hint = rg_nearest_word(key, rg_word_keys, 64);
+			err(c, at, "words: reportgen writes no word '%s'%s%s%s", key,
+			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+			rc = -1;
+		}
+	}
+	return rc;
 }
 
 /* Front matter as a private copy (so 'used' marks leave t alone), with the
@@ -953,6 +1141,7 @@ front_with_vars(const rg_template *t, const char *const *vars, size_t nvars,
 		poss[0] = at;
 		e->values = vals;
 		e->value_pos = poss;
+		e->quoted = NULL;
 		e->nvalues = 1;
 		e->is_seq = 0;
 	}
@@ -971,6 +1160,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	c.doc = rg_doc_new();
 	c.file = t->name;
 	c.line_offset = t->body_line - 1;
+	c.cjk = t->cjk;
 
 	rg_spec front;
 	if (front_with_vars(t, vars, nvars, c.doc->arena, &front, d) < 0) {
@@ -996,6 +1186,10 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	const char *period = rg_spec_scalar(&front, "period", d);
 	if (period != NULL)
 		c.period = period;
+	if (read_words(&c, &front) < 0)
+		c.errors++;
+	c.plain = rg_numfmt_default;
+	c.plain.words = &c.words;
 
 	rg_doc_meta *m = &c.doc->meta;
 	m->title = front_value(&c, &front, "title");
@@ -1006,6 +1200,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	m->date = front_value(&c, &front, "date");
 	m->theme = front_value(&c, &front, "theme");
 	m->marking = front_value(&c, &front, "marking");
+	m->continued = c.words.w[RG_W_CONTINUED];
+	m->lang = rg_lang_name(c.words.lang);
 	if (rg_spec_check_unused(&front, "front matter", front_keys, d) < 0)
 		c.errors++;
 	rg_spec_free(&front);

@@ -326,7 +326,7 @@ plan_table(void **state)
 	assert_null(strstr(strstr(s, "经济发展") + 1, "经济发展"));
 	assert_non_null(strstr(s, "cell right numeric\n        text \"300（8.4）\""));
 	assert_non_null(strstr(s, "cell right\n        text \"1-2\""));
-	assert_non_null(strstr(s, "text \"增长1.8%\""));
+	assert_non_null(strstr(s, "text \"年均增长1.8%\""));
 	assert_non_null(strstr(s, "text \"预期性\""));
 	free(s);
 	s = expand(*state, "```table\ntype: plan\nindicators: [gdp]\ntargets: [\"2o25\"]\n"

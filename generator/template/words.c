@@ -1,0 +1,141 @@
+/* words.c -- see words.h */
+#include "words.h"
+
+#include <string.h>
+
+static const struct {
+	const char *key, *hans, *hant;
+} catalogue[RG_W__COUNT] = {
+	[RG_W_GROWTH] = { "growth", "增长", "增長" },
+	[RG_W_DECLINE] = { "decline", "下降", "下降" },
+	[RG_W_RISE] = { "rise", "提高", "提高" },
+	[RG_W_FLAT] = { "flat", "持平", "持平" },
+	[RG_W_POINTS] = { "points", "个百分点", "個百分點" },
+	[RG_W_ANNUAL_GROWTH] = { "annual_growth", "年均增长", "年均增長" },
+	[RG_W_ANNUAL_DECLINE] = { "annual_decline", "年均下降", "年均下降" },
+	[RG_W_UNIT] = { "unit", "单位", "單位" },
+	[RG_W_VALUE] = { "value", "数值", "數值" },
+	[RG_W_CHANGE] = { "change", "增减", "增減" },
+	[RG_W_TOTAL] = { "total", "合计", "合計" },
+	[RG_W_AVERAGE] = { "average", "平均", "平均" },
+	[RG_W_CONTINUED] = { "continued", "续表", "續表" },
+	[RG_W_CONTENTS] = { "contents", "目录", "目錄" },
+	[RG_W_REGION] = { "region", "地区", "地區" },
+	[RG_W_INDICATOR] = { "indicator", "指标", "指標" },
+	[RG_W_YEAR] = { "year", "年份", "年份" },
+	[RG_W_PERIOD] = { "period", "时期", "時期" },
+	[RG_W_ATTRIBUTE] = { "attribute", "属性", "屬性" },
+	[RG_W_OTHER] = { "other", "其他", "其他" },
+	[RG_W_BASE] = { "base", "基数", "基數" },
+	[RG_W_TARGET] = { "target", "目标", "目標" },
+	[RG_W_ACTUAL] = { "actual", "完成", "完成" },
+	[RG_W_WAN] = { "wan", "万", "萬" },
+	[RG_W_YI] = { "yi", "亿", "億" },
+};
+
+const char *const rg_word_keys[] = {
+	"growth", "decline", "rise", "flat", "points", "annual_growth", "annual_decline",
+	"unit", "value", "change", "total", "average", "continued", "contents", "region",
+	"indicator", "year", "period", "attribute", "other", "base", "target", "actual",
+	"wan", "yi", NULL
+};
+
+void
+rg_words_init(rg_words *w, rg_lang lang)
+{
+	w->lang = lang;
+	for (int i = 0; i < RG_W__COUNT; i++)
+		w->w[i] = lang == RG_LANG_HANT ? catalogue[i].hant : catalogue[i].hans;
+}
+
+const char *
+rg_word_of(const rg_words *w, rg_word id)
+{
+	return w != NULL ? w->w[id] : catalogue[id].hans;
+}
+
+int
+rg_lang_parse(const char *s, rg_lang *lang)
+{
+	static const char *const hans[] = { "zh-Hans", "zh-CN", "zh-SG", "zh", "zh-hans",
+		NULL };
+	static const char *const hant[] = { "zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-hant",
+		NULL };
+	for (size_t i = 0; hans[i] != NULL; i++)
+		if (strcmp(s, hans[i]) == 0) {
+			*lang = RG_LANG_HANS;
+			return 0;
+		}
+	for (size_t i = 0; hant[i] != NULL; i++)
+		if (strcmp(s, hant[i]) == 0) {
+			*lang = RG_LANG_HANT;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+rg_lang_name(rg_lang lang)
+{
+	return lang == RG_LANG_HANT ? "zh-Hant" : "zh-Hans";
+}
+
+int
+rg_words_set(rg_words *w, const char *key, const char *value)
+{
+	for (int i = 0; i < RG_W__COUNT; i++)
+		if (strcmp(key, catalogue[i].key) == 0 || strcmp(key, catalogue[i].hans) == 0 ||
+		    strcmp(key, catalogue[i].hant) == 0) {
+			w->w[i] = value;
+			return 0;
+		}
+	return -1;
+}
+
+/* Frequent characters whose Simplified and Traditional forms differ, in
+ * pairs: the two strings hold the same characters in the same order. */
+static const char simplified_chars[] =
+	"县区经济发这为与们国会业产实现长开关说项进过时间总设农动员务门应点类对书"
+	"乐统计资财万亿亩个镇乡报务积级权条华";
+static const char traditional_chars[] =
+	"縣區經濟發這為與們國會業產實現長開關說項進過時間總設農動員務門應點類對書"
+	"樂統計資財萬億畝個鎮鄉報務積級權條華";
+
+static size_t
+count_in(const char *text, const char *set)
+{
+	size_t n = 0;
+	for (const char *p = text; p != NULL && *p; ) {
+		size_t len = 1;
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0xf0) len = 4;
+		else if (c >= 0xe0) len = 3;
+		else if (c >= 0xc0) len = 2;
+		if (len > 1) {
+			for (const char *q = set; *q; q += 3)
+				if (strncmp(p, q, len) == 0 && len == 3) {
+					n++;
+					break;
+				}
+		}
+		for (size_t k = 0; k < len && *p; k++)
+			p++;
+	}
+	return n;
+}
+
+rg_lang
+rg_words_guess(const rg_dataset *ds)
+{
+	size_t s = 0, t = 0;
+	const char *texts[] = { ds->meta.title, ds->meta.subtitle, ds->meta.source.document };
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		s += count_in(texts[i], simplified_chars);
+		t += count_in(texts[i], traditional_chars);
+	}
+	for (size_t i = 0; i < ds->nnarratives; i++) {
+		s += count_in(ds->narratives[i].text, simplified_chars);
+		t += count_in(ds->narratives[i].text, traditional_chars);
+	}
+	return t > s ? RG_LANG_HANT : RG_LANG_HANS;
+}

@@ -1,0 +1,321 @@
+#!/bin/sh
+# template.sh -- the template language of docs/templates.md, on small
+# templates and data written here (of other shapes than the samples):
+# each feature renders, and the text pdftotext extracts holds what it must
+# (and no '{{' or '}}'); each error names the template's file:line:col.
+. "$(dirname "$0")/../lib.sh"
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+cd "$tmp" || exit 1
+
+cat > d.yaml <<'EOF'
+format: reportgen/1
+meta: {title: 示例县经济运行, region: shili, period: "2024", date: 2025-01-20}
+regions:
+  - {id: shili, name: 示例县}
+  - {id: dongpo, name: 东坡区}
+  - {id: xishan, name: 西山县}
+indicators:
+  - {id: gdp, name: 地区生产总值, unit: 亿元}
+  - {id: urban_rate, name: 城镇化率, unit: "%"}
+  - {id: revenue, name: 一般公共预算收入, unit: 亿元}
+observations:
+  - {indicator: gdp, region: shili, period: "2023", value: 300.5, growth: 5.1}
+  - {indicator: gdp, region: shili, period: "2024", value: 318.25, growth: 6.2}
+  - {indicator: gdp, region: shili, period: "2025", kind: target, value: 335}
+  - {indicator: gdp, region: shili, period: "2025", value: 340.1, growth: 6.9}
+  - {indicator: gdp, region: shili, period: "2026", kind: target, value: 351}
+  - {indicator: gdp, region: dongpo, period: "2024", value: 402.7, growth: 4.8}
+  - {indicator: gdp, region: xishan, period: "2024", value: 150, growth: 7.9}
+  - {indicator: urban_rate, region: shili, period: "2023", value: 51.2}
+  - {indicator: urban_rate, region: shili, period: "2024", value: 52.8}
+  - {indicator: urban_rate, region: shili, period: "2025", value: 54.0}
+  - {indicator: revenue, region: shili, period: "2024", value: 20.1, growth: -2.5}
+  - {indicator: revenue, region: shili, period: "2025", value: 21.3, growth: 6.0}
+  - {indicator: revenue, region: shili, period: "2030", kind: plan, growth: 7.8}
+  - {indicator: gdp, region: shili, period: "2030", kind: plan, value: 450, growth: -1.5}
+EOF
+
+# render NAME ARGS...: NAME.md with d.yaml into NAME.pdf, its text (white
+# space removed) into NAME.txt; a failed render is reported
+render() {
+	name=$1
+	shift
+	if ! "$bin" render -t "$name.md" -d d.yaml "$@" -o "$name.pdf" 2> "$name.err"; then
+		bad "$name" "render failed: $(head -3 "$name.err")"
+		: > "$name.txt"
+		return 1
+	fi
+	pdftotext -q "$name.pdf" - | tr -d ' \t\n\r\f' > "$name.txt"
+	ok
+}
+
+# has NAME TEXT...: every TEXT is in NAME.txt
+has() {
+	name=$1
+	shift
+	for s in "$@"; do
+		if grep -qF -- "$s" "$name.txt"; then ok; else bad "$name" "no '$s' in the PDF's text"; fi
+	done
+}
+
+# hasnt NAME TEXT...: no TEXT is in NAME.txt
+hasnt() {
+	name=$1
+	shift
+	for s in "$@"; do
+		if grep -qF -- "$s" "$name.txt"; then bad "$name" "'$s' in the PDF's text"; else ok; fi
+	done
+}
+
+# fails NAME MESSAGE...: rendering NAME.md exits 2, writes no PDF, and
+# standard error has every MESSAGE (fixed strings, file:line:col first)
+fails() {
+	name=$1
+	shift
+	"$bin" render -t "$name.md" -d d.yaml -o "$name.pdf" 2> "$name.err"
+	rc=$?
+	if [ "$rc" -eq 2 ]; then ok; else bad "$name" "exit $rc, expected 2"; fi
+	if [ -e "$name.pdf" ]; then bad "$name" "a PDF was written"; else ok; fi
+	for m in "$@"; do
+		if grep -qF -- "$m" "$name.err"; then ok; else
+			bad "$name" "no '$m' in: $(head -5 "$name.err")"
+		fi
+	done
+}
+
+## 1. placeholders in every text of front matter and directives
+
+cat > texts.md <<'EOF'
+---
+title: "{{ meta.region }}{{ period }}年经济运行简报"
+subtitle: 第{{ gdp.value | decimals=0 }}号
+keywords: ["{{ period }}年", 简报]
+---
+# 概况
+
+```table
+caption: "表1 {{ meta.region }}{{ meta.period }}年主要指标"
+rows: periods
+columns: indicators
+periods: ["{{ period }}"]
+indicators: [gdp, urban_rate]
+stub: "{{ meta.region }}年份"
+note: 资料来源：{{ meta.title }}（{{ gdp.trend }}）。
+```
+
+```table
+type: static
+caption: 表2 {{ meta.region }}分项
+header: 项目 | {{ period }}年
+rows:
+  - 收入 | {{ revenue.value }}
+  - "生产总值 | {{ gdp.value }}"
+```
+
+```chart
+title: "图1 {{ period }}年{{ gdp.name }}"
+regions: [shili, dongpo, xishan]
+indicators: gdp
+```
+
+```figures
+period: "{{ period }}"
+indicators: [gdp]
+```
+
+```dateline
+signature: ["{{ meta.region }}统计局", "{{ meta.region }}人民政府"]
+date: "{{ meta.date }}"
+```
+EOF
+if render texts; then
+	has texts 示例县2024年经济运行简报 第318号 表1示例县2024年主要指标 示例县年份 \
+	    资料来源：示例县经济运行（增长6.2%）。 表2示例县分项 2024年 收入20.1 生产总值318.25 \
+	    图12024年地区生产总值 示例县统计局 示例县人民政府 2025年1月20日
+	hasnt texts '{{' '}}'
+	pdfinfo texts.pdf > texts.info
+	if grep -q "^Keywords: *2024年, 简报" texts.info; then ok; else bad texts "keywords: $(grep Keywords texts.info)"; fi
+fi
+
+# a value with '|' stays in its static table cell
+cat > bars.yaml <<'EOF'
+format: reportgen/1
+meta: {title: "甲|乙", region: r, period: "2024"}
+regions: [{id: r, name: 某县}]
+indicators: [{id: x, name: 某项, unit: 个}]
+observations: [{indicator: x, value: 1}]
+EOF
+cat > bars.md <<'EOF'
+```table
+type: static
+header: 项目 | 说明
+rows:
+  - 标题 | {{ meta.title }}
+```
+EOF
+if "$bin" render -t bars.md -d bars.yaml --dump=doc > bars.doc 2> bars.err; then
+	if grep -q 'text "甲|乙"' bars.doc; then ok; else bad bars "the cell is not 甲|乙: $(grep text bars.doc)"; fi
+else
+	bad bars "render failed: $(head -3 bars.err)"
+fi
+
+# errors at the placeholder's line and column, all of them reported
+cat > texterr.md <<'EOF'
+---
+title: "{{ meta.regoin }}简报"
+---
+正文
+
+```table
+caption: "表1 {{ gpd.value }}"
+periods: ["{{ peroid }}"]
+indicators: gdp
+```
+
+```dateline
+signature: 统计局{{ meta.title
+```
+EOF
+fails texterr "texterr.md:2:9: error: unknown placeholder 'meta.regoin'" \
+    "texterr.md:7:16: error: unknown placeholder 'gpd'" \
+    "texterr.md:8:12: error: unknown placeholder 'peroid'" "did you mean 'period'" \
+    "texterr.md:13:21: error: placeholder is not closed by '}}'"
+
+## 2. relative periods
+
+cat > rel.md <<'EOF'
+{{ period }}年生产总值{{ gdp.value }}亿元，上年{{ gdp[period=period-1].value }}亿元，{{ period+1 }}年目标{{ gdp[period = period + 1, kind=target].value }}亿元。
+
+```table
+caption: 表1 {{ period-1 }}—{{ period }}年
+rows: periods
+columns: indicators
+periods: [period-1, period]
+indicators: [gdp, urban_rate]
+```
+
+```figures
+period: period
+indicators: [revenue]
+```
+EOF
+if render rel; then
+	has rel 2024年生产总值318.25亿元，上年300.5亿元，2025年目标335亿元。 表12023—2024年 \
+	    2023年300.551.2 2024年318.2552.8 一般公共预算收入：20.1亿元，下降2.5%
+fi
+# the same template a year on
+if render rel -V period=2025; then
+	has rel 2025年生产总值 上年318.25亿元，2026年目标351亿元。 表12024—2025年 \
+	    2024年318.2552.8 一般公共预算收入：21.3亿元，增长6.0%
+	hasnt rel 2023
+fi
+
+printf '%s\n' '今年{{ gdp[period=period-1].value }}' > relerr.md
+"$bin" render -t relerr.md -d d.yaml -V period=十四五 -o relerr.pdf 2> relerr.err
+if [ $? -eq 2 ] && grep -qF "relerr.md:1:7: error: 'period-1' counts years from the current period, but the period is '十四五', not a year" relerr.err; then
+	ok
+else
+	bad relerr "$(head -3 relerr.err)"
+fi
+printf '%s\n' '```table' 'periods: [period-3]' 'indicators: gdp' '```' > relerr2.md
+fails relerr2 "relerr2.md:2:11: error: unknown period '2021' in table directive"
+
+## 3. emphasis next to CJK punctuation
+
+# the characters of PDF $1 drawn in a bold face, as hex code points, one a line
+bold_chars() {
+	mutool draw -q -F stext -o - "$1" 2>/dev/null | awk '
+	/<font name=/ { bold = $0 ~ /Bold/ }
+	/<char / && bold { if (match($0, /c="&#x[0-9a-f]+;"/)) print substr($0, RSTART + 6, RLENGTH - 8) }'
+}
+# the code points of UTF-8 text $1, the same way
+code_points() {
+	printf '%s' "$1" | iconv -f UTF-8 -t UTF-32LE | od -An -v -tx4 | tr -s ' ' '\n' |
+	    sed -e '/^$/d' -e 's/^0*//'
+}
+
+cat > cjk.md <<'EOF'
+**一是稳增长。**全年增长，**二是“促改革”。**改革见效，**（三）**推进。\*不是强调\*。
+EOF
+if render cjk; then
+	hasnt cjk '**'
+	has cjk '*不是强调*'
+	has cjk 一是稳增长。全年增长，二是“促改革”。改革见效，（三）推进。*不是强调*。
+	bold_chars cjk.pdf > cjk.bold
+	code_points '一是稳增长。二是“促改革”。（三）' > cjk.want
+	if cmp -s cjk.bold cjk.want; then ok; else
+		bad cjk "bold characters differ: $(tr '\n' ' ' < cjk.bold)"
+	fi
+fi
+
+## 4. a plan's growth is average annual growth
+
+cat > plan.md <<'PEOF'
+到2030年，一般公共预算收入{{ revenue[period=2030, kind=plan].trend }}，地区生产总值{{ gdp[period=2030, kind=plan] }}（{{ gdp[period=2030, kind=plan].trend }}）；2024年收入{{ revenue.trend }}。
+
+```figures
+kind: plan
+period: "2030"
+```
+
+```table
+caption: 表9 规划目标
+periods: "2030"
+kind: plan
+indicators: [revenue, gdp]
+show: [value, growth]
+```
+PEOF
+if render plan; then
+	has plan 一般公共预算收入年均增长7.8%，地区生产总值450亿元（年均下降1.5%）；2024年收入下降2.5%。 \
+	    一般公共预算收入：年均增长7.8% 地区生产总值：450亿元，年均下降1.5% 年均增长7.8% 年均下降1.5%
+	hasnt plan 收入增长7.8%
+fi
+
+## 5. reportgen's words in the document's script
+
+cat > hant.yaml <<'HEOF'
+format: reportgen/1
+meta: {title: 示例縣經濟運行報告, region: shili, period: "2024", date: 2025-01-20}
+regions: [{id: shili, name: 示例縣}, {id: dongpo, name: 東坡區}]
+indicators:
+  - {id: gdp, name: 地區生產總值, unit: 億元}
+  - {id: urban_rate, name: 城鎮化率, unit: "%"}
+observations:
+  - {indicator: gdp, region: shili, value: 318.25, growth: 6.2}
+  - {indicator: gdp, region: dongpo, value: 402.7, growth: -0.5}
+  - {indicator: urban_rate, region: shili, value: 52.8, change: 1.6}
+  - {indicator: urban_rate, region: dongpo, value: 60.1, change: 0}
+narratives:
+  - {id: review, text: "全縣經濟發展穩中向好，為實現目標打下堅實基礎。"}
+HEOF
+{
+	printf '%s\n' '{{ text.review }}' '' '地區生產總值{{ gdp.trend }}，城鎮化率{{ urban_rate.trend }}。' ''
+	printf '%s\n' '```table' 'regions: [shili, dongpo]' 'indicators: [gdp, urban_rate]' \
+	    'show: [value, growth, change]' 'total: sum' 'scale: 万' '```' ''
+	printf '%s\n' '```table' 'rows: indicators' 'columns: regions' 'indicators: [gdp]' \
+	    'regions: [shili, dongpo]' '```' ''
+	printf '%s\n' '```table' 'type: static' 'header: 項目 | 數' 'rows:'
+	i=1
+	while [ $i -le 70 ]; do printf '  - 第%s項 | %s\n' $i $i; i=$((i + 1)); done
+	printf '%s\n' '```'
+} > hant.md
+"$bin" render -t hant.md -d hant.yaml -o hant.pdf 2> hant.err || bad hant "render failed: $(head -3 hant.err)"
+pdftotext -q hant.pdf - | tr -d ' \t\n\r\f' > hant.txt
+has hant 增長6.2% 地區 數值（萬億元） 增減 提高1.6個百分點 合計 單位 續表 下降0.5%
+hasnt hant 增长 地区 数值 增减 个百分点 合计 单位 续表 万亿元
+
+# lang picks the words whatever the data's script; words replaces single ones
+{ printf '%s\n' '---' 'lang: zh-Hans' 'words: ["續表=接上表", "total = 总计", "地区=县区"]' '---'; cat hant.md; } > hans.md
+"$bin" render -t hans.md -d hant.yaml -o hans.pdf 2> hans.err || bad hans "render failed: $(head -3 hans.err)"
+pdftotext -q hans.pdf - | tr -d ' \t\n\r\f' > hans.txt
+has hans 增长6.2% 县区 数值（万亿元） 增减 提高1.6个百分点 总计 单位 接上表
+hasnt hans 增長 數值 增減 個百分點 合計 單位 續表 续表 合计
+
+printf '%s\n' '---' 'lang: en' 'words: ["合计=总计", "cotninued=接上表", "bad"]' '---' '正文' > langerr.md
+fails langerr "langerr.md:2:7: error: lang 'en' is not a Chinese locale" \
+    "langerr.md:3:19: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" \
+    "langerr.md:3:36: error: words: 'bad' is not WORD=REPLACEMENT"
+
+echo "template: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
