@@ -9,6 +9,8 @@
 #   - the man pages are clean for mandoc -T lint and render with man -l; the
 #     examples of reportgen-data(5) and reportgen-template(5) work;
 #   - the bash completion completes commands, options and theme names;
+#   - make is quiet (CC lines), V=1 shows the commands, and the user's
+#     CFLAGS, CPPFLAGS and LDFLAGS are added to the flags the build needs;
 #   - make uninstall removes everything make install wrote.
 # Under check-asan (REPORTGEN set) the installed program is the one under test.
 . "$(dirname "$0")/../lib.sh"
@@ -53,6 +55,23 @@ check "reportgen-theme(5)'s example is an A5 page numbered 第1页" \
 check "the tree's program uses the tree's fonts.conf and theme" \
 	'grep -qx "  $top/fonts/fonts.conf \\\\" "$tmp/tree.d" && grep -q "^  $top/templates/themes/briefing.yaml" "$tmp/tree.d"' \
 	"$(cat "$tmp/tree.d")"
+
+# ---- the build's flags: the user's are added, V=1 shows the commands ---------
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory "$@"; }
+mk BUILD="$tmp/b" "$tmp/b/generator/base/utf8.o" > "$tmp/mk.out" 2>&1
+check "make is quiet by default: one CC line" '[ "$(cat "$tmp/mk.out")" = "  CC    generator/base/utf8.c" ]' \
+	"$(cat "$tmp/mk.out")"
+rm -rf "$tmp/b"
+mk V=1 BUILD="$tmp/b" CFLAGS="-O1 -DRG_USER_CFLAG" CPPFLAGS=-DRG_USER_CPPFLAG \
+	"$tmp/b/generator/base/utf8.o" > "$tmp/mk.out" 2>&1
+check "make V=1 shows the command, with the user's CFLAGS and CPPFLAGS added to the build's" \
+	'[ -s "$tmp/b/generator/base/utf8.o" ] && grep -- "-c -o $tmp/b/generator/base/utf8.o" "$tmp/mk.out" |
+	 grep -- "-std=c11" | grep -- "-D_POSIX_C_SOURCE=200809L" | grep -- "-DRG_USER_CPPFLAG" |
+	 grep -q -- "-O1 -DRG_USER_CFLAG"' "$(cat "$tmp/mk.out")"
+mk -n V=1 BUILD="$tmp/b" LDFLAGS=-Wl,--as-needed "$tmp/b/reportgen" > "$tmp/mk.out" 2>&1
+check "the user's LDFLAGS are added to the link" \
+	'grep -- "-o $tmp/b/reportgen" "$tmp/mk.out" | grep -- "-Wl,--as-needed" | grep -q -- "-lhpdf"' \
+	"$(grep -- "-o $tmp/b/reportgen" "$tmp/mk.out")"
 
 # ---- make install ---------------------------------------------------------------
 root=$tmp/root
