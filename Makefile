@@ -1,10 +1,16 @@
 # reportgen -- top-level Makefile
 #
-#   make          install missing Debian packages (as root), build, render every sample
-#   make test     build and run all tests
-#   make clean    remove build/ and out/
+#   make            install missing Debian packages (as root), build, render every sample
+#   make test       build and run all tests
+#   make install    the program, man pages, templates, themes, fonts.conf and bash
+#                   completion under $(DESTDIR)$(PREFIX) (PREFIX=/usr/local)
+#   make uninstall  remove what make install wrote
+#   make clean      remove build/ and out/
+#   make V=1 ...    show the commands instead of "CC file" lines
 #
-# Sources live in generator/<stage>/; objects go to build/.
+# Sources live in generator/<stage>/; objects go to build/.  CFLAGS, CPPFLAGS
+# and LDFLAGS given on the command line or in the environment (as
+# dpkg-buildflags sets them) are added to the flags the build needs.
 
 CC      ?= cc
 # Debian packages: build (libicu: word breaks in table headers; libcsv: CSV
@@ -15,12 +21,44 @@ PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev 
            fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
-           poppler-utils qpdf mupdf-tools libxml2-utils
+           poppler-utils qpdf mupdf-tools libxml2-utils mandoc
 CFLAGS  ?= -O2 -g
 PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc glib-2.0
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror=implicit-function-declaration \
-           -DRG_DATADIR='"$(CURDIR)"' $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
-LDLIBS  += -lhpdf -lcsv $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
+# what the build needs, before the user's flags (so that theirs win)
+RG_CFLAGS   := -std=c11 -Wall -Wextra -Werror=implicit-function-declaration
+RG_CPPFLAGS := -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
+RG_LDLIBS   := -lhpdf -lcsv $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm
+# SAN_CFLAGS: the sanitizer builds' own flags (check-asan, fuzz-build), last
+ALL_CFLAGS   = $(RG_CPPFLAGS) $(CPPFLAGS) $(RG_CFLAGS) $(CFLAGS) $(SAN_CFLAGS)
+ALL_LDFLAGS  = $(LDFLAGS)
+ALL_LDLIBS   = $(LDLIBS) $(RG_LDLIBS)
+
+# the version, written only here: `git describe` in a repository (the
+# release tag, or VERSION and the commit), else VERSION
+VERSION := 0.1.0
+RG_VERSION := $(shell { git describe --tags --dirty 2>/dev/null || \
+                  { h=$$(git rev-parse --short HEAD 2>/dev/null) && echo $(VERSION)-g$$h; } || \
+                  echo $(VERSION); } | sed 's/^v//')
+
+# installation (docs: README.md, man/reportgen.1)
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/reportgen
+MANDIR  := $(PREFIX)/share/man
+COMPDIR := $(PREFIX)/share/bash-completion/completions
+MAN1    := man/reportgen.1
+MAN5    := man/reportgen-template.5 man/reportgen-data.5 man/reportgen-theme.5
+
+# quiet by default: "CC file"; V=1 prints the commands
+V ?= 0
+ifeq ($(V),0)
+Q    := @
+say   = @printf '  %-5s %s\n' $(1) $(2);
+else
+Q    :=
+say   =
+endif
 
 BUILD   := build
 SRCS    := $(sort $(wildcard generator/*/*.c))
@@ -43,21 +81,36 @@ deps:
 build: $(BIN)
 
 $(BIN): $(OBJS) $(MAIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(ALL_LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# the version reaches one object, through a header rewritten only when the
+# version changes (so a new commit recompiles one file)
+$(BUILD)/generator/cli/version.o: $(BUILD)/rg-version.h
+$(BUILD)/generator/cli/version.o: ALL_CFLAGS += -I $(BUILD)
+$(BUILD)/rg-version.h: FORCE
+	@mkdir -p $(dir $@)
+	@v='#define RG_VERSION "$(RG_VERSION)"'; \
+	    [ "$$(cat $@ 2>/dev/null)" = "$$v" ] || echo "$$v" > $@
+.PHONY: FORCE
+FORCE:
 
 $(BUILD)/generator/data/xsd.o: $(BUILD)/generator/data/xsd.inc
-$(BUILD)/generator/data/xsd.o: CFLAGS += -I $(BUILD)/generator/data
+$(BUILD)/generator/data/xsd.o: ALL_CFLAGS += -I $(BUILD)/generator/data
 $(BUILD)/generator/data/xsd.inc: generator/data/reportgen.xsd tools/embed.sh
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh rg_reportgen_xsd < $< > $@
+	$(call say,GEN,$@)sh tools/embed.sh rg_reportgen_xsd < $< > $@
 
+# unit tests and fuzz targets read the tree's fonts.conf and themes by path
+# (the program finds its data beside its executable: cli/datadir.c)
+TREE_CPPFLAGS := -DRG_DATADIR='"$(CURDIR)"'
 $(BUILD)/tests/%: tests/unit/%.c $(OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -I generator -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) $(TREE_CPPFLAGS) -I generator -o $@ $^ \
+	    $(ALL_LDFLAGS) $(ALL_LDLIBS) -lcmocka
 
 samples: $(SAMPLES:%=out/%.pdf)
 
@@ -65,6 +118,11 @@ samples: $(SAMPLES:%=out/%.pdf)
 out/%.pdf: $(BIN) $$($$*_T) $$($$*_D) fonts/fonts.conf
 	@mkdir -p out
 	$(BIN) render -t $($*_T) $(addprefix -d ,$($*_D)) $($*_V) -o $@ --depfile out/$*.d
+
+# the version the binary reports (tests compare it with --version)
+.PHONY: version
+version:
+	@echo '$(RG_VERSION)'
 
 # one line per sample: name|template|data files|settings (for tests)
 list-samples:
@@ -80,6 +138,28 @@ clean:
 	rm -rf $(BUILD) out build-asan build-fuzz
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d)
+
+# ---- installation ------------------------------------------------------------
+#
+# The installed program finds templates, themes and fonts.conf in
+# ../share/reportgen beside its executable, so PREFIX is not compiled in and
+# an installed tree can be moved (generator/cli/datadir.c).
+.PHONY: install uninstall
+install: build
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(DATADIR)/templates/themes $(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(COMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/reportgen
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 templates/*.md $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 templates/themes/*.yaml $(DESTDIR)$(DATADIR)/templates/themes/
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 tools/reportgen.bash-completion $(DESTDIR)$(COMPDIR)/reportgen
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/reportgen $(DESTDIR)$(COMPDIR)/reportgen
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -rf $(DESTDIR)$(DATADIR)
 
 # ---- robustness: sanitizers, valgrind, fuzzing (docs/reliability.md) -------
 #
@@ -107,7 +187,7 @@ ASAN_ENV    := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_u
 
 .PHONY: check-asan check-valgrind
 check-asan: deps
-	CFLAGS='$(ASAN_CFLAGS)' $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) \
+	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) SAN_CFLAGS='$(ASAN_CFLAGS)' \
 	    $(ASAN_BUILD)/reportgen $(ASAN_TESTS)
 	@rm -rf $(ASAN_REPORTS) && mkdir -p $(ASAN_REPORTS)
 	$(ASAN_ENV) REPORTGEN=$(ASAN_BUILD)/reportgen sh tests/run.sh $(ASAN_TESTS)
@@ -138,11 +218,12 @@ FUZZ_MAXLEN_config := 8192
 .PHONY: fuzz fuzz-build fuzz-seeds
 fuzz-build:
 	@sh tools/ensure-deps.sh $(PKGS) clang libclang-rt-14-dev
-	CC=clang CFLAGS='$(FUZZ_CFLAGS)' $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) \
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) SAN_CFLAGS='$(FUZZ_CFLAGS)' \
 	    CC=clang $(FUZZ_BINS)
 
 $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(wildcard fuzz/*.inc) $(OBJS)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer -I generator -o $@ $< $(OBJS) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(TREE_CPPFLAGS) -fsanitize=fuzzer -I generator -o $@ $< $(OBJS) \
+	    $(ALL_LDFLAGS) $(ALL_LDLIBS)
 
 # seed corpora from input/, templates/, tests/bad/ and the CommonMark spec
 fuzz-seeds:

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,19 +32,35 @@
 
 #include "../base/buf.h"
 #include "../base/mem.h"
+#include "args.h"
 #include "manifest.h"
 #include "render.h"
 
-static const char usage_line[] =
-    "build MANIFEST [-j N] [--shard K/N] [--depfiles] [--fonts FONTS.conf] [--list]";
+const char rg_build_help[] =
+"usage: reportgen build MANIFEST [OPTION...]\n"
+"\n"
+"Render every job of a YAML manifest in one process, loading the fonts and\n"
+"each template once.  A failing job is reported and the others still run.\n"
+"\n"
+"  -j N                 N worker processes (0: one per processor; default 1)\n"
+"  --shard K/N          only the K-th of N slices of the jobs\n"
+"  --depfiles           write OUT.d (a make rule) beside each OUT.pdf\n"
+"  --fonts FONTS.conf   the font configuration (wins over the manifest's)\n"
+"  --list               print the outputs of the slice, render nothing\n"
+"  -q, --quiet          print only the messages of failing jobs\n"
+"  -v, --verbose        one line per job even on a terminal, and the time\n"
+"                       spent loading fonts and templates\n"
+"  -h, --help           show this help\n"
+"\n"
+"On a terminal one progress line shows the jobs done, the failures, the\n"
+"time left and the current job; otherwise one line is printed per job.\n"
+"Exit status: 0 every job succeeded, 2 a job had bad input, else 1.\n";
+
 
 static int
 bad_usage(const char *fmt, const char *arg)
 {
-	fputs("reportgen: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nusage: reportgen %s\n(see reportgen --help)\n", usage_line);
-	return RG_EXIT_BADINPUT;
+	return rg_usage_error("build", fmt, arg);
 }
 
 static double
@@ -115,7 +132,8 @@ merge_status(int *status, int st)
 /* ---- progress --------------------------------------------------------- */
 
 typedef struct progress {
-	int tty;
+	int tty;                 /* draw the progress line */
+	int verbosity;           /* 0 quiet, 1 normal, 2 verbose */
 	size_t total, done, failed;
 	double start;
 	const char *current;     /* the output last started */
@@ -131,6 +149,18 @@ clear_line(progress *p)
 	}
 }
 
+/* The terminal's width in columns (80 when it cannot tell). */
+static size_t
+columns(void)
+{
+	struct winsize ws;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10)
+		return ws.ws_col;
+	return 80;
+}
+
+/* "[12/50] 1 failed, ETA 0:03  out/x.pdf", cut to the terminal's width so
+ * that it stays one line (a wide character counts as two columns). */
 static void
 show_line(progress *p)
 {
@@ -142,11 +172,26 @@ show_line(progress *p)
 		double left = el / (double)p->done * (double)(p->total - p->done);
 		snprintf(eta, sizeof eta, "%d:%02d", (int)left / 60, (int)left % 60);
 	}
-	fprintf(stderr, "\r\033[K[%zu/%zu] ETA %s", p->done, p->total, eta);
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "[%zu/%zu] ", p->done, p->total);
 	if (p->failed)
-		fprintf(stderr, ", %zu failed", p->failed);
-	fprintf(stderr, "  %.60s", p->current ? p->current : "");
+		rg_buf_printf(&b, "%zu failed, ", p->failed);
+	rg_buf_printf(&b, "ETA %s  %s", eta, p->current ? p->current : "");
+	size_t width = columns() - 1, cols = 0, cut = 0;
+	for (size_t i = 0; i < b.len; ) {
+		unsigned char ch = (unsigned char)b.data[i];
+		size_t n = ch < 0x80 ? 1 : ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+		size_t w = n >= 3 ? 2 : 1;
+		if (cols + w > width || i + n > b.len)
+			break;
+		cols += w;
+		i += n;
+		cut = i;
+	}
+	fputs("\r\033[K", stderr);
+	fwrite(b.data, 1, cut, stderr);
 	fflush(stderr);
+	rg_buf_free(&b);
 	p->line_shown = 1;
 }
 
@@ -166,7 +211,7 @@ job_done(progress *p, const char *out, const result *r)
 	p->done++;
 	if (r->status != RG_EXIT_OK)
 		p->failed++;
-	if (!p->tty)
+	if (!p->tty && p->verbosity > 0)
 		fprintf(stderr, "[%zu/%zu] %s %s (%.3f s)\n", p->done, p->total,
 		    r->status == RG_EXIT_OK ? "ok    " : "FAILED", out, r->seconds);
 	else
@@ -462,45 +507,52 @@ rg_cmd_build(int argc, char **argv)
 {
 	const char *manifest = NULL, *fonts_opt = NULL;
 	long jobs = 1, shard_k = 1, shard_n = 1;
-	int depfiles = 0, list = 0;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-		if ((strcmp(a, "-j") == 0 || strcmp(a, "--shard") == 0 ||
-		    strcmp(a, "--fonts") == 0) && next == NULL)
-			return bad_usage("option %s needs an argument", a);
-		if (strcmp(a, "-j") == 0 || strncmp(a, "-j", 2) == 0) {
-			const char *v = a[2] ? a + 2 : argv[++i];
+	int depfiles = 0, list = 0, verbosity = 1;
+	enum { B_J, B_SHARD, B_FONTS, B_DEPFILES, B_LIST, B_Q, B_QUIET, B_V, B_VERBOSE, B_H,
+		B_HELP };
+	static const rg_opt opts[] = {
+		{ "-j", 1 }, { "--shard", 1 }, { "--fonts", 1 }, { "--depfiles", 0 },
+		{ "--list", 0 }, { "-q", 0 }, { "--quiet", 0 }, { "-v", 0 }, { "--verbose", 0 },
+		{ "-h", 0 }, { "--help", 0 }, { NULL, 0 }
+	};
+	rg_args a = { "build", opts, argc, argv, 0, 0 };
+	const char *v;
+	int k;
+	while ((k = rg_args_next(&a, &v)) != RG_ARGS_END) {
+		switch (k) {
+		case B_J:
 			if (!parse_count(v, &jobs) || jobs < 0 || jobs > 256)
 				return bad_usage("-j needs a number of workers from 0 (one per "
 				    "processor) to 256, found '%s'", v);
-		} else if (strcmp(a, "--shard") == 0) {
-			const char *v = argv[++i];
-			char k[32], n[32];
+			break;
+		case B_SHARD: {
+			char kk[32], n[32];
 			const char *slash = strchr(v, '/');
-			if (slash == NULL || (size_t)(slash - v) >= sizeof k ||
+			if (slash == NULL || (size_t)(slash - v) >= sizeof kk ||
 			    strlen(slash + 1) >= sizeof n)
 				return bad_usage("--shard needs K/N (the K-th of N slices, "
 				    "1 <= K <= N), found '%s'", v);
-			memcpy(k, v, (size_t)(slash - v));
-			k[slash - v] = '\0';
+			memcpy(kk, v, (size_t)(slash - v));
+			kk[slash - v] = '\0';
 			strcpy(n, slash + 1);
-			if (!parse_count(k, &shard_k) || !parse_count(n, &shard_n) ||
+			if (!parse_count(kk, &shard_k) || !parse_count(n, &shard_n) ||
 			    shard_n < 1 || shard_k < 1 || shard_k > shard_n)
 				return bad_usage("--shard needs K/N (the K-th of N slices, "
 				    "1 <= K <= N), found '%s'", v);
-		} else if (strcmp(a, "--fonts") == 0) {
-			fonts_opt = argv[++i];
-		} else if (strcmp(a, "--depfiles") == 0) {
-			depfiles = 1;
-		} else if (strcmp(a, "--list") == 0) {
-			list = 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return bad_usage("unknown argument '%s' for build", a);
-		} else if (manifest == NULL) {
-			manifest = a;
-		} else {
-			return bad_usage("build takes one manifest; '%s' is a second", a);
+			break;
+		}
+		case B_FONTS: fonts_opt = v; break;
+		case B_DEPFILES: depfiles = 1; break;
+		case B_LIST: list = 1; break;
+		case B_Q: case B_QUIET: verbosity = 0; break;
+		case B_V: case B_VERBOSE: verbosity = 2; break;
+		case B_H: case B_HELP: fputs(rg_build_help, stdout); return RG_EXIT_OK;
+		case RG_ARGS_OPERAND:
+			if (manifest != NULL)
+				return bad_usage("build takes one manifest; '%s' is a second", v);
+			manifest = v;
+			break;
+		default: return RG_EXIT_BADINPUT;
 		}
 	}
 	if (manifest == NULL)
@@ -542,11 +594,17 @@ rg_cmd_build(int argc, char **argv)
 		status = rg_diag_status(&d);
 		goto out;
 	}
+	if (verbosity > 1 && nsel > 0)
+		fprintf(stderr, "reportgen: fonts of %s loaded in %.3f s\n", fonts, now() - start);
 	/* every template once, before any job (and before forking) */
+	double t0 = now();
 	for (size_t i = 0; i < nsel; i++)
 		rg_render_env_template(env, m.jobs[sel[i]].tpl, &d);
+	if (verbosity > 1)
+		fprintf(stderr, "reportgen: templates parsed in %.3f s\n", now() - t0);
 
-	progress p = { isatty(STDERR_FILENO), nsel, 0, 0, now(), NULL, 0 };
+	progress p = { verbosity == 1 && isatty(STDERR_FILENO), verbosity, nsel, 0, 0, now(),
+		NULL, 0 };
 	if ((long)nsel < jobs)
 		jobs = nsel > 0 ? (long)nsel : 1;
 	if (jobs <= 1)
@@ -554,6 +612,8 @@ rg_cmd_build(int argc, char **argv)
 	else
 		run_parallel(env, &m, sel, nsel, (int)jobs, &p, &status);
 	clear_line(&p);
+	if (verbosity == 0)
+		goto out;
 
 	double el = now() - start;
 	fprintf(stderr, "reportgen: %zu of %zu document%s written", nsel - p.failed, nsel,

@@ -7,4 +7,7 @@
  * any job had bad input (or the manifest is wrong), else 1 if any failed. */
 int rg_cmd_build(int argc, char **argv);
 
+/* What `reportgen build --help` prints. */
+extern const char rg_build_help[];
+
 #endif

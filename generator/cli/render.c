@@ -12,13 +12,8 @@
 #include "../data/model.h"
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
+#include "install.h"
 
-#ifndef RG_VERSION
-#define RG_VERSION "0.1.0"
-#endif
-#ifndef RG_DATADIR
-#define RG_DATADIR "."
-#endif
 
 typedef struct cached_template {
 	char *path;
@@ -40,6 +35,7 @@ struct rg_render_env {
 	size_t ntpls, tcap;
 	cached_theme *themes;
 	size_t nthemes, thcap;
+	const char *last_theme;  /* the theme file of the last render, or NULL */
 };
 
 const char *
@@ -50,7 +46,10 @@ rg_render_fonts_config(const char *opt)
 	const char *env = getenv("REPORTGEN_FONTS");
 	if (env != NULL && *env)
 		return env;
-	return RG_DATADIR "/fonts/fonts.conf";
+	static char path[4200];
+	if (path[0] == '\0')
+		snprintf(path, sizeof path, "%s/fonts/fonts.conf", rg_datadir());
+	return path;
 }
 
 time_t
@@ -76,18 +75,35 @@ rg_render_env_new(const char *fonts_conf, time_t date)
 }
 
 void
-rg_render_env_free(rg_render_env *e)
+rg_render_env_forget(rg_render_env *e)
 {
-	if (e == NULL)
-		return;
 	for (size_t i = 0; i < e->ntpls; i++) {
 		rg_template_free(e->tpls[i].t);
 		free(e->tpls[i].path);
 	}
 	free(e->tpls);
+	e->tpls = NULL;
+	e->ntpls = e->tcap = 0;
 	for (size_t i = 0; i < e->nthemes; i++)
 		free(e->themes[i].path);
 	free(e->themes);
+	e->themes = NULL;
+	e->nthemes = e->thcap = 0;
+	e->last_theme = NULL;
+}
+
+const char *
+rg_render_env_theme(const rg_render_env *e)
+{
+	return e->last_theme;
+}
+
+void
+rg_render_env_free(rg_render_env *e)
+{
+	if (e == NULL)
+		return;
+	rg_render_env_forget(e);
 	rg_fontset_free(e->fonts);
 	free(e->fonts_conf);
 	free(e);
@@ -153,7 +169,7 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 				    "is neither a name like 'gongwen' nor a .yaml file", name);
 				return NULL;
 			}
-		rg_buf_printf(&path, "%s/templates/themes/%s.yaml", RG_DATADIR, name);
+		rg_buf_printf(&path, "%s/templates/themes/%s.yaml", rg_datadir(), name);
 	}
 	cached_theme *c = NULL;
 	for (size_t i = 0; i < e->nthemes && c == NULL; i++)
@@ -169,6 +185,7 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 	}
 	rg_buf_free(&path);
 	*path_out = c->path;
+	e->last_theme = c->path;
 	return c->ok ? &c->theme : NULL;
 }
 
@@ -356,7 +373,9 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			rg_failure(d, rg_pos_make(name, 0, 0), "typesetting check failed");
 	}
 	if (j->out != NULL) {
-		rg_pdf_opts po = { e->fonts, "reportgen " RG_VERSION, e->date, j->pdfa };
+		char creator[64];
+		snprintf(creator, sizeof creator, "reportgen %s", rg_version);
+		rg_pdf_opts po = { e->fonts, creator, e->date, j->pdfa };
 		if (rg_pdf_write(l, &po, j->out, d) == 0 && j->depfile != NULL)
 			write_deps(e, j, theme_path, d);
 	}

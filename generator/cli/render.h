@@ -54,6 +54,14 @@ int rg_render_env_load(rg_render_env *e, rg_diag *d);
  * one line naming the template). */
 int rg_render_env_template(rg_render_env *e, const char *path, rg_diag *d);
 
+/* Drop the parsed templates and the themes (the fonts stay), so that the
+ * next render reads them again: `watch` after a change. */
+void rg_render_env_forget(rg_render_env *e);
+/* The theme file the last render used (named in the template or by
+ * --theme), or NULL if no render got that far; valid until the next
+ * rg_render_env_forget. */
+const char *rg_render_env_theme(const rg_render_env *e);
+
 /* Render job j.  Returns 0, or -1 after reporting through d (whose counts
  * tell bad input from other failures).  The PDF is written atomically; the
  * dependency file, when asked for, only after the PDF. */

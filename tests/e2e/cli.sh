@@ -30,7 +30,7 @@ grep -q "^reportgen [0-9]" "$tmp/out" && pass=$((pass + 1)) || { echo "FAIL: --v
 expect 2 "no command given" "$bin"
 expect 2 "unknown command 'rendr'" "$bin" rendr
 expect 2 "render needs -t TEMPLATE" "$bin" render -d "$data"
-expect 2 "unknown argument '--bogus'" "$bin" render --bogus
+expect 2 "unknown option '--bogus'" "$bin" render --bogus
 expect 2 "option -t needs an argument" "$bin" render -t
 expect 2 "unknown --dump stage 'page'" "$bin" render -t templates/briefing.md -d "$data" --dump=page
 

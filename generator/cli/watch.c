@@ -1,0 +1,200 @@
+/* watch.c -- see watch.h.
+ *
+ * Editors save in two ways: writing the file in place (one IN_CLOSE_WRITE
+ * on the file) or writing a new file and renaming it over the old one
+ * (IN_MOVED_TO on the directory; the old inode is gone, so a watch on it
+ * would see nothing more).  So the directories of the inputs are watched,
+ * and an event counts when its name is one of the inputs.  Partial writes
+ * (IN_MODIFY) are not events: a render starts only once the file is
+ * closed.  The events already queued when a change is seen (a save touching
+ * several files) give one render; one that comes during a render gives
+ * another, so the PDF always ends up as of the last save.
+ *
+ * The fonts stay loaded across renders unless the font configuration
+ * changes; the template and the theme are read again each time.
+ */
+#include "watch.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../base/mem.h"
+
+
+typedef struct watched {
+	int wd;                  /* the watch on the file's directory */
+	char *dir, *base;
+	int is_fonts;            /* the font configuration */
+} watched;
+
+typedef struct watcher {
+	int fd;
+	watched *w;
+	size_t n, cap;
+} watcher;
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Watch path's directory for path (once). */
+static void
+watch_file(watcher *wt, const char *path, int is_fonts)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? rg_xstrdup(".") :
+	    slash == path ? rg_xstrdup("/") : rg_xstrndup(path, (size_t)(slash - path));
+	const char *base = slash ? slash + 1 : path;
+	for (size_t i = 0; i < wt->n; i++)
+		if (strcmp(wt->w[i].dir, dir) == 0 && strcmp(wt->w[i].base, base) == 0) {
+			free(dir);
+			return;
+		}
+	int wd = inotify_add_watch(wt->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO);
+	if (wd < 0) {
+		fprintf(stderr, "reportgen: warning: cannot watch %s: %s\n", dir,
+		    strerror(errno));
+		free(dir);
+		return;
+	}
+	watched *w = RG_PUSH(wt->w, wt->n, wt->cap);
+	w->wd = wd;
+	w->dir = dir;
+	w->base = rg_xstrdup(base);
+	w->is_fonts = is_fonts;
+}
+
+/* Read the pending events: 0 none of ours, 1 an input changed, 2 the font
+ * configuration changed, -1 the watch is broken. */
+static int
+read_events(watcher *wt)
+{
+	char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t len = read(wt->fd, buf, sizeof buf);
+	if (len < 0)
+		return errno == EINTR || errno == EAGAIN ? 0 : -1;
+	int what = 0;
+	for (char *p = buf; p < buf + len; ) {
+		const struct inotify_event *ev = (const struct inotify_event *)p;
+		p += sizeof *ev + ev->len;
+		if (ev->len == 0)
+			continue;
+		for (size_t i = 0; i < wt->n; i++)
+			if (wt->w[i].wd == ev->wd && strcmp(wt->w[i].base, ev->name) == 0) {
+				int w = wt->w[i].is_fonts ? 2 : 1;
+				if (w > what)
+					what = w;
+			}
+	}
+	return what;
+}
+
+/* Wait until an input changes, and read the events queued with it; as
+ * read_events. */
+static int
+wait_change(watcher *wt)
+{
+	int what = 0;
+	struct pollfd p = { wt->fd, POLLIN, 0 };
+	while (what == 0) {
+		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+			return -1;
+		what = read_events(wt);
+	}
+	while (what > 0) {
+		int r = poll(&p, 1, 0);
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (r <= 0)
+			break;
+		int more = read_events(wt);
+		if (more < 0)
+			return -1;
+		if (more > what)
+			what = more;
+	}
+	return what;
+}
+
+static void
+stamp(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M:%S", &tm);
+}
+
+int
+rg_watch(const rg_job *j, const char *fonts_conf)
+{
+	watcher wt = { inotify_init1(IN_CLOEXEC | IN_NONBLOCK), NULL, 0, 0 };
+	if (wt.fd < 0) {
+		fprintf(stderr, "reportgen: error: cannot watch files (inotify): %s\n",
+		    strerror(errno));
+		return RG_EXIT_FAILURE;
+	}
+	watch_file(&wt, j->tpl, 0);
+	for (size_t i = 0; i < j->ndata; i++)
+		watch_file(&wt, j->data[i], 0);
+	watch_file(&wt, fonts_conf, 1);
+	setvbuf(stderr, NULL, _IOLBF, 0);
+
+	rg_render_env *env = NULL;
+	const char *what = j->out ? j->out : "the dump";
+	int status = RG_EXIT_OK;
+	for (int round = 0; ; round++) {
+		if (env == NULL)
+			env = rg_render_env_new(fonts_conf, rg_render_build_date());
+		double t0 = now_ms();
+		rg_diag d;
+		rg_diag_init(&d, stderr);
+		rg_render(env, j, &d);
+		double ms = now_ms() - t0;
+		const char *theme = rg_render_env_theme(env);
+		if (theme != NULL)
+			watch_file(&wt, theme, 0);
+		char ts[16];
+		stamp(ts, sizeof ts);
+		if (d.errors + d.failures == 0)
+			fprintf(stderr, "[%s] wrote %s in %.0f ms\n", ts, what, ms);
+		else
+			fprintf(stderr, "[%s] %s not written: %d error%s (%.0f ms)\n", ts, what,
+			    d.errors + d.failures, d.errors + d.failures == 1 ? "" : "s", ms);
+		if (round == 0)
+			fprintf(stderr, "reportgen: watching %zu file%s; Ctrl-C to stop\n", wt.n,
+			    wt.n == 1 ? "" : "s");
+		int change = wait_change(&wt);
+		if (change < 0) {
+			fprintf(stderr, "reportgen: error: watching stopped: %s\n",
+			    strerror(errno));
+			status = RG_EXIT_FAILURE;
+			break;
+		}
+		if (change == 2) {
+			rg_render_env_free(env);
+			env = NULL;
+		} else {
+			rg_render_env_forget(env);
+		}
+	}
+	rg_render_env_free(env);
+	for (size_t i = 0; i < wt.n; i++) {
+		free(wt.w[i].dir);
+		free(wt.w[i].base);
+	}
+	free(wt.w);
+	close(wt.fd);
+	return status;
+}
