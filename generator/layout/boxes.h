@@ -57,6 +57,13 @@ typedef struct rg_line_rec {
 	int full;                /* justified to the full measure (not a last line) */
 	int broken_before;       /* the line breaker chose the break before it */
 	int broken_after;        /* ... and after it */
+	/* a line of a table cell: the cell's inner edges, what it holds */
+	int cell;                /* 1 body cell, 2 header cell, 0 not a cell */
+	double cell_x0, cell_x1;
+	int numeric;             /* the cell holds a number */
+	int cell_lines;          /* lines the cell takes */
+	int chars;               /* characters of the line */
+	int word_cut;            /* the line starts inside a word (words.c) */
 } rg_line_rec;
 
 /* The document information the PDF carries, copied into the layout's

@@ -4,6 +4,8 @@
  *   - no line the breaker started starts with a no-line-start character,
  *     and none it ended ends with a no-line-end one (避头尾);
  *   - no line is wider than the text block;
+ *   - in a table: no number broken across lines, no header line of one
+ *     character, no header broken inside a word, no text outside its cell;
  *   - on a character grid (公文): every full body line is exactly
  *     grid_chars characters wide, and every full page (one a paragraph runs
  *     off) holds exactly grid_lines lines.
@@ -52,6 +54,29 @@ rg_layout_check(const rg_layout *l, const rg_theme *th, const char *name, FILE *
 			fprintf(out, "%s: page %d, line at y=%.1f: runs from x=%.2f to %.2f, outside "
 			    "the text block (%.2f to %.2f)\n", name, r->page + 1, r->y, r->x,
 			    r->x + r->w, left, right);
+			bad++;
+		}
+		/* tables (issue 11): a number on one line, no header line of
+		 * one character, no word cut in a header, text inside its cell */
+		if (r->cell && r->numeric && r->cell_lines > 1) {
+			fprintf(out, "%s: page %d, line at y=%.1f: a number broken across %d "
+			    "lines\n", name, r->page + 1, r->y, r->cell_lines);
+			bad++;
+		}
+		if (r->cell == 2 && r->cell_lines > 1 && r->chars == 1) {
+			fprintf(out, "%s: page %d, line at y=%.1f: a header line of one "
+			    "character\n", name, r->page + 1, r->y);
+			bad++;
+		}
+		if (r->cell == 2 && r->word_cut) {
+			fprintf(out, "%s: page %d, line at y=%.1f: a header broken inside a "
+			    "word\n", name, r->page + 1, r->y);
+			bad++;
+		}
+		if (r->cell && (r->x < r->cell_x0 - 0.01 || r->x + r->w > r->cell_x1 + 0.01)) {
+			fprintf(out, "%s: page %d, line at y=%.1f: runs from x=%.2f to %.2f, outside "
+			    "its table cell (%.2f to %.2f)\n", name, r->page + 1, r->y, r->x,
+			    r->x + r->w, r->cell_x0, r->cell_x1);
 			bad++;
 		}
 		if (th->grid_chars > 0 && th->char_pitch > 0 && r->body && r->full) {

@@ -102,6 +102,16 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 		while (k < p->n && it[k].type == RG_LB_GLUE)
 			k++;
 		rec->broken_after = k < p->n && it[k].type != RG_LB_BREAK;
+		rec->cell = c->cell.kind;
+		rec->cell_x0 = c->cell.x0;
+		rec->cell_x1 = c->cell.x1;
+		rec->numeric = c->cell.numeric;
+		rec->cell_lines = c->cell.lines;
+		rec->chars = 0;
+		for (size_t m = ln->start; m < ln->end; m++)
+			if (it[m].type != RG_LB_GLUE)
+				rec->chars += it[m].nglyphs;
+		rec->word_cut = ln->start > 0 && it[ln->start].keep_before;
 	}
 	size_t run = SIZE_MAX;           /* index of the open text box */
 	rg_buf text = { 0 };

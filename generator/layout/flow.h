@@ -59,6 +59,12 @@ typedef struct rg_flow {
 	size_t ntoc;
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
 	int landscape;           /* items made now go on landscape pages */
+	/* the table cell rg_flow_line is setting, for its line records */
+	struct {
+		int kind;            /* 0 none, 1 body, 2 header */
+		double x0, x1;
+		int numeric, lines;
+	} cell;
 	int off_grid;            /* items keep their own heights on a grid (table
 	                          * rows; the paginator puts what follows back on it) */
 } rg_flow;

@@ -459,15 +459,28 @@ cell_x(const tstate *s, const cellbox *cb, double x)
 }
 
 /* A cell's lines into v, centred vertically in [top, top + height). */
+/* What the line records of cell cb say (the typesetting check). */
+static void
+cell_context(tstate *s, const cellbox *cb, size_t r, double x, double cw)
+{
+	s->c->cell.kind = r < s->t->nheader ? 2 : 1;
+	s->c->cell.x0 = cell_x(s, cb, x) + s->padx;
+	s->c->cell.x1 = s->c->cell.x0 + cw;
+	s->c->cell.numeric = cb->cell->numeric;
+	s->c->cell.lines = (int)cb->nlines;
+}
+
 static void
 draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
     double height)
 {
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	double y = top + (height - cb->nlines * s->pitch) / 2;
+	cell_context(s, cb, r, x, cw);
 	for (size_t l = 0; l < cb->nlines; l++)
 		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
 		    palign(s, r, cb), v, y + l * s->pitch, s->pitch);
+	s->c->cell.kind = 0;
 	free(cb->lines);
 	cb->lines = NULL;
 }
@@ -480,8 +493,10 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 	if (l >= cb->nlines)
 		return;
 	double cw = cell_width(s, cb) - 2 * s->padx;
+	cell_context(s, cb, r, x, cw);
 	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
 	    palign(s, r, cb), v, top, s->pitch);
+	s->c->cell.kind = 0;
 }
 
 /* A body row taller than a page (the text block under 续表 and the
@@ -791,6 +806,14 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 			free_state(&s);
 			return;
 		}
+	}
+	/* a table of few narrow columns is not stretched over the text block:
+	 * half again its natural width, at least 60% of the block, centred */
+	double natural_w = sum(s.prefw, t->ncols);
+	if (natural_w * 1.5 < width) {
+		double w = natural_w * 1.5 > width * 0.6 ? natural_w * 1.5 : width * 0.6;
+		x += (width - w) / 2;
+		width = w;
 	}
 	distribute(&s, width);
 	/* rebuild so that words wider than their column are split */
