@@ -31,11 +31,14 @@ unknown_option(const rg_args *a, const char *arg, size_t len)
 		len = sizeof word - 1;
 	memcpy(word, arg, len);
 	word[len] = '\0';
+	/* a long option's typo, among the long options (a one-letter option
+	 * is one keystroke from every other) */
 	const char *names[64];
 	size_t n = 0;
 	for (const rg_opt *o = a->opts; o->name != NULL && n < 64; o++)
-		names[n++] = o->name;
-	const char *near = rg_nearest_word(word, names, n);
+		if (o->name[1] == '-')
+			names[n++] = o->name;
+	const char *near = word[1] == '-' ? rg_nearest_word(word, names, n) : NULL;
 	if (near != NULL)
 		rg_usage_error(a->cmd, "unknown option '%s' for %s; did you mean '%s'?", word,
 		    a->cmd, near);

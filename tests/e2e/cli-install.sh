@@ -144,6 +144,8 @@ if command -v bash > /dev/null 2>&1; then
 	check "completion: build --q -> --quiet" '[ "$got" = "--quiet " ]' "$got"
 	got=$(complete_words reportgen help w)
 	check "completion: help w -> watch" '[ "$got" = "watch " ]' "$got"
+	got=$(cd "$tmp/elsewhere" && PATH=$p/bin:$PATH complete_words reportgen render -t b)
+	check "completion: -t b -> the installed template briefing" '[ "$got" = "briefing " ]' "$got"
 	got=$(complete_words reportgen watch --dump=b)
 	check "completion: --dump=b -> boxes" '[ "$got" = "boxes " ]' "$got"
 fi
