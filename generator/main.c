@@ -17,6 +17,7 @@
 #include "cli/args.h"
 #include "cli/build.h"
 #include "cli/install.h"
+#include "cli/output.h"
 #include "cli/render.h"
 #include "cli/watch.h"
 #include "data/model.h"
@@ -281,16 +282,21 @@ convert(const char *in, const char *outp)
 	rg_diag d;
 	rg_diag_init(&d, stderr);
 	rg_dataset *ds = rg_dataset_new();
-	if (load_data(ds, &in, 1, &d) == 0) {
-		FILE *f = fopen(outp, "w");
-		if (f == NULL) {
-			rg_failure(&d, rg_pos_make(outp, 0, 0), "cannot create file");
-		} else {
-			int rc = to_xml ? rg_data_write_xml(ds, f) : rg_data_write_yaml(ds, f);
-			if (fclose(f) != 0 || rc < 0)
-				rg_failure(&d, rg_pos_make(outp, 0, 0), "cannot write file");
-		}
+	/* written whole, never over the input nor as anything but a regular
+	 * file (cli/output.h) */
+	char *path = rg_output_path(outp, "output", &in, 1, &d);
+	if (path != NULL && load_data(ds, &in, 1, &d) == 0) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&text, &len);
+		int rc = f == NULL ? -1 : to_xml ? rg_data_write_xml(ds, f) : rg_data_write_yaml(ds, f);
+		if (f == NULL || fclose(f) != 0 || rc < 0)
+			rg_failure(&d, rg_pos_make(outp, 0, 0), "cannot write file");
+		else
+			rg_output_write(path, text, len, &d);
+		free(text);
 	}
+	free(path);
 	rg_dataset_free(ds);
 	return rg_diag_status(&d);
 }

@@ -1,5 +1,6 @@
 /* manifest.c -- see manifest.h; the format is documented in docs/batch.md. */
 #include "manifest.h"
+#include "output.h"
 
 #include <errno.h>
 #include <glob.h>
@@ -426,9 +427,10 @@ read_top(reader *r)
 		bad(r, node_pos(r, jobs), "the manifest lists no job");
 }
 
-/* Two jobs must not write the same file (workers would race on it). */
+/* Two jobs must not write the same file (workers would race on it), under
+ * any spelling (out/x.pdf, out/./x.pdf, ../out/x.pdf from out/). */
 typedef struct out_ref {
-	const char *out;
+	char *out;               /* normalised (output.h) */
 	size_t job;
 } out_ref;
 
@@ -446,14 +448,16 @@ check_outputs(reader *r)
 	rg_manifest *m = r->m;
 	out_ref *refs = rg_xcalloc(m->njobs ? m->njobs : 1, sizeof *refs);
 	for (size_t i = 0; i < m->njobs; i++) {
-		refs[i].out = m->jobs[i].out;
+		refs[i].out = rg_output_normal(m->jobs[i].out);
 		refs[i].job = i;
 	}
 	qsort(refs, m->njobs, sizeof *refs, cmp_out);
 	for (size_t i = 1; i < m->njobs; i++)
 		if (strcmp(refs[i].out, refs[i - 1].out) == 0)
 			bad(r, m->pos[refs[i].job], "this job writes '%s', as does the job at "
-			    "line %d", refs[i].out, m->pos[refs[i - 1].job].line);
+			    "line %d", m->jobs[refs[i].job].out, m->pos[refs[i - 1].job].line);
+	for (size_t i = 0; i < m->njobs; i++)
+		free(refs[i].out);
 	free(refs);
 }
 

@@ -13,6 +13,7 @@
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
 #include "install.h"
+#include "output.h"
 
 
 typedef struct cached_template {
@@ -248,40 +249,14 @@ rg_write_depfile(const char *path, const char *target, const char *const *deps,
 		put_make_name(&b, deps[i]);
 		rg_buf_puts(&b, ":\n");
 	}
-	rg_buf tmp = { 0 };
-	rg_buf_printf(&tmp, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp.data);
-	int rc = fd < 0 ? -1 : 0;
-	if (fd >= 0) {
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) < 0)
-			rc = -1;
-		size_t off = 0;
-		while (rc == 0 && off < b.len) {
-			ssize_t w = write(fd, b.data + off, b.len - off);
-			if (w < 0 && errno != EINTR)
-				rc = -1;
-			else if (w > 0)
-				off += (size_t)w;
-		}
-		if (close(fd) < 0)
-			rc = -1;
-		if (rc == 0 && rename(tmp.data, path) < 0)
-			rc = -1;
-		if (rc < 0)
-			unlink(tmp.data);
-	}
-	if (rc < 0)
-		rg_failure(d, rg_pos_make(path, 0, 0), "cannot write dependency file: %s",
-		    strerror(errno));
-	rg_buf_free(&tmp);
+	int rc = rg_output_write(path, b.data, b.len, d);
 	rg_buf_free(&b);
 	return rc;
 }
 
 static int
-write_deps(rg_render_env *e, const rg_job *j, const char *theme_path, rg_diag *d)
+write_deps(rg_render_env *e, const rg_job *j, const char *path, const char *theme_path,
+    rg_diag *d)
 {
 	size_t nfaces = rg_fontset_count(e->fonts);
 	const char **deps = rg_xcalloc(j->ndata + nfaces + 3, sizeof *deps);
@@ -299,7 +274,7 @@ write_deps(rg_render_env *e, const rg_job *j, const char *theme_path, rg_diag *d
 		if (!dup)
 			deps[n++] = p;
 	}
-	int rc = rg_write_depfile(j->depfile, j->out, deps, n, d);
+	int rc = rg_write_depfile(path, j->out, deps, n, d);
 	free(deps);
 	return rc;
 }
@@ -373,11 +348,38 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			rg_failure(d, rg_pos_make(name, 0, 0), "typesetting check failed");
 	}
 	if (j->out != NULL) {
-		char creator[64];
-		snprintf(creator, sizeof creator, "reportgen %s", rg_version);
-		rg_pdf_opts po = { e->fonts, creator, e->date, j->pdfa };
-		if (rg_pdf_write(l, &po, j->out, d) == 0 && j->depfile != NULL)
-			write_deps(e, j, theme_path, d);
+		/* outputs only as regular files, never over an input (output.h) */
+		const char **inputs = rg_xcalloc(j->ndata + 4, sizeof *inputs);
+		size_t n = 0;
+		inputs[n++] = j->tpl;
+		for (size_t i = 0; i < j->ndata; i++)
+			inputs[n++] = j->data[i];
+		inputs[n++] = theme_path;
+		inputs[n++] = e->fonts_conf;
+		char *out = rg_output_path(j->out, "output", inputs, n, d);
+		char *dep = NULL;
+		if (out != NULL && j->depfile != NULL) {
+			char *a = rg_output_normal(j->out), *b = rg_output_normal(j->depfile);
+			if (strcmp(a, b) == 0) {
+				rg_error(d, rg_pos_make(j->depfile, 0, 0), "the dependency file "
+				    "is the output");
+			} else {
+				inputs[n++] = j->out;
+				dep = rg_output_path(j->depfile, "dependency file", inputs, n, d);
+			}
+			free(a);
+			free(b);
+		}
+		free(inputs);
+		if (out != NULL && (j->depfile == NULL || dep != NULL)) {
+			char creator[64];
+			snprintf(creator, sizeof creator, "reportgen %s", rg_version);
+			rg_pdf_opts po = { e->fonts, creator, e->date, j->pdfa };
+			if (rg_pdf_write(l, &po, out, d) == 0 && dep != NULL)
+				write_deps(e, j, dep, theme_path, d);
+		}
+		free(out);
+		free(dep);
 	}
 out:
 	rg_layout_free(l);

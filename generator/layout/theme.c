@@ -52,20 +52,25 @@ rg_theme_defaults(rg_theme *t)
 
 typedef enum { T_MM, T_PT, T_EM, T_INT, T_BOOL, T_ROLE, T_COLOR, T_TEXT } ktype;
 
+/* Each number has limits, in the key's own unit (docs/themes.md): a PDF
+ * page is at most 14,400 pt (5,080 mm) a side, and values beyond what a
+ * page can hold make no layout. */
 typedef struct key {
 	const char *name;
 	ktype type;
 	size_t off;
+	double min, max;         /* for numbers; min excluded when it is 0 */
 } key;
 
-#define K(name, type, field) { name, type, offsetof(rg_theme, field) }
+#define K(name, type, field) { name, type, offsetof(rg_theme, field), 0, 0 }
+#define KL(name, type, field, lo, hi) { name, type, offsetof(rg_theme, field), lo, hi }
 static const key keys[] = {
-	K("page_width", T_MM, page_w), K("page_height", T_MM, page_h),
-	K("margin_top", T_MM, margin_top), K("margin_bottom", T_MM, margin_bottom),
-	K("margin_left", T_MM, margin_left), K("margin_right", T_MM, margin_right),
-	K("body_font", T_ROLE, body_role), K("body_size", T_PT, body_size),
-	K("line_pitch", T_PT, line_pitch), K("grid_lines", T_INT, grid_lines),
-	K("grid_chars", T_INT, grid_chars), K("paragraph_gap", T_PT, para_gap),
+	KL("page_width", T_MM, page_w, 20, 5080), KL("page_height", T_MM, page_h, 20, 5080),
+	KL("margin_top", T_MM, margin_top, -1, 2500), KL("margin_bottom", T_MM, margin_bottom, -1, 2500),
+	KL("margin_left", T_MM, margin_left, -1, 2500), KL("margin_right", T_MM, margin_right, -1, 2500),
+	K("body_font", T_ROLE, body_role), KL("body_size", T_PT, body_size, 0, 500),
+	KL("line_pitch", T_PT, line_pitch, 0, 1000), KL("grid_lines", T_INT, grid_lines, -1, 1000),
+	KL("grid_chars", T_INT, grid_chars, -1, 1000), KL("paragraph_gap", T_PT, para_gap, -1, 1000),
 	K("indent", T_EM, indent_em), K("widow_control", T_BOOL, widow_control),
 	K("heading1_size", T_PT, heading_size[0]), K("heading1_font", T_ROLE, heading_role[0]),
 	K("heading2_size", T_PT, heading_size[1]), K("heading2_font", T_ROLE, heading_role[1]),
@@ -100,16 +105,28 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 	switch (k->type) {
 	case T_MM: case T_PT: case T_EM: {
 		double x = strtod(v, &end);
+		const char *unit = k->type == T_MM ? "mm" : k->type == T_PT ? "pt" : "em";
 		if (*v == '\0' || *end != '\0' || !(x >= 0 && x < 10000)) {
 			rg_error(d, pos, "%s must be a number %s, found '%s'", k->name,
 			    k->type == T_MM ? "of millimetres" : k->type == T_PT ?
 			    "of points" : "of em", v);
 			return -1;
 		}
-		/* a font size of 0 made libharu refuse the whole PDF (exit 1) */
-		size_t n = strlen(k->name);
-		if (x == 0 && n > 5 && strcmp(k->name + n - 5, "_size") == 0) {
-			rg_error(d, pos, "%s must be more than 0 points", k->name);
+		/* font sizes: more than 0, at most 500 pt */
+		size_t nl = strlen(k->name);
+		int size_key = nl > 5 && strcmp(k->name + nl - 5, "_size") == 0;
+		double lo = k->max > 0 ? k->min : size_key ? 0 : -1;
+		double hi = k->max > 0 ? k->max : size_key ? 500 : 0;
+		if (hi > 0 && (x > hi || (lo > 0 && x < lo) || (lo == 0 && x == 0))) {
+			if (lo > 0)
+				rg_error(d, pos, "%s must be from %g to %g %s, found '%s'", k->name,
+				    lo, hi, unit, v);
+			else if (lo == 0)
+				rg_error(d, pos, "%s must be more than 0 and at most %g %s, found "
+				    "'%s'", k->name, hi, unit, v);
+			else
+				rg_error(d, pos, "%s must be at most %g %s, found '%s'", k->name,
+				    hi, unit, v);
 			return -1;
 		}
 		*(double *)p = k->type == T_MM ? MM(x) : x;
@@ -118,7 +135,8 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 	case T_INT: {
 		long x = strtol(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || x < 0 || x > 1000) {
-			rg_error(d, pos, "%s must be a whole number, found '%s'", k->name, v);
+			rg_error(d, pos, "%s must be a whole number from 0 to 1000, found '%s'",
+			    k->name, v);
 			return -1;
 		}
 		*(int *)p = (int)x;

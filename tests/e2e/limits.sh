@@ -126,7 +126,7 @@ qpdf --check "$tmp/long.pdf" > /dev/null 2>&1 && ok || bad "70 KB heading, URL a
 
 # a theme file is input too: a font size of 0 made libharu refuse the PDF
 printf 'body_size: 0\n' > "$tmp/theme.yaml"
-run "theme with body_size 0" 10 2 "body_size must be more than 0 points" \
+run "theme with body_size 0" 10 2 "body_size must be more than 0 and at most 500 pt" \
 	render -t templates/tour.md -d $data --theme "$tmp/theme.yaml" -o "$tmp/theme.pdf"
 
 # killed: SIGKILL at moments spread over a whole render (the 1 MB
