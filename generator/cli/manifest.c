@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../base/file.h"
 #include "../base/buf.h"
 #include "../base/suggest.h"
 
@@ -502,10 +503,10 @@ scan_events(reader *r)
 static char *
 read_file(const char *path, size_t *len, rg_diag *d)
 {
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = rg_fopen_regular(path, &why);
 	if (f == NULL) {
-		rg_error(d, rg_pos_make(path, 0, 0), "cannot open manifest: %s",
-		    strerror(errno));
+		rg_error(d, rg_pos_make(path, 0, 0), "cannot read manifest: %s", why);
 		return NULL;
 	}
 	rg_buf b = { 0 };

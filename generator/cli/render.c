@@ -160,7 +160,15 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 		name = "briefing";
 	size_t n = strlen(name);
 	rg_buf path = { 0 };
-	if (strchr(name, '/') != NULL || (n > 5 && strcmp(name + n - 5, ".yaml") == 0)) {
+	int yaml = (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+	if (strchr(name, '/') != NULL && !yaml) {
+		/* a template may name a theme file: it must be one (issue 14) */
+		rg_error(d, rg_pos_make("command line", 0, 0), "theme file '%s' does not end "
+		    "in .yaml or .yml: themes are YAML files", name);
+		return NULL;
+	}
+	if (yaml) {
 		rg_buf_puts(&path, name);
 	} else {
 		for (const char *c = name; *c; c++)

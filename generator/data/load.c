@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/file.h"
 #include "../base/buf.h"
 
 static void
@@ -43,9 +44,10 @@ static int
 read_file(rg_loader *ld)
 {
 	rg_pos at = rg_pos_make(ld->file, 0, 0);
-	int fd = open(ld->file, O_RDONLY);
+	const char *why;
+	int fd = rg_open_regular(ld->file, &why);
 	if (fd < 0) {
-		rg_error(ld->d, at, "cannot open file: %s", strerror(errno));
+		rg_error(ld->d, at, "cannot read data file: %s", why);
 		return -1;
 	}
 	if (check_stat(ld, fd) < 0) {

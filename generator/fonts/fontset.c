@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/file.h"
 #include "../base/buf.h"
 #include "../base/mem.h"
 #include "cff.h"
@@ -276,9 +278,17 @@ rg_fontset *
 rg_fontset_load(const char *config_path, rg_diag *d)
 {
 	rg_pos pos = { config_path, 0, 0 };
-	FILE *f = fopen(config_path, "r");
+	const char *why;
+	FILE *f = rg_fopen_regular(config_path, &why);
 	if (f == NULL) {
-		rg_error(d, pos, "cannot open font configuration: %s", strerror(errno));
+		rg_error(d, pos, "cannot read font configuration: %s", why);
+		return NULL;
+	}
+	/* of a sane size */
+	struct stat st;
+	if (fstat(fileno(f), &st) < 0 || st.st_size > (1 << 20)) {
+		rg_error(d, pos, "the font configuration is larger than 1 MiB");
+		fclose(f);
 		return NULL;
 	}
 	rg_fontset *fs = rg_xcalloc(1, sizeof *fs);

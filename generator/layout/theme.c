@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "../base/buf.h"
 #include "../template/spec.h"
 #include "flow.h"
@@ -178,13 +179,75 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 	return -1;
 }
 
+/* A file that is not a theme is refused without showing what it holds (it
+ * may be any file a template names: issue 14): the parser's messages, which
+ * quote the text, are kept back, and only the place of the first is told. */
+static int
+parse_quietly(rg_spec *spec, rg_arena *arena, const rg_buf *text, rg_pos at, rg_diag *d)
+{
+	char *msgs = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&msgs, &len);
+	rg_diag quiet;
+	rg_diag_init(&quiet, f != NULL ? f : d->out);
+	int rc = rg_spec_parse(spec, arena, text->data ? text->data : "", text->len, at, &quiet);
+	if (f != NULL)
+		fclose(f);
+	if (rc < 0 || quiet.errors > 0) {
+		int line = 1, col = 1;
+		const char *p = msgs != NULL ? strstr(msgs, ": error:") : NULL;
+		if (p != NULL) {
+			/* "file:LINE:COL: error: ..." */
+			const char *q = p;
+			while (q > msgs && q[-1] != ':')
+				q--;
+			col = atoi(q);
+			if (q > msgs + 1) {
+				const char *r = q - 1;
+				while (r > msgs && r[-1] != ':')
+					r--;
+				line = atoi(r);
+			}
+		}
+		rg_error(d, rg_pos_make(at.file, line > 0 ? line : 1, col > 0 ? col : 1),
+		    "not a theme: a theme is a flat YAML mapping of keys to values "
+		    "(docs/themes.md); the file's text is not shown");
+		rc = -1;
+	}
+	free(msgs);
+	return rc;
+}
+
+/* Unknown keys that are not even names (a line of some other file) are
+ * not quoted: one error, at the first. */
+static int
+foreign_keys(const rg_spec *spec, rg_diag *d)
+{
+	for (size_t i = 0; i < spec->n; i++) {
+		const rg_spec_entry *e = &spec->entries[i];
+		if (e->used)
+			continue;
+		size_t n = strlen(e->key);
+		int name = n > 0 && n <= 40;
+		for (const char *c = e->key; *c && name; c++)
+			name = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_';
+		if (!name) {
+			rg_error(d, e->key_pos, "not a theme: this line is no theme key (theme keys "
+			    "are names such as body_size); the file's text is not shown");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int
 rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 {
 	rg_pos at = { path, 0, 0 };
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = rg_fopen_regular(path, &why);
 	if (f == NULL) {
-		rg_error(d, at, "cannot open theme: %s", strerror(errno));
+		rg_error(d, at, "cannot read theme: %s", why);
 		return -1;
 	}
 	rg_buf text = { 0 };
@@ -197,7 +260,7 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	rg_spec spec = { 0 };
 	at.line = 1;
 	at.col = 1;
-	int rc = rg_spec_parse(&spec, arena, rg_buf_cstr(&text), text.len, at, d);
+	int rc = parse_quietly(&spec, arena, &text, at, d);
 	const char *names[NKEYS + 1];
 	for (size_t i = 0; i < NKEYS; i++)
 		names[i] = keys[i].name;
@@ -213,7 +276,8 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 			rc = -1;
 		}
 	}
-	if (rc == 0 && rg_spec_check_unused(&spec, "theme", names, d) < 0)
+	if (rc == 0 && (foreign_keys(&spec, d) > 0 ||
+	    rg_spec_check_unused(&spec, "theme", names, d) < 0))
 		rc = -1;
 	/* a grid fixes the pitches: the text block divided into lines and
 	 * characters (GB/T 9704: 22 x 28) */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "../base/buf.h"
 #include "../base/suggest.h"
 #include "../base/utf8.h"
@@ -46,9 +47,10 @@ static char *
 read_file(const char *path, size_t limit, size_t *len, rg_diag *d)
 {
 	rg_pos at = { path, 0, 0 };
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = rg_fopen_regular(path, &why);
 	if (f == NULL) {
-		rg_error(d, at, "cannot open template: %s", strerror(errno));
+		rg_error(d, at, "cannot read template: %s", why);
 		return NULL;
 	}
 	rg_buf b = { 0 };

@@ -1,6 +1,8 @@
 #!/bin/sh
 # hostile.sh -- hostile themes and outputs (issue 14), each case shown
 # failing on the code before its fix:
+#   - a theme path (in front matter or --theme) naming a file that is not a
+#     theme is refused without a word of the file in the messages;
 #   - theme values libharu or a page cannot take are theme errors at their
 #     line and column (exit 2), never a crash or a PDF library failure, and
 #     random themes end in 0 or 2 within the time limit;
@@ -63,6 +65,27 @@ theme $i (exit $rc): $(tr '\n' ' ' < "$tmp/r.yaml") -- $(tail -1 "$tmp/err")"
 	i=$((i + 1))
 done
 [ -z "$odd" ] && ok || bad "random themes" "$odd"
+
+# ---- a theme path that names another file: refused, its text never shown ----
+printf 'root:SECRET-1:0:0:root:/root:/bin/bash\nuser:SECRET-2:1000\n' > "$tmp/secret.yaml"
+printf 'theme_key_SECRET-3 secret\n' > "$tmp/secret2.yaml"
+cp "$tmp/secret.yaml" "$tmp/secret"
+for th in "$tmp/secret.yaml" "$tmp/secret2.yaml" "$tmp/secret"; do
+	printf -- '---\ntitle: x\ntheme: %s\n---\n\n正文。\n' "$th" > "$tmp/leak.md"
+	for how in front-matter option; do
+		if [ "$how" = option ]; then
+			$bin render -t "$tmp/leak.md" -d "$data" --theme "$th" -o "$tmp/l.pdf" 2> "$tmp/err"
+		else
+			$bin render -t "$tmp/leak.md" -d "$data" -o "$tmp/l.pdf" 2> "$tmp/err"
+		fi
+		rc=$?
+		if [ "$rc" -eq 2 ] && ! grep -q SECRET "$tmp/err"; then
+			ok
+		else
+			bad leak "$how $th: exit $rc: $(head -2 "$tmp/err")"
+		fi
+	done
+done
 
 # ---- outputs ---------------------------------------------------------------
 render() { $bin render -t "$tmp/t.md" -d "$tmp/d.yaml" "$@" 2> "$tmp/err"; }

@@ -678,7 +678,7 @@ test_kinds_and_dispatch(void **state)
 	assert_int_equal(rg_data_load(r->ds, "/nonexistent/x.yaml", &r->d), -1);
 	assert_messages(r,
 	    "F2: error: unknown kind of data file (name it .yaml, .yml, .xml or .csv)\n"
-	    "/nonexistent/x.yaml: error: cannot open file: No such file or directory\n");
+	    "/nonexistent/x.yaml: error: cannot read data file: No such file or directory\n");
 	run_free(r);
 }
 
