@@ -88,7 +88,7 @@ typedef struct reader {
 	cell *cells;                 size_t ncells, cap_cells;
 	size_t ngroups;
 	int header_done, header_bad;
-	size_t off, cell_start, rows;
+	size_t off, cell_start;
 } reader;
 
 /* ---- the mapping ------------------------------------------------------- */
@@ -425,6 +425,28 @@ is_id(const char *s)
 
 /* ---- the header -------------------------------------------------------- */
 
+/* Do two cell columns fix the same keys (so fill one observation)? */
+static int
+same_keys(const colspec *a, const colspec *b)
+{
+	for (int k = 0; k < K__COUNT; k++) {
+		if ((a->fixed[k] == NULL) != (b->fixed[k] == NULL))
+			return 0;
+		if (a->fixed[k] != NULL && strcmp(a->fixed[k]->value, b->fixed[k]->value) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The fields a cell column fills, as bits. */
+static unsigned
+fills(int field)
+{
+	if (field == C_VALUE_GROWTH)
+		return 1u << C_VALUE | 1u << C_GROWTH;
+	return 1u << field;
+}
+
 static const char *
 where_map(reader *r)
 {
@@ -533,27 +555,17 @@ header(reader *r)
 			rg_error(r->map->d, col->spec->pos, "cell column '%s' has no indicator: "
 			    "fix it in the mapping or add a column that gives it",
 			    rg_load_show(r->map, col->header));
-		for (size_t j = 0; j < i && col->group == NONE; j++) {
-			const colspec *a = r->cols[j].spec, *b = col->spec;
-			if (a == NULL || !a->cell)
-				continue;
-			int same = 1;
-			for (int k = 0; k < K__COUNT && same; k++)
-				same = (a->fixed[k] == NULL && b->fixed[k] == NULL) ||
-				    (a->fixed[k] != NULL && b->fixed[k] != NULL &&
-				    strcmp(a->fixed[k]->value, b->fixed[k]->value) == 0);
-			if (!same)
-				continue;
-			col->group = r->cols[j].group;
-			int clash = a->field == b->field || a->field == C_VALUE_GROWTH ||
-			    b->field == C_VALUE_GROWTH ? (a->field == b->field ||
-			    (a->field == C_VALUE_GROWTH && (b->field == C_VALUE ||
-			    b->field == C_GROWTH)) || (b->field == C_VALUE_GROWTH &&
-			    (a->field == C_VALUE || a->field == C_GROWTH))) : 0;
-			if (clash)
-				rg_error(r->map->d, b->pos, "cell columns '%s' and '%s' both give "
-				    "the %s of one observation", rg_load_show(r->map, a->header),
-				    rg_load_show(r->map, b->header), col_names[b->field]);
+		for (size_t j = 0; j < i && col->group == NONE; j++)
+			if (r->cols[j].spec != NULL && r->cols[j].spec->cell &&
+			    same_keys(r->cols[j].spec, col->spec))
+				col->group = r->cols[j].group;
+		for (size_t j = 0; j < i && col->group != NONE; j++) {
+			const colspec *a = r->cols[j].spec;
+			if (a != NULL && a->cell && r->cols[j].group == col->group &&
+			    (fills(a->field) & fills(col->spec->field)))
+				rg_error(r->map->d, col->spec->pos, "cell columns '%s' and '%s' both "
+				    "give the %s of one observation", rg_load_show(r->map, a->header),
+				    rg_load_show(r->map, col->header), col_names[col->spec->field]);
 		}
 		if (col->group == NONE)
 			col->group = r->ngroups++;
@@ -786,7 +798,6 @@ on_row(int c, void *data)
 	} else if (!r->header_bad) {
 		row(r);
 	}
-	r->rows++;
 	r->ncells = 0;
 }
 

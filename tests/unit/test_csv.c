@@ -412,6 +412,20 @@ test_mapping_errors(void **state)
 	    "'indicator'?)\n"
 	    "M:7:43: error: unknown field 'color' in a cell column\n"
 	    "M:7:3: error: cells are for a wide table (add 'layout: wide')\n");
+	/* two cell columns filling the same field of one observation */
+	expect(load("年份,数值,增速,二\n2024,1,2,3\n",
+	    "format: reportgen-csv/1\n"
+	    "csv:\n"
+	    "  layout: wide\n"
+	    "  columns: {年份: period}\n"
+	    "  cells:\n"
+	    "    数值: {indicator: gdp, field: value(growth)}\n"
+	    "    增速: {indicator: gdp, field: growth}\n"
+	    "    二: {indicator: gdp}\n"),
+	    "M:7:5: error: cell columns '数值' and '增速' both give the growth of one "
+	    "observation\n"
+	    "M:8:5: error: cell columns '数值' and '二' both give the value of one "
+	    "observation\n");
 	expect(load("indicator,value\na,1\n", "format: reportgen/1\n"),
 	    "M:1:9: error: unsupported format 'reportgen/1' (this is reportgen-csv/1)\n");
 	/* headers against the mapping */
