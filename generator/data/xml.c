@@ -57,14 +57,22 @@ typedef struct tag_attr {
 } tag_attr;
 
 /* Scan the start tag at off (well-formed: the parser accepted it) for the
- * attribute name, if any.  Returns the offset just past the tag. */
+ * attribute name, if any.  Returns the offset just past the tag; *resume,
+ * if not NULL, where the scan stopped (just past the value found), so that
+ * the attributes of one tag, in order, are found in one pass over it: one
+ * scan per attribute from the tag's start took a minute for 50,000. */
 static size_t
-scan_tag(const rg_loader *ld, size_t off, const char *name, tag_attr *at)
+scan_from(const rg_loader *ld, size_t off, size_t from, const char *name, tag_attr *at,
+    size_t *resume)
 {
 	const char *b = ld->buf;
 	size_t i = off + 1, len = ld->len, n = name ? strlen(name) : 0;
-	while (i < len && !strchr(" \t\r\n/>", b[i]))
-		i++;
+	if (from > off) {
+		i = from;
+	} else {
+		while (i < len && !strchr(" \t\r\n/>", b[i]))
+			i++;
+	}
 	for (;;) {
 		if (i >= len)
 			return len;
@@ -85,7 +93,17 @@ scan_tag(const rg_loader *ld, size_t off, const char *name, tag_attr *at)
 		while (i < len && b[i] != quote)
 			i++;
 		i++;
+		if (hit && resume != NULL) {
+			*resume = i;
+			return 0;
+		}
 	}
+}
+
+static size_t
+scan_tag(const rg_loader *ld, size_t off, const char *name, tag_attr *at)
+{
+	return scan_from(ld, off, 0, name, at, NULL);
 }
 
 static rg_pos
@@ -124,9 +142,23 @@ put_message(rg_buf *b, const char *msg)
 	}
 }
 
+/* Messages of one file after which the rest are only counted: 50,000
+ * attributes that are not allowed gave 50,000 messages, each placing its
+ * attribute by a scan of the tag (a minute). */
+#define XML_MAX_MESSAGES 100
+
 static void
 report(rg_loader *ld, const xmlError *e)
 {
+	int seen = ld->d->errors + ld->d->failures - ld->problems;
+	if (seen >= XML_MAX_MESSAGES && e->level != XML_ERR_WARNING) {
+		if (seen == XML_MAX_MESSAGES)
+			rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "too many errors in this file; "
+			    "the rest are not shown");
+		else
+			ld->d->errors++;
+		return;
+	}
 	rg_buf msg = { 0 };
 	put_message(&msg, e->message ? e->message : "unknown XML error");
 	const xmlNode *n = e->node;
@@ -230,9 +262,62 @@ on_element(void *parser_ctxt, const xmlChar *localname, const xmlChar *prefix,
 	c->node->_private = (void *)(uintptr_t)(off + 1);
 }
 
+/* libxml2 checks an element's attributes for duplicates pairwise: 50,000
+ * attributes in one tag take it seconds, 100,000 half a minute.  No data
+ * element has more than a dozen, so a tag with more than this many is
+ * refused before the parser sees it, by one pass over the bytes that skips
+ * comments, CDATA sections, processing instructions, declarations, end
+ * tags, text and quoted values.  The offset of such a tag, or -1. */
+#define XML_MAX_ATTRIBUTES 1000
+
+static long
+crowded_tag(const char *b, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *lt = memchr(b + i, '<', len - i);
+		if (lt == NULL)
+			return -1;
+		i = (size_t)(lt - b);
+		const char *end = NULL;
+		if (len - i >= 4 && memcmp(b + i, "<!--", 4) == 0)
+			end = "-->";
+		else if (len - i >= 9 && memcmp(b + i, "<![CDATA[", 9) == 0)
+			end = "]]>";
+		else if (len - i >= 2 && b[i + 1] == '?')
+			end = "?>";
+		if (end != NULL) {
+			size_t el = strlen(end), j = i + 2;
+			while (j + el <= len && memcmp(b + j, end, el) != 0)
+				j++;
+			i = j + el;
+			continue;
+		}
+		size_t start = i, n = 0;
+		int tag = i + 1 < len && b[i + 1] != '/' && b[i + 1] != '!';
+		for (i++; i < len && b[i] != '>'; i++) {
+			if (b[i] == '"' || b[i] == '\'') {
+				const char *q = memchr(b + i + 1, b[i], len - i - 1);
+				if (q == NULL)
+					return -1;
+				i = (size_t)(q - b);
+				if (tag && ++n > XML_MAX_ATTRIBUTES)
+					return (long)start;
+			}
+		}
+	}
+	return -1;
+}
+
 static xmlDocPtr
 parse(rg_loader *ld)
 {
+	long crowded = crowded_tag(ld->buf, ld->len);
+	if (crowded >= 0) {
+		rg_error(ld->d, rg_loader_pos(ld, (size_t)crowded), "an element with more than "
+		    "%d attributes", XML_MAX_ATTRIBUTES);
+		return NULL;
+	}
 	if (ld->len == 0) {
 		rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "empty file (a data file holds "
 		    "one <reportgen format=\"1\"> element)");
@@ -283,10 +368,18 @@ validate(rg_loader *ld, xmlDocPtr doc)
 
 /* Reading the validated document. */
 
+/* *cursor: where the previous attribute of el ended (0 at the first). */
 static rg_field *
-add_attribute(rg_loader *ld, rg_field ***tail, const xmlNode *el, const xmlAttr *a)
+add_attribute(rg_loader *ld, rg_field ***tail, const xmlNode *el, const xmlAttr *a,
+    size_t *cursor)
 {
-	tag_attr at = attr_pos(ld, el, (const char *)a->name);
+	/* an attribute not found in order (a prefixed name): it and the rest
+	 * of the tag's are placed at the tag, so that the time stays linear */
+	tag_attr at = { tag_offset(el), tag_offset(el) };
+	size_t resume = 0;
+	if (*cursor != SIZE_MAX)
+		scan_from(ld, tag_offset(el), *cursor, (const char *)a->name, &at, &resume);
+	*cursor = resume != 0 ? resume : SIZE_MAX;
 	rg_field *f = rg_field_add(ld, tail, (const char *)a->name, rg_loader_pos(ld, at.name));
 	xmlChar *v = xmlNodeListGetString(el->doc, a->children, 1);
 	const char *s = v ? (const char *)v : "";
@@ -301,8 +394,9 @@ static rg_field *
 element_fields(rg_loader *ld, const xmlNode *el, int with_text)
 {
 	rg_field *list = NULL, **tail = &list;
+	size_t cursor = 0;
 	for (const xmlAttr *a = el->properties; a != NULL; a = a->next)
-		add_attribute(ld, &tail, el, a);
+		add_attribute(ld, &tail, el, a, &cursor);
 	for (const xmlNode *n = el->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;

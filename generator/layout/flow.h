@@ -59,6 +59,8 @@ typedef struct rg_flow {
 	size_t ntoc;
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
 	int landscape;           /* items made now go on landscape pages */
+	double table_size_cap;   /* > 0: tables start no larger (the parts of a
+	                          * split table share one size) */
 	/* the table cell rg_flow_line is setting, for its line records */
 	struct {
 		int kind;            /* 0 none, 1 body, 2 header */

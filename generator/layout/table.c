@@ -703,6 +703,8 @@ fit(tstate *s, double width)
 	if (floor_size > s->c->th->table_size)
 		floor_size = s->c->th->table_size;
 	s->size = s->c->th->table_size;
+	if (s->c->table_size_cap > 0 && s->c->table_size_cap < s->size)
+		s->size = s->c->table_size_cap;
 	for (;;) {
 		s->padx = s->size * 0.5;
 		build_cells(s, NULL);
@@ -743,10 +745,109 @@ column_name(const tstate *s, size_t k, rg_buf *out)
 	rg_buf_printf(out, "column %zu", k + 1);
 }
 
+/* The columns [from, to) of t, after its first column (the row labels),
+ * as a table of their own: cells over other columns are left out, group
+ * rows and header cells over several columns keep the part they cover. */
+static rg_table *
+columns_of(const rg_table *t, size_t from, size_t to, const char *caption, const char *note)
+{
+	rg_table *p = rg_xcalloc(1, sizeof *p);
+	p->ncols = 1 + to - from;
+	p->nheader = t->nheader;
+	p->caption = caption;
+	p->note = note;
+	p->orientation = t->orientation;
+	p->nrows = p->cap_rows = t->nrows;
+	p->rows = rg_xcalloc(t->nrows ? t->nrows : 1, sizeof *p->rows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const rg_row *src = &t->rows[r];
+		rg_row *dst = &p->rows[r];
+		dst->group = src->group;
+		dst->total = src->total;
+		dst->cells = rg_xcalloc(src->ncells ? src->ncells : 1, sizeof *dst->cells);
+		size_t col = 0;
+		for (size_t i = 0; i < src->ncells; i++) {
+			const rg_cell *cell = &src->cells[i];
+			size_t c0 = col, c1 = col + (size_t)cell->colspan;
+			col = c1;
+			/* the overlap with column 0 and with [from, to) */
+			size_t span = (c0 == 0 ? 1 : 0);
+			size_t lo = c0 > from ? c0 : from, hi = c1 < to ? c1 : to;
+			if (hi > lo)
+				span += hi - lo;
+			if (span == 0)
+				continue;
+			rg_cell *nc = &dst->cells[dst->ncells++];
+			*nc = *cell;
+			nc->colspan = (int)span;
+		}
+		dst->cap_cells = dst->ncells;
+	}
+	return p;
+}
+
+static void
+columns_free(rg_table *p)
+{
+	for (size_t r = 0; r < p->nrows; r++)
+		free(p->rows[r].cells);
+	free(p->rows);
+	free(p);
+}
+
+/* split: columns -- the table as several, each with the row labels and as
+ * many of the other columns as fit width (their minimum widths at the
+ * smallest size), the later ones under 续表N; all on landscape pages when
+ * turn.  px, pwidth: the column the table was to be set in. */
+static void
+split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double width, int turn)
+{
+	const rg_table *t = b->table;
+	/* the minimum widths once more, at the floor size */
+	tstate s;
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.t = t;
+	s.minw = rg_xcalloc(t->ncols, sizeof *s.minw);
+	s.prefw = rg_xcalloc(t->ncols, sizeof *s.prefw);
+	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);
+	s.headw = rg_xcalloc(t->ncols, sizeof *s.headw);
+	s.w = rg_xcalloc(t->ncols, sizeof *s.w);
+	s.wraps = rg_xcalloc(t->ncols, 1);
+	s.rows = rg_xcalloc(t->nrows, sizeof *s.rows);
+	for (size_t r = 0; r < t->nrows; r++)
+		s.rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s.rows);
+	fit(&s, 0);
+	double *minw = rg_xmalloc(t->ncols * sizeof *minw);
+	memcpy(minw, s.minw, t->ncols * sizeof *minw);
+	free_state(&s);
+	const char *cont = cont_label(c, t->caption);
+	size_t from = 1, part = 0;
+	/* one size for all the parts: the first is filled to the floor's widths */
+	c->table_size_cap = c->th->table_min_size;
+	while (from < t->ncols) {
+		double used = minw[0];
+		size_t to = from;
+		while (to < t->ncols && (to == from || used + minw[to] <= width + 0.01))
+			used += minw[to++];
+		rg_table *p = columns_of(t, from, to, part == 0 ? t->caption :
+		    cont != NULL ? cont : t->caption, to == t->ncols ? t->note : NULL);
+		p->orientation = turn ? RG_ORIENT_LANDSCAPE : RG_ORIENT_PORTRAIT;
+		rg_block pb = *b;
+		pb.table = p;
+		rg_layout_table(c, &pb, px, pwidth);
+		columns_free(p);
+		from = to;
+		part++;
+	}
+	c->table_size_cap = 0;
+	free(minw);
+}
+
 /* A table wider than the text block even at the smallest size and on a
  * landscape page: an error at its directive, naming its widest columns. */
 static void
-too_wide(const tstate *s, const rg_block *b, double width)
+too_wide(const tstate *s, const rg_block *b, double width, int turned)
 {
 	const rg_table *t = s->t;
 	size_t n = t->ncols, order[3] = { n, n, n };
@@ -765,9 +866,9 @@ too_wide(const tstate *s, const rg_block *b, double width)
 		rg_buf_printf(&names, "' (%.0f mm)", s->minw[order[j]] / 72 * 25.4);
 	}
 	rg_error(s->c->d, b->pos, "a table of %zu columns needs %.0f mm at %.1f pt, more than the "
-	    "%.0f mm of the text block even on a landscape page; widest columns: %s "
-	    "(fewer columns, or a smaller table_min_size in the theme)", n,
-	    sum(s->minw, n) / 72 * 25.4, s->size, width / 72 * 25.4, rg_buf_cstr(&names));
+	    "%.0f mm of the text block%s; widest columns: %s (fewer columns, split: columns, or "
+	    "a smaller table_min_size in the theme)", n, sum(s->minw, n) / 72 * 25.4, s->size,
+	    width / 72 * 25.4, turned ? " even on a landscape page" : "", rg_buf_cstr(&names));
 	rg_buf_free(&names);
 }
 
@@ -792,17 +893,32 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	for (size_t r = 0; r < t->nrows; r++)
 		s.rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s.rows);
 
-	/* the type size for the text block; else a landscape page; else an
-	 * error that names the widest columns */
+	/* the type size for the text block; else a landscape page; else,
+	 * with split: columns, several tables; else an error that names the
+	 * widest columns.  orientation: landscape asks for the landscape page
+	 * at once, portrait forbids it. */
+	const rg_theme *th = c->th;
+	double lw = th->page_h - th->margin_left - th->margin_right;
+	int may_turn = !c->landscape && lw > width && t->orientation != RG_ORIENT_PORTRAIT;
+	if (may_turn && t->orientation == RG_ORIENT_LANDSCAPE) {
+		c->landscape = 1;
+		x = th->margin_left;
+		width = lw;
+	}
 	if (!fit(&s, width)) {
-		const rg_theme *th = c->th;
-		double lw = th->page_h - th->margin_left - th->margin_right;
-		if (!c->landscape && lw > width && fit(&s, lw)) {
+		if (may_turn && !c->landscape && fit(&s, lw)) {
 			c->landscape = 1;
 			x = th->margin_left;
 			width = lw;
+		} else if (t->split_columns && t->ncols > 2) {
+			double w = may_turn ? lw : width;
+			if (may_turn)
+				fit(&s, lw);
+			free_state(&s);
+			split_table(c, b, x, width, w, may_turn);
+			return;
 		} else {
-			too_wide(&s, b, c->landscape || lw <= width ? width : lw);
+			too_wide(&s, b, may_turn ? lw : width, may_turn || c->landscape);
 			free_state(&s);
 			return;
 		}

@@ -79,7 +79,12 @@ typedef struct rg_table {
 	rg_row *rows; size_t nrows, cap_rows;
 	const char *caption;     /* 表题, above the table; may be NULL */
 	const char *note;        /* source or notes, below; may be NULL */
+	int orientation;         /* RG_ORIENT_*: where the layout may set it */
+	int split_columns;       /* too wide even landscape: set as several tables,
+	                          * the row labels repeated (statistical yearbooks) */
 } rg_table;
+
+enum { RG_ORIENT_AUTO, RG_ORIENT_PORTRAIT, RG_ORIENT_LANDSCAPE };
 
 /* A chart: categories along the x axis, one series per legend entry. */
 typedef enum rg_chart_kind { RG_CHART_BAR, RG_CHART_LINE } rg_chart_kind;

@@ -115,6 +115,12 @@ rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
 				    (int)(n > 40 ? 40 : n), v);
 				rc = -1;
 				done = 1;
+			} else if (cur == NULL && spec->n >= RG_SPEC_MAX_KEYS) {
+				/* no spec has more than a few dozen keys; the duplicate
+				 * check below is quadratic (200,000 keys: minutes) */
+				rg_error(d, pos, "more than %d keys", RG_SPEC_MAX_KEYS);
+				rc = -1;
+				done = 1;
 			} else if (cur == NULL) {
 				for (size_t i = 0; i < spec->n; i++)
 					if (strcmp(spec->entries[i].key, v) == 0) {

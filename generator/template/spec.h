@@ -12,6 +12,10 @@
 #include "../base/diag.h"
 #include "../base/mem.h"
 
+/* A spec holds at most this many keys (front matter, a directive, a
+ * theme). */
+#define RG_SPEC_MAX_KEYS 1000
+
 typedef struct rg_spec_entry {
 	const char *key;
 	rg_pos key_pos;

@@ -60,6 +60,13 @@ new_table(rg_dctx *x, size_t ncols, size_t nheader, const char *caption, const c
 	t->nheader = nheader;
 	t->caption = caption;
 	t->note = note;
+	/* where the layout may set it (every kind of table) */
+	static const char *const orientations[] = { "auto", "portrait", "landscape", NULL };
+	static const char *const splits[] = { "no", "columns", NULL };
+	int o = rg_spec_choice(x->spec, "orientation", orientations, RG_ORIENT_AUTO, x->d);
+	int sp = rg_spec_choice(x->spec, "split", splits, 0, x->d);
+	t->orientation = o < 0 ? RG_ORIENT_AUTO : o;
+	t->split_columns = sp == 1;
 	return t;
 }
 
@@ -136,7 +143,7 @@ read_text(rg_dctx *x, const char *key, int *rc)
 
 static const char *const comparison_keys[] = {
 	"type", "regions", "indicators", "periods", "kind", "rows", "columns", "show",
-	"sort", "order", "total", "stub", "caption", "note",
+	"sort", "order", "total", "stub", "caption", "note", "orientation", "split",
 	"decimals", "scale", "thousands", "growth", NULL
 };
 
@@ -489,7 +496,7 @@ expand_comparison(rg_dctx *x)
 
 static const char *const plan_keys[] = {
 	"type", "region", "indicators", "base", "targets", "actuals", "attribute", "groups",
-	"caption", "note", "decimals", "scale", "thousands", "growth", NULL
+	"caption", "note", "orientation", "split", "decimals", "scale", "thousands", "growth", NULL
 };
 
 typedef struct plancol {
@@ -656,7 +663,8 @@ expand_plan(rg_dctx *x)
 /* ---- static ----------------------------------------------------------- */
 
 static const char *const static_keys[] = {
-	"type", "header", "rows", "total", "caption", "note", "decimals", "thousands", NULL
+	"type", "header", "rows", "total", "caption", "note", "orientation", "split", "decimals",
+	"thousands", NULL
 };
 static const char *const static_numfmt_keys[] = { "decimals", "thousands", NULL };
 

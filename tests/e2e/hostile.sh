@@ -6,6 +6,9 @@
 #   - theme values libharu or a page cannot take are theme errors at their
 #     line and column (exit 2), never a crash or a PDF library failure, and
 #     random themes end in 0 or 2 within the time limit;
+#   - inputs are read only from regular files (a FIFO or /dev/zero is an
+#     error at once); an element of 50,000 attributes or a front matter of
+#     200,000 keys is refused in well under a second;
 #   - outputs are written only as regular files: a FIFO, a device or a
 #     dangling symbolic link is refused, untouched; a symbolic link is
 #     written through (the link stays); an output or dependency file that is
@@ -130,5 +133,34 @@ EOF2
 $bin build "$tmp/m.yaml" > /dev/null 2> "$tmp/err"
 [ $? -eq 2 ] && grep -q 'as does the job at line' "$tmp/err" && ok ||
     bad manifest "two spellings of one output: $(head -2 "$tmp/err")"
+# ---- unbounded time and inputs that are not files ------------------------
+# (each with a timeout: before, a FIFO blocked for ever, /dev/zero as the
+# font configuration was read for ever, 50,000 attributes took a minute and
+# 200,000 front matter keys three)
+timed() {    # timed NAME SECONDS COMMAND...: exit 2 within SECONDS
+	tname=$1 secs=$2
+	shift 2
+	timeout "$secs" "$@" > /dev/null 2> "$tmp/err"
+	trc=$?
+	[ "$trc" -eq 2 ] && ok || bad "$tname" "exit $trc (124: over $secs s): $(head -2 "$tmp/err")"
+}
+mkfifo "$tmp/in.md" "$tmp/in.yaml" "$tmp/in.conf" "$tmp/inth.yaml"
+timed "FIFO template" 10 $bin render -t "$tmp/in.md" -d "$data" -o "$tmp/f.pdf"
+timed "FIFO data" 10 $bin render -t "$tpl" -d "$tmp/in.yaml" -o "$tmp/f.pdf"
+timed "FIFO theme" 10 $bin render -t "$tpl" -d "$data" --theme "$tmp/inth.yaml" -o "$tmp/f.pdf"
+timed "FIFO fonts.conf" 10 $bin render -t "$tpl" -d "$data" --fonts "$tmp/in.conf" -o "$tmp/f.pdf"
+timed "FIFO manifest" 10 $bin build "$tmp/in.yaml"
+timed "fonts /dev/zero" 10 $bin render -t "$tpl" -d "$data" --fonts /dev/zero -o "$tmp/f.pdf"
+awk 'BEGIN { printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<reportgen format=\"1\">\n"
+	printf "<meta region=\"r\" period=\"2024\"/>\n<regions><region id=\"r\" name=\"R\""
+	for (i = 0; i < 50000; i++) printf " a%d=\"%d\"", i, i
+	print "/></regions>\n</reportgen>" }' > "$tmp/attrs.xml"
+timed "50,000 XML attributes" 10 $bin check "$tmp/attrs.xml"
+grep -q 'attrs.xml:4:10: error: an element with more than 1000 attributes' "$tmp/err" && ok ||
+    bad attrs "$(head -1 "$tmp/err")"
+awk 'BEGIN { print "---"; for (i = 0; i < 200000; i++) printf "k%d: v\n", i; print "---\n\nx" }' \
+    > "$tmp/keys.md"
+timed "200,000 front matter keys" 10 $bin render -t "$tmp/keys.md" -d "$data" -o "$tmp/f.pdf"
+grep -q 'more than 1000 keys' "$tmp/err" && ok || bad keys "$(head -1 "$tmp/err")"
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,7 +2,9 @@
 # table-suite.sh -- tables of other shapes than the samples' (issue 11),
 # made by tests/tables/gen.sh, in both themes:
 #   - 2, 6, 12 and 16 columns render (16 on a landscape page); 24 and 60
-#     are refused with an error at the directive naming the widest columns;
+#     are refused with an error at the directive naming the widest columns,
+#     or, with split: columns, set as several tables with the row labels;
+#     orientation: landscape and portrait are obeyed;
 #   - 3, 6, 40 and 300 rows, groups with a note, a 合计 row, a comparison
 #     table sorted and totalled, cells of 1 to 2,000 characters;
 #   - every one passes --check-typesetting, which measures table lines too
@@ -65,6 +67,34 @@ for theme in briefing gongwen; do
 	    "$tmp/c24-$theme.err" && ok || bad "c24-$theme" "no error naming the widest columns: $(cat "$tmp/c24-$theme.err")"
 	case_ "c60-$theme" 2 "$theme" static 60 3
 done
+# split: columns sets the 24- and 60-column tables as several, the row
+# labels in each, every number there; orientation: landscape turns a small
+# table's page, portrait refuses the 16-column one
+for n in 24 60; do
+	$gen static "$n" 5 | sed 's/^type: static$/type: static\nsplit: columns/' > "$tmp/split$n.md"
+	if $bin render -t "$tmp/split$n.md" -d "$data" --check-typesetting -o "$tmp/split$n.pdf" \
+	    --dump=boxes > "$tmp/split$n.boxes" 2> "$tmp/err"; then
+		parts=$(grep -c '"地区"$' "$tmp/split$n.boxes")
+		[ "$parts" -ge 2 ] && ok || bad "split$n" "$parts parts"
+		grep '^  - ' "$tmp/split$n.md" | tr '|' '\n' | tr -d ' ' | grep -E '^[0-9]+\.[0-9]+$' |
+		    sort -u > "$tmp/nums"
+		pdftotext -q -bbox "$tmp/split$n.pdf" "$tmp/s.html"
+		sed -n 's/.*<word [^>]*>\(.*\)<\/word>/\1/p' "$tmp/s.html" | sort -u > "$tmp/words"
+		missing=$(comm -23 "$tmp/nums" "$tmp/words" | head -3)
+		[ -z "$missing" ] && ok || bad "split$n" "numbers missing: $missing"
+		n5=$(grep -c '"洛宁县"$' "$tmp/split$n.boxes")
+		[ "$n5" -eq "$parts" ] && ok || bad "split$n" "row label in $n5 of $parts parts"
+	else
+		bad "split$n" "render failed: $(head -3 "$tmp/err")"
+	fi
+done
+$gen static 3 4 | sed 's/^type: static$/type: static\norientation: landscape/' > "$tmp/ls.md"
+$bin render -t "$tmp/ls.md" -d "$data" --dump=boxes > "$tmp/ls.boxes" 2> "$tmp/err" &&
+    grep -q '^page [0-9]* landscape$' "$tmp/ls.boxes" && ok || bad orientation "no landscape page"
+$gen static 16 4 | sed 's/^type: static$/type: static\norientation: portrait/' > "$tmp/pt.md"
+$bin render -t "$tmp/pt.md" -d "$data" -o "$tmp/pt.pdf" 2> "$tmp/err"
+[ $? -eq 2 ] && grep -q 'a table of 16 columns needs' "$tmp/err" && ok ||
+    bad orientation "portrait 16 columns: $(head -2 "$tmp/err")"
 # the 16-column table is on a landscape page of its own
 $bin render -t "$tmp/c16r6-briefing.md" -d "$data" --dump=boxes > "$tmp/c16.boxes" 2>&1
 grep -q '^page 2 landscape$' "$tmp/c16.boxes" && ok || bad c16 "not on a landscape page 2"
