@@ -95,6 +95,17 @@ rg_loader_open(rg_loader *ld, rg_dataset *ds, const char *path, rg_diag *d)
 	ld->file = rg_arena_strdup(ds->arena, path);
 	if (read_file(ld) < 0)
 		return -1;
+	/* UTF-16 and UTF-32 (a byte-order mark, or NUL bytes among the first
+	 * four) are refused with a message that says so: read as UTF-8 they
+	 * gave wrong positions, or an XML file was quietly converted */
+	const unsigned char *u = (const unsigned char *)ld->buf;
+	if ((ld->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+	    (ld->len >= 4 && (!u[0] || !u[1] || !u[2] || !u[3]))) {
+		rg_error(d, rg_pos_make(ld->file, 1, 1), "the file is UTF-16 or UTF-32; data files "
+		    "are UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)");
+		free(ld->buf);
+		return -1;
+	}
 	*RG_PUSH(ds->files, ds->nfiles, ds->cap_files) = ld->file;
 	index_lines(ld);
 	ld->tmp = rg_arena_new();

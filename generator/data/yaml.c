@@ -414,7 +414,12 @@ rg_yaml_read(rg_loader *ld, rg_csvmap *map)
 		return;
 	}
 	yaml_parser_set_encoding(&p.yp, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&p.yp, (const unsigned char *)ld->buf, ld->len);
+	/* a UTF-8 byte-order mark is skipped, as by every other reader;
+	 * positions still count from the start of the file */
+	size_t skip = ld->len >= 3 && memcmp(ld->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	p.off = skip;
+	yaml_parser_set_input_string(&p.yp, (const unsigned char *)ld->buf + skip,
+	    ld->len - skip);
 	read_stream(&p);
 	if (p.have_event)
 		yaml_event_delete(&p.ev);

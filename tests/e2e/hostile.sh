@@ -9,6 +9,8 @@
 #   - inputs are read only from regular files (a FIFO or /dev/zero is an
 #     error at once); an element of 50,000 attributes or a front matter of
 #     200,000 keys is refused in well under a second;
+#   - a UTF-8 byte-order mark is skipped by every data reader, UTF-16 is
+#     refused with a message that says so;
 #   - outputs are written only as regular files: a FIFO, a device or a
 #     dangling symbolic link is refused, untouched; a symbolic link is
 #     written through (the link stays); an output or dependency file that is
@@ -162,5 +164,21 @@ awk 'BEGIN { print "---"; for (i = 0; i < 200000; i++) printf "k%d: v\n", i; pri
     > "$tmp/keys.md"
 timed "200,000 front matter keys" 10 $bin render -t "$tmp/keys.md" -d "$data" -o "$tmp/f.pdf"
 grep -q 'more than 1000 keys' "$tmp/err" && ok || bad keys "$(head -1 "$tmp/err")"
+# ---- byte-order marks and UTF-16, the same in every reader ----------------
+# (a UTF-8 BOM was refused in YAML data only; UTF-16 XML was read, with
+# wrong positions)
+printf '\357\273\277' > "$tmp/bom.yaml"
+cat "$data" >> "$tmp/bom.yaml"
+printf '\357\273\277' > "$tmp/bom.xml"
+cat input/yichuan-2024.xml >> "$tmp/bom.xml"
+for f in bom.yaml bom.xml; do
+	$bin check "$tmp/$f" 2> "$tmp/err" && ok || bad bom "$f refused: $(head -1 "$tmp/err")"
+done
+for f in "$data" input/yichuan-2024.xml; do
+	iconv -f UTF-8 -t UTF-16 "$f" > "$tmp/u16.${f##*.}"
+	$bin check "$tmp/u16.${f##*.}" 2> "$tmp/err"
+	[ $? -eq 2 ] && grep -q ':1:1: error: the file is UTF-16 or UTF-32' "$tmp/err" && ok ||
+	    bad utf16 "$f as UTF-16: $(head -1 "$tmp/err")"
+done
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
