@@ -10,7 +10,8 @@
 
 const char *const rg_dim_names[] = { "regions", "indicators", "periods", NULL };
 
-const char *const rg_show_names[] = { "value", "growth", "change", NULL };
+const char *const rg_show_names[] = { "value", "growth", "change", "diff", "completion",
+	"share", "rank", NULL };
 
 /* in rg_obs_kind order */
 static const char *const kind_names[] = {
@@ -156,7 +157,7 @@ rg_obs_field(const rg_observation *o, int show)
 	if (o == NULL)
 		return NULL;
 	return show == RG_SHOW_VALUE ? o->value : show == RG_SHOW_GROWTH ? o->growth :
-	    o->change;
+	    show == RG_SHOW_CHANGE ? o->change : NULL;
 }
 
 /* ---- the grid --------------------------------------------------------- */

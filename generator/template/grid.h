@@ -49,8 +49,11 @@ typedef struct rg_grid {
 } rg_grid;
 
 /* What a cell shows of an observation. */
-enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE };
-extern const char *const rg_show_names[];   /* "value", "growth", "change" */
+enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE,
+	/* computed (table columns only): value - value of another period, value
+	 * / target * 100, value / another region's value * 100, rank among rows */
+	RG_SHOW_DIFF, RG_SHOW_COMPLETION, RG_SHOW_SHARE, RG_SHOW_RANK };
+extern const char *const rg_show_names[];   /* "value", "growth", "change", "diff", ... */
 /* The value, growth or change of o as written; NULL if o is NULL or lacks it. */
 const char *rg_obs_field(const rg_observation *o, int show);
 

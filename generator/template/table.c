@@ -137,20 +137,83 @@ read_text(rg_dctx *x, const char *key, int *rc)
 static const char *const comparison_keys[] = {
 	"type", "regions", "indicators", "periods", "kind", "rows", "columns", "show",
 	"sort", "order", "total", "stub", "caption", "note",
-	"decimals", "scale", "thousands", "growth", NULL
+	"decimals", "scale", "thousands", "growth", "from", "share_of", NULL
 };
 
 typedef struct comparison {
 	rg_dctx *x;
 	rg_grid g;
-	int show[3];             /* RG_SHOW_* under each column key */
+	int show[4];             /* RG_SHOW_* under each column key */
 	size_t nshow;
 	int sort_col;            /* column key to sort by, or -1 */
 	int sort_show, sort_asc;
 	int total;               /* index in total_names, or -1 */
 	int unit_col;            /* rows are indicators: a 单位 column */
 	const char *stub;        /* the row labels' header, or NULL */
+	const char *from;        /* diff: the period compared with (NULL: the year before) */
+	const char *share_of;    /* share: the region of the whole */
 } comparison;
+
+/* The text of what column s shows for row r, column key c: as written, or
+ * computed (exactly, on the decimals) for diff, completion, share, rank;
+ * NULL where it cannot be had. */
+static const char *
+cell_field(const comparison *cm, size_t r, size_t c, int show)
+{
+	const rg_observation *o = rg_grid_obs(&cm->g, r, c);
+	if (show <= RG_SHOW_CHANGE || o == NULL)
+		return rg_obs_field(o, show);
+	if (!o->value_is_number)
+		return NULL;
+	rg_arena *a = cm->x->doc->arena;
+	const rg_dataset *ds = cm->x->ds;
+	int dec = cm->g.fmt.decimals >= 0 ? cm->g.fmt.decimals : 1;
+	rg_obs_query q = { o->indicator, o->region, o->period, (int)o->kind };
+	const rg_observation *b = NULL;
+	switch (show) {
+	case RG_SHOW_DIFF: {
+		char prev[32];
+		q.period = cm->from;
+		if (q.period == NULL) {
+			size_t nd = strspn(o->period, "0123456789");
+			if (nd == 0 || nd > 6 || o->period[nd] != '\0')
+				return NULL;
+			snprintf(prev, sizeof prev, "%ld", strtol(o->period, NULL, 10) - 1);
+			q.period = prev;
+		}
+		if (rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
+			return NULL;
+		return rg_dec_sub(a, o->value, b->value);
+	}
+	case RG_SHOW_COMPLETION:
+		q.kind = RG_OBS_TARGET;
+		if (rg_dataset_find(ds, &q, &b, 1) != 1) {
+			q.kind = RG_OBS_PLAN;
+			if (rg_dataset_find(ds, &q, &b, 1) != 1)
+				return NULL;
+		}
+		return b->value_is_number ? rg_dec_percent(a, o->value, b->value, dec) : NULL;
+	case RG_SHOW_SHARE:
+		q.region = cm->share_of;
+		if (q.region == NULL || rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
+			return NULL;
+		return rg_dec_percent(a, o->value, b->value, dec);
+	default: {
+		/* rank among the rows: 1 + the rows with a larger value; ties share */
+		int rank = 1;
+		for (size_t k = 0; k < rg_grid_count(&cm->g, 0); k++) {
+			const rg_observation *x = rg_grid_obs(&cm->g, k, c);
+			int cmp;
+			if (x != NULL && x->value_is_number && rg_dec_cmp(x->value, o->value, &cmp) == 0 &&
+			    (cm->sort_asc ? cmp < 0 : cmp > 0))
+				rank++;
+		}
+		char num[16];
+		snprintf(num, sizeof num, "%d", rank);
+		return rg_arena_strdup(a, num);
+	}
+	}
+}
 
 static int
 read_show(comparison *cm)
@@ -165,12 +228,12 @@ read_show(comparison *cm)
 		int s = rg_spec_choice_at(e, i, rg_show_names, cm->x->d);
 		if (s < 0)
 			rc = -1;
-		else if (cm->nshow < 3)
+		else if (cm->nshow < 4)
 			cm->show[cm->nshow++] = s;
 	}
-	if (rc == 0 && (e->nvalues == 0 || e->nvalues > 3)) {
-		rg_error(cm->x->d, e->key_pos, "show lists %zu values (expected one to three "
-		    "of value, growth and change)", e->nvalues);
+	if (rc == 0 && (e->nvalues == 0 || e->nvalues > 4)) {
+		rg_error(cm->x->d, e->key_pos, "show lists %zu values (expected one to four "
+		    "of value, growth, change, diff, completion, share and rank)", e->nvalues);
 		rc = -1;
 	}
 	return rc;
@@ -251,8 +314,7 @@ row_order(const comparison *cm)
 		k[r].row = r;
 		if (cm->sort_col < 0)
 			continue;
-		const char *s = rg_obs_field(rg_grid_obs(&cm->g, r, (size_t)cm->sort_col),
-		    cm->sort_show);
+		const char *s = cell_field(cm, r, (size_t)cm->sort_col, cm->sort_show);
 		if (s != NULL && rg_format_decimals(s) >= 0) {
 			k[r].has = 1;
 			k[r].v = strtod(s, NULL) * (cm->sort_asc ? 1 : -1);
@@ -290,9 +352,25 @@ show_words(const comparison *cm, int show, const char *unit, const char **word,
 		*word = rg_word_of(cm->x->words, RG_W_GROWTH);
 		*bracket = number ? "%" : NULL;
 		break;
-	default:
+	case RG_SHOW_CHANGE:
 		*word = rg_word_of(cm->x->words, RG_W_CHANGE);
 		*bracket = number ? rg_word_of(cm->x->words, RG_W_POINTS) : NULL;
+		break;
+	case RG_SHOW_DIFF:
+		*word = rg_word_of(cm->x->words, RG_W_DIFF);
+		*bracket = unit != NULL && strcmp(unit, "%") == 0 ?
+		    rg_word_of(cm->x->words, RG_W_POINTS) :
+		    rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
+		break;
+	case RG_SHOW_COMPLETION:
+	case RG_SHOW_SHARE:
+		*word = rg_word_of(cm->x->words, show == RG_SHOW_SHARE ? RG_W_SHARE :
+		    RG_W_COMPLETION);
+		*bracket = "%";
+		break;
+	default:
+		*word = rg_word_of(cm->x->words, RG_W_RANK);
+		*bracket = NULL;
 		break;
 	}
 }
@@ -375,7 +453,7 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 		const rg_observation *o = rg_grid_obs(&cm->g, r, c);
 		const rg_indicator *ind = rg_grid_indicator(&cm->g, r, c);
 		for (size_t s = 0; s < cm->nshow; s++) {
-			const char *v = rg_obs_field(o, cm->show[s]);
+			const char *v = cell_field(cm, r, c, cm->show[s]);
 			rg_arena *a = x->doc->arena;
 			if (v == NULL) {
 				value_cell(x, row, "—", 0, k->pos);
@@ -383,6 +461,8 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 				value_cell(x, row, rg_format_obs_growth(a, o, &cm->g.fmt), 1, k->pos);
 			} else if (cm->show[s] == RG_SHOW_CHANGE) {
 				value_cell(x, row, rg_format_change(a, v, &cm->g.fmt), 1, k->pos);
+			} else if (cm->show[s] >= RG_SHOW_COMPLETION) {
+				value_cell(x, row, v, 1, k->pos);
 			} else {
 				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
 				value_cell(x, row, num != NULL ? num : v, num != NULL, k->pos);
@@ -457,6 +537,19 @@ expand_comparison(rg_dctx *x)
 	if (cm.total < 0 && rg_spec_get(x->spec, "total") != NULL)
 		rc = -1;
 	cm.stub = read_text(x, "stub", &rc);
+	rg_spec_entry *fe = rg_spec_get(x->spec, "from");
+	if (fe != NULL && (cm.from = rg_spec_scalar(x->spec, "from", x->d)) != NULL &&
+	    rg_dctx_period(x, fe, 0) == NULL)
+		rc = -1;
+	rg_spec_entry *se = rg_spec_get(x->spec, "share_of");
+	if (se != NULL) {
+		const rg_region *r = rg_spec_scalar(x->spec, "share_of", x->d) != NULL ?
+		    rg_dctx_region(x, se, 0) : NULL;
+		if (r == NULL)
+			rc = -1;
+		else
+			cm.share_of = r->id;
+	}
 	const char *caption = read_text(x, "caption", &rc);
 	const char *note = read_text(x, "note", &rc);
 	if (rg_dctx_check_keys(x, "comparison table", comparison_keys) < 0)

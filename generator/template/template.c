@@ -278,6 +278,10 @@ typedef struct expr {
 	char sub[64];
 	const char *sel_region, *sel_period;
 	int sel_kind;
+	const char *sel_from;    /* computed figures: the period to compare with */
+	const char *sel_of;      /* the region whose value is the whole (share) */
+	const char *sel_among;   /* regions ranked: ids or names joined by '/' */
+	int sel_asc;             /* rank from the smallest */
 	rg_numfmt fmt;           /* after '|': decimals=1, scale=万, ... */
 	int has_fmt;
 } expr;
@@ -399,6 +403,22 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 			if (r < 0)
 				return -1;
 			e->sel_period = r > 0 ? rel : val;
+		} else if (strcmp(key, "from") == 0) {
+			const char *rel;
+			int r = relative_period(c, val, pos, &rel);
+			if (r < 0)
+				return -1;
+			e->sel_from = r > 0 ? rel : val;
+		} else if (strcmp(key, "of") == 0) {
+			e->sel_of = val;
+		} else if (strcmp(key, "among") == 0) {
+			e->sel_among = val;
+		} else if (strcmp(key, "order") == 0) {
+			if (strcmp(val, "asc") != 0 && strcmp(val, "desc") != 0) {
+				err(c, pos, "order must be asc or desc, found '%s'", val);
+				return -1;
+			}
+			e->sel_asc = strcmp(val, "asc") == 0;
 		} else if (strcmp(key, "kind") == 0) {
 			rg_obs_kind k;
 			if (rg_obs_kind_parse(val, &k) < 0) {
@@ -408,8 +428,8 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 			}
 			e->sel_kind = (int)k;
 		} else {
-			err(c, pos, "unknown selector key '%s' (expected region, period or kind)",
-			    key);
+			err(c, pos, "unknown selector key '%s' (expected region, period, kind, "
+			    "from, of, among or order)", key);
 			return -1;
 		}
 		p = comma + 1;
@@ -570,8 +590,196 @@ resolve_text(ctx *c, const expr *e, rg_pos pos)
 
 static const char *const indicator_fields[] = {
 	"value", "unit", "name", "growth", "change", "trend", "period", "region",
-	"quote", "group", "attribute", "note", "kind", NULL
+	"quote", "group", "attribute", "note", "kind", "diff", "share", "rank",
+	"completion", NULL
 };
+
+/* ---- computed figures ------------------------------------------------- */
+
+/* The one observation of q, or NULL. */
+static const rg_observation *
+find_one(const ctx *c, const char *ind, const char *region, const char *period, int kind)
+{
+	rg_obs_query q = { ind, region, period, kind };
+	const rg_observation *o = NULL;
+	return rg_dataset_find(c->ds, &q, &o, 1) == 1 ? o : NULL;
+}
+
+/* The period a computed change of o compares with: from=, or the year
+ * before o's.  NULL after reporting. */
+static const char *
+base_period(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
+{
+	if (e->sel_from != NULL)
+		return e->sel_from;
+	const char *p = o->period;
+	size_t nd = strspn(p, "0123456789");
+	if (nd == 0 || nd > 6 || p[nd] != '\0') {
+		err(c, pos, "%s.%s compares with the year before, but the period is '%s': "
+		    "name one with %s[from=...]", e->head, e->field, p, e->head);
+		return NULL;
+	}
+	char num[32];
+	snprintf(num, sizeof num, "%ld", strtol(p, NULL, 10) - 1);
+	return rg_arena_strdup(c->doc->arena, num);
+}
+
+/* The observation o is compared with (same indicator, region, kind, the
+ * base period), with a numeric value; NULL (reported if report) if none. */
+static const rg_observation *
+base_obs(ctx *c, const expr *e, const rg_observation *o, rg_pos pos, int report)
+{
+	const char *p = base_period(c, e, o, pos);
+	if (p == NULL)
+		return NULL;
+	const rg_observation *b = find_one(c, o->indicator, o->region, p, (int)o->kind);
+	if ((b == NULL || !b->value_is_number) && report)
+		err(c, pos, "no %s value of '%s' for region %s, period %s to compare with",
+		    rg_obs_kind_name(o->kind), o->indicator, o->region, p);
+	return b != NULL && b->value_is_number ? b : NULL;
+}
+
+/* Growth in percent from the value of the base period: for an observation
+ * that states none.  Where the data states one too and the two disagree
+ * beyond its rounding, a warning names both observations. */
+static const char *
+computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
+{
+	if (!o->value_is_number)
+		return NULL;
+	const rg_observation *b = base_obs(c, e, o, pos, e->sel_from != NULL && o->growth == NULL);
+	if (b == NULL)
+		return NULL;
+	rg_arena *a = c->doc->arena;
+	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
+	if (o->growth != NULL) {
+		int stated = rg_format_decimals(o->growth);
+		const char *g = rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value,
+		    stated < 0 ? 1 : stated);
+		const char *d = g ? rg_dec_sub(a, g, o->growth) : NULL;
+		int k;
+		if (d != NULL && stated >= 0) {
+			/* more than one unit of the last stated decimal apart */
+			char unit[16];
+			snprintf(unit, sizeof unit, "%s%.*s1", stated ? "0." : "",
+			    stated > 0 ? stated - 1 : 0, "000000");
+			const char *ad = d[0] == '-' ? d + 1 : d;
+			if (rg_dec_cmp(ad, unit, &k) == 0 && k > 0)
+				rg_warning(c->d, o->pos, "growth of '%s' stated as %s%%, but %s to %s "
+				    "(%s:%d) is %s%%", o->indicator, o->growth, b->value, o->value,
+				    b->pos.file ? b->pos.file : "", b->pos.line, g);
+		}
+		return NULL;
+	}
+	return rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value, dec);
+}
+
+static const char *
+with_unit(ctx *c, const char *num, const char *unit)
+{
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s%s", num, unit ? unit : "");
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+/* diff, share, rank, completion of o (a numeric value); NULL after reporting. */
+static const char *
+computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o,
+    rg_pos pos)
+{
+	rg_arena *a = c->doc->arena;
+	const char *f = e->field;
+	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
+	if (!o->value_is_number) {
+		err(c, pos, "%s.%s needs a number, but the value is '%s'", e->head, f,
+		    o->value ? o->value : "(none)");
+		return NULL;
+	}
+	if (strcmp(f, "diff") == 0) {
+		const rg_observation *b = base_obs(c, e, o, pos, 1);
+		if (b == NULL)
+			return NULL;
+		const char *d = rg_dec_sub(a, o->value, b->value);
+		if (e->has_fmt)
+			d = rg_format_number(a, d, NULL, &e->fmt);
+		int rate = ind->unit != NULL && strcmp(ind->unit, "%") == 0;
+		return with_unit(c, d, rate ? rg_word_of(&c->words, RG_W_POINTS) : ind->unit);
+	}
+	if (strcmp(f, "share") == 0) {
+		if (e->sel_of == NULL) {
+			err(c, pos, "%s.share needs the region of the whole: %s[of=...].share",
+			    e->head, e->head);
+			return NULL;
+		}
+		const rg_region *r = rg_dataset_region(c->ds, e->sel_of);
+		const rg_observation *t = r ? find_one(c, o->indicator, r->id, o->period,
+		    (int)o->kind) : NULL;
+		if (t == NULL || !t->value_is_number) {
+			err(c, pos, "no %s value of '%s' for region %s, period %s: the whole of "
+			    "the share", rg_obs_kind_name(o->kind), o->indicator, e->sel_of,
+			    o->period);
+			return NULL;
+		}
+		const char *s = rg_dec_percent(a, o->value, t->value, dec);
+		if (s == NULL) {
+			err(c, pos, "the whole of %s.share is zero", e->head);
+			return NULL;
+		}
+		return s;
+	}
+	if (strcmp(f, "completion") == 0) {
+		const rg_observation *t = find_one(c, o->indicator, o->region, o->period,
+		    RG_OBS_TARGET);
+		if (t == NULL)
+			t = find_one(c, o->indicator, o->region, o->period, RG_OBS_PLAN);
+		if (t == NULL || !t->value_is_number) {
+			err(c, pos, "no target value of '%s' for region %s, period %s: %s.completion "
+			    "divides the value by it", o->indicator, o->region, o->period, e->head);
+			return NULL;
+		}
+		const char *s = rg_dec_percent(a, o->value, t->value, dec);
+		if (s == NULL) {
+			err(c, pos, "the target of %s.completion is zero", e->head);
+			return NULL;
+		}
+		return s;
+	}
+	/* rank: 1 + how many of the regions have a larger (asc: smaller) value */
+	const char *among = e->sel_among;
+	int rank = 1, found = 0;
+	for (size_t i = 0; i < c->ds->nregions; i++) {
+		const rg_region *r = &c->ds->regions[i];
+		if (among != NULL) {
+			int listed = 0;
+			for (const char *p = among; *p; ) {
+				size_t n = strcspn(p, "/");
+				if ((strlen(r->id) == n && strncmp(p, r->id, n) == 0) ||
+				    (strlen(r->name) == n && strncmp(p, r->name, n) == 0))
+					listed = 1;
+				p += n + (p[n] == '/');
+			}
+			if (!listed)
+				continue;
+		}
+		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
+		if (x == NULL || !x->value_is_number)
+			continue;
+		if (strcmp(r->id, o->region) == 0)
+			found = 1;
+		int k;
+		if (rg_dec_cmp(x->value, o->value, &k) == 0 && (e->sel_asc ? k < 0 : k > 0))
+			rank++;
+	}
+	if (!found) {
+		err(c, pos, "region %s is not among the regions ranked", o->region);
+		return NULL;
+	}
+	char num[16];
+	snprintf(num, sizeof num, "%d", rank);
+	return rg_arena_strdup(a, num);
+}
 
 static const char *
 resolve_indicator(ctx *c, const expr *e, rg_pos pos)
@@ -599,7 +807,8 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
 		err(c, pos, "unknown field '%s' of indicator '%s' (expected value, unit, "
 		    "name, growth, change, trend, period, region, quote, group, attribute, "
-		    "note or kind)", e->sub[0] ? e->sub : f, e->head);
+		    "note, kind, diff, share, rank or completion)", e->sub[0] ? e->sub : f,
+		    e->head);
 		return NULL;
 	}
 	if (strcmp(f, "name") == 0) return ind->name;
@@ -627,6 +836,19 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		const char *v = o->value && fmt ? rg_format_number(a, o->value, ind->unit, fmt)
 		    : NULL;
 		return v ? v : o->value ? o->value : "—";
+	}
+	if (strcmp(f, "diff") == 0 || strcmp(f, "share") == 0 || strcmp(f, "rank") == 0 ||
+	    strcmp(f, "completion") == 0)
+		return computed(c, e, ind, o, pos);
+	if ((strcmp(f, "growth") == 0 || strcmp(f, "trend") == 0)) {
+		const char *g = computed_growth(c, e, o, pos);
+		if (g != NULL) {
+			rg_observation with = *o;
+			with.growth = g;
+			if (strcmp(f, "trend") == 0)
+				return rg_format_trend(a, &with, fmt ? fmt : &c->plain);
+			return fmt ? rg_format_obs_growth(a, &with, fmt) : g;
+		}
 	}
 	if (strcmp(f, "growth") == 0)
 		return o->growth == NULL ? "—" : fmt ? rg_format_obs_growth(a, o, fmt) : o->growth;
@@ -896,7 +1118,7 @@ static const char *expand_plain(ctx *c, const char *value, rg_pos pos, int quote
 /* The keys of directives that name periods: their values may be relative
  * (period-1). */
 static const char *const period_keys[] = {
-	"period", "periods", "base", "targets", "actuals", NULL
+	"period", "periods", "base", "targets", "actuals", "from", NULL
 };
 
 /* rg_expander: a value of a directive's spec, its placeholders expanded

@@ -317,5 +317,50 @@ fails langerr "langerr.md:2:7: error: lang 'en' is not a Chinese locale" \
     "langerr.md:3:19: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" \
     "langerr.md:3:36: error: words: 'bad' is not WORD=REPLACEMENT"
 
+## 6. computed figures
+
+cat > calc.md <<'CEOF'
+比上年增加{{ gdp.diff }}，城镇化率提高{{ urban_rate.diff }}，比2023年{{ urban_rate[from=2023].trend }}；东坡区第{{ gdp[region=dongpo].rank }}，本县第{{ gdp.rank }}，从小排第{{ gdp[order=asc].rank }}，两县中第{{ gdp[among=shili/西山县].rank }}；完成率{{ gdp[period=period+1].completion }}%，占东坡区的{{ gdp[of=dongpo].share | decimals=3 }}%，收入{{ revenue[period=2025].diff }}。
+
+```table
+caption: 表5 排名
+regions: [shili, dongpo, xishan]
+indicators: gdp
+show: [value, rank, share]
+share_of: 东坡区
+sort: gdp
+```
+
+```table
+caption: 表6 差值
+rows: periods
+columns: indicators
+periods: [period+1]
+indicators: [gdp, urban_rate]
+show: [diff, completion]
+```
+CEOF
+if render calc; then
+	has calc 比上年增加17.75亿元，城镇化率提高1.6个百分点，比2023年增长3.1%；东坡区第1，本县第2，从小排第2，两县中第1；完成率101.5%，占东坡区的79.029%，收入1.2亿元。 \
+	    '排名占比（%）' 东坡区402.71100.0示例县318.25279.0西山县150337.2 \
+	    表6差值年份2025年地区生产总值差值（亿元）21.85城镇化率完成率（%）101.5 差值（个百分点）1.2完成率（%）
+	# the stated growth of 2024 (6.2) disagrees with 300.5 -> 318.25 (5.9): a warning, both places
+	if grep -q "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calc.err; then
+		bad calc "warned without a stated growth being used: $(cat calc.err)"
+	else
+		ok
+	fi
+fi
+printf '%s\n' '{{ gdp.trend }}' > calcwarn.md
+render calcwarn
+if grep -qF "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calcwarn.err; then ok; else bad calcwarn "no warning: $(cat calcwarn.err)"; fi
+has calcwarn 增长6.2%
+
+printf '%s\n' '{{ gdp[region=dongpo].diff }}{{ gdp.share }}{{ gdp[period=2023].completion }}{{ gdp[among=dongpo].rank }}' > calcerr.md
+fails calcerr "calcerr.md:1:1: error: no actual value of 'gdp' for region dongpo, period 2023 to compare with" \
+    "calcerr.md:1:30: error: gdp.share needs the region of the whole" \
+    "calcerr.md:1:45: error: no target value of 'gdp' for region shili, period 2023" \
+    "calcerr.md:1:78: error: region shili is not among the regions ranked"
+
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
