@@ -206,6 +206,7 @@ typedef struct ctx {
 	int escape_bars;         /* see expand_plain */
 	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
 	rg_words words;          /* the words reportgen writes (words.h) */
+	const char *indicator;   /* {{#each indicator ...}}: the current one */
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
@@ -877,6 +878,14 @@ resolve(ctx *c, const char *inner, rg_pos pos, const rg_narrative **narr)
 		return r > 0 ? rel : NULL;
 	if (parse_expr(c, inner, pos, &e) < 0)
 		return NULL;
+	if (strcmp(e.head, "indicator") == 0) {
+		if (c->indicator == NULL) {
+			err(c, pos, "'indicator' names the indicator of {{#each indicator in "
+			    "[...]}}, and there is none here");
+			return NULL;
+		}
+		snprintf(e.head, sizeof e.head, "%s", c->indicator);
+	}
 	if (strcmp(e.head, "meta") == 0)
 		return resolve_meta(c, &e, pos);
 	if (strcmp(e.head, "text") == 0) {
@@ -961,6 +970,378 @@ splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned sty
 	cmark_node_free(root);
 }
 
+/* ---- conditions and repetition ------------------------------------------ */
+
+typedef enum marker { MK_NONE, MK_EACH, MK_IF, MK_ELSE, MK_END_EACH, MK_END_IF } marker;
+
+/* Which marker the placeholder text s (n bytes, between the braces) is;
+ * *arg gets what follows #each or #if (arena-less: points into s). */
+static marker
+marker_of(const char *s, size_t n, const char **arg)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	static const struct { const char *word; marker m; int has_arg; } words[] = {
+		{ "#each", MK_EACH, 1 }, { "#if", MK_IF, 1 }, { "#else", MK_ELSE, 0 },
+		{ "else", MK_ELSE, 0 }, { "/each", MK_END_EACH, 0 }, { "/if", MK_END_IF, 0 },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t l = strlen(words[i].word);
+		if (n < l || strncmp(s, words[i].word, l) != 0)
+			continue;
+		if (words[i].has_arg ? (n > l && (s[l] == ' ' || s[l] == '\t')) : n == l) {
+			if (arg != NULL)
+				*arg = s + l;
+			return words[i].m;
+		}
+	}
+	return MK_NONE;
+}
+
+/* A placeholder's text, quietly: NULL if it cannot be had (no message). */
+static const char *
+resolve_quiet(ctx *c, const char *inner, rg_pos pos)
+{
+	rg_diag quiet, *saved = c->d;
+	rg_diag_init(&quiet, NULL);
+	quiet.max_errors = 1;
+	quiet.failures = 2;          /* past max_errors: nothing is printed */
+	int errors = c->errors;
+	c->d = &quiet;
+	const rg_narrative *narr;
+	const char *v = resolve(c, inner, pos, &narr);
+	c->d = saved;
+	c->errors = errors;
+	if (narr != NULL)
+		return narr->text;
+	if (v == NULL || *v == '\0' || strcmp(v, "—") == 0)
+		return NULL;
+	return v;
+}
+
+/* Is the head of placeholder text s a name the data knows?  Typing errors
+ * in a condition are errors, not a false condition. */
+static int
+known_head(ctx *c, const char *s, rg_pos pos)
+{
+	while (*s == ' ')
+		s++;
+	char head[64];
+	size_t n = 0;
+	while (is_ident_char(s[n]) && n + 1 < sizeof head) {
+		head[n] = s[n];
+		n++;
+	}
+	head[n] = '\0';
+	if (strcmp(head, "meta") == 0 || strcmp(head, "text") == 0 ||
+	    strncmp(head, "period", 6) == 0 || strcmp(head, "indicator") == 0 ||
+	    rg_dataset_indicator(c->ds, head) != NULL)
+		return 1;
+	err(c, pos, "unknown name '%s' in condition: not meta.*, text.*, period or an "
+	    "indicator id in the data", head);
+	return 0;
+}
+
+/* A number in a condition: a decimal, or a placeholder path whose text is one. */
+static const char *
+cond_number(ctx *c, const char *s, rg_pos pos)
+{
+	char *t = trim_dup(c->doc->arena, s, strlen(s));
+	if (rg_format_decimals(t) >= 0)
+		return t;
+	const rg_narrative *narr;
+	const char *v = resolve(c, t, pos, &narr);
+	if (v == NULL)
+		return NULL;
+	if (rg_format_decimals(v) < 0) {
+		err(c, pos, "'%s' is '%s', not a number to compare", t, v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The condition of {{#if COND}}: PATH (it has a value), not PATH, or A OP B
+ * with OP one of >= > <= < == != and A, B numbers or paths to numbers.
+ * 1, 0, or -1 after reporting. */
+static int
+eval_cond(ctx *c, const char *cond, rg_pos pos)
+{
+	while (*cond == ' ' || *cond == '\t')
+		cond++;
+	static const char *const ops[] = { ">=", "<=", "==", "!=", ">", "<", NULL };
+	const char *at = NULL;
+	int op = -1;
+	int depth = 0;
+	for (const char *p = cond; *p && at == NULL; p++) {
+		depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+		if (depth > 0)
+			continue;
+		for (int k = 0; ops[k] != NULL; k++)
+			if (strncmp(p, ops[k], strlen(ops[k])) == 0) {
+				at = p;
+				op = k;
+				break;
+			}
+	}
+	if (at == NULL) {
+		int neg = strncmp(cond, "not ", 4) == 0;
+		const char *path = neg ? cond + 4 : cond;
+		if (*path == '\0') {
+			err(c, pos, "{{#if}} needs a condition, e.g. {{#if gdp}} or "
+			    "{{#if gdp.completion >= 100}}");
+			return -1;
+		}
+		if (!known_head(c, path, pos))
+			return -1;
+		int has = resolve_quiet(c, path, pos) != NULL;
+		return neg ? !has : has;
+	}
+	char *lhs = rg_arena_strndup(c->doc->arena, cond, (size_t)(at - cond));
+	const char *a = cond_number(c, lhs, pos);
+	const char *b = cond_number(c, at + strlen(ops[op]), pos);
+	if (a == NULL || b == NULL)
+		return -1;
+	int k;
+	if (rg_dec_cmp(a, b, &k) < 0)
+		return -1;
+	switch (op) {
+	case 0: return k >= 0;
+	case 1: return k <= 0;
+	case 2: return k == 0;
+	case 3: return k != 0;
+	case 4: return k > 0;
+	default: return k < 0;
+	}
+}
+
+static void add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
+    rg_pos pos);
+
+/* An inline {{#if COND}}...{{else}}...{{/if}} that starts at open (its "}}"
+ * at close) in text: the kept part is added to b.  Returns where the text
+ * goes on after {{/if}}, or NULL after reporting. */
+static const char *
+inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *close,
+    unsigned style, const char *url, rg_pos pos)
+{
+	rg_pos at = pos;
+	at.col += (int)(open - text);
+	const char *arg;
+	marker m = marker_of(open + 2, (size_t)(close - open - 2), &arg);
+	if (m != MK_IF) {
+		err(c, at, "'{{%.*s}}' without {{#if}} before it in this run of text",
+		    (int)(close - open - 2), open + 2);
+		return NULL;
+	}
+	/* find the matching {{else}} and {{/if}} */
+	const char *els = NULL, *end = NULL, *end_close = NULL, *els_close = NULL;
+	int depth = 0;
+	for (const char *p = close + 2; (p = strstr(p, "{{")) != NULL; ) {
+		const char *q = strstr(p + 2, "}}");
+		if (q == NULL)
+			break;
+		marker k = marker_of(p + 2, (size_t)(q - p - 2), NULL);
+		if (k == MK_IF)
+			depth++;
+		else if (k == MK_ELSE && depth == 0 && els == NULL) {
+			els = p;
+			els_close = q;
+		} else if (k == MK_END_IF && depth-- == 0) {
+			end = p;
+			end_close = q;
+			break;
+		}
+		p = q + 2;
+	}
+	if (end == NULL) {
+		err(c, at, "{{#if}} is not closed by {{/if}} in the same run of text (an "
+		    "inline condition may not span emphasis, links or lines; put block "
+		    "conditions in paragraphs of their own)");
+		return NULL;
+	}
+	char *cond = rg_arena_strndup(c->doc->arena, arg, (size_t)(close - arg));
+	int yes = eval_cond(c, cond, at);
+	if (yes < 0)
+		return end_close + 2;
+	const char *from = yes ? close + 2 : els ? els_close + 2 : NULL;
+	const char *to = yes ? (els ? els : end) : end;
+	if (from != NULL && to > from) {
+		char *part = rg_xstrndup(from, (size_t)(to - from));
+		rg_pos ppos = pos;
+		ppos.col += (int)(from - text);
+		add_text(c, b, part, style, url, ppos);
+		free(part);
+	}
+	return end_close + 2;
+}
+
+static char *lone_placeholder(cmark_node *para);
+
+/* The marker of a paragraph that is only a marker, else MK_NONE. */
+static marker
+block_marker(cmark_node *n, char **arg)
+{
+	*arg = NULL;
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return MK_NONE;
+	char *inner = lone_placeholder(n);
+	if (inner == NULL)
+		return MK_NONE;
+	const char *a = NULL;
+	marker m = marker_of(inner, strlen(inner), &a);
+	if (m != MK_NONE && a != NULL)
+		*arg = rg_xstrdup(a);
+	free(inner);
+	return m;
+}
+
+static void convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent);
+
+/* The values of {{#each VAR in [a, b, c]}} (or of VAR alone: every region
+ * of the data), checked.  Returns how many, or -1 after reporting. */
+static int
+each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char ***vals)
+{
+	while (*arg == ' ')
+		arg++;
+	size_t vl = strcspn(arg, " \t");
+	static const char *const vars[] = { "region", "period", "indicator", NULL };
+	*var = NULL;
+	for (size_t i = 0; vars[i] != NULL; i++)
+		if (strlen(vars[i]) == vl && strncmp(arg, vars[i], vl) == 0)
+			*var = vars[i];
+	if (*var == NULL) {
+		err(c, pos, "{{#each}} repeats for each region, period or indicator, not "
+		    "'%.*s' (e.g. {{#each region in [mengjin, yichuan]}})", (int)vl, arg);
+		return -1;
+	}
+	const char *rest = arg + vl;
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	const char **out = NULL;
+	size_t n = 0, cap = 0;
+	if (*rest == '\0') {
+		if (strcmp(*var, "region") != 0) {
+			err(c, pos, "{{#each %s}} needs a list: {{#each %s in [...]}}", *var, *var);
+			return -1;
+		}
+		for (size_t i = 0; i < c->ds->nregions; i++)
+			*RG_PUSH(out, n, cap) = c->ds->regions[i].id;
+	} else {
+		if (strncmp(rest, "in", 2) != 0 || (rest[2] != ' ' && rest[2] != '\t')) {
+			err(c, pos, "expected 'in [...]' after {{#each %s", *var);
+			return -1;
+		}
+		rest += 3;
+		while (*rest == ' ')
+			rest++;
+		size_t len = strlen(rest);
+		if (*rest == '[' && len > 1 && rest[len - 1] == ']') {
+			rest++;
+			len -= 2;
+		}
+		char *list = rg_arena_strndup(c->doc->arena, rest, len);
+		for (char *p = list; *p; ) {
+			size_t k = strcspn(p, ",");
+			char *item = trim_dup(c->doc->arena, p, k);
+			p += k + (p[k] == ',');
+			if (*item == '\0')
+				continue;
+			const char *v = item;
+			if (strcmp(*var, "region") == 0) {
+				const rg_region *r = rg_dataset_region(c->ds, item);
+				if (r == NULL) {
+					err(c, pos, "unknown region '%s' in {{#each region}}", item);
+					free(out);
+					return -1;
+				}
+				v = r->id;
+			} else if (strcmp(*var, "indicator") == 0) {
+				if (rg_dataset_indicator(c->ds, item) == NULL) {
+					err(c, pos, "unknown indicator '%s' in {{#each indicator}}", item);
+					free(out);
+					return -1;
+				}
+			} else {
+				const char *rel;
+				int r = relative_period(c, item, pos, &rel);
+				if (r < 0) {
+					free(out);
+					return -1;
+				}
+				if (r > 0)
+					v = rel;
+			}
+			*RG_PUSH(out, n, cap) = v;
+		}
+	}
+	*vals = out;
+	return (int)n;
+}
+
+/* The blocks from marker n (#each or #if) to its end marker: converted as
+ * the marker says.  Returns the end marker, or NULL (reported) if none. */
+static cmark_node *
+convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *parent)
+{
+	rg_pos pos = node_pos(c, n);
+	cmark_node *els = NULL, *end = NULL;
+	int depth = 0;
+	for (cmark_node *k = cmark_node_next(n); k != NULL && end == NULL; k = cmark_node_next(k)) {
+		char *a;
+		marker km = block_marker(k, &a);
+		free(a);
+		if (km == MK_EACH || km == MK_IF)
+			depth++;
+		else if (km == MK_ELSE && depth == 0 && m == MK_IF && els == NULL)
+			els = k;
+		else if ((km == MK_END_EACH || km == MK_END_IF) && depth-- == 0) {
+			if (km != (m == MK_EACH ? MK_END_EACH : MK_END_IF)) {
+				err(c, node_pos(c, k), "{{%s}} closes {{%s}} (line %d)",
+				    km == MK_END_IF ? "/if" : "/each", m == MK_IF ? "#if" : "#each",
+				    pos.line);
+				return NULL;
+			}
+			end = k;
+		}
+	}
+	if (end == NULL) {
+		err(c, pos, "{{%s}} is not closed by {{%s}} in the same list, quote or "
+		    "document level", m == MK_IF ? "#if" : "#each", m == MK_IF ? "/if" : "/each");
+		return NULL;
+	}
+	if (m == MK_IF) {
+		int yes = eval_cond(c, arg, pos);
+		if (yes > 0)
+			convert_range(c, cmark_node_next(n), els ? els : end, parent);
+		else if (yes == 0 && els != NULL)
+			convert_range(c, cmark_node_next(els), end, parent);
+		return end;
+	}
+	const char *var;
+	const char **vals = NULL;
+	int nv = each_values(c, arg, pos, &var, &vals);
+	const char *region = c->region, *period = c->period, *ind = c->indicator;
+	for (int i = 0; i < nv && !c->doc->full; i++) {
+		if (var[0] == 'r')
+			c->region = vals[i];
+		else if (var[0] == 'p')
+			c->period = vals[i];
+		else
+			c->indicator = vals[i];
+		convert_range(c, cmark_node_next(n), end, parent);
+	}
+	c->region = region;
+	c->period = period;
+	c->indicator = ind;
+	free(vals);
+	return end;
+}
+
 /* Append the text of a text node to b, expanding placeholders. */
 static void
 add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url, rg_pos pos)
@@ -983,6 +1364,12 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 		if (close == NULL) {
 			err(c, ppos, "placeholder is not closed by '}}'");
 			return;
+		}
+		if (marker_of(open + 2, (size_t)(close - open - 2), NULL) != MK_NONE) {
+			s = inline_if(c, b, text, open, close, style, url, pos);
+			if (s == NULL)
+				return;
+			continue;
 		}
 		char *inner = rg_xstrndup(open + 2, (size_t)(close - open - 2));
 		const rg_narrative *narr;
@@ -1177,12 +1564,35 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 static void
 convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 {
-	for (cmark_node *n = first; n != NULL; n = cmark_node_next(n)) {
+	convert_range(c, first, NULL, parent);
+}
+
+/* The blocks from first up to end (not included; NULL: all). */
+static void
+convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
+{
+	for (cmark_node *n = first; n != NULL && n != end; n = cmark_node_next(n)) {
 		rg_pos pos = node_pos(c, n);
 		rg_block *b;
 		cmark_node_type type = cmark_node_get_type(n);
 		if (doc_full(c, pos))
 			return;
+		char *arg;
+		marker m = c->in_narrative ? MK_NONE : block_marker(n, &arg);
+		if (m == MK_EACH || m == MK_IF) {
+			cmark_node *close = convert_marked(c, n, m, arg, parent);
+			free(arg);
+			if (close == NULL)
+				return;
+			n = close;
+			continue;
+		}
+		free(m == MK_NONE ? NULL : arg);
+		if (m != MK_NONE) {
+			err(c, pos, "{{%s}} without {{%s}} before it", m == MK_ELSE ? "else" :
+			    m == MK_END_IF ? "/if" : "/each", m == MK_END_EACH ? "#each" : "#if");
+			continue;
+		}
 		if ((type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST) &&
 		    too_deep(c, pos, 0))
 			continue;

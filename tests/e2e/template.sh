@@ -33,6 +33,8 @@ observations:
   - {indicator: revenue, region: shili, period: "2025", value: 21.3, growth: 6.0}
   - {indicator: revenue, region: shili, period: "2030", kind: plan, growth: 7.8}
   - {indicator: gdp, region: shili, period: "2030", kind: plan, value: 450, growth: -1.5}
+  - {indicator: gdp, region: shili, period: "2025", kind: estimate, value: 340.1}
+  - {indicator: gdp, region: shili, period: "2026", kind: estimate, value: 349}
 EOF
 
 # render NAME ARGS...: NAME.md with d.yaml into NAME.pdf, its text (white
@@ -361,6 +363,72 @@ fails calcerr "calcerr.md:1:1: error: no actual value of 'gdp' for region dongpo
     "calcerr.md:1:30: error: gdp.share needs the region of the whole" \
     "calcerr.md:1:45: error: no target value of 'gdp' for region shili, period 2023" \
     "calcerr.md:1:78: error: region shili is not among the regions ranked"
+
+## 7. repetition and conditions
+
+cat > rep.md <<'REOF'
+# 各地情况
+
+{{#each region in [shili, dongpo, xishan]}}
+
+## {{ meta.region }}
+
+{{ meta.region }}地区生产总值{{ gdp.value }}亿元{{#if gdp.growth >= 5}}，增速较快{{else}}，增速平稳{{/if}}。{{#if revenue}}一般公共预算收入{{ revenue.value }}亿元。{{/if}}
+
+{{#if urban_rate}}
+
+城镇化率{{ urban_rate.value }}%。
+
+{{/if}}
+
+{{/each}}
+
+{{#each period in [period-1, period]}}
+
+- {{ period }}年：{{ gdp.value }}
+
+{{/each}}
+
+{{#if gdp[period=period+1, kind=estimate].completion >= 100}}
+
+**超额完成**年度目标。
+
+{{#else}}
+
+未完成年度目标。
+
+{{/if}}
+
+{{#each indicator in [gdp, urban_rate]}}
+
+{{ indicator.name }}：{{ indicator.value }}{{ indicator.unit }}
+
+{{/each}}
+REOF
+if render rep; then
+	has rep 示例县示例县地区生产总值318.25亿元，增速较快。一般公共预算收入20.1亿元。城镇化率52.8%。 \
+	    东坡区东坡区地区生产总值402.7亿元，增速平稳。西山县西山县地区生产总值150亿元，增速较快。 \
+	    •2023年：300.5•2024年：318.25 超额完成年度目标。 地区生产总值：318.25亿元城镇化率：52.8%
+	hasnt rep 未完成 东坡区地区生产总值402.7亿元，增速平稳。一般 '{{' '}}'
+fi
+# a year on (without the regions, which have no 2025 figures): the target
+# is missed and the list starts in 2024
+sed -n '/#each period/,$p' rep.md > rep2.md
+if render rep2 -V period=2025; then
+	has rep2 未完成年度目标。 •2024年：318.25•2025年：340.1
+	hasnt rep2 超额完成 2023
+fi
+# the headings repeated per region are headings (bookmarks) of their own
+"$bin" render -t rep.md -d d.yaml --dump=doc > rep.doc 2>/dev/null
+if [ "$(grep -c '^  heading level=2' rep.doc)" -eq 3 ]; then ok; else bad rep "not 3 region headings: $(grep heading rep.doc)"; fi
+
+printf '{{#each county in [a]}}\n\n{{/each}}\n\n{{#if gdpp}}\n\nx\n\n{{/if}}\n\n句子{{#if gdp.value > abc}}多{{/if}}，{{#if revenue}}没有结束。\n\n{{/if}}\n\n{{#each region in [shili]}}\n\ny\n' > reperr.md
+fails reperr "reperr.md:1:1: error: {{#each}} repeats for each region, period or indicator, not 'county'" \
+    "reperr.md:5:1: error: unknown name 'gdpp' in condition" \
+    "reperr.md:11:7: error: unknown placeholder 'abc'" \
+    "reperr.md:11:43: error: {{#if}} is not closed by {{/if}} in the same run of text" \
+    "reperr.md:13:1: error: {{/if}} without {{#if}} before it" \
+    "reperr.md:15:1: error: {{#each}} is not closed by {{/each}}"
 
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
