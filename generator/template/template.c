@@ -1740,6 +1740,29 @@ read_words(ctx *c, rg_spec *front)
 	return rc;
 }
 
+/* The theme: a name, or a file (a path with '/' or ending in .yaml, as
+ * generator/cli takes it), which the template's front matter names from
+ * the template's directory; from -V it stays as given. */
+static const char *
+theme_value(ctx *c, rg_spec *front)
+{
+	const char *v = front_value(c, front, "theme");
+	rg_spec_entry *e = rg_spec_get(front, "theme");
+	if (v == NULL || e == NULL || e->value_pos[0].file != c->t->name || v[0] == '/')
+		return v;
+	size_t n = strlen(v);
+	if (strchr(v, '/') == NULL && !(n > 5 && strcmp(v + n - 5, ".yaml") == 0))
+		return v;
+	const char *slash = strrchr(c->t->name, '/');
+	if (slash == NULL)
+		return v;
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%.*s/%s", (int)(slash - c->t->name), c->t->name, v);
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
 /* Front matter as a private copy (so 'used' marks leave t alone), with the
  * command line's key=value settings replacing or adding keys. */
 static int
@@ -1830,7 +1853,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	m->subject = front_value(&c, &front, "subject");
 	m->keywords = front_value(&c, &front, "keywords");
 	m->date = front_value(&c, &front, "date");
-	m->theme = front_value(&c, &front, "theme");
+	m->theme = theme_value(&c, &front);
 	m->marking = front_value(&c, &front, "marking");
 	m->continued = c.words.w[RG_W_CONTINUED];
 	m->lang = rg_lang_name(c.words.lang);

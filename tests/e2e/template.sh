@@ -430,5 +430,31 @@ fails reperr "reperr.md:1:1: error: {{#each}} repeats for each region, period or
     "reperr.md:13:1: error: {{/if}} without {{#if}} before it" \
     "reperr.md:15:1: error: {{#each}} is not closed by {{/each}}"
 
+## 8. a theme file is named from the file that names it
+
+mkdir -p sub man
+printf '%s\n' 'page_width: 148' 'page_height: 210' > sub/a5.yaml
+printf '%s\n' '---' 'theme: a5.yaml' '---' '正文{{ gdp.value }}' > sub/themed.md
+printf '%s\n' '正文{{ gdp.value }}' > sub/plain.md
+# page_size PDF: the first page's size in points, e.g. "420 x 595"
+page_size() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Page size: *\([0-9]*\)[.0-9]* x \([0-9]*\).*/\1 x \2/p'; }
+if "$bin" render -t sub/themed.md -d d.yaml -o themed.pdf 2> themed.err; then
+	if [ "$(page_size themed.pdf)" = "419 x 595" ]; then ok; else bad themed "page size $(page_size themed.pdf), not A5"; fi
+else
+	bad themed "render failed: $(head -3 themed.err)"
+fi
+# on the command line a theme file is taken from the working directory
+if "$bin" render -t sub/plain.md -d d.yaml -V theme=sub/a5.yaml -o cmdline.pdf 2> cmdline.err &&
+    [ "$(page_size cmdline.pdf)" = "419 x 595" ]; then ok; else bad cmdline "$(head -3 cmdline.err) $(page_size cmdline.pdf)"; fi
+# in a manifest's variables, from the manifest's directory
+cp d.yaml man/d.yaml
+printf '%s\n' 'jobs:' '  - template: ../sub/plain.md' '    data: d.yaml' \
+    '    variables: {theme: ../sub/a5.yaml}' '    output: m.pdf' > man/reports.yaml
+if "$bin" build man/reports.yaml > man.out 2> man.err && [ "$(page_size man/m.pdf)" = "419 x 595" ]; then
+	ok
+else
+	bad manifest "$(head -3 man.err) $(page_size man/m.pdf)"
+fi
+
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
