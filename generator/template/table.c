@@ -150,69 +150,15 @@ typedef struct comparison {
 	int total;               /* index in total_names, or -1 */
 	int unit_col;            /* rows are indicators: a 单位 column */
 	const char *stub;        /* the row labels' header, or NULL */
-	const char *from;        /* diff: the period compared with (NULL: the year before) */
-	const char *share_of;    /* share: the region of the whole */
+	rg_compute k;            /* from:, share_of: */
 } comparison;
 
-/* The text of what column s shows for row r, column key c: as written, or
- * computed (exactly, on the decimals) for diff, completion, share, rank;
- * NULL where it cannot be had. */
 static const char *
 cell_field(const comparison *cm, size_t r, size_t c, int show)
 {
-	const rg_observation *o = rg_grid_obs(&cm->g, r, c);
-	if (show <= RG_SHOW_CHANGE || o == NULL)
-		return rg_obs_field(o, show);
-	if (!o->value_is_number)
-		return NULL;
-	rg_arena *a = cm->x->doc->arena;
-	const rg_dataset *ds = cm->x->ds;
-	int dec = cm->g.fmt.decimals >= 0 ? cm->g.fmt.decimals : 1;
-	rg_obs_query q = { o->indicator, o->region, o->period, (int)o->kind };
-	const rg_observation *b = NULL;
-	switch (show) {
-	case RG_SHOW_DIFF: {
-		char prev[32];
-		q.period = cm->from;
-		if (q.period == NULL) {
-			size_t nd = strspn(o->period, "0123456789");
-			if (nd == 0 || nd > 6 || o->period[nd] != '\0')
-				return NULL;
-			snprintf(prev, sizeof prev, "%ld", strtol(o->period, NULL, 10) - 1);
-			q.period = prev;
-		}
-		if (rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
-			return NULL;
-		return rg_dec_sub(a, o->value, b->value);
-	}
-	case RG_SHOW_COMPLETION:
-		q.kind = RG_OBS_TARGET;
-		if (rg_dataset_find(ds, &q, &b, 1) != 1) {
-			q.kind = RG_OBS_PLAN;
-			if (rg_dataset_find(ds, &q, &b, 1) != 1)
-				return NULL;
-		}
-		return b->value_is_number ? rg_dec_percent(a, o->value, b->value, dec) : NULL;
-	case RG_SHOW_SHARE:
-		q.region = cm->share_of;
-		if (q.region == NULL || rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
-			return NULL;
-		return rg_dec_percent(a, o->value, b->value, dec);
-	default: {
-		/* rank among the rows: 1 + the rows with a larger value; ties share */
-		int rank = 1;
-		for (size_t k = 0; k < rg_grid_count(&cm->g, 0); k++) {
-			const rg_observation *x = rg_grid_obs(&cm->g, k, c);
-			int cmp;
-			if (x != NULL && x->value_is_number && rg_dec_cmp(x->value, o->value, &cmp) == 0 &&
-			    (cm->sort_asc ? cmp < 0 : cmp > 0))
-				rank++;
-		}
-		char num[16];
-		snprintf(num, sizeof num, "%d", rank);
-		return rg_arena_strdup(a, num);
-	}
-	}
+	rg_compute k = cm->k;
+	k.asc = cm->sort_asc;
+	return rg_grid_field(&cm->g, cm->x, &k, r, c, show);
 }
 
 static int
@@ -537,19 +483,8 @@ expand_comparison(rg_dctx *x)
 	if (cm.total < 0 && rg_spec_get(x->spec, "total") != NULL)
 		rc = -1;
 	cm.stub = read_text(x, "stub", &rc);
-	rg_spec_entry *fe = rg_spec_get(x->spec, "from");
-	if (fe != NULL && (cm.from = rg_spec_scalar(x->spec, "from", x->d)) != NULL &&
-	    rg_dctx_period(x, fe, 0) == NULL)
+	if (rg_dctx_compute(x, &cm.k) < 0)
 		rc = -1;
-	rg_spec_entry *se = rg_spec_get(x->spec, "share_of");
-	if (se != NULL) {
-		const rg_region *r = rg_spec_scalar(x->spec, "share_of", x->d) != NULL ?
-		    rg_dctx_region(x, se, 0) : NULL;
-		if (r == NULL)
-			rc = -1;
-		else
-			cm.share_of = r->id;
-	}
 	const char *caption = read_text(x, "caption", &rc);
 	const char *note = read_text(x, "note", &rc);
 	if (rg_dctx_check_keys(x, "comparison table", comparison_keys) < 0)

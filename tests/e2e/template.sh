@@ -353,6 +353,14 @@ if render calc; then
 		ok
 	fi
 fi
+# a chart of computed figures
+printf '%s\n' '```chart' 'title: 图2 占比' 'regions: [shili, dongpo, xishan]' 'indicators: gdp' \
+    'show: share' 'share_of: dongpo' 'labels: yes' '```' > calcchart.md
+if "$bin" render -t calcchart.md -d d.yaml --dump=doc > calcchart.doc 2> calcchart.err &&
+    grep -q 'series "地区生产总值" 79.0 100.0 37.2' calcchart.doc &&
+    grep -q 'chart bar unit="%"' calcchart.doc; then ok; else bad calcchart "$(grep -E 'series|chart' calcchart.doc) $(head -3 calcchart.err)"; fi
+render calcchart && has calcchart 图2占比 79.0 100.0 37.2
+
 printf '%s\n' '{{ gdp.trend }}' > calcwarn.md
 render calcwarn
 if grep -qF "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calcwarn.err; then ok; else bad calcwarn "no warning: $(cat calcwarn.err)"; fi
