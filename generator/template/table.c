@@ -45,11 +45,13 @@ number_like(const char *s)
 
 /* A cell of a number column: numbers and quantities right-aligned, other
  * text centred; only numbers are never broken. */
-static void
+static rg_cell *
 value_cell(rg_dctx *x, rg_row *row, const char *text, int number, rg_pos pos)
 {
 	rg_align al = number || number_like(text) ? RG_ALIGN_RIGHT : RG_ALIGN_CENTER;
-	add_cell(x, row, text, al, 1, pos)->numeric = number;
+	rg_cell *cell = add_cell(x, row, text, al, 1, pos);
+	cell->numeric = number;
+	return cell;
 }
 
 static rg_table *
@@ -413,6 +415,10 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
 				value_cell(x, row, num != NULL ? num : v, num != NULL, k->pos);
 			}
+			/* --dump=doc marks figures reportgen computed */
+			rg_cell *last = &row->cells[row->ncells - 1];
+			for (size_t i = 0; v != NULL && cm->show[s] >= RG_SHOW_DIFF && i < last->nspans; i++)
+				last->spans[i].computed = 1;
 		}
 	}
 }

@@ -207,6 +207,7 @@ typedef struct ctx {
 	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
 	rg_words words;          /* the words reportgen writes (words.h) */
 	const char *indicator;   /* {{#each indicator ...}}: the current one */
+	int computed;            /* the placeholder just resolved was computed */
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
@@ -413,6 +414,15 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 		} else if (strcmp(key, "of") == 0) {
 			e->sel_of = val;
 		} else if (strcmp(key, "among") == 0) {
+			for (const char *q = val; *q; ) {
+				size_t n = strcspn(q, "/");
+				char *one = rg_arena_strndup(c->doc->arena, q, n);
+				if (rg_dataset_region(c->ds, one) == NULL) {
+					err(c, pos, "unknown region '%s' in among=", one);
+					return -1;
+				}
+				q += n + (q[n] == '/');
+			}
 			e->sel_among = val;
 		} else if (strcmp(key, "order") == 0) {
 			if (strcmp(val, "asc") != 0 && strcmp(val, "desc") != 0) {
@@ -592,7 +602,7 @@ resolve_text(ctx *c, const expr *e, rg_pos pos)
 static const char *const indicator_fields[] = {
 	"value", "unit", "name", "growth", "change", "trend", "period", "region",
 	"quote", "group", "attribute", "note", "kind", "diff", "share", "rank",
-	"completion", NULL
+	"completion", "sum", "average", NULL
 };
 
 /* ---- computed figures ------------------------------------------------- */
@@ -604,6 +614,74 @@ find_one(const ctx *c, const char *ind, const char *region, const char *period, 
 	rg_obs_query q = { ind, region, period, kind };
 	const rg_observation *o = NULL;
 	return rg_dataset_find(c->ds, &q, &o, 1) == 1 ? o : NULL;
+}
+
+/* Is region r among those of among ("a/b/c", ids or names; NULL: all)? */
+static int
+region_among(const rg_region *r, const char *among)
+{
+	if (among == NULL)
+		return 1;
+	for (const char *p = among; *p; ) {
+		size_t n = strcspn(p, "/");
+		if ((strlen(r->id) == n && strncmp(p, r->id, n) == 0) ||
+		    (strlen(r->name) == n && strncmp(p, r->name, n) == 0))
+			return 1;
+		p += n + (p[n] == '/');
+	}
+	return 0;
+}
+
+/* The sum or average of ind's values over the regions of among (every
+ * region with a number when NULL), for period and kind: exact; a sum keeps
+ * the most decimals written, an average one more.  NULL after reporting. */
+static const char *
+region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period, int kind,
+    rg_pos pos)
+{
+	rg_arena *a = c->doc->arena;
+	const char *sum = "0";
+	int n = 0, dec = 0;
+	for (size_t i = 0; i < c->ds->nregions; i++) {
+		const rg_region *r = &c->ds->regions[i];
+		if (!region_among(r, e->sel_among))
+			continue;
+		const rg_observation *o = find_one(c, ind->id, r->id, period, kind);
+		if (o == NULL || !o->value_is_number) {
+			if (e->sel_among != NULL) {
+				err(c, pos, "no %s value of '%s' for region %s, period %s to add up",
+				    rg_obs_kind_name((rg_obs_kind)kind), ind->id, r->id, period);
+				return NULL;
+			}
+			continue;
+		}
+		/* sum + v as sum - (-v) */
+		rg_buf b = { 0 };
+		if (o->value[0] == '-')
+			rg_buf_puts(&b, o->value + 1);
+		else
+			rg_buf_printf(&b, "-%s", o->value[0] == '+' ? o->value + 1 : o->value);
+		sum = rg_dec_sub(a, sum, rg_buf_cstr(&b));
+		rg_buf_free(&b);
+		int d = rg_format_decimals(o->value);
+		if (d > dec)
+			dec = d;
+		n++;
+	}
+	if (n == 0) {
+		err(c, pos, "no region has a %s value of '%s' for period %s to add up",
+		    rg_obs_kind_name((rg_obs_kind)kind), ind->id, period);
+		return NULL;
+	}
+	if (strcmp(e->field, "average") == 0) {
+		char den[32];
+		snprintf(den, sizeof den, "%d00", n);
+		sum = rg_dec_percent(a, sum, den, dec + 1);
+	}
+	if (e->has_fmt)
+		sum = rg_format_number(a, sum, ind->unit, &e->fmt);
+	c->computed = 1;
+	return rg_format_value(a, ind, sum, NULL);
 }
 
 /* The period a computed change of o compares with: from=, or the year
@@ -752,18 +830,8 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 	int rank = 1, found = 0;
 	for (size_t i = 0; i < c->ds->nregions; i++) {
 		const rg_region *r = &c->ds->regions[i];
-		if (among != NULL) {
-			int listed = 0;
-			for (const char *p = among; *p; ) {
-				size_t n = strcspn(p, "/");
-				if ((strlen(r->id) == n && strncmp(p, r->id, n) == 0) ||
-				    (strlen(r->name) == n && strncmp(p, r->name, n) == 0))
-					listed = 1;
-				p += n + (p[n] == '/');
-			}
-			if (!listed)
-				continue;
-		}
+		if (!region_among(r, among))
+			continue;
 		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
 		if (x == NULL || !x->value_is_number)
 			continue;
@@ -808,7 +876,8 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
 		err(c, pos, "unknown field '%s' of indicator '%s' (expected value, unit, "
 		    "name, growth, change, trend, period, region, quote, group, attribute, "
-		    "note, kind, diff, share, rank or completion)", e->sub[0] ? e->sub : f,
+		    "note, kind, diff, share, rank, completion, sum or average)",
+		    e->sub[0] ? e->sub : f,
 		    e->head);
 		return NULL;
 	}
@@ -821,6 +890,13 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	rg_obs_query q = { ind->id, region_default(c, e),
 	    e->sel_period ? e->sel_period : c->period,
 	    e->sel_kind >= 0 ? e->sel_kind : (int)RG_OBS_ACTUAL };
+	if (strcmp(f, "sum") == 0 || strcmp(f, "average") == 0) {
+		if (q.period == NULL) {
+			err(c, pos, "%s.%s needs a period", e->head, f);
+			return NULL;
+		}
+		return region_total(c, e, ind, q.period, q.kind, pos);
+	}
 	const rg_observation *o = NULL;
 	size_t n = rg_dataset_find(c->ds, &q, &o, 1);
 	if (n != 1) {
@@ -839,11 +915,14 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return v ? v : o->value ? o->value : "—";
 	}
 	if (strcmp(f, "diff") == 0 || strcmp(f, "share") == 0 || strcmp(f, "rank") == 0 ||
-	    strcmp(f, "completion") == 0)
+	    strcmp(f, "completion") == 0) {
+		c->computed = 1;
 		return computed(c, e, ind, o, pos);
+	}
 	if ((strcmp(f, "growth") == 0 || strcmp(f, "trend") == 0)) {
 		const char *g = computed_growth(c, e, o, pos);
 		if (g != NULL) {
+			c->computed = 1;
 			rg_observation with = *o;
 			with.growth = g;
 			if (strcmp(f, "trend") == 0)
@@ -1373,7 +1452,9 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 		}
 		char *inner = rg_xstrndup(open + 2, (size_t)(close - open - 2));
 		const rg_narrative *narr;
+		c->computed = 0;
 		const char *v = resolve(c, inner, ppos, &narr);
+		int computed = c->computed;
 		free(inner);
 		if (narr != NULL)
 			splice_inline_narrative(c, narr, b, style, url, ppos);
@@ -1381,10 +1462,12 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 			rg_buf esc = { 0 };
 			for (const char *q = v; *q; q++)
 				rg_buf_puts(&esc, *q == '|' ? "\\|" : (char[2]){ *q, 0 });
-			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, esc.data, esc.len, url, ppos);
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, esc.data, esc.len, url,
+			    ppos)->computed = computed;
 			rg_buf_free(&esc);
 		} else if (v != NULL)
-			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url, ppos);
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url,
+			    ppos)->computed = computed;
 		s = close + 2;
 	}
 }

@@ -353,6 +353,20 @@ if render calc; then
 		ok
 	fi
 fi
+printf '%s\n' '合计{{ gdp.sum }}，平均{{ gdp.average }}，两地{{ gdp[among=shili/东坡区].sum }}，{{ urban_rate.average | decimals=2 }}。' > calcsum.md
+render calcsum && has calcsum 合计870.95亿元，平均290.317亿元，两地720.95亿元，52.80%。
+printf '%s\n' '{{ gdp[among=shili/nowhere].sum }}{{ urban_rate[among=shili/dongpo/xishan].sum }}' > calcsumerr.md
+fails calcsumerr "calcsumerr.md:1:1: error: unknown region 'nowhere' in among=" \
+    "calcsumerr.md:1:35: error: no actual value of 'urban_rate' for region dongpo, period 2024 to add up"
+
+# --dump=doc marks the computed figures, and only them
+"$bin" render -t calc.md -d d.yaml --dump=doc > calc.doc 2>/dev/null
+for m in 'text computed "17.75亿元"' 'text computed "增长3.1%"' 'text computed "79.029"' \
+    'text computed "21.85"' 'text computed "37.2"'; do
+	if grep -qF "$m" calc.doc; then ok; else bad calcdump "no '$m' in the dump"; fi
+done
+if grep -q 'text computed "\(比上年增加\|402.7\|318.25\)"' calc.doc; then bad calcdump "a stated text marked computed"; else ok; fi
+
 # a chart of computed figures
 printf '%s\n' '```chart' 'title: 图2 占比' 'regions: [shili, dongpo, xishan]' 'indicators: gdp' \
     'show: share' 'share_of: dongpo' 'labels: yes' '```' > calcchart.md
