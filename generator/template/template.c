@@ -208,6 +208,7 @@ typedef struct ctx {
 	rg_words words;          /* the words reportgen writes (words.h) */
 	const char *indicator;   /* {{#each indicator ...}}: the current one */
 	int computed;            /* the placeholder just resolved was computed */
+	int marker_depth;        /* {{#each}} and {{#if}} open around the current one */
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
@@ -1243,6 +1244,11 @@ inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *c
 		return NULL;
 	}
 	char *cond = rg_arena_strndup(c->doc->arena, arg, (size_t)(close - arg));
+	if (c->marker_depth >= RG_TEMPLATE_MAX_MARKER_NESTING) {
+		err(c, at, "{{#if}} and {{#each}} nested deeper than %d levels",
+		    RG_TEMPLATE_MAX_MARKER_NESTING);
+		return NULL;
+	}
 	int yes = eval_cond(c, cond, at);
 	if (yes < 0)
 		return end_close + 2;
@@ -1252,7 +1258,9 @@ inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *c
 		char *part = rg_xstrndup(from, (size_t)(to - from));
 		rg_pos ppos = pos;
 		ppos.col += (int)(from - text);
+		c->marker_depth++;
 		add_text(c, b, part, style, url, ppos);
+		c->marker_depth--;
 		free(part);
 	}
 	return end_close + 2;
@@ -1370,6 +1378,11 @@ convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *paren
 	rg_pos pos = node_pos(c, n);
 	cmark_node *els = NULL, *end = NULL;
 	int depth = 0;
+	if (c->marker_depth >= RG_TEMPLATE_MAX_MARKER_NESTING) {
+		err(c, pos, "{{#if}} and {{#each}} nested deeper than %d levels",
+		    RG_TEMPLATE_MAX_MARKER_NESTING);
+		return NULL;
+	}
 	for (cmark_node *k = cmark_node_next(n); k != NULL && end == NULL; k = cmark_node_next(k)) {
 		char *a;
 		marker km = block_marker(k, &a);
@@ -1393,12 +1406,14 @@ convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *paren
 		    "document level", m == MK_IF ? "#if" : "#each", m == MK_IF ? "/if" : "/each");
 		return NULL;
 	}
+	c->marker_depth++;
 	if (m == MK_IF) {
 		int yes = eval_cond(c, arg, pos);
 		if (yes > 0)
 			convert_range(c, cmark_node_next(n), els ? els : end, parent);
 		else if (yes == 0 && els != NULL)
 			convert_range(c, cmark_node_next(els), end, parent);
+		c->marker_depth--;
 		return end;
 	}
 	const char *var;
@@ -1417,6 +1432,7 @@ convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *paren
 	c->region = region;
 	c->period = period;
 	c->indicator = ind;
+	c->marker_depth--;
 	free(vals);
 	return end;
 }

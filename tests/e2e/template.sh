@@ -452,6 +452,15 @@ fails reperr "reperr.md:1:1: error: {{#each}} repeats for each region, period or
     "reperr.md:13:1: error: {{/if}} without {{#if}} before it" \
     "reperr.md:15:1: error: {{#each}} is not closed by {{/each}}"
 
+# pathological nesting: an error, quickly, not a stack overflow
+awk 'BEGIN { for (i = 0; i < 5000; i++) print "{{#if gdp}}\n"; print "x\n"; for (i = 0; i < 5000; i++) print "{{/if}}\n" }' > deepif.md
+awk 'BEGIN { s = "a"; for (i = 0; i < 2000; i++) s = s "{{#if gdp}}"; s = s "x"; for (i = 0; i < 2000; i++) s = s "{{/if}}"; print s }' > deepinline.md
+for f in deepif deepinline; do
+	timeout 20 "$bin" render -t $f.md -d d.yaml -o $f.pdf 2> $f.err
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "nested deeper than 32 levels" $f.err; then ok; else bad $f "exit $rc: $(head -2 $f.err)"; fi
+done
+
 ## 8. a theme file is named from the file that names it
 
 mkdir -p sub man
