@@ -10,13 +10,13 @@ CC      ?= cc
 # Debian packages: build, fonts (see fonts/fonts.conf), the sRGB profile of
 # --pdfa (generator/pdf/pdfa.h), and test tools.
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
-           libharfbuzz-dev libcmocka-dev \
+           libharfbuzz-dev libcmocka-dev libopencc-dev \
            fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
            poppler-utils qpdf mupdf-tools libxml2-utils
 CFLAGS  ?= -O2 -g
-PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib glib-2.0
+PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib glib-2.0 opencc
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror=implicit-function-declaration \
            -DRG_DATADIR='"$(CURDIR)"' $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)
 LDLIBS  += -lhpdf $(shell pkg-config --libs $(PCMODS) 2>/dev/null) -lm

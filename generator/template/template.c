@@ -20,6 +20,7 @@
 #include "../base/suggest.h"
 #include "../base/utf8.h"
 #include "cjk.h"
+#include "convert.h"
 #include "directive.h"
 #include "format.h"
 #include "spec.h"
@@ -37,7 +38,7 @@ struct rg_template {
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	"theme", "marking", "lang", "locale", "words", NULL
+	"theme", "marking", "lang", "locale", "words", "convert", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -209,6 +210,8 @@ typedef struct ctx {
 	const char *indicator;   /* {{#each indicator ...}}: the current one */
 	int computed;            /* the placeholder just resolved was computed */
 	int marker_depth;        /* {{#each}} and {{#if}} open around the current one */
+	const char *convert;     /* "t2s", "s2t" or NULL: OpenCC over the whole document */
+	rg_pos convert_pos;
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
@@ -1802,6 +1805,16 @@ read_words(ctx *c, rg_spec *front)
 {
 	rg_lang lang = rg_words_guess(c->ds);
 	int rc = 0;
+	static const char *const conversions[] = { "t2s", "s2t", "none", NULL };
+	int conv = rg_spec_choice(front, "convert", conversions, 2, c->d);
+	if (conv < 0) {
+		c->errors++;
+		rc = -1;
+	} else if (conv < 2) {
+		c->convert = conversions[conv];
+		c->convert_pos = rg_spec_get(front, "convert")->value_pos[0];
+		lang = conv == 0 ? RG_LANG_HANS : RG_LANG_HANT;
+	}
 	for (int k = 0; k < 2; k++) {
 		const char *key = k ? "locale" : "lang";
 		const char *v = rg_spec_scalar(front, key, c->d);
@@ -1987,6 +2000,9 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	convert_blocks(&c, cmark_node_first_child(t->root), c.doc->root);
 	rg_pos end = { t->name, 0, 0 };
 	doc_full(&c, end);      /* the last block may have gone past a limit */
+	if (c.errors == 0 && c.convert != NULL &&
+	    rg_doc_convert(c.doc, c.convert, c.convert_pos, d) < 0)
+		c.errors++;
 	if (c.errors > 0) {
 		rg_doc_free(c.doc);
 		return NULL;

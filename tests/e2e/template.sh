@@ -319,6 +319,32 @@ fails langerr "langerr.md:2:7: error: lang 'en' is not a Chinese locale" \
     "langerr.md:3:19: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" \
     "langerr.md:3:36: error: words: 'bad' is not WORD=REPLACEMENT"
 
+# convert: data text in the other script through OpenCC; code stays as written
+printf -- '---\ntitle: "{{ meta.title }}"\nconvert: t2s\n---\n{{ text.review }}\n\n地區生產總值{{ gdp.trend }}。代码`縣`不变。\n\n```table\ncaption: 表1 {{ meta.region }}主要指標\nregions: [shili, dongpo]\nindicators: [gdp]\nshow: [value, growth]\ntotal: sum\n```\n' > t2s.md
+"$bin" render -t t2s.md -d hant.yaml -o t2s.pdf 2> t2s.err || bad t2s "render failed: $(head -3 t2s.err)"
+pdftotext -q t2s.pdf - | tr -d ' \t\n\r\f' > t2s.txt
+has t2s 示例县经济运行报告 全县经济发展稳中向好，为实现目标打下坚实基础。 地区生产总值增长6.2%。代码縣不变。 \
+    表1示例县主要指标 地区 数值（亿元） 合计720.95
+hasnt t2s 經濟 報告 地區 億元 為
+if pdfinfo t2s.pdf | grep -q "^Title: *示例县经济运行报告"; then ok; else bad t2s "PDF title: $(pdfinfo t2s.pdf | grep Title)"; fi
+# 伊川縣's report (Traditional narratives, Simplified shared names) in one script either way
+simp="县 区 经 济 发 这 为 与 们 国 会 业 产 实 现 长 开 关 说 项 进 过 时 间 总 设 农 动 员 务 门 应 点 类 对 书 乐 统 计 资 财 万 亿 亩 个 镇 乡 报 积 级 权 条 华"
+trad="縣 區 經 濟 發 這 為 與 們 國 會 業 產 實 現 長 開 關 說 項 進 過 時 間 總 設 農 動 員 務 門 應 點 類 對 書 樂 統 計 資 財 萬 億 畝 個 鎮 鄉 報 積 級 權 條 華"
+for cv in t2s s2t; do
+	if "$bin" render -t "$top/templates/briefing.md" -d "$top/input/yichuan-2024.xml" -V convert=$cv \
+	    -o yc-$cv.pdf 2> yc-$cv.err; then
+		pdftotext -q yc-$cv.pdf yc-$cv.txt
+		[ $cv = t2s ] && other=$trad || other=$simp
+		found=""
+		for ch in $other; do grep -qF "$ch" yc-$cv.txt && found="$found$ch"; done
+		if [ -z "$found" ] && [ "$(wc -c < yc-$cv.txt)" -gt 2000 ]; then ok; else bad yc-$cv "characters of the other script: $found"; fi
+	else
+		bad yc-$cv "render failed: $(head -3 yc-$cv.err)"
+	fi
+done
+printf '%s\n' '---' 'convert: t2t' '---' 'x' > converr.md
+fails converr "converr.md:2:10: error: 't2t' is not a valid value of convert (expected t2s, s2t or none"
+
 ## 6. computed figures
 
 cat > calc.md <<'CEOF'
