@@ -186,6 +186,12 @@ rg_template_free(rg_template *t)
 
 /* ---- expansion -------------------------------------------------------- */
 
+/* Observations whose stated growth was found to disagree: warned once. */
+struct warned {
+	const rg_observation **obs;
+	size_t n, cap;
+};
+
 typedef struct ctx {
 	const rg_template *t;
 	const rg_dataset *ds;
@@ -211,6 +217,7 @@ typedef struct ctx {
 	int computed;            /* the placeholder just resolved was computed */
 	int marker_depth;        /* {{#each}} and {{#if}} open around the current one */
 	const char *convert;     /* "t2s", "s2t" or NULL: OpenCC over the whole document */
+	struct warned *warned;   /* observations already warned about (shared by sub-contexts) */
 	rg_pos convert_pos;
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
@@ -747,7 +754,11 @@ computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 			snprintf(unit, sizeof unit, "%s%.*s1", stated ? "0." : "",
 			    stated > 0 ? stated - 1 : 0, "000000");
 			const char *ad = d[0] == '-' ? d + 1 : d;
-			if (rg_dec_cmp(ad, unit, &k) == 0 && k > 0)
+			size_t w = 0;
+			while (w < c->warned->n && c->warned->obs[w] != o)
+				w++;
+			if (w == c->warned->n && rg_dec_cmp(ad, unit, &k) == 0 && k > 0 &&
+			    (*RG_PUSH(c->warned->obs, c->warned->n, c->warned->cap) = o) != NULL)
 				rg_warning(c->d, o->pos, "growth of '%s' stated as %s%%, but %s to %s "
 				    "(%s:%d) is %s%%", o->indicator, o->growth, b->value, o->value,
 				    b->pos.file ? b->pos.file : "", b->pos.line, g);
@@ -1928,6 +1939,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	c.file = t->name;
 	c.line_offset = t->body_line - 1;
 	c.cjk = t->cjk;
+	struct warned warned = { 0 };
+	c.warned = &warned;
 
 	rg_spec front;
 	if (front_with_vars(t, vars, nvars, c.doc->arena, &front, d) < 0) {
@@ -2003,6 +2016,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	if (c.errors == 0 && c.convert != NULL &&
 	    rg_doc_convert(c.doc, c.convert, c.convert_pos, d) < 0)
 		c.errors++;
+	free(warned.obs);
 	if (c.errors > 0) {
 		rg_doc_free(c.doc);
 		return NULL;
