@@ -627,6 +627,17 @@ find_one(const ctx *c, const char *ind, const char *region, const char *period, 
 	return rg_dataset_find(c->ds, &q, &o, 1) == 1 ? o : NULL;
 }
 
+/* Is region i the first of its id in the data (joined files list a region
+ * once per file)? */
+static int
+first_region(const rg_dataset *ds, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(ds->regions[k].id, ds->regions[i].id) == 0)
+			return 0;
+	return 1;
+}
+
 /* Is region r among those of among ("a/b/c", ids or names; NULL: all)? */
 static int
 region_among(const rg_region *r, const char *among)
@@ -655,7 +666,7 @@ region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period,
 	int n = 0, dec = 0;
 	for (size_t i = 0; i < c->ds->nregions; i++) {
 		const rg_region *r = &c->ds->regions[i];
-		if (!region_among(r, e->sel_among))
+		if (!first_region(c->ds, i) || !region_among(r, e->sel_among))
 			continue;
 		const rg_observation *o = find_one(c, ind->id, r->id, period, kind);
 		if (o == NULL || !o->value_is_number) {
@@ -845,7 +856,7 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 	int rank = 1, found = 0;
 	for (size_t i = 0; i < c->ds->nregions; i++) {
 		const rg_region *r = &c->ds->regions[i];
-		if (!region_among(r, among))
+		if (!first_region(c->ds, i) || !region_among(r, among))
 			continue;
 		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
 		if (x == NULL || !x->value_is_number)
@@ -1331,7 +1342,8 @@ each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char **
 			return -1;
 		}
 		for (size_t i = 0; i < c->ds->nregions; i++)
-			*RG_PUSH(out, n, cap) = c->ds->regions[i].id;
+			if (first_region(c->ds, i))
+				*RG_PUSH(out, n, cap) = c->ds->regions[i].id;
 	} else {
 		if (strncmp(rest, "in", 2) != 0 || (rest[2] != ' ' && rest[2] != '\t')) {
 			err(c, pos, "expected 'in [...]' after {{#each %s", *var);

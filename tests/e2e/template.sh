@@ -381,6 +381,17 @@ if render calc; then
 fi
 printf '%s\n' '合计{{ gdp.sum }}，平均{{ gdp.average }}，两地{{ gdp[among=shili/东坡区].sum }}，{{ urban_rate.average | decimals=2 }}。' > calcsum.md
 render calcsum && has calcsum 合计870.95亿元，平均290.317亿元，两地720.95亿元，52.80%。
+# a region that two joined files both list counts once
+printf '%s\n' 'format: reportgen/1' 'meta: {title: 补充, region: shili, period: "2024"}' \
+    'regions: [{id: shili, name: 示例县}]' 'indicators: [{id: extra, name: 其他, unit: 个}]' \
+    'observations: [{indicator: extra, value: 1}]' > d2.yaml
+printf '%s\n' '合计{{ gdp.sum }}，平均{{ gdp.average }}，第{{ gdp.rank }}。' > calcdup.md
+if "$bin" render -t calcdup.md -d d.yaml -d d2.yaml -o calcdup.pdf 2> calcdup.err; then
+	pdftotext -q calcdup.pdf - | tr -d ' \t\n\r\f' > calcdup.txt
+	has calcdup 合计870.95亿元，平均290.317亿元，第2。
+else
+	bad calcdup "render failed: $(head -3 calcdup.err)"
+fi
 printf '%s\n' '{{ gdp[among=shili/nowhere].sum }}{{ urban_rate[among=shili/dongpo/xishan].sum }}' > calcsumerr.md
 fails calcsumerr "calcsumerr.md:1:1: error: unknown region 'nowhere' in among=" \
     "calcsumerr.md:1:35: error: no actual value of 'urban_rate' for region dongpo, period 2024 to add up"
