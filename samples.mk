@@ -29,3 +29,9 @@ SAMPLES += plan
 plan_T := templates/plan.md
 plan_D := input/songxian-plan14.yaml
 plan_V :=
+
+# 嵩县's 2024 targets against its 2024 results: 完成率, 超额完成 sentences, ranks among counties
+SAMPLES += annual
+annual_T := templates/annual.md
+annual_D := input/songxian-2024.yaml input/songxian-mengjin-2024.xml input/yichuan-2024.xml
+annual_V :=

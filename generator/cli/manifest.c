@@ -277,6 +277,11 @@ add_job(reader *r, const spec *s, const char *matched)
 			}
 			const char *val = substitute(r, (const char *)vn->data.scalar.value,
 			    matched);
+			/* a theme file is named from the manifest's directory */
+			size_t vl = strlen(val);
+			if (strcmp(key, "theme") == 0 && (strchr(val, '/') != NULL ||
+			    (vl > 5 && strcmp(val + vl - 5, ".yaml") == 0)))
+				val = join_path(r, val);
 			rg_buf b = { 0 };
 			rg_buf_printf(&b, "%s=%s", key, val);
 			vars[k++] = rg_arena_strdup(a, rg_buf_cstr(&b));

@@ -14,7 +14,7 @@
 
 static const char *const chart_keys[] = {
 	"type", "regions", "indicators", "periods", "kind", "x", "series", "show",
-	"title", "labels", "decimals", "scale", NULL
+	"title", "labels", "decimals", "scale", "from", "share_of", "order", NULL
 };
 static const char *const chart_numfmt_keys[] = { "decimals", "scale", NULL };
 static const char *const type_names[] = { "bar", "line", NULL };
@@ -28,7 +28,15 @@ chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 		return 0;
 	}
 	if (show == RG_SHOW_CHANGE) {
-		*unit = "个百分点";
+		*unit = rg_word_of(x->words, RG_W_POINTS);
+		return 0;
+	}
+	if (show == RG_SHOW_COMPLETION || show == RG_SHOW_SHARE) {
+		*unit = "%";
+		return 0;
+	}
+	if (show == RG_SHOW_RANK) {
+		*unit = rg_word_of(x->words, RG_W_RANK);
 		return 0;
 	}
 	const rg_indicator *first = rg_dataset_indicator(x->ds, g->keys[RG_DIM_INDICATORS][0].id);
@@ -44,6 +52,8 @@ chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 		}
 	}
 	*unit = rg_format_unit(x->doc->arena, first->unit, &g->fmt);
+	if (show == RG_SHOW_DIFF && first->unit != NULL && strcmp(first->unit, "%") == 0)
+		*unit = rg_word_of(x->words, RG_W_POINTS);
 	return 0;
 }
 
@@ -65,6 +75,12 @@ rg_chart_expand(rg_dctx *x)
 	int labels = rg_spec_bool(x->spec, "labels", 0, x->d);
 	const char *title = rg_spec_scalar(x->spec, "title", x->d);
 	if (show < 0 || labels < 0 || (title == NULL && rg_spec_get(x->spec, "title") != NULL))
+		rc = -1;
+	rg_compute k;
+	if (rg_dctx_compute(x, &k) < 0)
+		rc = -1;
+	static const char *const order_names[] = { "desc", "asc", NULL };
+	if ((k.asc = rg_spec_choice(x->spec, "order", order_names, 0, x->d)) < 0)
 		rc = -1;
 	if (rg_dctx_check_keys(x, "chart", chart_keys) < 0)
 		rc = -1;
@@ -92,9 +108,8 @@ rg_chart_expand(rg_dctx *x)
 		se->values = rg_arena_alloc(a, ch->ncategories * sizeof *se->values);
 		se->labels = rg_arena_alloc(a, ch->ncategories * sizeof *se->labels);
 		for (size_t i = 0; i < ch->ncategories; i++) {
-			const rg_observation *o = rg_grid_obs(&g, i, s);
-			const char *v = rg_obs_field(o, show);
-			const char *unit = show == RG_SHOW_VALUE ?
+			const char *v = rg_grid_field(&g, x, &k, i, s, show);
+			const char *unit = show == RG_SHOW_VALUE || show == RG_SHOW_DIFF ?
 			    rg_grid_indicator(&g, i, s)->unit : "%";
 			const char *num = v != NULL ? rg_format_number(a, v, unit, &g.fmt) : NULL;
 			se->values[i] = num != NULL ? strtod(num, NULL) : NAN;

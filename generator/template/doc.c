@@ -77,6 +77,7 @@ rg_doc_span_add(rg_doc *doc, rg_block *b, rg_span_kind kind, unsigned style,
     const char *text, size_t len, const char *url, rg_pos pos)
 {
 	rg_span *s = RG_PUSH(b->spans, b->nspans, b->cap_spans);
+	memset(s, 0, sizeof *s);
 	doc->nodes++;
 	doc->text_bytes += text ? len : 0;
 	s->kind = kind;
@@ -121,6 +122,7 @@ rg_doc_cell_span(rg_doc *doc, rg_cell *c, unsigned style, const char *text, size
     rg_pos pos)
 {
 	rg_span *s = RG_PUSH(c->spans, c->nspans, c->cap_spans);
+	memset(s, 0, sizeof *s);
 	doc->nodes++;
 	doc->text_bytes += len;
 	s->kind = RG_SPAN_TEXT;
@@ -200,6 +202,7 @@ dump_spans(const rg_span *spans, size_t n, int depth, FILE *out)
 		if (s->style & RG_STYLE_EMPH) fputs(" emph", out);
 		if (s->style & RG_STYLE_CODE) fputs(" code", out);
 		if (s->style & RG_STYLE_LINK) fprintf(out, " link=<%s>", s->url);
+		if (s->computed) fputs(" computed", out);
 		fputs(" \"", out);
 		for (const char *c = s->text; *c; c++) {
 			if (*c == '\n')

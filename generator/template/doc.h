@@ -50,6 +50,7 @@ typedef struct rg_span {
 	const char *text;        /* UTF-8; "" for breaks */
 	const char *url;         /* for RG_STYLE_LINK */
 	rg_pos pos;
+	int computed;            /* a figure reportgen computed (not stated in the data) */
 } rg_span;
 
 typedef enum rg_align { RG_ALIGN_LEFT, RG_ALIGN_RIGHT, RG_ALIGN_CENTER } rg_align;

@@ -1,6 +1,7 @@
 /* format.c -- see format.h */
 #include "format.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../base/buf.h"
@@ -122,6 +123,188 @@ dec_print(rg_buf *b, const dec *x, int thousands)
 		rg_buf_putc(b, '.');
 		rg_buf_put(b, x->d + x->point, (size_t)(x->n - x->point));
 	}
+}
+
+/* ---- arithmetic on written decimals ------------------------------------- */
+
+static const char *keep(rg_arena *a, rg_buf *b);
+
+/* x as an integer digit string (no sign, no leading zeros) of scale
+ * decimals: 12.5 at scale 2 is "1250".  Returns the string's length. */
+static int
+dec_digits(const dec *x, int scale, char *out, int cap)
+{
+	int n = 0;
+	int frac = x->n - x->point;
+	for (int i = 0; i < x->point + scale && n < cap - 1; i++) {
+		char ch = i < x->point + frac && i < x->n ? x->d[i] : '0';
+		if (n == 0 && ch == '0')
+			continue;
+		out[n++] = ch;
+	}
+	if (n == 0)
+		out[n++] = '0';
+	out[n] = '\0';
+	return n;
+}
+
+/* Compare two digit strings without leading zeros. */
+static int
+big_cmp(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	int c = strcmp(a, b);
+	return c < 0 ? -1 : c > 0;
+}
+
+/* a -= b, a >= b, digit strings; a keeps no leading zeros. */
+static void
+big_sub(char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int borrow = 0;
+	for (size_t i = 0; i < la; i++) {
+		int d = a[la - 1 - i] - '0' - borrow - (i < lb ? b[lb - 1 - i] - '0' : 0);
+		borrow = d < 0;
+		a[la - 1 - i] = (char)('0' + (d < 0 ? d + 10 : d));
+	}
+	size_t z = 0;
+	while (z + 1 < la && a[z] == '0')
+		z++;
+	memmove(a, a + z, la - z + 1);
+}
+
+static void
+big_add(char *a, const char *b, int cap)
+{
+	char r[160];
+	size_t la = strlen(a), lb = strlen(b), n = la > lb ? la : lb;
+	int carry = 0;
+	r[n + 1] = '\0';
+	for (size_t i = 0; i <= n; i++) {
+		int d = carry + (i < la ? a[la - 1 - i] - '0' : 0) + (i < lb ? b[lb - 1 - i] - '0' : 0);
+		carry = d / 10;
+		r[n - i] = (char)('0' + d % 10);
+	}
+	const char *p = r;
+	while (p[0] == '0' && p[1] != '\0')
+		p++;
+	snprintf(a, (size_t)cap, "%s", p);
+}
+
+/* The text of digit string v at scale decimals, negative if neg. */
+static void
+big_print(rg_buf *b, const char *v, int scale, int neg)
+{
+	size_t n = strlen(v);
+	if (neg && strcmp(v, "0") != 0)
+		rg_buf_putc(b, '-');
+	if ((int)n <= scale) {
+		rg_buf_puts(b, "0.");
+		for (int i = 0; i < scale - (int)n; i++)
+			rg_buf_putc(b, '0');
+		rg_buf_puts(b, v);
+		return;
+	}
+	rg_buf_put(b, v, n - (size_t)scale);
+	if (scale > 0) {
+		rg_buf_putc(b, '.');
+		rg_buf_puts(b, v + n - scale);
+	}
+}
+
+const char *
+rg_dec_sub(rg_arena *a, const char *x, const char *y)
+{
+	dec p, q;
+	if (x == NULL || y == NULL || dec_parse(&p, x) < 0 || dec_parse(&q, y) < 0)
+		return NULL;
+	int fp = p.n - p.point, fq = q.n - q.point;
+	int scale = fp > fq ? fp : fq;
+	char u[160], v[160];
+	dec_digits(&p, scale, u, sizeof u);
+	dec_digits(&q, scale, v, sizeof v);
+	/* x - y with signs: p.neg, q.neg */
+	rg_buf b = { 0 };
+	if (p.neg == !q.neg) {          /* x - (-y) or -x - y: add magnitudes */
+		big_add(u, v, sizeof u);
+		big_print(&b, u, scale, p.neg);
+	} else if (big_cmp(u, v) >= 0) {
+		big_sub(u, v);
+		big_print(&b, u, scale, p.neg);
+	} else {
+		big_sub(v, u);
+		big_print(&b, v, scale, !p.neg);
+	}
+	return keep(a, &b);
+}
+
+const char *
+rg_dec_percent(rg_arena *a, const char *num, const char *den, int decimals)
+{
+	dec p, q;
+	if (num == NULL || den == NULL || dec_parse(&p, num) < 0 || dec_parse(&q, den) < 0 ||
+	    dec_is_zero(&q))
+		return NULL;
+	if (decimals < 0)
+		decimals = 1;
+	int fp = p.n - p.point, fq = q.n - q.point;
+	/* num/den*100 = P*10^fq*10^(2+k) / (Q*10^fp) / 10^k */
+	char u[160], v[160];
+	dec_digits(&p, fp + fq + 2 + decimals, u, sizeof u);
+	dec_digits(&q, fq + fp, v, sizeof v);
+	if (strlen(u) > 120 || strlen(v) > 120)
+		return NULL;
+	char quo[160], rem[160] = "0";
+	int nq = 0;
+	for (const char *d = u; *d; d++) {
+		size_t lr = strlen(rem);
+		if (strcmp(rem, "0") == 0)
+			lr = 0;
+		rem[lr] = *d;
+		rem[lr + 1] = '\0';
+		int digit = 0;
+		while (big_cmp(rem, v) >= 0) {
+			big_sub(rem, v);
+			digit++;
+		}
+		if (nq > 0 || digit > 0)
+			quo[nq++] = (char)('0' + digit);
+	}
+	if (nq == 0)
+		quo[nq++] = '0';
+	quo[nq] = '\0';
+	/* round half away from zero: 2 * rem >= den */
+	char twice[160];
+	snprintf(twice, sizeof twice, "%s", rem);
+	big_add(twice, rem, sizeof twice);
+	if (big_cmp(twice, v) >= 0)
+		big_add(quo, "1", sizeof quo);
+	rg_buf b = { 0 };
+	big_print(&b, quo, decimals, p.neg != q.neg);
+	return keep(a, &b);
+}
+
+int
+rg_dec_cmp(const char *x, const char *y, int *out)
+{
+	dec p, q;
+	if (x == NULL || y == NULL || dec_parse(&p, x) < 0 || dec_parse(&q, y) < 0)
+		return -1;
+	int fp = p.n - p.point, fq = q.n - q.point;
+	int scale = fp > fq ? fp : fq;
+	char u[160], v[160];
+	dec_digits(&p, scale, u, sizeof u);
+	dec_digits(&q, scale, v, sizeof v);
+	int zp = strcmp(u, "0") == 0, zq = strcmp(v, "0") == 0;
+	int sp = zp ? 0 : p.neg ? -1 : 1, sq = zq ? 0 : q.neg ? -1 : 1;
+	if (sp != sq)
+		*out = sp < sq ? -1 : 1;
+	else
+		*out = sp * big_cmp(u, v);
+	return 0;
 }
 
 static const char *

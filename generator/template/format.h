@@ -73,4 +73,13 @@ const char *rg_format_trend(rg_arena *a, const rg_observation *o, const rg_numfm
 const char *rg_format_observation(rg_arena *a, const rg_indicator *ind,
     const rg_observation *o, const rg_numfmt *f);
 
+/* Exact arithmetic on written decimals (results in arena; NULL when an
+ * argument is not a decimal number, or for a zero divisor):
+ * x - y, with as many decimals as the longer of the two; */
+const char *rg_dec_sub(rg_arena *a, const char *x, const char *y);
+/* num / den * 100 rounded half away from zero to decimals places (-1: 1); */
+const char *rg_dec_percent(rg_arena *a, const char *num, const char *den, int decimals);
+/* and the sign of x - y in *out; -1 if either is not a number. */
+int rg_dec_cmp(const char *x, const char *y, int *out);
+
 #endif

@@ -1,6 +1,7 @@
 /* grid.c -- see grid.h */
 #include "grid.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,8 @@
 
 const char *const rg_dim_names[] = { "regions", "indicators", "periods", NULL };
 
-const char *const rg_show_names[] = { "value", "growth", "change", NULL };
+const char *const rg_show_names[] = { "value", "growth", "change", "diff", "completion",
+	"share", "rank", NULL };
 
 /* in rg_obs_kind order */
 static const char *const kind_names[] = {
@@ -156,7 +158,7 @@ rg_obs_field(const rg_observation *o, int show)
 	if (o == NULL)
 		return NULL;
 	return show == RG_SHOW_VALUE ? o->value : show == RG_SHOW_GROWTH ? o->growth :
-	    o->change;
+	    show == RG_SHOW_CHANGE ? o->change : NULL;
 }
 
 /* ---- the grid --------------------------------------------------------- */
@@ -321,4 +323,86 @@ rg_grid_obs(const rg_grid *g, size_t r, size_t c)
 			return o;
 	}
 	return NULL;
+}
+
+/* ---- computed cells ---------------------------------------------------- */
+
+const char *
+rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *ck, size_t r, size_t c,
+    int show)
+{
+	const rg_observation *o = rg_grid_obs(g, r, c);
+	if (show <= RG_SHOW_CHANGE || o == NULL)
+		return rg_obs_field(o, show);
+	if (!o->value_is_number)
+		return NULL;
+	rg_arena *a = x->doc->arena;
+	const rg_dataset *ds = x->ds;
+	int dec = g->fmt.decimals >= 0 ? g->fmt.decimals : 1;
+	rg_obs_query q = { o->indicator, o->region, o->period, (int)o->kind };
+	const rg_observation *b = NULL;
+	switch (show) {
+	case RG_SHOW_DIFF: {
+		char prev[32];
+		q.period = ck->from;
+		if (q.period == NULL) {
+			size_t nd = strspn(o->period, "0123456789");
+			if (nd == 0 || nd > 6 || o->period[nd] != '\0')
+				return NULL;
+			snprintf(prev, sizeof prev, "%ld", strtol(o->period, NULL, 10) - 1);
+			q.period = prev;
+		}
+		if (rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
+			return NULL;
+		return rg_dec_sub(a, o->value, b->value);
+	}
+	case RG_SHOW_COMPLETION:
+		q.kind = RG_OBS_TARGET;
+		if (rg_dataset_find(ds, &q, &b, 1) != 1) {
+			q.kind = RG_OBS_PLAN;
+			if (rg_dataset_find(ds, &q, &b, 1) != 1)
+				return NULL;
+		}
+		return b->value_is_number ? rg_dec_percent(a, o->value, b->value, dec) : NULL;
+	case RG_SHOW_SHARE:
+		q.region = ck->share_of;
+		if (q.region == NULL || rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
+			return NULL;
+		return rg_dec_percent(a, o->value, b->value, dec);
+	default: {
+		/* rank among the rows: 1 + the rows with a larger value; ties share */
+		int rank = 1;
+		for (size_t k = 0; k < rg_grid_count(g, 0); k++) {
+			const rg_observation *x = rg_grid_obs(g, k, c);
+			int cmp;
+			if (x != NULL && x->value_is_number && rg_dec_cmp(x->value, o->value, &cmp) == 0 &&
+			    (ck->asc ? cmp < 0 : cmp > 0))
+				rank++;
+		}
+		char num[16];
+		snprintf(num, sizeof num, "%d", rank);
+		return rg_arena_strdup(a, num);
+	}
+	}
+}
+
+int
+rg_dctx_compute(rg_dctx *x, rg_compute *k)
+{
+	int rc = 0;
+	memset(k, 0, sizeof *k);
+	rg_spec_entry *fe = rg_spec_get(x->spec, "from");
+	if (fe != NULL && ((k->from = rg_spec_scalar(x->spec, "from", x->d)) == NULL ||
+	    rg_dctx_period(x, fe, 0) == NULL))
+		rc = -1;
+	rg_spec_entry *se = rg_spec_get(x->spec, "share_of");
+	if (se != NULL) {
+		const rg_region *r = rg_spec_scalar(x->spec, "share_of", x->d) != NULL ?
+		    rg_dctx_region(x, se, 0) : NULL;
+		if (r == NULL)
+			rc = -1;
+		else
+			k->share_of = r->id;
+	}
+	return rc;
 }

@@ -49,8 +49,11 @@ typedef struct rg_grid {
 } rg_grid;
 
 /* What a cell shows of an observation. */
-enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE };
-extern const char *const rg_show_names[];   /* "value", "growth", "change" */
+enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE,
+	/* computed (table columns only): value - value of another period, value
+	 * / target * 100, value / another region's value * 100, rank among rows */
+	RG_SHOW_DIFF, RG_SHOW_COMPLETION, RG_SHOW_SHARE, RG_SHOW_RANK };
+extern const char *const rg_show_names[];   /* "value", "growth", "change", "diff", ... */
 /* The value, growth or change of o as written; NULL if o is NULL or lacks it. */
 const char *rg_obs_field(const rg_observation *o, int show);
 
@@ -86,6 +89,21 @@ int rg_dctx_check_keys(rg_dctx *x, const char *what, const char *const *known);
 
 /* "2023" -> "2023年"; other periods as written. */
 const char *rg_period_label(rg_arena *a, const char *period);
+
+/* What computed cells need from the spec: from (diff: the period compared
+ * with; NULL: the year before), share_of (share: the region of the whole),
+ * asc (rank: from the smallest). */
+typedef struct rg_compute {
+	const char *from, *share_of;
+	int asc;
+} rg_compute;
+/* from: and share_of: of x->spec.  Returns 0, or -1 after reporting. */
+int rg_dctx_compute(rg_dctx *x, rg_compute *k);
+/* What show shows for row r, column c: as written (value, growth,
+ * change), or computed exactly on the decimals (diff, completion, share,
+ * rank among the rows); NULL where it cannot be had. */
+const char *rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *k, size_t r,
+    size_t c, int show);
 
 /* The directives built on these. */
 int rg_table_expand(rg_dctx *x);

@@ -45,11 +45,13 @@ number_like(const char *s)
 
 /* A cell of a number column: numbers and quantities right-aligned, other
  * text centred; only numbers are never broken. */
-static void
+static rg_cell *
 value_cell(rg_dctx *x, rg_row *row, const char *text, int number, rg_pos pos)
 {
 	rg_align al = number || number_like(text) ? RG_ALIGN_RIGHT : RG_ALIGN_CENTER;
-	add_cell(x, row, text, al, 1, pos)->numeric = number;
+	rg_cell *cell = add_cell(x, row, text, al, 1, pos);
+	cell->numeric = number;
+	return cell;
 }
 
 static rg_table *
@@ -144,20 +146,29 @@ read_text(rg_dctx *x, const char *key, int *rc)
 static const char *const comparison_keys[] = {
 	"type", "regions", "indicators", "periods", "kind", "rows", "columns", "show",
 	"sort", "order", "total", "stub", "caption", "note", "orientation", "split",
-	"decimals", "scale", "thousands", "growth", NULL
+	"decimals", "scale", "thousands", "growth", "from", "share_of", NULL
 };
 
 typedef struct comparison {
 	rg_dctx *x;
 	rg_grid g;
-	int show[3];             /* RG_SHOW_* under each column key */
+	int show[4];             /* RG_SHOW_* under each column key */
 	size_t nshow;
 	int sort_col;            /* column key to sort by, or -1 */
 	int sort_show, sort_asc;
 	int total;               /* index in total_names, or -1 */
 	int unit_col;            /* rows are indicators: a 单位 column */
 	const char *stub;        /* the row labels' header, or NULL */
+	rg_compute k;            /* from:, share_of: */
 } comparison;
+
+static const char *
+cell_field(const comparison *cm, size_t r, size_t c, int show)
+{
+	rg_compute k = cm->k;
+	k.asc = cm->sort_asc;
+	return rg_grid_field(&cm->g, cm->x, &k, r, c, show);
+}
 
 static int
 read_show(comparison *cm)
@@ -172,12 +183,12 @@ read_show(comparison *cm)
 		int s = rg_spec_choice_at(e, i, rg_show_names, cm->x->d);
 		if (s < 0)
 			rc = -1;
-		else if (cm->nshow < 3)
+		else if (cm->nshow < 4)
 			cm->show[cm->nshow++] = s;
 	}
-	if (rc == 0 && (e->nvalues == 0 || e->nvalues > 3)) {
-		rg_error(cm->x->d, e->key_pos, "show lists %zu values (expected one to three "
-		    "of value, growth and change)", e->nvalues);
+	if (rc == 0 && (e->nvalues == 0 || e->nvalues > 4)) {
+		rg_error(cm->x->d, e->key_pos, "show lists %zu values (expected one to four "
+		    "of value, growth, change, diff, completion, share and rank)", e->nvalues);
 		rc = -1;
 	}
 	return rc;
@@ -258,8 +269,7 @@ row_order(const comparison *cm)
 		k[r].row = r;
 		if (cm->sort_col < 0)
 			continue;
-		const char *s = rg_obs_field(rg_grid_obs(&cm->g, r, (size_t)cm->sort_col),
-		    cm->sort_show);
+		const char *s = cell_field(cm, r, (size_t)cm->sort_col, cm->sort_show);
 		if (s != NULL && rg_format_decimals(s) >= 0) {
 			k[r].has = 1;
 			k[r].v = strtod(s, NULL) * (cm->sort_asc ? 1 : -1);
@@ -297,9 +307,25 @@ show_words(const comparison *cm, int show, const char *unit, const char **word,
 		*word = rg_word_of(cm->x->words, RG_W_GROWTH);
 		*bracket = number ? "%" : NULL;
 		break;
-	default:
+	case RG_SHOW_CHANGE:
 		*word = rg_word_of(cm->x->words, RG_W_CHANGE);
 		*bracket = number ? rg_word_of(cm->x->words, RG_W_POINTS) : NULL;
+		break;
+	case RG_SHOW_DIFF:
+		*word = rg_word_of(cm->x->words, RG_W_DIFF);
+		*bracket = unit != NULL && strcmp(unit, "%") == 0 ?
+		    rg_word_of(cm->x->words, RG_W_POINTS) :
+		    rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
+		break;
+	case RG_SHOW_COMPLETION:
+	case RG_SHOW_SHARE:
+		*word = rg_word_of(cm->x->words, show == RG_SHOW_SHARE ? RG_W_SHARE :
+		    RG_W_COMPLETION);
+		*bracket = "%";
+		break;
+	default:
+		*word = rg_word_of(cm->x->words, RG_W_RANK);
+		*bracket = NULL;
 		break;
 	}
 }
@@ -382,7 +408,7 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 		const rg_observation *o = rg_grid_obs(&cm->g, r, c);
 		const rg_indicator *ind = rg_grid_indicator(&cm->g, r, c);
 		for (size_t s = 0; s < cm->nshow; s++) {
-			const char *v = rg_obs_field(o, cm->show[s]);
+			const char *v = cell_field(cm, r, c, cm->show[s]);
 			rg_arena *a = x->doc->arena;
 			if (v == NULL) {
 				value_cell(x, row, "—", 0, k->pos);
@@ -390,10 +416,16 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 				value_cell(x, row, rg_format_obs_growth(a, o, &cm->g.fmt), 1, k->pos);
 			} else if (cm->show[s] == RG_SHOW_CHANGE) {
 				value_cell(x, row, rg_format_change(a, v, &cm->g.fmt), 1, k->pos);
+			} else if (cm->show[s] >= RG_SHOW_COMPLETION) {
+				value_cell(x, row, v, 1, k->pos);
 			} else {
 				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
 				value_cell(x, row, num != NULL ? num : v, num != NULL, k->pos);
 			}
+			/* --dump=doc marks figures reportgen computed */
+			rg_cell *last = &row->cells[row->ncells - 1];
+			for (size_t i = 0; v != NULL && cm->show[s] >= RG_SHOW_DIFF && i < last->nspans; i++)
+				last->spans[i].computed = 1;
 		}
 	}
 }
@@ -464,6 +496,8 @@ expand_comparison(rg_dctx *x)
 	if (cm.total < 0 && rg_spec_get(x->spec, "total") != NULL)
 		rc = -1;
 	cm.stub = read_text(x, "stub", &rc);
+	if (rg_dctx_compute(x, &cm.k) < 0)
+		rc = -1;
 	const char *caption = read_text(x, "caption", &rc);
 	const char *note = read_text(x, "note", &rc);
 	if (rg_dctx_check_keys(x, "comparison table", comparison_keys) < 0)

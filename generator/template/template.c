@@ -21,6 +21,7 @@
 #include "../base/suggest.h"
 #include "../base/utf8.h"
 #include "cjk.h"
+#include "convert.h"
 #include "directive.h"
 #include "format.h"
 #include "spec.h"
@@ -38,7 +39,7 @@ struct rg_template {
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	"theme", "marking", "lang", "locale", "words", NULL
+	"theme", "marking", "lang", "locale", "words", "convert", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -187,6 +188,12 @@ rg_template_free(rg_template *t)
 
 /* ---- expansion -------------------------------------------------------- */
 
+/* Observations whose stated growth was found to disagree: warned once. */
+struct warned {
+	const rg_observation **obs;
+	size_t n, cap;
+};
+
 typedef struct ctx {
 	const rg_template *t;
 	const rg_dataset *ds;
@@ -208,6 +215,12 @@ typedef struct ctx {
 	int escape_bars;         /* see expand_plain */
 	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
 	rg_words words;          /* the words reportgen writes (words.h) */
+	const char *indicator;   /* {{#each indicator ...}}: the current one */
+	int computed;            /* the placeholder just resolved was computed */
+	int marker_depth;        /* {{#each}} and {{#if}} open around the current one */
+	const char *convert;     /* "t2s", "s2t" or NULL: OpenCC over the whole document */
+	struct warned *warned;   /* observations already warned about (shared by sub-contexts) */
+	rg_pos convert_pos;
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 } ctx;
 
@@ -280,6 +293,10 @@ typedef struct expr {
 	char sub[64];
 	const char *sel_region, *sel_period;
 	int sel_kind;
+	const char *sel_from;    /* computed figures: the period to compare with */
+	const char *sel_of;      /* the region whose value is the whole (share) */
+	const char *sel_among;   /* regions ranked: ids or names joined by '/' */
+	int sel_asc;             /* rank from the smallest */
 	rg_numfmt fmt;           /* after '|': decimals=1, scale=万, ... */
 	int has_fmt;
 } expr;
@@ -401,6 +418,31 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 			if (r < 0)
 				return -1;
 			e->sel_period = r > 0 ? rel : val;
+		} else if (strcmp(key, "from") == 0) {
+			const char *rel;
+			int r = relative_period(c, val, pos, &rel);
+			if (r < 0)
+				return -1;
+			e->sel_from = r > 0 ? rel : val;
+		} else if (strcmp(key, "of") == 0) {
+			e->sel_of = val;
+		} else if (strcmp(key, "among") == 0) {
+			for (const char *q = val; *q; ) {
+				size_t n = strcspn(q, "/");
+				char *one = rg_arena_strndup(c->doc->arena, q, n);
+				if (rg_dataset_region(c->ds, one) == NULL) {
+					err(c, pos, "unknown region '%s' in among=", one);
+					return -1;
+				}
+				q += n + (q[n] == '/');
+			}
+			e->sel_among = val;
+		} else if (strcmp(key, "order") == 0) {
+			if (strcmp(val, "asc") != 0 && strcmp(val, "desc") != 0) {
+				err(c, pos, "order must be asc or desc, found '%s'", val);
+				return -1;
+			}
+			e->sel_asc = strcmp(val, "asc") == 0;
 		} else if (strcmp(key, "kind") == 0) {
 			rg_obs_kind k;
 			if (rg_obs_kind_parse(val, &k) < 0) {
@@ -410,8 +452,8 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 			}
 			e->sel_kind = (int)k;
 		} else {
-			err(c, pos, "unknown selector key '%s' (expected region, period or kind)",
-			    key);
+			err(c, pos, "unknown selector key '%s' (expected region, period, kind, "
+			    "from, of, among or order)", key);
 			return -1;
 		}
 		p = comma + 1;
@@ -572,8 +614,269 @@ resolve_text(ctx *c, const expr *e, rg_pos pos)
 
 static const char *const indicator_fields[] = {
 	"value", "unit", "name", "growth", "change", "trend", "period", "region",
-	"quote", "group", "attribute", "note", "kind", NULL
+	"quote", "group", "attribute", "note", "kind", "diff", "share", "rank",
+	"completion", "sum", "average", NULL
 };
+
+/* ---- computed figures ------------------------------------------------- */
+
+/* The one observation of q, or NULL. */
+static const rg_observation *
+find_one(const ctx *c, const char *ind, const char *region, const char *period, int kind)
+{
+	rg_obs_query q = { ind, region, period, kind };
+	const rg_observation *o = NULL;
+	return rg_dataset_find(c->ds, &q, &o, 1) == 1 ? o : NULL;
+}
+
+/* Is region i the first of its id in the data (joined files list a region
+ * once per file)? */
+static int
+first_region(const rg_dataset *ds, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(ds->regions[k].id, ds->regions[i].id) == 0)
+			return 0;
+	return 1;
+}
+
+/* Is region r among those of among ("a/b/c", ids or names; NULL: all)? */
+static int
+region_among(const rg_region *r, const char *among)
+{
+	if (among == NULL)
+		return 1;
+	for (const char *p = among; *p; ) {
+		size_t n = strcspn(p, "/");
+		if ((strlen(r->id) == n && strncmp(p, r->id, n) == 0) ||
+		    (strlen(r->name) == n && strncmp(p, r->name, n) == 0))
+			return 1;
+		p += n + (p[n] == '/');
+	}
+	return 0;
+}
+
+/* The sum or average of ind's values over the regions of among (every
+ * region with a number when NULL), for period and kind: exact; a sum keeps
+ * the most decimals written, an average one more.  NULL after reporting. */
+static const char *
+region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period, int kind,
+    rg_pos pos)
+{
+	rg_arena *a = c->doc->arena;
+	const char *sum = "0";
+	int n = 0, dec = 0;
+	for (size_t i = 0; i < c->ds->nregions; i++) {
+		const rg_region *r = &c->ds->regions[i];
+		if (!first_region(c->ds, i) || !region_among(r, e->sel_among))
+			continue;
+		const rg_observation *o = find_one(c, ind->id, r->id, period, kind);
+		if (o == NULL || !o->value_is_number) {
+			if (e->sel_among != NULL) {
+				err(c, pos, "no %s value of '%s' for region %s, period %s to add up",
+				    rg_obs_kind_name((rg_obs_kind)kind), ind->id, r->id, period);
+				return NULL;
+			}
+			continue;
+		}
+		/* sum + v as sum - (-v) */
+		rg_buf b = { 0 };
+		if (o->value[0] == '-')
+			rg_buf_puts(&b, o->value + 1);
+		else
+			rg_buf_printf(&b, "-%s", o->value[0] == '+' ? o->value + 1 : o->value);
+		sum = rg_dec_sub(a, sum, rg_buf_cstr(&b));
+		rg_buf_free(&b);
+		int d = rg_format_decimals(o->value);
+		if (d > dec)
+			dec = d;
+		n++;
+	}
+	if (n == 0) {
+		err(c, pos, "no region has a %s value of '%s' for period %s to add up",
+		    rg_obs_kind_name((rg_obs_kind)kind), ind->id, period);
+		return NULL;
+	}
+	if (strcmp(e->field, "average") == 0) {
+		char den[32];
+		snprintf(den, sizeof den, "%d00", n);
+		sum = rg_dec_percent(a, sum, den, dec + 1);
+	}
+	if (e->has_fmt)
+		sum = rg_format_number(a, sum, ind->unit, &e->fmt);
+	c->computed = 1;
+	return rg_format_value(a, ind, sum, NULL);
+}
+
+/* The period a computed change of o compares with: from=, or the year
+ * before o's.  NULL after reporting. */
+static const char *
+base_period(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
+{
+	if (e->sel_from != NULL)
+		return e->sel_from;
+	const char *p = o->period;
+	size_t nd = strspn(p, "0123456789");
+	if (nd == 0 || nd > 6 || p[nd] != '\0') {
+		err(c, pos, "%s.%s compares with the year before, but the period is '%s': "
+		    "name one with %s[from=...]", e->head, e->field, p, e->head);
+		return NULL;
+	}
+	char num[32];
+	snprintf(num, sizeof num, "%ld", strtol(p, NULL, 10) - 1);
+	return rg_arena_strdup(c->doc->arena, num);
+}
+
+/* The observation o is compared with (same indicator, region, kind, the
+ * base period), with a numeric value; NULL (reported if report) if none. */
+static const rg_observation *
+base_obs(ctx *c, const expr *e, const rg_observation *o, rg_pos pos, int report)
+{
+	const char *p = base_period(c, e, o, pos);
+	if (p == NULL)
+		return NULL;
+	const rg_observation *b = find_one(c, o->indicator, o->region, p, (int)o->kind);
+	if ((b == NULL || !b->value_is_number) && report)
+		err(c, pos, "no %s value of '%s' for region %s, period %s to compare with",
+		    rg_obs_kind_name(o->kind), o->indicator, o->region, p);
+	return b != NULL && b->value_is_number ? b : NULL;
+}
+
+/* Growth in percent from the value of the base period: for an observation
+ * that states none.  Where the data states one too and the two disagree
+ * beyond its rounding, a warning names both observations. */
+static const char *
+computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
+{
+	if (!o->value_is_number)
+		return NULL;
+	const rg_observation *b = base_obs(c, e, o, pos, e->sel_from != NULL && o->growth == NULL);
+	if (b == NULL)
+		return NULL;
+	rg_arena *a = c->doc->arena;
+	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
+	if (o->growth != NULL) {
+		int stated = rg_format_decimals(o->growth);
+		const char *g = rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value,
+		    stated < 0 ? 1 : stated);
+		const char *d = g ? rg_dec_sub(a, g, o->growth) : NULL;
+		int k;
+		if (d != NULL && stated >= 0) {
+			/* more than one unit of the last stated decimal apart */
+			char unit[16];
+			snprintf(unit, sizeof unit, "%s%.*s1", stated ? "0." : "",
+			    stated > 0 ? stated - 1 : 0, "000000");
+			const char *ad = d[0] == '-' ? d + 1 : d;
+			size_t w = 0;
+			while (w < c->warned->n && c->warned->obs[w] != o)
+				w++;
+			if (w == c->warned->n && rg_dec_cmp(ad, unit, &k) == 0 && k > 0 &&
+			    (*RG_PUSH(c->warned->obs, c->warned->n, c->warned->cap) = o) != NULL)
+				rg_warning(c->d, o->pos, "growth of '%s' stated as %s%%, but %s to %s "
+				    "(%s:%d) is %s%%", o->indicator, o->growth, b->value, o->value,
+				    b->pos.file ? b->pos.file : "", b->pos.line, g);
+		}
+		return NULL;
+	}
+	return rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value, dec);
+}
+
+static const char *
+with_unit(ctx *c, const char *num, const char *unit)
+{
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s%s", num, unit ? unit : "");
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
+/* diff, share, rank, completion of o (a numeric value); NULL after reporting. */
+static const char *
+computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o,
+    rg_pos pos)
+{
+	rg_arena *a = c->doc->arena;
+	const char *f = e->field;
+	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
+	if (!o->value_is_number) {
+		err(c, pos, "%s.%s needs a number, but the value is '%s'", e->head, f,
+		    o->value ? o->value : "(none)");
+		return NULL;
+	}
+	if (strcmp(f, "diff") == 0) {
+		const rg_observation *b = base_obs(c, e, o, pos, 1);
+		if (b == NULL)
+			return NULL;
+		const char *d = rg_dec_sub(a, o->value, b->value);
+		if (e->has_fmt)
+			d = rg_format_number(a, d, NULL, &e->fmt);
+		int rate = ind->unit != NULL && strcmp(ind->unit, "%") == 0;
+		return with_unit(c, d, rate ? rg_word_of(&c->words, RG_W_POINTS) : ind->unit);
+	}
+	if (strcmp(f, "share") == 0) {
+		if (e->sel_of == NULL) {
+			err(c, pos, "%s.share needs the region of the whole: %s[of=...].share",
+			    e->head, e->head);
+			return NULL;
+		}
+		const rg_region *r = rg_dataset_region(c->ds, e->sel_of);
+		const rg_observation *t = r ? find_one(c, o->indicator, r->id, o->period,
+		    (int)o->kind) : NULL;
+		if (t == NULL || !t->value_is_number) {
+			err(c, pos, "no %s value of '%s' for region %s, period %s: the whole of "
+			    "the share", rg_obs_kind_name(o->kind), o->indicator, e->sel_of,
+			    o->period);
+			return NULL;
+		}
+		const char *s = rg_dec_percent(a, o->value, t->value, dec);
+		if (s == NULL) {
+			err(c, pos, "the whole of %s.share is zero", e->head);
+			return NULL;
+		}
+		return s;
+	}
+	if (strcmp(f, "completion") == 0) {
+		const rg_observation *t = find_one(c, o->indicator, o->region, o->period,
+		    RG_OBS_TARGET);
+		if (t == NULL)
+			t = find_one(c, o->indicator, o->region, o->period, RG_OBS_PLAN);
+		if (t == NULL || !t->value_is_number) {
+			err(c, pos, "no target value of '%s' for region %s, period %s: %s.completion "
+			    "divides the value by it", o->indicator, o->region, o->period, e->head);
+			return NULL;
+		}
+		const char *s = rg_dec_percent(a, o->value, t->value, dec);
+		if (s == NULL) {
+			err(c, pos, "the target of %s.completion is zero", e->head);
+			return NULL;
+		}
+		return s;
+	}
+	/* rank: 1 + how many of the regions have a larger (asc: smaller) value */
+	const char *among = e->sel_among;
+	int rank = 1, found = 0;
+	for (size_t i = 0; i < c->ds->nregions; i++) {
+		const rg_region *r = &c->ds->regions[i];
+		if (!first_region(c->ds, i) || !region_among(r, among))
+			continue;
+		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
+		if (x == NULL || !x->value_is_number)
+			continue;
+		if (strcmp(r->id, o->region) == 0)
+			found = 1;
+		int k;
+		if (rg_dec_cmp(x->value, o->value, &k) == 0 && (e->sel_asc ? k < 0 : k > 0))
+			rank++;
+	}
+	if (!found) {
+		err(c, pos, "region %s is not among the regions ranked", o->region);
+		return NULL;
+	}
+	char num[16];
+	snprintf(num, sizeof num, "%d", rank);
+	return rg_arena_strdup(a, num);
+}
 
 static const char *
 resolve_indicator(ctx *c, const expr *e, rg_pos pos)
@@ -601,7 +904,9 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
 		err(c, pos, "unknown field '%s' of indicator '%s' (expected value, unit, "
 		    "name, growth, change, trend, period, region, quote, group, attribute, "
-		    "note or kind)", e->sub[0] ? e->sub : f, e->head);
+		    "note, kind, diff, share, rank, completion, sum or average)",
+		    e->sub[0] ? e->sub : f,
+		    e->head);
 		return NULL;
 	}
 	if (strcmp(f, "name") == 0) return ind->name;
@@ -613,6 +918,13 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	rg_obs_query q = { ind->id, region_default(c, e),
 	    e->sel_period ? e->sel_period : c->period,
 	    e->sel_kind >= 0 ? e->sel_kind : (int)RG_OBS_ACTUAL };
+	if (strcmp(f, "sum") == 0 || strcmp(f, "average") == 0) {
+		if (q.period == NULL) {
+			err(c, pos, "%s.%s needs a period", e->head, f);
+			return NULL;
+		}
+		return region_total(c, e, ind, q.period, q.kind, pos);
+	}
 	const rg_observation *o = NULL;
 	size_t n = rg_dataset_find(c->ds, &q, &o, 1);
 	if (n != 1) {
@@ -629,6 +941,22 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		const char *v = o->value && fmt ? rg_format_number(a, o->value, ind->unit, fmt)
 		    : NULL;
 		return v ? v : o->value ? o->value : "—";
+	}
+	if (strcmp(f, "diff") == 0 || strcmp(f, "share") == 0 || strcmp(f, "rank") == 0 ||
+	    strcmp(f, "completion") == 0) {
+		c->computed = 1;
+		return computed(c, e, ind, o, pos);
+	}
+	if ((strcmp(f, "growth") == 0 || strcmp(f, "trend") == 0)) {
+		const char *g = computed_growth(c, e, o, pos);
+		if (g != NULL) {
+			c->computed = 1;
+			rg_observation with = *o;
+			with.growth = g;
+			if (strcmp(f, "trend") == 0)
+				return rg_format_trend(a, &with, fmt ? fmt : &c->plain);
+			return fmt ? rg_format_obs_growth(a, &with, fmt) : g;
+		}
 	}
 	if (strcmp(f, "growth") == 0)
 		return o->growth == NULL ? "—" : fmt ? rg_format_obs_growth(a, o, fmt) : o->growth;
@@ -657,6 +985,14 @@ resolve(ctx *c, const char *inner, rg_pos pos, const rg_narrative **narr)
 		return r > 0 ? rel : NULL;
 	if (parse_expr(c, inner, pos, &e) < 0)
 		return NULL;
+	if (strcmp(e.head, "indicator") == 0) {
+		if (c->indicator == NULL) {
+			err(c, pos, "'indicator' names the indicator of {{#each indicator in "
+			    "[...]}}, and there is none here");
+			return NULL;
+		}
+		snprintf(e.head, sizeof e.head, "%s", c->indicator);
+	}
 	if (strcmp(e.head, "meta") == 0)
 		return resolve_meta(c, &e, pos);
 	if (strcmp(e.head, "text") == 0) {
@@ -741,6 +1077,394 @@ splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned sty
 	cmark_node_free(root);
 }
 
+/* ---- conditions and repetition ------------------------------------------ */
+
+typedef enum marker { MK_NONE, MK_EACH, MK_IF, MK_ELSE, MK_END_EACH, MK_END_IF } marker;
+
+/* Which marker the placeholder text s (n bytes, between the braces) is;
+ * *arg gets what follows #each or #if (arena-less: points into s). */
+static marker
+marker_of(const char *s, size_t n, const char **arg)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	static const struct { const char *word; marker m; int has_arg; } words[] = {
+		{ "#each", MK_EACH, 1 }, { "#if", MK_IF, 1 }, { "#else", MK_ELSE, 0 },
+		{ "else", MK_ELSE, 0 }, { "/each", MK_END_EACH, 0 }, { "/if", MK_END_IF, 0 },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t l = strlen(words[i].word);
+		if (n < l || strncmp(s, words[i].word, l) != 0)
+			continue;
+		if (words[i].has_arg ? (n > l && (s[l] == ' ' || s[l] == '\t')) : n == l) {
+			if (arg != NULL)
+				*arg = s + l;
+			return words[i].m;
+		}
+	}
+	return MK_NONE;
+}
+
+/* A placeholder's text, quietly: NULL if it cannot be had (no message). */
+static const char *
+resolve_quiet(ctx *c, const char *inner, rg_pos pos)
+{
+	rg_diag quiet, *saved = c->d;
+	rg_diag_init(&quiet, NULL);
+	quiet.max_errors = 1;
+	quiet.failures = 2;          /* past max_errors: nothing is printed */
+	int errors = c->errors;
+	c->d = &quiet;
+	const rg_narrative *narr;
+	const char *v = resolve(c, inner, pos, &narr);
+	c->d = saved;
+	c->errors = errors;
+	if (narr != NULL)
+		return narr->text;
+	if (v == NULL || *v == '\0' || strcmp(v, "—") == 0)
+		return NULL;
+	return v;
+}
+
+/* Is the head of placeholder text s a name the data knows?  Typing errors
+ * in a condition are errors, not a false condition. */
+static int
+known_head(ctx *c, const char *s, rg_pos pos)
+{
+	while (*s == ' ')
+		s++;
+	char head[64];
+	size_t n = 0;
+	while (is_ident_char(s[n]) && n + 1 < sizeof head) {
+		head[n] = s[n];
+		n++;
+	}
+	head[n] = '\0';
+	if (strcmp(head, "meta") == 0 || strcmp(head, "text") == 0 ||
+	    strncmp(head, "period", 6) == 0 || strcmp(head, "indicator") == 0 ||
+	    rg_dataset_indicator(c->ds, head) != NULL)
+		return 1;
+	err(c, pos, "unknown name '%s' in condition: not meta.*, text.*, period or an "
+	    "indicator id in the data", head);
+	return 0;
+}
+
+/* A number in a condition: a decimal, or a placeholder path whose text is one. */
+static const char *
+cond_number(ctx *c, const char *s, rg_pos pos)
+{
+	char *t = trim_dup(c->doc->arena, s, strlen(s));
+	if (rg_format_decimals(t) >= 0)
+		return t;
+	const rg_narrative *narr;
+	const char *v = resolve(c, t, pos, &narr);
+	if (v == NULL)
+		return NULL;
+	if (rg_format_decimals(v) < 0) {
+		err(c, pos, "'%s' is '%s', not a number to compare", t, v);
+		return NULL;
+	}
+	return v;
+}
+
+/* The condition of {{#if COND}}: PATH (it has a value), not PATH, or A OP B
+ * with OP one of >= > <= < == != and A, B numbers or paths to numbers.
+ * 1, 0, or -1 after reporting. */
+static int
+eval_cond(ctx *c, const char *cond, rg_pos pos)
+{
+	while (*cond == ' ' || *cond == '\t')
+		cond++;
+	static const char *const ops[] = { ">=", "<=", "==", "!=", ">", "<", NULL };
+	const char *at = NULL;
+	int op = -1;
+	int depth = 0;
+	for (const char *p = cond; *p && at == NULL; p++) {
+		depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+		if (depth > 0)
+			continue;
+		for (int k = 0; ops[k] != NULL; k++)
+			if (strncmp(p, ops[k], strlen(ops[k])) == 0) {
+				at = p;
+				op = k;
+				break;
+			}
+	}
+	if (at == NULL) {
+		int neg = strncmp(cond, "not ", 4) == 0;
+		const char *path = neg ? cond + 4 : cond;
+		if (*path == '\0') {
+			err(c, pos, "{{#if}} needs a condition, e.g. {{#if gdp}} or "
+			    "{{#if gdp.completion >= 100}}");
+			return -1;
+		}
+		if (!known_head(c, path, pos))
+			return -1;
+		int has = resolve_quiet(c, path, pos) != NULL;
+		return neg ? !has : has;
+	}
+	char *lhs = rg_arena_strndup(c->doc->arena, cond, (size_t)(at - cond));
+	const char *a = cond_number(c, lhs, pos);
+	const char *b = cond_number(c, at + strlen(ops[op]), pos);
+	if (a == NULL || b == NULL)
+		return -1;
+	int k;
+	if (rg_dec_cmp(a, b, &k) < 0)
+		return -1;
+	switch (op) {
+	case 0: return k >= 0;
+	case 1: return k <= 0;
+	case 2: return k == 0;
+	case 3: return k != 0;
+	case 4: return k > 0;
+	default: return k < 0;
+	}
+}
+
+static void add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
+    rg_pos pos);
+
+/* An inline {{#if COND}}...{{else}}...{{/if}} that starts at open (its "}}"
+ * at close) in text: the kept part is added to b.  Returns where the text
+ * goes on after {{/if}}, or NULL after reporting. */
+static const char *
+inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *close,
+    unsigned style, const char *url, rg_pos pos)
+{
+	rg_pos at = pos;
+	at.col += (int)(open - text);
+	const char *arg;
+	marker m = marker_of(open + 2, (size_t)(close - open - 2), &arg);
+	if (m != MK_IF) {
+		err(c, at, "'{{%.*s}}' without {{#if}} before it in this run of text",
+		    (int)(close - open - 2), open + 2);
+		return NULL;
+	}
+	/* find the matching {{else}} and {{/if}} */
+	const char *els = NULL, *end = NULL, *end_close = NULL, *els_close = NULL;
+	int depth = 0;
+	for (const char *p = close + 2; (p = strstr(p, "{{")) != NULL; ) {
+		const char *q = strstr(p + 2, "}}");
+		if (q == NULL)
+			break;
+		marker k = marker_of(p + 2, (size_t)(q - p - 2), NULL);
+		if (k == MK_IF)
+			depth++;
+		else if (k == MK_ELSE && depth == 0 && els == NULL) {
+			els = p;
+			els_close = q;
+		} else if (k == MK_END_IF && depth-- == 0) {
+			end = p;
+			end_close = q;
+			break;
+		}
+		p = q + 2;
+	}
+	if (end == NULL) {
+		err(c, at, "{{#if}} is not closed by {{/if}} in the same run of text (an "
+		    "inline condition may not span emphasis, links or lines; put block "
+		    "conditions in paragraphs of their own)");
+		return NULL;
+	}
+	char *cond = rg_arena_strndup(c->doc->arena, arg, (size_t)(close - arg));
+	if (c->marker_depth >= RG_TEMPLATE_MAX_MARKER_NESTING) {
+		err(c, at, "{{#if}} and {{#each}} nested deeper than %d levels",
+		    RG_TEMPLATE_MAX_MARKER_NESTING);
+		return NULL;
+	}
+	int yes = eval_cond(c, cond, at);
+	if (yes < 0)
+		return end_close + 2;
+	const char *from = yes ? close + 2 : els ? els_close + 2 : NULL;
+	const char *to = yes ? (els ? els : end) : end;
+	if (from != NULL && to > from) {
+		char *part = rg_xstrndup(from, (size_t)(to - from));
+		rg_pos ppos = pos;
+		ppos.col += (int)(from - text);
+		c->marker_depth++;
+		add_text(c, b, part, style, url, ppos);
+		c->marker_depth--;
+		free(part);
+	}
+	return end_close + 2;
+}
+
+static char *lone_placeholder(cmark_node *para);
+
+/* The marker of a paragraph that is only a marker, else MK_NONE. */
+static marker
+block_marker(cmark_node *n, char **arg)
+{
+	*arg = NULL;
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return MK_NONE;
+	char *inner = lone_placeholder(n);
+	if (inner == NULL)
+		return MK_NONE;
+	const char *a = NULL;
+	marker m = marker_of(inner, strlen(inner), &a);
+	if (m != MK_NONE && a != NULL)
+		*arg = rg_xstrdup(a);
+	free(inner);
+	return m;
+}
+
+static void convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent);
+
+/* The values of {{#each VAR in [a, b, c]}} (or of VAR alone: every region
+ * of the data), checked.  Returns how many, or -1 after reporting. */
+static int
+each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char ***vals)
+{
+	while (*arg == ' ')
+		arg++;
+	size_t vl = strcspn(arg, " \t");
+	static const char *const vars[] = { "region", "period", "indicator", NULL };
+	*var = NULL;
+	for (size_t i = 0; vars[i] != NULL; i++)
+		if (strlen(vars[i]) == vl && strncmp(arg, vars[i], vl) == 0)
+			*var = vars[i];
+	if (*var == NULL) {
+		err(c, pos, "{{#each}} repeats for each region, period or indicator, not "
+		    "'%.*s' (e.g. {{#each region in [mengjin, yichuan]}})", (int)vl, arg);
+		return -1;
+	}
+	const char *rest = arg + vl;
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	const char **out = NULL;
+	size_t n = 0, cap = 0;
+	if (*rest == '\0') {
+		if (strcmp(*var, "region") != 0) {
+			err(c, pos, "{{#each %s}} needs a list: {{#each %s in [...]}}", *var, *var);
+			return -1;
+		}
+		for (size_t i = 0; i < c->ds->nregions; i++)
+			if (first_region(c->ds, i))
+				*RG_PUSH(out, n, cap) = c->ds->regions[i].id;
+	} else {
+		if (strncmp(rest, "in", 2) != 0 || (rest[2] != ' ' && rest[2] != '\t')) {
+			err(c, pos, "expected 'in [...]' after {{#each %s", *var);
+			return -1;
+		}
+		rest += 3;
+		while (*rest == ' ')
+			rest++;
+		size_t len = strlen(rest);
+		if (*rest == '[' && len > 1 && rest[len - 1] == ']') {
+			rest++;
+			len -= 2;
+		}
+		char *list = rg_arena_strndup(c->doc->arena, rest, len);
+		for (char *p = list; *p; ) {
+			size_t k = strcspn(p, ",");
+			char *item = trim_dup(c->doc->arena, p, k);
+			p += k + (p[k] == ',');
+			if (*item == '\0')
+				continue;
+			const char *v = item;
+			if (strcmp(*var, "region") == 0) {
+				const rg_region *r = rg_dataset_region(c->ds, item);
+				if (r == NULL) {
+					err(c, pos, "unknown region '%s' in {{#each region}}", item);
+					free(out);
+					return -1;
+				}
+				v = r->id;
+			} else if (strcmp(*var, "indicator") == 0) {
+				if (rg_dataset_indicator(c->ds, item) == NULL) {
+					err(c, pos, "unknown indicator '%s' in {{#each indicator}}", item);
+					free(out);
+					return -1;
+				}
+			} else {
+				const char *rel;
+				int r = relative_period(c, item, pos, &rel);
+				if (r < 0) {
+					free(out);
+					return -1;
+				}
+				if (r > 0)
+					v = rel;
+			}
+			*RG_PUSH(out, n, cap) = v;
+		}
+	}
+	*vals = out;
+	return (int)n;
+}
+
+/* The blocks from marker n (#each or #if) to its end marker: converted as
+ * the marker says.  Returns the end marker, or NULL (reported) if none. */
+static cmark_node *
+convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *parent)
+{
+	rg_pos pos = node_pos(c, n);
+	cmark_node *els = NULL, *end = NULL;
+	int depth = 0;
+	if (c->marker_depth >= RG_TEMPLATE_MAX_MARKER_NESTING) {
+		err(c, pos, "{{#if}} and {{#each}} nested deeper than %d levels",
+		    RG_TEMPLATE_MAX_MARKER_NESTING);
+		return NULL;
+	}
+	for (cmark_node *k = cmark_node_next(n); k != NULL && end == NULL; k = cmark_node_next(k)) {
+		char *a;
+		marker km = block_marker(k, &a);
+		free(a);
+		if (km == MK_EACH || km == MK_IF)
+			depth++;
+		else if (km == MK_ELSE && depth == 0 && m == MK_IF && els == NULL)
+			els = k;
+		else if ((km == MK_END_EACH || km == MK_END_IF) && depth-- == 0) {
+			if (km != (m == MK_EACH ? MK_END_EACH : MK_END_IF)) {
+				err(c, node_pos(c, k), "{{%s}} closes {{%s}} (line %d)",
+				    km == MK_END_IF ? "/if" : "/each", m == MK_IF ? "#if" : "#each",
+				    pos.line);
+				return NULL;
+			}
+			end = k;
+		}
+	}
+	if (end == NULL) {
+		err(c, pos, "{{%s}} is not closed by {{%s}} in the same list, quote or "
+		    "document level", m == MK_IF ? "#if" : "#each", m == MK_IF ? "/if" : "/each");
+		return NULL;
+	}
+	c->marker_depth++;
+	if (m == MK_IF) {
+		int yes = eval_cond(c, arg, pos);
+		if (yes > 0)
+			convert_range(c, cmark_node_next(n), els ? els : end, parent);
+		else if (yes == 0 && els != NULL)
+			convert_range(c, cmark_node_next(els), end, parent);
+		c->marker_depth--;
+		return end;
+	}
+	const char *var;
+	const char **vals = NULL;
+	int nv = each_values(c, arg, pos, &var, &vals);
+	const char *region = c->region, *period = c->period, *ind = c->indicator;
+	for (int i = 0; i < nv && !c->doc->full; i++) {
+		if (var[0] == 'r')
+			c->region = vals[i];
+		else if (var[0] == 'p')
+			c->period = vals[i];
+		else
+			c->indicator = vals[i];
+		convert_range(c, cmark_node_next(n), end, parent);
+	}
+	c->region = region;
+	c->period = period;
+	c->indicator = ind;
+	c->marker_depth--;
+	free(vals);
+	return end;
+}
+
 /* Append the text of a text node to b, expanding placeholders. */
 static void
 add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url, rg_pos pos)
@@ -764,9 +1488,17 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 			err(c, ppos, "placeholder is not closed by '}}'");
 			return;
 		}
+		if (marker_of(open + 2, (size_t)(close - open - 2), NULL) != MK_NONE) {
+			s = inline_if(c, b, text, open, close, style, url, pos);
+			if (s == NULL)
+				return;
+			continue;
+		}
 		char *inner = rg_xstrndup(open + 2, (size_t)(close - open - 2));
 		const rg_narrative *narr;
+		c->computed = 0;
 		const char *v = resolve(c, inner, ppos, &narr);
+		int computed = c->computed;
 		free(inner);
 		if (narr != NULL)
 			splice_inline_narrative(c, narr, b, style, url, ppos);
@@ -774,10 +1506,12 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 			rg_buf esc = { 0 };
 			for (const char *q = v; *q; q++)
 				rg_buf_puts(&esc, *q == '|' ? "\\|" : (char[2]){ *q, 0 });
-			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, esc.data, esc.len, url, ppos);
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, esc.data, esc.len, url,
+			    ppos)->computed = computed;
 			rg_buf_free(&esc);
 		} else if (v != NULL)
-			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url, ppos);
+			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, v, strlen(v), url,
+			    ppos)->computed = computed;
 		s = close + 2;
 	}
 }
@@ -898,7 +1632,7 @@ static const char *expand_plain(ctx *c, const char *value, rg_pos pos, int quote
 /* The keys of directives that name periods: their values may be relative
  * (period-1). */
 static const char *const period_keys[] = {
-	"period", "periods", "base", "targets", "actuals", NULL
+	"period", "periods", "base", "targets", "actuals", "from", NULL
 };
 
 /* rg_expander: a value of a directive's spec, its placeholders expanded
@@ -957,12 +1691,35 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 static void
 convert_blocks(ctx *c, cmark_node *first, rg_block *parent)
 {
-	for (cmark_node *n = first; n != NULL; n = cmark_node_next(n)) {
+	convert_range(c, first, NULL, parent);
+}
+
+/* The blocks from first up to end (not included; NULL: all). */
+static void
+convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
+{
+	for (cmark_node *n = first; n != NULL && n != end; n = cmark_node_next(n)) {
 		rg_pos pos = node_pos(c, n);
 		rg_block *b;
 		cmark_node_type type = cmark_node_get_type(n);
 		if (doc_full(c, pos))
 			return;
+		char *arg;
+		marker m = c->in_narrative ? MK_NONE : block_marker(n, &arg);
+		if (m == MK_EACH || m == MK_IF) {
+			cmark_node *close = convert_marked(c, n, m, arg, parent);
+			free(arg);
+			if (close == NULL)
+				return;
+			n = close;
+			continue;
+		}
+		free(m == MK_NONE ? NULL : arg);
+		if (m != MK_NONE) {
+			err(c, pos, "{{%s}} without {{%s}} before it", m == MK_ELSE ? "else" :
+			    m == MK_END_IF ? "/if" : "/each", m == MK_END_EACH ? "#each" : "#if");
+			continue;
+		}
 		if ((type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST) &&
 		    too_deep(c, pos, 0))
 			continue;
@@ -1073,6 +1830,16 @@ read_words(ctx *c, rg_spec *front)
 {
 	rg_lang lang = rg_words_guess(c->ds);
 	int rc = 0;
+	static const char *const conversions[] = { "t2s", "s2t", "none", NULL };
+	int conv = rg_spec_choice(front, "convert", conversions, 2, c->d);
+	if (conv < 0) {
+		c->errors++;
+		rc = -1;
+	} else if (conv < 2) {
+		c->convert = conversions[conv];
+		c->convert_pos = rg_spec_get(front, "convert")->value_pos[0];
+		lang = conv == 0 ? RG_LANG_HANS : RG_LANG_HANT;
+	}
 	for (int k = 0; k < 2; k++) {
 		const char *key = k ? "locale" : "lang";
 		const char *v = rg_spec_scalar(front, key, c->d);
@@ -1108,6 +1875,29 @@ read_words(ctx *c, rg_spec *front)
 		}
 	}
 	return rc;
+}
+
+/* The theme: a name, or a file (a path with '/' or ending in .yaml, as
+ * generator/cli takes it), which the template's front matter names from
+ * the template's directory; from -V it stays as given. */
+static const char *
+theme_value(ctx *c, rg_spec *front)
+{
+	const char *v = front_value(c, front, "theme");
+	rg_spec_entry *e = rg_spec_get(front, "theme");
+	if (v == NULL || e == NULL || e->value_pos[0].file != c->t->name || v[0] == '/')
+		return v;
+	size_t n = strlen(v);
+	if (strchr(v, '/') == NULL && !(n > 5 && strcmp(v + n - 5, ".yaml") == 0))
+		return v;
+	const char *slash = strrchr(c->t->name, '/');
+	if (slash == NULL)
+		return v;
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%.*s/%s", (int)(slash - c->t->name), c->t->name, v);
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
 }
 
 /* Front matter as a private copy (so 'used' marks leave t alone), with the
@@ -1163,6 +1953,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	c.file = t->name;
 	c.line_offset = t->body_line - 1;
 	c.cjk = t->cjk;
+	struct warned warned = { 0 };
+	c.warned = &warned;
 
 	rg_spec front;
 	if (front_with_vars(t, vars, nvars, c.doc->arena, &front, d) < 0) {
@@ -1200,7 +1992,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	m->subject = front_value(&c, &front, "subject");
 	m->keywords = front_value(&c, &front, "keywords");
 	m->date = front_value(&c, &front, "date");
-	m->theme = front_value(&c, &front, "theme");
+	m->theme = theme_value(&c, &front);
 	m->marking = front_value(&c, &front, "marking");
 	m->continued = c.words.w[RG_W_CONTINUED];
 	m->lang = rg_lang_name(c.words.lang);
@@ -1235,6 +2027,10 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	convert_blocks(&c, cmark_node_first_child(t->root), c.doc->root);
 	rg_pos end = { t->name, 0, 0 };
 	doc_full(&c, end);      /* the last block may have gone past a limit */
+	if (c.errors == 0 && c.convert != NULL &&
+	    rg_doc_convert(c.doc, c.convert, c.convert_pos, d) < 0)
+		c.errors++;
+	free(warned.obs);
 	if (c.errors > 0) {
 		rg_doc_free(c.doc);
 		return NULL;

@@ -31,6 +31,7 @@ rg_doc *rg_template_expand(const rg_template *t, const rg_dataset *ds,
 /* Limits of the document (docs/reliability.md; see also doc.h) */
 #define RG_TEMPLATE_MAX_NESTING 12          /* lists and block quotes */
 #define RG_TEMPLATE_MAX_INLINE_NESTING 32   /* emphasis, links, images */
+#define RG_TEMPLATE_MAX_MARKER_NESTING 32   /* {{#each}} and {{#if}} */
 #define RG_TABLE_MAX_ROWS 20000
 #define RG_TEMPLATE_MAX_TITLE_BYTES 1000    /* the title and the marking */
 

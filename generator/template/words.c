@@ -31,13 +31,17 @@ static const struct {
 	[RG_W_ACTUAL] = { "actual", "完成", "完成" },
 	[RG_W_WAN] = { "wan", "万", "萬" },
 	[RG_W_YI] = { "yi", "亿", "億" },
+	[RG_W_DIFF] = { "diff", "差值", "差值" },
+	[RG_W_COMPLETION] = { "completion", "完成率", "完成率" },
+	[RG_W_SHARE] = { "share", "占比", "佔比" },
+	[RG_W_RANK] = { "rank", "排名", "排名" },
 };
 
 const char *const rg_word_keys[] = {
 	"growth", "decline", "rise", "flat", "points", "annual_growth", "annual_decline",
 	"unit", "value", "change", "total", "average", "continued", "contents", "region",
 	"indicator", "year", "period", "attribute", "other", "base", "target", "actual",
-	"wan", "yi", NULL
+	"wan", "yi", "diff", "completion", "share", "rank", NULL
 };
 
 void

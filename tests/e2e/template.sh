@@ -33,6 +33,8 @@ observations:
   - {indicator: revenue, region: shili, period: "2025", value: 21.3, growth: 6.0}
   - {indicator: revenue, region: shili, period: "2030", kind: plan, growth: 7.8}
   - {indicator: gdp, region: shili, period: "2030", kind: plan, value: 450, growth: -1.5}
+  - {indicator: gdp, region: shili, period: "2025", kind: estimate, value: 340.1}
+  - {indicator: gdp, region: shili, period: "2026", kind: estimate, value: 349}
 EOF
 
 # render NAME ARGS...: NAME.md with d.yaml into NAME.pdf, its text (white
@@ -316,6 +318,211 @@ printf '%s\n' '---' 'lang: en' 'words: ["合计=总计", "cotninued=接上表", 
 fails langerr "langerr.md:2:7: error: lang 'en' is not a Chinese locale" \
     "langerr.md:3:19: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" \
     "langerr.md:3:36: error: words: 'bad' is not WORD=REPLACEMENT"
+
+# convert: data text in the other script through OpenCC; code stays as written
+printf -- '---\ntitle: "{{ meta.title }}"\nconvert: t2s\n---\n{{ text.review }}\n\n地區生產總值{{ gdp.trend }}。代码`縣`不变。\n\n```table\ncaption: 表1 {{ meta.region }}主要指標\nregions: [shili, dongpo]\nindicators: [gdp]\nshow: [value, growth]\ntotal: sum\n```\n' > t2s.md
+"$bin" render -t t2s.md -d hant.yaml -o t2s.pdf 2> t2s.err || bad t2s "render failed: $(head -3 t2s.err)"
+pdftotext -q t2s.pdf - | tr -d ' \t\n\r\f' > t2s.txt
+has t2s 示例县经济运行报告 全县经济发展稳中向好，为实现目标打下坚实基础。 地区生产总值增长6.2%。代码縣不变。 \
+    表1示例县主要指标 地区 数值（亿元） 合计720.95
+hasnt t2s 經濟 報告 地區 億元 為
+if pdfinfo t2s.pdf | grep -q "^Title: *示例县经济运行报告"; then ok; else bad t2s "PDF title: $(pdfinfo t2s.pdf | grep Title)"; fi
+# 伊川縣's report (Traditional narratives, Simplified shared names) in one script either way
+simp="县 区 经 济 发 这 为 与 们 国 会 业 产 实 现 长 开 关 说 项 进 过 时 间 总 设 农 动 员 务 门 应 点 类 对 书 乐 统 计 资 财 万 亿 亩 个 镇 乡 报 积 级 权 条 华"
+trad="縣 區 經 濟 發 這 為 與 們 國 會 業 產 實 現 長 開 關 說 項 進 過 時 間 總 設 農 動 員 務 門 應 點 類 對 書 樂 統 計 資 財 萬 億 畝 個 鎮 鄉 報 積 級 權 條 華"
+for cv in t2s s2t; do
+	if "$bin" render -t "$top/templates/briefing.md" -d "$top/input/yichuan-2024.xml" -V convert=$cv \
+	    -o yc-$cv.pdf 2> yc-$cv.err; then
+		pdftotext -q yc-$cv.pdf yc-$cv.txt
+		[ $cv = t2s ] && other=$trad || other=$simp
+		found=""
+		for ch in $other; do grep -qF "$ch" yc-$cv.txt && found="$found$ch"; done
+		if [ -z "$found" ] && [ "$(wc -c < yc-$cv.txt)" -gt 2000 ]; then ok; else bad yc-$cv "characters of the other script: $found"; fi
+	else
+		bad yc-$cv "render failed: $(head -3 yc-$cv.err)"
+	fi
+done
+printf '%s\n' '---' 'convert: t2t' '---' 'x' > converr.md
+fails converr "converr.md:2:10: error: 't2t' is not a valid value of convert (expected t2s, s2t or none"
+
+## 6. computed figures
+
+cat > calc.md <<'CEOF'
+比上年增加{{ gdp.diff }}，城镇化率提高{{ urban_rate.diff }}，比2023年{{ urban_rate[from=2023].trend }}；东坡区第{{ gdp[region=dongpo].rank }}，本县第{{ gdp.rank }}，从小排第{{ gdp[order=asc].rank }}，两县中第{{ gdp[among=shili/西山县].rank }}；完成率{{ gdp[period=period+1].completion }}%，占东坡区的{{ gdp[of=dongpo].share | decimals=3 }}%，收入{{ revenue[period=2025].diff }}。
+
+```table
+caption: 表5 排名
+regions: [shili, dongpo, xishan]
+indicators: gdp
+show: [value, rank, share]
+share_of: 东坡区
+sort: gdp
+```
+
+```table
+caption: 表6 差值
+rows: periods
+columns: indicators
+periods: [period+1]
+indicators: [gdp, urban_rate]
+show: [diff, completion]
+```
+CEOF
+if render calc; then
+	has calc 比上年增加17.75亿元，城镇化率提高1.6个百分点，比2023年增长3.1%；东坡区第1，本县第2，从小排第2，两县中第1；完成率101.5%，占东坡区的79.029%，收入1.2亿元。 \
+	    '排名占比（%）' 东坡区402.71100.0示例县318.25279.0西山县150337.2 \
+	    表6差值年份2025年地区生产总值差值（亿元）21.85城镇化率完成率（%）101.5 差值（个百分点）1.2完成率（%）
+	# the stated growth of 2024 (6.2) disagrees with 300.5 -> 318.25 (5.9): a warning, both places
+	if grep -q "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calc.err; then
+		bad calc "warned without a stated growth being used: $(cat calc.err)"
+	else
+		ok
+	fi
+fi
+printf '%s\n' '合计{{ gdp.sum }}，平均{{ gdp.average }}，两地{{ gdp[among=shili/东坡区].sum }}，{{ urban_rate.average | decimals=2 }}。' > calcsum.md
+render calcsum && has calcsum 合计870.95亿元，平均290.317亿元，两地720.95亿元，52.80%。
+# a region that two joined files both list counts once
+printf '%s\n' 'format: reportgen/1' 'meta: {title: 补充, region: shili, period: "2024"}' \
+    'regions: [{id: shili, name: 示例县}]' 'indicators: [{id: extra, name: 其他, unit: 个}]' \
+    'observations: [{indicator: extra, value: 1}]' > d2.yaml
+printf '%s\n' '合计{{ gdp.sum }}，平均{{ gdp.average }}，第{{ gdp.rank }}。' > calcdup.md
+if "$bin" render -t calcdup.md -d d.yaml -d d2.yaml -o calcdup.pdf 2> calcdup.err; then
+	pdftotext -q calcdup.pdf - | tr -d ' \t\n\r\f' > calcdup.txt
+	has calcdup 合计870.95亿元，平均290.317亿元，第2。
+else
+	bad calcdup "render failed: $(head -3 calcdup.err)"
+fi
+printf '%s\n' '{{ gdp[among=shili/nowhere].sum }}{{ urban_rate[among=shili/dongpo/xishan].sum }}' > calcsumerr.md
+fails calcsumerr "calcsumerr.md:1:1: error: unknown region 'nowhere' in among=" \
+    "calcsumerr.md:1:35: error: no actual value of 'urban_rate' for region dongpo, period 2024 to add up"
+
+# --dump=doc marks the computed figures, and only them
+"$bin" render -t calc.md -d d.yaml --dump=doc > calc.doc 2>/dev/null
+for m in 'text computed "17.75亿元"' 'text computed "增长3.1%"' 'text computed "79.029"' \
+    'text computed "21.85"' 'text computed "37.2"'; do
+	if grep -qF "$m" calc.doc; then ok; else bad calcdump "no '$m' in the dump"; fi
+done
+if grep -q 'text computed "\(比上年增加\|402.7\|318.25\)"' calc.doc; then bad calcdump "a stated text marked computed"; else ok; fi
+
+# a chart of computed figures
+printf '%s\n' '```chart' 'title: 图2 占比' 'regions: [shili, dongpo, xishan]' 'indicators: gdp' \
+    'show: share' 'share_of: dongpo' 'labels: yes' '```' > calcchart.md
+if "$bin" render -t calcchart.md -d d.yaml --dump=doc > calcchart.doc 2> calcchart.err &&
+    grep -q 'series "地区生产总值" 79.0 100.0 37.2' calcchart.doc &&
+    grep -q 'chart bar unit="%"' calcchart.doc; then ok; else bad calcchart "$(grep -E 'series|chart' calcchart.doc) $(head -3 calcchart.err)"; fi
+render calcchart && has calcchart 图2占比 79.0 100.0 37.2
+
+printf '%s\n' '{{ gdp.trend }}' > calcwarn.md
+render calcwarn
+if grep -qF "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calcwarn.err; then ok; else bad calcwarn "no warning: $(cat calcwarn.err)"; fi
+has calcwarn 增长6.2%
+
+printf '%s\n' '{{ gdp[region=dongpo].diff }}{{ gdp.share }}{{ gdp[period=2023].completion }}{{ gdp[among=dongpo].rank }}' > calcerr.md
+fails calcerr "calcerr.md:1:1: error: no actual value of 'gdp' for region dongpo, period 2023 to compare with" \
+    "calcerr.md:1:30: error: gdp.share needs the region of the whole" \
+    "calcerr.md:1:45: error: no target value of 'gdp' for region shili, period 2023" \
+    "calcerr.md:1:78: error: region shili is not among the regions ranked"
+
+## 7. repetition and conditions
+
+cat > rep.md <<'REOF'
+# 各地情况
+
+{{#each region in [shili, dongpo, xishan]}}
+
+## {{ meta.region }}
+
+{{ meta.region }}地区生产总值{{ gdp.value }}亿元{{#if gdp.growth >= 5}}，增速较快{{else}}，增速平稳{{/if}}。{{#if revenue}}一般公共预算收入{{ revenue.value }}亿元。{{/if}}
+
+{{#if urban_rate}}
+
+城镇化率{{ urban_rate.value }}%。
+
+{{/if}}
+
+{{/each}}
+
+{{#each period in [period-1, period]}}
+
+- {{ period }}年：{{ gdp.value }}
+
+{{/each}}
+
+{{#if gdp[period=period+1, kind=estimate].completion >= 100}}
+
+**超额完成**年度目标。
+
+{{#else}}
+
+未完成年度目标。
+
+{{/if}}
+
+{{#each indicator in [gdp, urban_rate]}}
+
+{{ indicator.name }}：{{ indicator.value }}{{ indicator.unit }}
+
+{{/each}}
+REOF
+if render rep; then
+	has rep 示例县示例县地区生产总值318.25亿元，增速较快。一般公共预算收入20.1亿元。城镇化率52.8%。 \
+	    东坡区东坡区地区生产总值402.7亿元，增速平稳。西山县西山县地区生产总值150亿元，增速较快。 \
+	    •2023年：300.5•2024年：318.25 超额完成年度目标。 地区生产总值：318.25亿元城镇化率：52.8%
+	hasnt rep 未完成 东坡区地区生产总值402.7亿元，增速平稳。一般 '{{' '}}'
+fi
+# a year on (without the regions, which have no 2025 figures): the target
+# is missed and the list starts in 2024
+sed -n '/#each period/,$p' rep.md > rep2.md
+if render rep2 -V period=2025; then
+	has rep2 未完成年度目标。 •2024年：318.25•2025年：340.1
+	hasnt rep2 超额完成 2023
+fi
+# the headings repeated per region are headings (bookmarks) of their own
+"$bin" render -t rep.md -d d.yaml --dump=doc > rep.doc 2>/dev/null
+if [ "$(grep -c '^  heading level=2' rep.doc)" -eq 3 ]; then ok; else bad rep "not 3 region headings: $(grep heading rep.doc)"; fi
+
+printf '{{#each county in [a]}}\n\n{{/each}}\n\n{{#if gdpp}}\n\nx\n\n{{/if}}\n\n句子{{#if gdp.value > abc}}多{{/if}}，{{#if revenue}}没有结束。\n\n{{/if}}\n\n{{#each region in [shili]}}\n\ny\n' > reperr.md
+fails reperr "reperr.md:1:1: error: {{#each}} repeats for each region, period or indicator, not 'county'" \
+    "reperr.md:5:1: error: unknown name 'gdpp' in condition" \
+    "reperr.md:11:7: error: unknown placeholder 'abc'" \
+    "reperr.md:11:43: error: {{#if}} is not closed by {{/if}} in the same run of text" \
+    "reperr.md:13:1: error: {{/if}} without {{#if}} before it" \
+    "reperr.md:15:1: error: {{#each}} is not closed by {{/each}}"
+
+# pathological nesting: an error, quickly, not a stack overflow
+awk 'BEGIN { for (i = 0; i < 5000; i++) print "{{#if gdp}}\n"; print "x\n"; for (i = 0; i < 5000; i++) print "{{/if}}\n" }' > deepif.md
+awk 'BEGIN { s = "a"; for (i = 0; i < 2000; i++) s = s "{{#if gdp}}"; s = s "x"; for (i = 0; i < 2000; i++) s = s "{{/if}}"; print s }' > deepinline.md
+for f in deepif deepinline; do
+	timeout 20 "$bin" render -t $f.md -d d.yaml -o $f.pdf 2> $f.err
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "nested deeper than 32 levels" $f.err; then ok; else bad $f "exit $rc: $(head -2 $f.err)"; fi
+done
+
+## 8. a theme file is named from the file that names it
+
+mkdir -p sub man
+printf '%s\n' 'page_width: 148' 'page_height: 210' > sub/a5.yaml
+printf '%s\n' '---' 'theme: a5.yaml' '---' '正文{{ gdp.value }}' > sub/themed.md
+printf '%s\n' '正文{{ gdp.value }}' > sub/plain.md
+# page_size PDF: the first page's size in points, e.g. "420 x 595"
+page_size() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Page size: *\([0-9]*\)[.0-9]* x \([0-9]*\).*/\1 x \2/p'; }
+if "$bin" render -t sub/themed.md -d d.yaml -o themed.pdf 2> themed.err; then
+	if [ "$(page_size themed.pdf)" = "419 x 595" ]; then ok; else bad themed "page size $(page_size themed.pdf), not A5"; fi
+else
+	bad themed "render failed: $(head -3 themed.err)"
+fi
+# on the command line a theme file is taken from the working directory
+if "$bin" render -t sub/plain.md -d d.yaml -V theme=sub/a5.yaml -o cmdline.pdf 2> cmdline.err &&
+    [ "$(page_size cmdline.pdf)" = "419 x 595" ]; then ok; else bad cmdline "$(head -3 cmdline.err) $(page_size cmdline.pdf)"; fi
+# in a manifest's variables, from the manifest's directory
+cp d.yaml man/d.yaml
+printf '%s\n' 'jobs:' '  - template: ../sub/plain.md' '    data: d.yaml' \
+    '    variables: {theme: ../sub/a5.yaml}' '    output: m.pdf' > man/reports.yaml
+if "$bin" build man/reports.yaml > man.out 2> man.err && [ "$(page_size man/m.pdf)" = "419 x 595" ]; then
+	ok
+else
+	bad manifest "$(head -3 man.err) $(page_size man/m.pdf)"
+fi
 
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
