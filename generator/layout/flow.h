@@ -55,6 +55,7 @@ typedef struct rg_flow {
 	int heading_count[4];    /* automatic heading numbers */
 	int para_count;
 	const rg_block *root;    /* the document, for the table of contents */
+	const rg_gongwen *gongwen;   /* 公文 elements from front matter, or NULL */
 	const rg_outline *toc;   /* the previous pass's outline: headings' pages */
 	size_t ntoc;
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */

@@ -14,6 +14,7 @@
 #include "../base/utf8.h"
 #include "chart.h"
 #include "flow.h"
+#include "gongwen.h"
 #include "table.h"
 
 
@@ -126,11 +127,13 @@ build_heading(rg_flow *c, const rg_block *b, frame f)
 		rg_buf_puts(&title, b->spans[i].kind == RG_SPAN_TEXT ? b->spans[i].text : " ");
 	rg_lb_para p;
 	rg_lb_para_init(&p, &c->env, f.width, 0);
-	rg_lb_style st = { th->heading_role[lv - 1], size, 0, NULL };
+	/* 公文: the face of the number written (（一） 楷), not of the level */
+	int role = th->grid ? rg_gongwen_heading_role(th, b) : -1;
+	rg_lb_style st = { role >= 0 ? role : th->heading_role[lv - 1], size, 0, NULL };
 	if (numlen > 0)
 		rg_lb_add_text(&p, rg_arena_strndup(c->out->arena, title.data, numlen), &st,
 		    b->pos);
-	rg_flow_spans(c, &p, b->spans, b->nspans, th->heading_role[lv - 1], size, 0);
+	rg_flow_spans(c, &p, b->spans, b->nspans, st.role, size, 0);
 	rg_para_style ps = { f.x, f.width, th->heading_indent_em * th->body_size,
 	    th->grid ? th->line_pitch : size * 1.6, RG_PALIGN_LEFT, 0, f.bar_x, 1 };
 	emit_para(c, &p, &ps, rg_buf_cstr(&title), b->level);
@@ -341,13 +344,16 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 	for (const rg_block *b = first; b != NULL; b = b->next) {
 		switch (b->kind) {
 		case RG_BLOCK_TITLE:
-			build_text_block(c, b, f, th->title_role, th->title_size, 0,
-			    RG_PALIGN_CENTER, th->grid ? th->line_pitch : th->title_size * 1.5,
-			    NULL, 0, 1);
+			if (th->grid)     /* 公文: between words, 梯形 or 菱形 */
+				rg_gongwen_title(c, b, f.x, f.width);
+			else
+				build_text_block(c, b, f, th->title_role, th->title_size, 0,
+				    RG_PALIGN_CENTER, th->title_size * 1.5, NULL, 0, 1);
 			/* on a grid (公文) one blank line follows the title */
 			if (th->grid)
 				rg_flow_item(c, th->line_pitch)->keep_next = 1;
 			rg_flow_gap(c, th->title_size * 0.5);
+			rg_gongwen_recipients(c, c->gongwen, f.x, f.width);
 			break;
 		case RG_BLOCK_SUBTITLE:
 			build_text_block(c, b, f, th->subtitle_role, th->subtitle_size, 0,
@@ -398,6 +404,7 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			build_toc(c, b, f);
 			break;
 		case RG_BLOCK_DATELINE:
+			rg_gongwen_attachments(c, c->gongwen, f.x, f.width);
 			b = build_dateline(c, b, f);
 			break;
 		case RG_BLOCK_ITEM:
@@ -630,7 +637,7 @@ furniture(rg_flow *c)
 		}
 		if (l->meta.marking != NULL)
 			marking(c, page, l->meta.marking);
-		if (th->page_number[0] == '\0')
+		if (th->page_number[0] == '\0' || page->unnumbered)
 			continue;
 		rg_buf num = { 0 };
 		const char *fmt = th->page_number, *at = strstr(fmt, "{n}");
@@ -680,10 +687,10 @@ copy(rg_arena *a, const char *s)
 }
 
 static int
-has_toc(const rg_block *b)
+has_kind(const rg_block *b, rg_block_kind kind)
 {
 	for (; b != NULL; b = b->next)
-		if (b->kind == RG_BLOCK_TOC || has_toc(b->first_child))
+		if (b->kind == kind || has_kind(b->first_child, kind))
 			return 1;
 	return 0;
 }
@@ -727,8 +734,15 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 
 	int errors_before = d->errors;
 	frame f = { c.th->margin_left, c.text_w, c.th->body_role, 0, 0, 0 };
+	c.gongwen = doc->meta.gongwen;
+	rg_gongwen_head(&c, c.gongwen, f.x, f.width);
+	if (doc->root->first_child == NULL || doc->root->first_child->kind != RG_BLOCK_TITLE)
+		rg_gongwen_recipients(&c, c.gongwen, f.x, f.width);
 	build_blocks(&c, doc->root->first_child, f);
+	if (!has_kind(doc->root, RG_BLOCK_DATELINE))
+		rg_gongwen_attachments(&c, c.gongwen, f.x, f.width);
 	paginate(&c);
+	rg_gongwen_foot(&c, c.gongwen);
 	furniture(&c);
 
 	for (size_t i = 0; i < c.nitems; i++) {
@@ -766,7 +780,7 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 		rg_layout_free(l);
 		return NULL;
 	}
-	if (l == NULL || !has_toc(doc->root))
+	if (l == NULL || !has_kind(doc->root, RG_BLOCK_TOC))
 		return l;
 	/* a table of contents needs the pages of the headings: lay out again
 	 * with them until they stay put (the entries' lines do not change, so

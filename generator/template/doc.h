@@ -13,6 +13,7 @@
 
 #include "../base/diag.h"
 #include "../base/mem.h"
+#include "gongwen.h"
 
 typedef enum rg_block_kind {
 	RG_BLOCK_DOCUMENT,
@@ -124,6 +125,7 @@ typedef struct rg_doc_meta {
 	const char *marking;     /* e.g. 内部资料: header mark and watermark */
 	const char *continued;   /* the mark of a table's continuation: 续表 (續表) */
 	const char *lang;        /* zh-Hans or zh-Hant: the script of reportgen's words */
+	const rg_gongwen *gongwen;   /* 公文 elements (gongwen.h); NULL: none */
 } rg_doc_meta;
 
 typedef struct rg_doc {

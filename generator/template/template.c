@@ -1996,6 +1996,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	m->marking = front_value(&c, &front, "marking");
 	m->continued = c.words.w[RG_W_CONTINUED];
 	m->lang = rg_lang_name(c.words.lang);
+	if (rg_gongwen_read(&m->gongwen, &front, c.doc->arena, d) < 0)
+		c.errors++;
 	if (rg_spec_check_unused(&front, "front matter", front_keys, d) < 0)
 		c.errors++;
 	rg_spec_free(&front);
@@ -2003,7 +2005,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	rg_pos top = { t->name, t->body_line, 1 };
 	if (m->title != NULL) {
 		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_TITLE, top);
-		rg_doc_span_add(c.doc, b, RG_SPAN_TEXT, 0, m->title, strlen(m->title), NULL, top);
+		m->title = rg_gongwen_title_spans(c.doc, b, m->title, top);
 	} else {
 		m->title = ds->meta.title ? rg_arena_strdup(c.doc->arena, ds->meta.title) : NULL;
 	}

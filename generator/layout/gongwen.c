@@ -1,0 +1,472 @@
+/* gongwen.c -- see gongwen.h.  Clauses are those of GB/T 9704-2012. */
+#include "gongwen.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/utf8.h"
+
+#define MM (72.0 / 25.4)
+#define RED 0xE60000u            /* 发文机关标志 and 分隔线 */
+#define MARK_TOP (35 * MM)       /* 7.2.4: below the top of the text block */
+#define MARK_MAX 60.0            /* pt: the mark's largest size */
+#define MARK_ASCENT 0.855        /* the top of the ink of a Han character, em */
+#define RULE_GAP (4 * MM)        /* 7.2.7: the red rule below 发文字号 */
+#define RED_RULE (0.75 * MM)
+#define THICK (0.35 * MM)        /* 7.4.1: first and last rules of the 版记 */
+#define THIN (0.25 * MM)
+#define FOOT_SIZE 14.0           /* 4号 */
+#define LINES_MAX 5              /* a title of more lines is broken greedily */
+
+static double
+pitch(const rg_theme *th)
+{
+	return th->grid && th->line_pitch > 0 ? th->line_pitch : th->body_size * 1.8;
+}
+
+static void
+rule(rg_box **boxes, size_t *n, size_t *cap, double x, double y, double w, double lw,
+    unsigned color)
+{
+	rg_box *r = RG_PUSH(*boxes, *n, *cap);
+	memset(r, 0, sizeof *r);
+	r->kind = RG_BOX_RULE;
+	r->x = x;
+	r->y = y;
+	r->w = w;
+	r->line_width = lw;
+	r->color = color;
+}
+
+/* Text in an item, as rg_flow_text draws it. */
+static double
+text(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double x, double y,
+    rg_palign al, unsigned color)
+{
+	return rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, s, role, size, x, y, al, color);
+}
+
+/* ---- 版头 (7.2) -------------------------------------------------------- */
+
+void
+rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	if (g == NULL || !(g->copy_number || g->secrecy || g->urgency || g->issuer_mark ||
+	    g->doc_number))
+		return;
+	const rg_theme *th = c->th;
+	double P = pitch(th), s = th->body_size, base = rg_flow_baseline(P, s);
+	rg_vitem *v = rg_flow_item(c, P);
+	v->keep_next = 1;
+	/* 7.2.1-7.2.3: 份号, 密级和保密期限, 紧急程度 top left, one a line */
+	int k = 0;
+	if (g->copy_number)
+		text(c, v, g->copy_number, th->body_role, s, x, k++ * P + base, RG_PALIGN_LEFT, 0);
+	if (g->secrecy)
+		text(c, v, g->secrecy, RG_FONT_HEI, s, x, k++ * P + base, RG_PALIGN_LEFT, 0);
+	if (g->urgency)
+		text(c, v, g->urgency, RG_FONT_HEI, s, x, k++ * P + base, RG_PALIGN_LEFT, 0);
+	double bottom = k * P;
+	/* 7.2.4: the 发文机关标志, red, centred, its top 35 mm down */
+	if (g->issuer_mark) {
+		double unit = rg_flow_measure(c, g->issuer_mark, RG_FONT_BIAOSONG, 1);
+		double ms = unit > 0 ? fmin(MARK_MAX, 0.95 * w / unit) : MARK_MAX;
+		text(c, v, g->issuer_mark, RG_FONT_BIAOSONG, ms, x + w / 2, MARK_TOP + MARK_ASCENT * ms,
+		    RG_PALIGN_CENTER, RED);
+		/* 7.2.5: the 发文字号 two lines below it */
+		bottom = (ceil((MARK_TOP + ms) / P - 1e-6) + 2) * P;
+	}
+	if (g->doc_number) {
+		/* 7.2.6: 签发人 right, one character in, two names a line, the
+		 * 发文字号 left on the line of the last */
+		size_t rows = (g->nsigners + 1) / 2;
+		int line = (int)(bottom / P + 0.5) + (rows > 0 ? (int)rows - 1 : 0);
+		if (rows > 0) {
+			const char *label = "签发人：";
+			double lw = rg_flow_measure(c, label, th->body_role, s), row_w = 0;
+			rg_buf names[64];
+			size_t nrows = rows < 64 ? rows : 64;
+			for (size_t r = 0; r < nrows; r++) {
+				memset(&names[r], 0, sizeof names[r]);
+				rg_buf_puts(&names[r], g->signers[2 * r]);
+				if (2 * r + 1 < g->nsigners)
+					rg_buf_printf(&names[r], "　%s", g->signers[2 * r + 1]);
+				row_w = fmax(row_w, rg_flow_measure(c, rg_buf_cstr(&names[r]),
+				    RG_FONT_KAI, s));
+			}
+			double left = x + w - s - lw - row_w;
+			int first = line - (int)nrows + 1;
+			text(c, v, label, th->body_role, s, left, first * P + base, RG_PALIGN_LEFT, 0);
+			for (size_t r = 0; r < nrows; r++) {
+				text(c, v, rg_buf_cstr(&names[r]), RG_FONT_KAI, s, left + lw,
+				    (first + (int)r) * P + base, RG_PALIGN_LEFT, 0);
+				rg_buf_free(&names[r]);
+			}
+			text(c, v, g->doc_number, th->body_role, s, x + s, line * P + base,
+			    RG_PALIGN_LEFT, 0);
+		} else {
+			text(c, v, g->doc_number, th->body_role, s, x + w / 2, line * P + base,
+			    RG_PALIGN_CENTER, 0);
+		}
+		/* the red rule 4 mm below the 发文字号, as wide as the text block */
+		double ry = line * P + base + 0.12 * s + RULE_GAP + RED_RULE / 2;
+		rule(&v->boxes, &v->nboxes, &v->cap, x, ry, w, RED_RULE, RED);
+		/* 7.3.1: the title two lines below the rule */
+		bottom = (ceil((ry + RED_RULE / 2) / P - 1e-6) + 2) * P;
+	}
+	v->height = bottom > P ? bottom : P;
+}
+
+/* ---- 标题 (7.3.1) ------------------------------------------------------ */
+
+/* Width of items [a, b) without glue at either end. */
+static double
+span_width(const rg_lb_para *p, size_t a, size_t b)
+{
+	while (a < b && p->items[a].type == RG_LB_GLUE)
+		a++;
+	while (b > a && p->items[b - 1].type == RG_LB_GLUE)
+		b--;
+	double x = 0;
+	for (size_t k = a; k < b; k++)
+		x += p->items[k].width;
+	return x;
+}
+
+typedef struct shape {
+	const rg_lb_para *p;
+	const size_t *cand; size_t ncand;   /* the breaks allowed */
+	double width;
+	size_t nlines;
+	size_t cut[LINES_MAX + 1], best[LINES_MAX + 1];
+	double best_cost;
+	int found;
+} shape;
+
+/* Lines that grow or shrink steadily (梯形), or grow then shrink (菱形):
+ * never shrink then grow (an hourglass). */
+static int
+shape_ok(const double *wd, size_t n)
+{
+	size_t i = 1;
+	while (i < n && wd[i] >= wd[i - 1] - 1e-6)
+		i++;
+	while (i < n && wd[i] <= wd[i - 1] + 1e-6)
+		i++;
+	return i == n;
+}
+
+static void
+try_cuts(shape *sh, size_t line, size_t from)
+{
+	const rg_lb_para *p = sh->p;
+	if (line + 1 == sh->nlines) {
+		sh->cut[line + 1] = p->n;
+		double wd[LINES_MAX], mean = 0, cost = 0;
+		for (size_t i = 0; i < sh->nlines; i++) {
+			wd[i] = span_width(p, sh->cut[i], sh->cut[i + 1]);
+			if (wd[i] > sh->width + 1e-6 || wd[i] <= 0)
+				return;
+			mean += wd[i] / (double)sh->nlines;
+		}
+		if (!shape_ok(wd, sh->nlines))
+			return;
+		for (size_t i = 0; i < sh->nlines; i++)
+			cost += (wd[i] - mean) * (wd[i] - mean);
+		if (!sh->found || cost < sh->best_cost - 1e-9) {
+			sh->found = 1;
+			sh->best_cost = cost;
+			memcpy(sh->best, sh->cut, sizeof sh->best);
+		}
+		return;
+	}
+	for (size_t i = from; i < sh->ncand; i++) {
+		size_t k = sh->cand[i];
+		if (span_width(p, sh->cut[line], k) > sh->width + 1e-6)
+			break;
+		sh->cut[line + 1] = k;
+		try_cuts(sh, line + 1, i + 1);
+	}
+}
+
+static void
+title_line(rg_flow *c, const rg_lb_para *p, size_t a, size_t b, double x, double w,
+    double P)
+{
+	rg_lb_line ln;
+	while (a < b && p->items[a].type == RG_LB_GLUE)
+		a++;
+	while (b > a && p->items[b - 1].type == RG_LB_GLUE)
+		b--;
+	ln.start = a;
+	ln.end = b;
+	ln.natural = span_width(p, a, b);
+	ln.stretch_points = 0;
+	ln.justify = 0;
+	rg_vitem *v = rg_flow_item(c, P);
+	v->keep_next = 1;
+	rg_flow_line(c, p, &ln, x, w, RG_PALIGN_CENTER, v, 0, v->height);
+}
+
+void
+rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
+{
+	const rg_theme *th = c->th;
+	double P = th->grid ? th->line_pitch : th->title_size * 1.5;
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, w, 0);
+	rg_flow_spans(c, &p, b->spans, b->nspans, th->title_role, th->title_size, 0);
+	rg_lb_keep_words(&p);
+	int forced = 0;
+	for (size_t k = 0; k < p.n; k++)
+		forced |= p.items[k].type == RG_LB_BREAK;
+	shape sh;
+	memset(&sh, 0, sizeof sh);
+	sh.p = &p;
+	sh.width = w;
+	size_t *cand = rg_xmalloc((p.n + 1) * sizeof *cand);
+	for (size_t k = 1; k < p.n; k++)
+		if (rg_lb_break_allowed(&p, k))
+			cand[sh.ncand++] = k;
+	sh.cand = cand;
+	/* the fewest lines that take a shape; the most even of those */
+	for (sh.nlines = 1; !forced && !sh.found && sh.nlines <= LINES_MAX &&
+	    sh.ncand < 200; sh.nlines++) {
+		sh.cut[0] = 0;
+		try_cuts(&sh, 0, 0);
+		if (sh.found)
+			break;
+	}
+	if (sh.found) {
+		for (size_t i = 0; i < sh.nlines; i++)
+			title_line(c, &p, sh.best[i], sh.best[i + 1], x, w, P);
+	} else {
+		/* where the title breaks itself, or one too long for a shape:
+		 * between words, line by line */
+		rg_lb_line *lines;
+		size_t n = rg_lb_break(&p, w, 0, &lines);
+		for (size_t i = 0; i < n; i++)
+			title_line(c, &p, lines[i].start, lines[i].end, x, w, P);
+		free(lines);
+	}
+	free(cand);
+	rg_lb_para_free(&p);
+}
+
+/* ---- 主送机关 (7.3.2), 附件说明 (7.3.4) -------------------------------- */
+
+/* s broken between words into lines of width w, each line an item; label, if any, drawn before the first line at lx. */
+static void
+lines_of(rg_flow *c, const char *s, double x, double w, const char *label, double lx)
+{
+	const rg_theme *th = c->th;
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, w, 0);
+	rg_lb_style st = { th->body_role, th->body_size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, s, &st, none);
+	rg_lb_keep_words(&p);    /* names of offices stay whole */
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&p, w, 0, &lines);
+	for (size_t i = 0; i < n; i++) {
+		rg_vitem *v = rg_flow_item(c, th->line_pitch);
+		v->keep_next = i + 1 < n;
+		if (i == 0 && label != NULL)
+			text(c, v, label, th->body_role, th->body_size, lx,
+			    rg_flow_baseline(v->height, th->body_size), RG_PALIGN_LEFT, 0);
+		rg_flow_line(c, &p, &lines[i], x, w, RG_ALIGN_JUSTIFY, v, 0, v->height);
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
+void
+rg_gongwen_recipients(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	if (g == NULL || g->recipients == NULL)
+		return;
+	size_t first = c->nitems;
+	lines_of(c, g->recipients, x, w, NULL, 0);
+	/* the 主送机关 stays with the first line of the body */
+	for (size_t k = first; k < c->nitems; k++)
+		c->items[k].keep_next = 1;
+}
+
+void
+rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	if (g == NULL || g->nattachments == 0)
+		return;
+	const rg_theme *th = c->th;
+	double s = th->body_size;
+	const char *label = "附件：";
+	double lx = x + 2 * s, lw = rg_flow_measure(c, label, th->body_role, s);
+	/* one blank line below the body; 附件：1.名称, the names aligned */
+	rg_flow_gap(c, th->line_pitch);
+	for (size_t i = 0; i < g->nattachments; i++) {
+		char num[24] = "";
+		if (g->nattachments > 1)
+			snprintf(num, sizeof num, "%zu.", i + 1);
+		double nw = rg_flow_measure(c, "1.", th->body_role, s);
+		double nx = g->nattachments > 1 ? nw : 0;
+		size_t first = c->nitems;
+		lines_of(c, g->attachments[i], lx + lw + nx, x + w - lx - lw - nx,
+		    i == 0 ? label : NULL, lx);
+		rg_vitem *v = &c->items[first];
+		if (num[0] != '\0')
+			text(c, v, num, th->body_role, s, lx + lw,
+			    rg_flow_baseline(v->height, s), RG_PALIGN_LEFT, 0);
+		c->items[c->nitems - 1].keep_next = 1;
+	}
+}
+
+/* ---- 版记 (7.4) -------------------------------------------------------- */
+
+static rg_page *
+add_page(rg_layout *l)
+{
+	rg_page *p = RG_PUSH(l->pages, l->npages, l->cap_pages);
+	memset(p, 0, sizeof *p);
+	size_t n = l->npages;
+	l->page_fill = rg_xrealloc(l->page_fill, n * sizeof *l->page_fill);
+	l->page_full = rg_xrealloc(l->page_full, n * sizeof *l->page_full);
+	l->page_fill[n - 1] = 0;
+	l->page_full[n - 1] = 0;
+	p->unnumbered = 1;
+	return p;
+}
+
+void
+rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
+{
+	if (g == NULL || (g->cc == NULL && g->printer == NULL && g->print_date == NULL))
+		return;
+	const rg_theme *th = c->th;
+	rg_layout *l = c->out;
+	double P = pitch(th), s = FOOT_SIZE;
+	double x = th->margin_left, w = th->page_w - th->margin_left - th->margin_right;
+	double bottom = th->page_h - th->margin_bottom;
+	/* 抄送：, the names wrapped after the colon, one character in at
+	 * either side */
+	const char *label = "抄送：";
+	double lw = rg_flow_measure(c, label, th->body_role, s);
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, w - 2 * s - lw, 0);
+	rg_lb_line *lines = NULL;
+	size_t ncc = 0;
+	if (g->cc != NULL) {
+		rg_lb_style st = { th->body_role, s, 0, NULL };
+		rg_pos none = { NULL, 0, 0 };
+		rg_lb_add_text(&p, g->cc, &st, none);
+		/* broken between the offices' names only */
+		for (size_t k = 1; k < p.n; k++)
+			if (p.items[k - 1].last != 0xFF0C && p.items[k - 1].last != 0x3001)
+				p.items[k].keep_before = 1;
+		ncc = rg_lb_break(&p, w - 2 * s - lw, 0, &lines);
+	}
+	int print_row = g->printer != NULL || g->print_date != NULL;
+	double H = (double)(ncc + (size_t)print_row) * P;
+	/* on the last page if there is room and it is even; else on the next
+	 * even page, a blank page before it if need be (7.5: neither numbered) */
+	size_t last = l->npages - 1;
+	int fits = !l->pages[last].landscape &&
+	    l->page_fill[last] + H <= bottom - th->margin_top + 0.01;
+	rg_page *page;
+	if (fits && l->npages % 2 == 0) {
+		page = &l->pages[last];
+	} else {
+		if (l->npages % 2 == 0)
+			add_page(l);
+		page = add_page(l);
+	}
+	double top = bottom - H;
+	rg_box **bx = &page->boxes;
+	size_t *nb = &page->nboxes, *cap = &page->cap;
+	rule(bx, nb, cap, x, top, w, THICK, 0);
+	for (size_t i = 0; i < ncc; i++) {
+		rg_vitem v;
+		memset(&v, 0, sizeof v);
+		if (i == 0)
+			text(c, &v, label, th->body_role, s, x + s, rg_flow_baseline(P, s),
+			    RG_PALIGN_LEFT, 0);
+		rg_flow_line(c, &p, &lines[i], x + s + lw, w - 2 * s - lw, RG_PALIGN_LEFT, &v,
+		    0, P);
+		for (size_t k = 0; k < v.nboxes; k++) {
+			rg_box *b = RG_PUSH(*bx, *nb, *cap);
+			*b = v.boxes[k];
+			b->y += top + (double)i * P;
+		}
+		free(v.boxes);
+		free(v.lines);
+	}
+	if (print_row) {
+		double y = top + (double)ncc * P;
+		if (ncc > 0)
+			rule(bx, nb, cap, x, y, w, THIN, 0);
+		rg_vitem v;
+		memset(&v, 0, sizeof v);
+		double base = rg_flow_baseline(P, s);
+		if (g->printer)
+			text(c, &v, g->printer, th->body_role, s, x + s, base, RG_PALIGN_LEFT, 0);
+		if (g->print_date)
+			text(c, &v, g->print_date, th->body_role, s, x + w - s, base,
+			    RG_PALIGN_RIGHT, 0);
+		for (size_t k = 0; k < v.nboxes; k++) {
+			rg_box *b = RG_PUSH(*bx, *nb, *cap);
+			*b = v.boxes[k];
+			b->y += y;
+		}
+		free(v.boxes);
+	}
+	/* 7.4.1: the last rule on the bottom edge of the text block */
+	rule(bx, nb, cap, x, bottom, w, THICK, 0);
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
+/* ---- headings (7.3.3) ------------------------------------------------- */
+
+/* Code points of the Chinese numerals (一 to 十) at s; *len their bytes. */
+static size_t
+han_numerals(const char *s, size_t *len)
+{
+	static const int32_t han[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+		0x4E03, 0x516B, 0x4E5D, 0x5341 };
+	size_t n = 0, off = 0, l;
+	for (;;) {
+		int32_t cp = rg_utf8_decode(s + off, strlen(s + off), &l);
+		int hit = 0;
+		for (size_t i = 0; i < sizeof han / sizeof *han; i++)
+			hit |= cp == han[i];
+		if (!hit)
+			break;
+		off += l;
+		n++;
+	}
+	*len = off;
+	return n;
+}
+
+int
+rg_gongwen_heading_role(const rg_theme *th, const rg_block *b)
+{
+	if (b->nspans == 0 || b->spans[0].kind != RG_SPAN_TEXT)
+		return -1;
+	const char *s = b->spans[0].text;
+	size_t l, d;
+	int lv = 0;
+	if (han_numerals(s, &l) > 0 && strncmp(s + l, "、", 3) == 0)
+		lv = 1;                                  /* 一、 */
+	else if (strncmp(s, "（", 3) == 0 && han_numerals(s + 3, &l) > 0 &&
+	    strncmp(s + 3 + l, "）", 3) == 0)
+		lv = 2;                                  /* （一） */
+	else if ((d = strspn(s, "0123456789")) > 0 && (s[d] == '.' ||
+	    strncmp(s + d, "．", 3) == 0))
+		lv = 3;                                  /* 1. */
+	else if (strncmp(s, "（", 3) == 0 && (d = strspn(s + 3, "0123456789")) > 0 &&
+	    strncmp(s + 3 + d, "）", 3) == 0)
+		lv = 4;                                  /* （1） */
+	return lv > 0 ? th->heading_role[lv - 1] : -1;
+}
