@@ -35,3 +35,12 @@ SAMPLES += annual
 annual_T := templates/annual.md
 annual_D := input/songxian-2024.yaml input/songxian-mengjin-2024.xml input/yichuan-2024.xml
 annual_V :=
+
+# 伊川縣's report (Traditional narratives) in one script: Traditional, and converted to Simplified
+SAMPLES += yichuan-hant yichuan-hans
+yichuan-hant_T := templates/briefing.md
+yichuan-hant_D := input/yichuan-2024.xml
+yichuan-hant_V := -V convert=s2t
+yichuan-hans_T := templates/briefing.md
+yichuan-hans_D := input/yichuan-2024.xml
+yichuan-hans_V := -V convert=t2s
