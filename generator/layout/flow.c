@@ -2,6 +2,7 @@
 #include "flow.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -60,6 +61,116 @@ use_face(rg_flow *c, int face)
 		c->out->faces_used[face] = 1;
 }
 
+/* On a grid (公文) a justified line that holds Latin words or digits keeps
+ * every wide character on its column: each run of words and glue between
+ * wide characters takes a whole number of cells, its slack set around it
+ * (after it at the start of the line, before it at the end), and whole
+ * cells left over stay at the end of the line (the last line of a paragraph
+ * too); a run wider than its cells is squeezed, by 0.1 em a glyph at most.  pad[k - ln->start] is the space before item k, pad[n + 1 + k -
+ * ln->start] the spacing of word k's glyphs; returns the line's width, or
+ * -1 when the runs cannot take whole cells (the line is then spread). */
+typedef struct grid_run {
+	size_t a, k;             /* items [a, k) */
+	double r, glue;          /* width of the words, of the glue */
+	int glyphs;
+	double cells;
+} grid_run;
+
+static double
+grid_pads(const rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double avail,
+    double size, double *pad)
+{
+	const rg_lb_item *it = p->items;
+	double cell = c->env.wide_em * size, wide = 0;
+	size_t n = ln->end - ln->start, nr = 0;
+	grid_run runs[32];
+	for (size_t k = ln->start; k < ln->end; ) {
+		if (it[k].type == RG_LB_WIDE || it[k].type == RG_LB_BREAK) {
+			wide += it[k].width;
+			k++;
+			continue;
+		}
+		if (nr == sizeof runs / sizeof *runs)
+			return -1;
+		grid_run *u = &runs[nr++];
+		memset(u, 0, sizeof *u);
+		for (u->a = k; k < ln->end && it[k].type != RG_LB_WIDE; k++) {
+			if (it[k].type == RG_LB_GLUE) {
+				u->glue += it[k].width;
+			} else {
+				u->r += it[k].width;
+				u->glyphs += it[k].nglyphs;
+			}
+		}
+		u->k = k;
+	}
+	if (nr == 0)
+		return -1;
+	/* each run in the whole cells nearest its width with its glue, never
+	 * squeezed by more than 0.1 em a glyph; then a cell taken from (or
+	 * given to) the runs that mind it least until the line fits (is full) */
+	double w = wide;
+	for (size_t i = 0; i < nr; i++) {
+		grid_run *u = &runs[i];
+		double least = ceil((u->r - 0.1 * size * u->glyphs) / cell - 1e-6);
+		u->cells = fmax(fmax(1, least), floor((u->r + u->glue) / cell + 0.5));
+		w += u->cells * cell;
+	}
+	while (w > avail + 0.01) {
+		size_t best = nr;
+		double most = -0.1 * size;
+		for (size_t i = 0; i < nr; i++) {
+			double e = ((runs[i].cells - 1) * cell - runs[i].r) / fmax(1, runs[i].glyphs);
+			if (runs[i].cells > 1 && e >= most) {
+				most = e;
+				best = i;
+			}
+		}
+		if (best == nr)
+			return -1;
+		runs[best].cells--;
+		w -= cell;
+	}
+	while (w + cell <= avail + 0.01) {
+		size_t best = nr;
+		double least = -cell / 2;     /* only where it brings the gaps nearer */
+		for (size_t i = 0; i < nr; i++) {
+			double e = runs[i].cells * cell - runs[i].r - runs[i].glue;
+			if (e < least) {
+				least = e;
+				best = i;
+			}
+		}
+		if (best == nr)
+			break;   /* whole cells left at the end of the line */
+		runs[best].cells++;
+		w += cell;
+	}
+	memset(pad, 0, 2 * (n + 1) * sizeof *pad);
+	for (size_t i = 0; i < nr; i++) {
+		const grid_run *u = &runs[i];
+		double slack = u->cells * cell - u->r;
+		for (size_t g = u->a; g < u->k; g++)
+			if (it[g].type == RG_LB_GLUE)
+				pad[g - ln->start] -= it[g].width;   /* the glue is in the slack */
+		if (slack < 0) {
+			for (size_t g = u->a; g < u->k; g++)
+				if (it[g].type == RG_LB_WORD && u->glyphs > 0)
+					pad[n + 1 + g - ln->start] = slack / u->glyphs;
+			slack = 0;
+		}
+		if (u->a == ln->start)
+			pad[u->k - ln->start] += slack;
+		else if (u->k == ln->end)
+			pad[u->a - ln->start] += slack;
+		else {
+			pad[u->a - ln->start] += slack / 2;
+			pad[u->k - ln->start] += slack / 2;
+		}
+	}
+	return w;
+}
+
 /* Turn the items of one line into text and link boxes.  Runs of single
  * wide characters share one text box whose PDF character spacing carries
  * the justification; a word is a box of its own. */
@@ -68,8 +179,22 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
     double avail, rg_palign al, rg_vitem *v, double top, double height)
 {
 	const rg_lb_item *it = p->items;
-	double extra = 0;
-	if (al == RG_ALIGN_JUSTIFY && ln->justify && ln->stretch_points > 0) {
+	double extra = 0, *pad = NULL, grid_w = -1;
+	double size_max = 0;
+	for (size_t k = ln->start; k < ln->end; k++)
+		if (it[k].size > size_max)
+			size_max = it[k].size;
+	if (al == RG_ALIGN_JUSTIFY && c->th->grid && c->env.wide_em > 0 && ln->end > ln->start) {
+		pad = rg_xcalloc(2 * (ln->end - ln->start + 1), sizeof *pad);
+		grid_w = grid_pads(c, p, ln, avail, size_max, pad);
+		if (grid_w < 0) {
+			free(pad);
+			pad = NULL;
+		}
+	}
+	if (pad != NULL) {
+		/* on the grid: no spreading */
+	} else if (al == RG_ALIGN_JUSTIFY && ln->justify && ln->stretch_points > 0) {
 		extra = (avail - ln->natural) / ln->stretch_points;
 		if (extra < 0 || extra > c->th->body_size)
 			extra = 0;     /* a line that cannot be filled decently stays ragged */
@@ -78,20 +203,17 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 	} else if (al == RG_PALIGN_RIGHT) {
 		x += avail - ln->natural;
 	}
-	double size_max = 0;
-	for (size_t k = ln->start; k < ln->end; k++)
-		if (it[k].size > size_max)
-			size_max = it[k].size;
 	double base = top + rg_flow_baseline(height, size_max);
 	if (ln->end > ln->start) {
 		rg_line_rec *rec = RG_PUSH(v->lines, v->nlines, v->cap_lines);
 		rec->x = x;
 		rec->y = base;
-		rec->w = ln->natural + extra * ln->stretch_points;
+		rec->w = pad != NULL ? grid_w : ln->natural + extra * ln->stretch_points;
 		rec->first = it[ln->start].first;
 		rec->last = it[ln->end - 1].last;
 		rec->body = c->body_lines;
-		rec->full = al == RG_ALIGN_JUSTIFY && ln->justify && extra > 0;
+		rec->full = pad != NULL ? fabs(grid_w - avail) < 0.01 :
+		    al == RG_ALIGN_JUSTIFY && ln->justify && extra > 0;
 		/* was the break before (after) this line the breaker's choice, or
 		 * the start (end) of the text or a forced break? */
 		size_t k = ln->start;
@@ -120,6 +242,8 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 	for (size_t k = ln->start; k <= ln->end; k++) {
 		const rg_lb_item *t = k < ln->end ? &it[k] : NULL;
 		int glue = t != NULL && t->type == RG_LB_GLUE;
+		if (pad != NULL && t != NULL)
+			x += pad[k - ln->start];
 		/* close the link when the target changes */
 		const char *turl = t != NULL && !glue ? t->url : url;
 		if (url != NULL && (t == NULL || turl != url)) {
@@ -161,20 +285,22 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 			b->face = t->face;
 			b->size = t->size;
 			b->color = t->color;
-			b->spacing = single ? extra + t->adjust : 0;
+			b->spacing = single ? extra + t->adjust :
+			    pad != NULL ? pad[ln->end - ln->start + 1 + k - ln->start] : 0;
 			b->half = t->half;
 			run = v->nboxes - 1;
 			rg_buf_clear(&text);
 			use_face(c, t->face);
 		}
 		rg_buf_put(&text, t->text, t->len);
-		x += t->width;
+		x += t->width + (single ? 0 : v->boxes[run].spacing * t->nglyphs);
 		if (!single) {
 			v->boxes[run].text = rg_arena_strdup(c->out->arena, rg_buf_cstr(&text));
 			run = SIZE_MAX;
 		}
 	}
 	rg_buf_free(&text);
+	free(pad);
 }
 
 void

@@ -20,6 +20,13 @@
 #define FOOT_SIZE 14.0           /* 4号 */
 #define LINES_MAX 5              /* a title of more lines is broken greedily */
 
+/* A character: a cell of the grid, or an em of the body. */
+static double
+cell(const rg_theme *th)
+{
+	return th->grid && th->char_pitch > 0 ? th->char_pitch : th->body_size;
+}
+
 static double
 pitch(const rg_theme *th)
 {
@@ -96,7 +103,7 @@ rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 				row_w = fmax(row_w, rg_flow_measure(c, rg_buf_cstr(&names[r]),
 				    RG_FONT_KAI, s));
 			}
-			double left = x + w - s - lw - row_w;
+			double left = x + w - cell(th) - lw - row_w;
 			int first = line - (int)nrows + 1;
 			text(c, v, label, th->body_role, s, left, first * P + base, RG_PALIGN_LEFT, 0);
 			for (size_t r = 0; r < nrows; r++) {
@@ -104,7 +111,7 @@ rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 				    (first + (int)r) * P + base, RG_PALIGN_LEFT, 0);
 				rg_buf_free(&names[r]);
 			}
-			text(c, v, g->doc_number, th->body_role, s, x + s, line * P + base,
+			text(c, v, g->doc_number, th->body_role, s, x + cell(th), line * P + base,
 			    RG_PALIGN_LEFT, 0);
 		} else {
 			text(c, v, g->doc_number, th->body_role, s, x + w / 2, line * P + base,
@@ -302,7 +309,7 @@ rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w)
 	const rg_theme *th = c->th;
 	double s = th->body_size;
 	const char *label = "附件：";
-	double lx = x + 2 * s, lw = rg_flow_measure(c, label, th->body_role, s);
+	double lx = x + 2 * cell(th), lw = rg_flow_measure(c, label, th->body_role, s);
 	/* one blank line below the body; 附件：1.名称, the names aligned */
 	rg_flow_gap(c, th->line_pitch);
 	for (size_t i = 0; i < g->nattachments; i++) {

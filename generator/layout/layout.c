@@ -20,6 +20,13 @@
 
 /* ---- the vertical list ------------------------------------------------ */
 
+/* A character of indent: a cell of the grid (公文), else an em of the body. */
+static double
+grid_em(const rg_theme *th)
+{
+	return th->grid && th->char_pitch > 0 ? th->char_pitch : th->body_size;
+}
+
 /* Break p into lines and append them to the vertical list. */
 static void
 emit_para(rg_flow *c, rg_lb_para *p, const rg_para_style *ps, const char *outline, int level)
@@ -134,7 +141,7 @@ build_heading(rg_flow *c, const rg_block *b, frame f)
 		rg_lb_add_text(&p, rg_arena_strndup(c->out->arena, title.data, numlen), &st,
 		    b->pos);
 	rg_flow_spans(c, &p, b->spans, b->nspans, st.role, size, 0);
-	rg_para_style ps = { f.x, f.width, th->heading_indent_em * th->body_size,
+	rg_para_style ps = { f.x, f.width, th->heading_indent_em * grid_em(th),
 	    th->grid ? th->line_pitch : size * 1.6, RG_PALIGN_LEFT, 0, f.bar_x, 1 };
 	emit_para(c, &p, &ps, rg_buf_cstr(&title), b->level);
 	rg_lb_para_free(&p);
@@ -187,7 +194,7 @@ marker(const rg_block *list, int index, int depth, char *buf)
 static void
 build_list(rg_flow *c, const rg_block *list, frame f)
 {
-	double em = c->th->body_size;
+	double em = grid_em(c->th);
 	frame inner = f;
 	inner.x = f.x + 2 * em;
 	inner.width = f.width - 2 * em;
@@ -231,7 +238,7 @@ build_dateline(rg_flow *c, const rg_block *b, frame f)
 	while (date->level == 0 && date->next != NULL && date->next->kind == RG_BLOCK_DATELINE)
 		date = date->next;
 	double size = th->body_size;
-	double right = f.x + f.width - th->dateline_indent_em * size;
+	double right = f.x + f.width - th->dateline_indent_em * grid_em(th);
 	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, size) : 0;
 	double centre = right - dw / 2;
 	/* the signature and the date never stand alone on a page: the last two
@@ -368,7 +375,7 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			if (!(f.in_list && f.tight))
 				rg_flow_gap(c, th->para_gap);
 			build_text_block(c, b, f, f.role, th->body_size,
-			    f.in_list ? 0 : th->indent_em * th->body_size, RG_ALIGN_JUSTIFY,
+			    f.in_list ? 0 : th->indent_em * grid_em(th), RG_ALIGN_JUSTIFY,
 			    th->line_pitch, NULL, 0, 0);
 			break;
 		case RG_BLOCK_LIST:

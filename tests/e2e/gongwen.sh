@@ -53,7 +53,7 @@ print_date: 2025-01-10
 
 坚持稳中求进工作总基调，*统筹发展和安全*。
 
-## （一）重点任务
+### （一）重点任务
 
 加快推进产业转型升级。
 
@@ -130,7 +130,7 @@ near "${1:-0}" 28 && ok || bad 主送机关 "not flush left with ： at its end 
 centre() { awk -v t="$1" '$1 == "text" && index($0, "\"" t) { y = $3; s = $5; sub(/y=/, "", y); sub(/size=/, "", s); print y - 0.38 * s; exit }' "$tmp/boxes"; }
 near "$(awk -v a="$(centre 各县)" -v b="$(centre 重点工作任务的通知)" 'BEGIN { print (a - b) * 25.4 / 72 }')" 20.45 &&
     ok || bad 主送机关 "not one blank line below the title"
-# 7.3.3 （一） headings in 楷体 (the face of *emphasis*), not the body's
+# 7.3.3 a ### （一） heading in 楷体 (the face of *emphasis*), not the level 3 face (仿宋)
 [ -n "$(face （一）)" ] && [ "$(face （一）)" = "$(face 统筹发展和安全)" ] && [ "$(face （一）)" != "$(face 加快推进)" ] &&
     ok || bad "（一）" "face $(face （一）), 楷体 $(face 统筹发展和安全), body $(face 加快推进)"
 # 7.3.4 附件说明: 附件 two characters in, the second name under the first
@@ -209,6 +209,25 @@ $bin render -t "$tmp/br.md" -d $data --theme gongwen -o "$tmp/br.pdf" 2> "$tmp/e
 pdftotext "$tmp/br.pdf" - | head -3 | tr -d ' ' > "$tmp/brt"
 grep -qx '关于做好2025年' "$tmp/brt" && grep -qx '春节期间安全工作的通知' "$tmp/brt" && ok || bad 标题 "explicit break lost: $(cat "$tmp/brt")"
 pdfinfo "$tmp/br.pdf" | grep -q '^Title: *关于做好2025年春节期间安全工作的通知$' && ok || bad Title "$(pdfinfo "$tmp/br.pdf" | grep Title)"
+
+# 6.3 / issue item 4: lines that hold digits stay on the 28-character grid:
+# every word of Han characters starts on a column (28 mm + k × 156/28 mm),
+# and no line is letter-spaced wider (no positive Tc in the content)
+cat > "$tmp/digits.md" <<'MD'
+---
+title: 数字
+---
+
+2024年全区地区生产总值增长6.5%，一般公共预算收入完成41.82亿元，固定资产投资增长10%以上，社会消费品零售总额达到100亿元，城镇新增就业12000人，居民人均可支配收入增长7%左右，粮食产量稳定在50万吨以上，新建改建农村公路315公里，改造老旧小区46个，新增停车位3800个。
+MD
+$bin render -t "$tmp/digits.md" -d $data --theme gongwen -o "$tmp/digits.pdf" 2> "$tmp/err" || bad digits "$(cat "$tmp/err")"
+words "$tmp/digits.pdf" 1 | LC_ALL=C awk '{ c = substr($5, 1, 1) } c >= "\344" && c <= "\351" && $2 > 50 {
+	k = ($1 - 28) / (156 / 28); d = k - int(k + 0.5); if (d < 0) d = -d
+	n++; if (d > 0.03) { off++; printf "%s at %.2f mm (column %.2f)\n", $5, $1, k } } END { if (!n) print "no Han words" }' > "$tmp/off"
+[ ! -s "$tmp/off" ] && ok || bad 网格 "off the columns: $(head -3 "$tmp/off" | tr '\n' ';')"
+qpdf --qdf --object-streams=disable "$tmp/digits.pdf" "$tmp/digits.qdf"
+LC_ALL=C grep -a -o '^[0-9.]* Tc$' "$tmp/digits.qdf" | awk '$1 > 0.01' | sort -u > "$tmp/tc"
+[ ! -s "$tmp/tc" ] && ok || bad 网格 "letter-spaced: $(tr '\n' ' ' < "$tmp/tc")"
 
 # bad values: exit 2, file:line:col naming the value
 printf -- '---\ndoc_number: 洛政[2025]07号\n---\n\n正文。\n' > "$tmp/bad.md"
