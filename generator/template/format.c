@@ -242,6 +242,22 @@ rg_dec_sub(rg_arena *a, const char *x, const char *y)
 }
 
 const char *
+rg_dec_add(rg_arena *a, const char *x, const char *y)
+{
+	if (y == NULL)
+		return NULL;
+	/* x + y = x - (-y) */
+	rg_buf neg = { 0 };
+	if (*y == '-')
+		rg_buf_puts(&neg, y + 1);
+	else
+		rg_buf_printf(&neg, "-%s", *y == '+' ? y + 1 : y);
+	const char *r = rg_dec_sub(a, x, rg_buf_cstr(&neg));
+	rg_buf_free(&neg);
+	return r;
+}
+
+const char *
 rg_dec_percent(rg_arena *a, const char *num, const char *den, int decimals)
 {
 	dec p, q;

@@ -77,6 +77,8 @@ const char *rg_format_observation(rg_arena *a, const rg_indicator *ind,
  * argument is not a decimal number, or for a zero divisor):
  * x - y, with as many decimals as the longer of the two; */
 const char *rg_dec_sub(rg_arena *a, const char *x, const char *y);
+/* x + y, likewise; */
+const char *rg_dec_add(rg_arena *a, const char *x, const char *y);
 /* num / den * 100 rounded half away from zero to decimals places (-1: 1); */
 const char *rg_dec_percent(rg_arena *a, const char *num, const char *den, int decimals);
 /* and the sign of x - y in *out; -1 if either is not a number. */

@@ -102,7 +102,9 @@ total_of(rg_dctx *x, const char *const *vals, size_t n, int mode, const char *un
 	if (mode == TOTAL_SUM && unit != NULL && (strcmp(unit, "%") == 0 ||
 	    strcmp(unit, "‰") == 0))
 		return "";
-	double sum = 0;
+	/* in exact decimal arithmetic (format.h): 12345678901234567 + 1 + 1
+	 * summed in binary floating point printed …568 */
+	const char *sum = "0";
 	int decimals = 0, missing = 0;
 	size_t count = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -115,19 +117,26 @@ total_of(rg_dctx *x, const char *const *vals, size_t n, int mode, const char *un
 			return "";
 		if (dec > decimals)
 			decimals = dec;
-		sum += strtod(vals[i], NULL);
+		sum = rg_dec_add(x->doc->arena, sum, vals[i]);
+		if (sum == NULL)
+			return "";
 		count++;
 	}
 	if (count == 0)
 		return "";
 	if (missing)
 		return "—";
-	char buf[64];
+	char buf[192];
 	if (mode == TOTAL_AVERAGE) {
-		sum /= (double)count;
+		/* sum / count, rounded half away from zero to one decimal more */
+		char den[32];
+		snprintf(den, sizeof den, "%zu00", count);
 		decimals++;
+		sum = rg_dec_percent(x->doc->arena, sum, den, decimals);
+		if (sum == NULL)
+			return "";
 	}
-	snprintf(buf, sizeof buf, "%.*f", decimals, sum);
+	snprintf(buf, sizeof buf, "%s", sum);
 	const char *v = rg_format_number(x->doc->arena, buf, unit, f);
 	return v != NULL ? v : "—";
 }

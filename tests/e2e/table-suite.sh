@@ -95,6 +95,17 @@ $gen static 16 4 | sed 's/^type: static$/type: static\norientation: portrait/' >
 $bin render -t "$tmp/pt.md" -d "$data" -o "$tmp/pt.pdf" 2> "$tmp/err"
 [ $? -eq 2 ] && grep -q 'a table of 16 columns needs' "$tmp/err" && ok ||
     bad orientation "portrait 16 columns: $(head -2 "$tmp/err")"
+# totals and averages in exact decimal arithmetic (binary floating point
+# printed 12345678901234568.0 for the sum below)
+printf -- '---\ntitle: 合计\n---\n\n```table\ntype: static\nheader: 地区 | 数值 | 增速\nrows:\n  - 甲 | 12345678901234567 | -1.25\n  - 乙 | 1 | 0.5\n  - 丙 | 1 | 2\n  - 丁 | 0.1 | 1\n  - 戊 | 0.2 | 0\ntotal: sum\n```\n\n```table\ntype: static\nheader: 地区 | 数值\nrows:\n  - 甲 | -1.25\n  - 乙 | 0.5\n  - 丙 | 2\ntotal: average\n```\n' > "$tmp/total.md"
+if $bin render -t "$tmp/total.md" -d "$data" -o "$tmp/total.pdf" 2> "$tmp/err"; then
+	pdftotext -q "$tmp/total.pdf" - | tr -d ' ' > "$tmp/total.txt"
+	grep -qx '12345678901234569.3' "$tmp/total.txt" && ok ||
+	    bad total "the sum is not 12345678901234569.3: $(grep -A3 合计 "$tmp/total.txt" | tr '\n' ' ')"
+	grep -qx '0.417' "$tmp/total.txt" && ok || bad total "the average of -1.25, 0.5, 2 is not 0.417"
+else
+	bad total "render failed: $(head -2 "$tmp/err")"
+fi
 # the 16-column table is on a landscape page of its own
 $bin render -t "$tmp/c16r6-briefing.md" -d "$data" --dump=boxes > "$tmp/c16.boxes" 2>&1
 grep -q '^page 2 landscape$' "$tmp/c16.boxes" && ok || bad c16 "not on a landscape page 2"
