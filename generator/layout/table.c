@@ -48,6 +48,8 @@ typedef struct tstate {
 	double *headw;           /* bodyw, or wider for header cells broken before their unit */
 	unsigned char *wraps;    /* a column with text wider than LABEL_EM: its text
 	                          * cells are justified, flush left */
+	double *point;           /* align: decimal -- the widest part from the
+	                          * decimal point on of a column's numbers */
 	cellbox **rows;          /* rows[r][i], ncells[r] each */
 } tstate;
 
@@ -458,6 +460,70 @@ cell_x(const tstate *s, const cellbox *cb, double x)
 	return x;
 }
 
+/* The width of a number cell from its decimal point on (0 without one). */
+static double
+fraction_width(const tstate *s, const cellbox *cb)
+{
+	const rg_lb_para *p = &cb->para;
+	const rg_metrics *m = s->c->env.metrics;
+	double w = 0;
+	int seen = 0;
+	for (size_t k = p->n; k-- > 0 && !seen;) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK)
+			continue;
+		const char *dot = memchr(it->text, '.', it->len);
+		size_t from = 0;
+		if (dot != NULL) {
+			seen = 1;
+			from = (size_t)(dot - it->text);
+		}
+		if (!seen) {
+			w += it->width;
+			continue;
+		}
+		for (size_t off = from; off < it->len; ) {
+			size_t l;
+			int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
+			if (cp < 0 || l == 0)
+				break;
+			w += m->advance(m->ctx, it->face, cp) * it->size / 1000.0 + it->adjust;
+			off += l;
+		}
+	}
+	return seen ? w : 0;
+}
+
+/* align: decimal -- for each column, the widest fraction of its numbers. */
+static void
+decimal_points(tstate *s)
+{
+	const rg_table *t = s->t;
+	if (!t->decimal_align)
+		return;
+	s->point = rg_xcalloc(t->ncols, sizeof *s->point);
+	for (size_t r = t->nheader; r < t->nrows; r++)
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			const cellbox *cb = &s->rows[r][i];
+			if (!cb->cell->numeric || cb->cell->colspan != 1 || cb->col >= t->ncols)
+				continue;
+			double f = fraction_width(s, cb);
+			if (f > s->point[cb->col])
+				s->point[cb->col] = f;
+		}
+}
+
+/* How far left of the column's right edge a number cell ends, so that its
+ * point stands under the others'. */
+static double
+point_pad(const tstate *s, const cellbox *cb, size_t r)
+{
+	if (s->point == NULL || r < s->t->nheader || !cb->cell->numeric ||
+	    cb->cell->colspan != 1 || cb->col >= s->t->ncols)
+		return 0;
+	return s->point[cb->col] - fraction_width(s, cb);
+}
+
 /* A cell's lines into v, centred vertically in [top, top + height). */
 /* What the line records of cell cb say (the typesetting check). */
 static void
@@ -476,10 +542,11 @@ draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
 {
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	double y = top + (height - cb->nlines * s->pitch) / 2;
+	double pad = point_pad(s, cb, r);
 	cell_context(s, cb, r, x, cw);
 	for (size_t l = 0; l < cb->nlines; l++)
-		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
-		    palign(s, r, cb), v, y + l * s->pitch, s->pitch);
+		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx,
+		    cw - pad, palign(s, r, cb), v, y + l * s->pitch, s->pitch);
 	s->c->cell.kind = 0;
 	free(cb->lines);
 	cb->lines = NULL;
@@ -493,8 +560,9 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 	if (l >= cb->nlines)
 		return;
 	double cw = cell_width(s, cb) - 2 * s->padx;
+	double pad = point_pad(s, cb, r);
 	cell_context(s, cb, r, x, cw);
-	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw,
+	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw - pad,
 	    palign(s, r, cb), v, top, s->pitch);
 	s->c->cell.kind = 0;
 }
@@ -691,6 +759,7 @@ free_state(tstate *s)
 	free(s->headw);
 	free(s->w);
 	free(s->wraps);
+	free(s->point);
 }
 
 /* The type size for width: the theme's, shrunk until body cells fit
@@ -940,6 +1009,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	free(inner);
 	s.pitch = s.size * 1.5;
 	s.pady = s.size * 0.3;
+	decimal_points(&s);
 
 	rg_flow_gap(c, c->th->para_gap);
 	if (t->caption != NULL)

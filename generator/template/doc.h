@@ -84,6 +84,7 @@ typedef struct rg_table {
 	int orientation;         /* RG_ORIENT_*: where the layout may set it */
 	int split_columns;       /* too wide even landscape: set as several tables,
 	                          * the row labels repeated (statistical yearbooks) */
+	int decimal_align;       /* numbers of a column aligned on their points */
 } rg_table;
 
 enum { RG_ORIENT_AUTO, RG_ORIENT_PORTRAIT, RG_ORIENT_LANDSCAPE };

@@ -67,8 +67,11 @@ new_table(rg_dctx *x, size_t ncols, size_t nheader, const char *caption, const c
 	static const char *const splits[] = { "no", "columns", NULL };
 	int o = rg_spec_choice(x->spec, "orientation", orientations, RG_ORIENT_AUTO, x->d);
 	int sp = rg_spec_choice(x->spec, "split", splits, 0, x->d);
+	static const char *const aligns[] = { "right", "decimal", NULL };
+	int al = rg_spec_choice(x->spec, "align", aligns, 0, x->d);
 	t->orientation = o < 0 ? RG_ORIENT_AUTO : o;
 	t->split_columns = sp == 1;
+	t->decimal_align = al == 1;
 	return t;
 }
 
@@ -154,7 +157,7 @@ read_text(rg_dctx *x, const char *key, int *rc)
 
 static const char *const comparison_keys[] = {
 	"type", "regions", "indicators", "periods", "kind", "rows", "columns", "show",
-	"sort", "order", "total", "stub", "caption", "note", "orientation", "split",
+	"sort", "order", "total", "stub", "caption", "note", "orientation", "split", "align",
 	"decimals", "scale", "thousands", "growth", "from", "share_of", NULL
 };
 
@@ -539,7 +542,8 @@ expand_comparison(rg_dctx *x)
 
 static const char *const plan_keys[] = {
 	"type", "region", "indicators", "base", "targets", "actuals", "attribute", "groups",
-	"caption", "note", "orientation", "split", "decimals", "scale", "thousands", "growth", NULL
+	"caption", "note", "orientation", "split", "align", "decimals", "scale", "thousands",
+	"growth", NULL
 };
 
 typedef struct plancol {
@@ -706,7 +710,7 @@ expand_plan(rg_dctx *x)
 /* ---- static ----------------------------------------------------------- */
 
 static const char *const static_keys[] = {
-	"type", "header", "rows", "total", "caption", "note", "orientation", "split", "decimals",
+	"type", "header", "rows", "total", "caption", "note", "orientation", "split", "align", "decimals",
 	"thousands", NULL
 };
 static const char *const static_numfmt_keys[] = { "decimals", "thousands", NULL };

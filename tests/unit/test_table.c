@@ -603,6 +603,51 @@ header_unit_lines(void **state)
 	rg_doc_free(doc);
 }
 
+/* align: decimal puts the numbers' points under one another (fake metrics:
+ * every digit and the point 0.5 em); right-aligned, only their ends are. */
+static double
+point_x(const rg_box **b, size_t n, const char *text)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(b[i]->text, text) == 0) {
+			const char *dot = strchr(text, '.');
+			size_t at = dot ? (size_t)(dot - text) : strlen(text);
+			return b[i]->x + 0.5 * b[i]->size * (double)at;
+		}
+	fail_msg("no box '%s'", text);
+	return 0;
+}
+
+static void
+decimal_alignment(void **state)
+{
+	static const char *const nums[] = { "12345.67", "1", "1.5", "0.125" };
+	for (int decimal = 0; decimal < 2; decimal++) {
+		const rg_box **b;
+		rg_layout *l;
+		rg_doc *doc;
+		char tpl[512];
+		snprintf(tpl, sizeof tpl, "```table\ntype: static\n%sheader: 地区 | 数值\n"
+		    "rows:\n  - 甲 | 12345.67\n  - 乙 | 1\n  - 丙 | 1.5\n  - 丁 | 0.125\n```\n",
+		    decimal ? "align: decimal\n" : "");
+		size_t n = header_boxes(state, tpl, 30, &b, &l, &doc);
+		double x0 = point_x(b, n, nums[0]);
+		int same = 1;
+		for (int i = 1; i < 4; i++) {
+			double xi = point_x(b, n, nums[i]);
+			if (xi - x0 > 0.01 || x0 - xi > 0.01)
+				same = 0;
+		}
+		if (decimal)
+			assert_true(same);
+		else
+			assert_false(same);
+		free(b);
+		rg_layout_free(l);
+		rg_doc_free(doc);
+	}
+}
+
 int
 main(void)
 {
@@ -620,6 +665,7 @@ main(void)
 		cmocka_unit_test(chart_directive),
 		cmocka_unit_test(chart_layout),
 		cmocka_unit_test(header_unit_lines),
+		cmocka_unit_test(decimal_alignment),
 	};
 	return cmocka_run_group_tests_name("table", tests, setup, fixture_teardown);
 }
