@@ -16,6 +16,9 @@
 #          XeLaTeX at BENCH_PANDOC_PAGES (100)
 #   table  one table of BENCH_ROWS rows (300 1000 3000): reportgen and Typst
 #
+# PDF bytes are broken down by bench/pdfbytes.py (qpdf's JSON): font programs,
+# page contents, other streams, objects and cross-reference.
+#
 # BENCH_CASES (default "one fifty long table") picks the cases; BENCH_RUNS
 # (default 10) sets hyperfine's runs for the fast commands, BENCH_SLOW_RUNS
 # (default 3, after BENCH_SLOW_WARMUP warm-up runs, default 0) for those that
@@ -52,7 +55,7 @@ if [ ! -x "$typst" ] || [ ! -f "$tsmod/package.json" ] || [ ! -f "$twmod/package
 	command -v npm >/dev/null 2>&1 || sh tools/ensure-deps.sh nodejs npm
 	(cd bench && npm ci --no-audit --no-fund --silent)
 fi
-sh tools/ensure-deps.sh hyperfine time poppler-utils fontconfig pandoc texlive-xetex \
+sh tools/ensure-deps.sh hyperfine time poppler-utils qpdf python3 fontconfig pandoc texlive-xetex \
 	texlive-latex-recommended texlive-latex-extra texlive-pictures \
 	texlive-fonts-recommended lmodern texlive-lang-cjk texlive-lang-chinese
 fontdir=/usr/share/fonts
@@ -137,6 +140,11 @@ if has one; then
 		row "typst.ts node compiler (Typst 0.11.1), a fresh node process" "$out/pdf/typstts/county-01.pdf" "$(mean "$c" 3)" "$(cpu "$c" 3)" one-s
 		row "typst.ts WebAssembly (Typst 0.10.0), a fresh node process" "$out/pdf/typstwasm/county-01.pdf" "$(mean "$c" 4)" "$(cpu "$c" 4)" one-w
 		row "Pandoc + XeLaTeX" "$out/pdf/pandoc/one.pdf" "$(mean "$cp" 1)" "$(cpu "$cp" 1)" one-p
+		echo
+		echo "Where the bytes go (bench/pdfbytes.py):"
+		echo
+		python3 bench/pdfbytes.py "reportgen=$out/pdf/reportgen/one.pdf" \
+		    "Pandoc + XeLaTeX=$out/pdf/pandoc/one.pdf" "Typst 0.10 CLI=$out/pdf/typst/one.pdf"
 	} >> "$res"
 fi
 
@@ -238,6 +246,18 @@ if has long; then
 			    "$(sec "$t")" "$(ratio "$t" "$rt")" "$(mb "$m")" "$(ratio "$m" "$rm_")" \
 			    "$(bytes "$pdf")" "$(smaller "$(bytes "$rp")" "$(bytes "$pdf")")"
 		done < "$out/long-peers.txt"
+		for p in $pandoc_pages; do
+			echo
+			echo "Where the bytes go at $p pages (bench/pdfbytes.py):"
+			echo
+			if [ -f "$out/pdf/typst/long-$p.pdf" ]; then
+				python3 bench/pdfbytes.py "reportgen=$out/pdf/reportgen/long-$p.pdf" \
+				    "Pandoc + XeLaTeX=$out/pdf/pandoc/long-$p.pdf" "Typst 0.10 CLI=$out/pdf/typst/long-$p.pdf"
+			else
+				python3 bench/pdfbytes.py "reportgen=$out/pdf/reportgen/long-$p.pdf" \
+				    "Pandoc + XeLaTeX=$out/pdf/pandoc/long-$p.pdf"
+			fi
+		done
 	} >> "$res"
 fi
 
