@@ -287,5 +287,54 @@ if has table; then
 		}' "$out/table.txt"
 	} >> "$res"
 fi
+# the targets of issue 10 item 7 and issue 11 item 8, from the figures above
+verdict() { awk -v v="$1" -v op="$2" -v lim="$3" 'BEGIN { ok = op == ">=" ? v >= lim : v <= lim; print ok ? "met" : "not met" }'; }
+# spread FILE COLUMN_X COLUMN_Y: min and max of the added cost dY/dX between rows
+spread() { awk -v x="$2" -v y="$3" 'NR > 1 { d = ($y - py) / ($x - px); if (n++ == 0 || d < lo) lo = d; if (d > hi) hi = d }
+	{ px = $x; py = $y } END { if (n) printf "%g %g\n", lo, hi; else print "0 0" }' "$1"; }
+{
+	echo
+	echo "## Targets"
+	echo
+	echo "| target | measured | |"
+	echo "|---|---|---|"
+	if has one; then
+		c=$out/csv/one.csv
+		v=$(ratio "$(mean "$c" 2)" "$(mean "$c" 1)")
+		echo "| one briefing ≥ 15× faster than the Typst 0.10 CLI (wall) | $v× | $(verdict "$v" ">=" 15) |"
+		br=$(bytes "$out/pdf/reportgen/one.pdf"); bp=$(bytes "$out/pdf/pandoc/one.pdf"); bt=$(bytes "$out/pdf/typst/one.pdf")
+		echo "| PDF bytes at most Pandoc + XeLaTeX's, one briefing | $br against $bp | $(verdict "$br" "<=" "$bp") |"
+		v=$(awk -v a="$br" -v b="$bt" 'BEGIN { printf "%.0f", 100 * (1 - a / b) }')
+		echo "| PDF bytes ≥ 30% below Typst's, one briefing | $v% below | $(verdict "$v" ">=" 30) |"
+	fi
+	if has long; then
+		for p in $pandoc_pages; do
+			br=$(bytes "$out/pdf/reportgen/long-$p.pdf"); bp=$(bytes "$out/pdf/pandoc/long-$p.pdf")
+			echo "| PDF bytes at most Pandoc + XeLaTeX's, $p pages | $br against $bp | $(verdict "$br" "<=" "$bp") |"
+		done
+	fi
+	if has fifty; then
+		cr=$out/csv/fifty-r.csv; c=$out/csv/fifty.csv
+		v=$(ratio "$(cpu "$c" 3)" "$(cpu "$cr" 1)")
+		echo "| $nb briefings with \`build -j $jobs\` ≥ 8× typst.ts (node compiler, Typst 0.11.1) in one node process, per CPU-second | $v× | $(verdict "$v" ">=" 8) |"
+		v=$(ratio "$(cpu "$c" 4)" "$(cpu "$cr" 1)")
+		echo "| the same against typst.ts WebAssembly (Typst 0.10.0) | $v× | $(verdict "$v" ">=" 8) |"
+	fi
+	if has long; then
+		set -- $(spread "$out/long.txt" 2 3)
+		lo=$(awk -v v="$1" 'BEGIN { printf "%.2f", 1000 * v }'); hi=$(awk -v v="$2" 'BEGIN { printf "%.2f", 1000 * v }')
+		echo "| time linear to $(echo $pages | awk '{ print $NF }') pages: ms per added page flat (largest ≤ 1.5 × smallest) | $lo–$hi ms | $(verdict "$hi" "<=" "$(awk -v v="$lo" 'BEGIN { print 1.5 * v }')") |"
+		set -- $(spread "$out/long.txt" 2 4)
+		lo=$(awk -v v="$1" 'BEGIN { printf "%.1f", v }'); hi=$(awk -v v="$2" 'BEGIN { printf "%.1f", v }')
+		echo "| memory linear to $(echo $pages | awk '{ print $NF }') pages: KB per added page flat (largest ≤ 1.5 × smallest) | $lo–$hi KB | $(verdict "$hi" "<=" "$(awk -v v="$lo" 'BEGIN { print 1.5 * v }')") |"
+	fi
+	if has table; then
+		set -- $(tail -n 1 "$out/table.txt")
+		echo "| a $1-row table in under 1 s | $(sec "$3") | $(verdict "$3" "<=" 1) |"
+		set -- $(spread "$out/table.txt" 1 4)
+		lo=$(awk -v v="$1" 'BEGIN { printf "%.2f", v }'); hi=$(awk -v v="$2" 'BEGIN { printf "%.2f", v }')
+		echo "| memory linear in rows: KB per added row flat (largest ≤ 1.5 × smallest) | $lo–$hi KB | $(verdict "$hi" "<=" "$(awk -v v="$lo" 'BEGIN { print 1.5 * v }')") |"
+	fi
+} >> "$res"
 echo
 cat "$res"
