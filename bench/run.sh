@@ -86,6 +86,7 @@ tv() { n=$1; shift; /usr/bin/time -v -o "$out/time/$n" "$@" > /dev/null 2>&1; }
 rss() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$out/time/$1"; }
 bytes() { wc -c < "$1" | tr -d ' '; }
 sumbytes() { cat "$@" | wc -c | tr -d ' '; }
+commas() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|[^0-9]\)/\1,\2\3/' -e 'ta'; }
 npages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 ms() { awk -v v="$1" 'BEGIN { printf "%.1f ms", v * 1000 }'; }
@@ -124,7 +125,7 @@ if has one; then
 	br=$(bytes "$out/pdf/reportgen/one.pdf")
 	row() {	# row NAME PDF WALL CPU TIMEFILE
 		printf '| %s | %s | %s | %s | %s | %s | %s× | %s× | %s |\n' "$1" "$(npages "$2")" \
-		    "$(ms "$3")" "$(ms "$4")" "$(bytes "$2")" "$(mb "$(rss "$5")")" \
+		    "$(ms "$3")" "$(ms "$4")" "$(commas "$(bytes "$2")")" "$(mb "$(rss "$5")")" \
 		    "$(ratio "$3" "$(mean "$c" 1)")" "$(ratio "$4" "$(cpu "$c" 1)")" \
 		    "$(smaller "$br" "$(bytes "$2")")"
 	}
@@ -135,7 +136,7 @@ if has one; then
 		echo "| program | pages | wall | CPU | PDF bytes | peak RSS | wall ÷ reportgen's | CPU ÷ reportgen's | reportgen's PDF |"
 		echo "|---|---|---|---|---|---|---|---|---|"
 		printf '| reportgen | %s | %s | %s | %s | %s | 1 | 1 | |\n' "$(npages "$out/pdf/reportgen/one.pdf")" \
-		    "$(ms "$(mean "$c" 1)")" "$(ms "$(cpu "$c" 1)")" "$br" "$(mb "$(rss one-r)")"
+		    "$(ms "$(mean "$c" 1)")" "$(ms "$(cpu "$c" 1)")" "$(commas "$br")" "$(mb "$(rss one-r)")"
 		row "Typst 0.10 CLI" "$out/pdf/typst/one.pdf" "$(mean "$c" 2)" "$(cpu "$c" 2)" one-t
 		row "typst.ts node compiler (Typst 0.11.1), a fresh node process" "$out/pdf/typstts/county-01.pdf" "$(mean "$c" 3)" "$(cpu "$c" 3)" one-s
 		row "typst.ts WebAssembly (Typst 0.10.0), a fresh node process" "$out/pdf/typstwasm/county-01.pdf" "$(mean "$c" 4)" "$(cpu "$c" 4)" one-w
@@ -186,7 +187,7 @@ EOT
 		row "typst.ts node compiler (Typst 0.11.1), all $nb in one node process" "$(mean "$c" 3)" "$(cpu "$c" 3)"
 		row "typst.ts WebAssembly (Typst 0.10.0), all $nb in one node process" "$(mean "$c" 4)" "$(cpu "$c" 4)"
 		echo
-		echo "PDF bytes of the $nb: reportgen $(sumbytes "$out"/pdf/reportgen/county-*.pdf), Typst CLI $(sumbytes "$out"/pdf/typst/county-*.pdf), typst.ts $(sumbytes "$out"/pdf/typstts/county-*.pdf) (node compiler), $(sumbytes "$out"/pdf/typstwasm/county-*.pdf) (WebAssembly)."
+		echo "PDF bytes of the $nb: reportgen $(commas "$(sumbytes "$out"/pdf/reportgen/county-*.pdf)"), Typst CLI $(commas "$(sumbytes "$out"/pdf/typst/county-*.pdf)"), typst.ts $(commas "$(sumbytes "$out"/pdf/typstts/county-*.pdf)") (node compiler), $(commas "$(sumbytes "$out"/pdf/typstwasm/county-*.pdf)") (WebAssembly)."
 		echo "Peak RSS: reportgen \`build -j $jobs\` $(mb "$(rss fifty-r)"), typst.ts's node process $(mb "$(rss fifty-s)") (node compiler), $(mb "$(rss fifty-w)") (WebAssembly)."
 	} >> "$res"
 fi
@@ -231,7 +232,8 @@ if has long; then
 		awk '{
 			dt = NR > 1 ? sprintf("%.2f", 1000 * ($3 - t) / ($2 - n)) : ""
 			dm = NR > 1 ? sprintf("%.1f", ($4 - m) / ($2 - n)) : ""
-			printf "| %d | %d | %.2f s | %.2f | %s | %.1f MB | %.1f | %s | %d |\n", $1, $2, $3, 1000 * $3 / $2, dt, $4 / 1024, $4 / $2, dm, $5
+			b = sprintf("%d", $5); while (b ~ /[0-9][0-9][0-9][0-9]/) { sub(/[0-9][0-9][0-9]($|,)/, ",&", b); sub(/,,/, ",", b) }
+			printf "| %d | %d | %.2f s | %.2f | %s | %.1f MB | %.1f | %s | %s |\n", $1, $2, $3, 1000 * $3 / $2, dt, $4 / 1024, $4 / $2, dm, b
 			n = $2; t = $3; m = $4
 		}' "$out/long.txt"
 		echo
@@ -244,7 +246,7 @@ if has long; then
 			rt=$(mean "$out/csv/long-$p.csv" 1); rm_=$(rss "long-$p")
 			printf '| %s | %s | %s | %s | %s× | %s | %s× | %s | %s |\n' "$p" "$prog" "$(npages "$pdf")" \
 			    "$(sec "$t")" "$(ratio "$t" "$rt")" "$(mb "$m")" "$(ratio "$m" "$rm_")" \
-			    "$(bytes "$pdf")" "$(smaller "$(bytes "$rp")" "$(bytes "$pdf")")"
+			    "$(commas "$(bytes "$pdf")")" "$(smaller "$(bytes "$rp")" "$(bytes "$pdf")")"
 		done < "$out/long-peers.txt"
 		for p in $pandoc_pages; do
 			echo
@@ -290,7 +292,7 @@ fi
 # the targets of issue 10 item 7 and issue 11 item 8, from the figures above
 verdict() { awk -v v="$1" -v op="$2" -v lim="$3" 'BEGIN { ok = op == ">=" ? v >= lim : v <= lim; print ok ? "met" : "not met" }'; }
 # spread FILE COLUMN_X COLUMN_Y: min and max of the added cost dY/dX between rows
-spread() { awk -v x="$2" -v y="$3" 'NR > 1 { d = ($y - py) / ($x - px); if (n++ == 0 || d < lo) lo = d; if (d > hi) hi = d }
+spread() { awk -v x="$2" -v y="$3" 'NR > 1 { d = ($y - py) / ($x - px); if (n++ == 0) lo = hi = d; if (d < lo) lo = d; if (d > hi) hi = d }
 	{ px = $x; py = $y } END { if (n) printf "%g %g\n", lo, hi; else print "0 0" }' "$1"; }
 {
 	echo
@@ -303,14 +305,14 @@ spread() { awk -v x="$2" -v y="$3" 'NR > 1 { d = ($y - py) / ($x - px); if (n++ 
 		v=$(ratio "$(mean "$c" 2)" "$(mean "$c" 1)")
 		echo "| one briefing ≥ 15× faster than the Typst 0.10 CLI (wall) | $v× | $(verdict "$v" ">=" 15) |"
 		br=$(bytes "$out/pdf/reportgen/one.pdf"); bp=$(bytes "$out/pdf/pandoc/one.pdf"); bt=$(bytes "$out/pdf/typst/one.pdf")
-		echo "| PDF bytes at most Pandoc + XeLaTeX's, one briefing | $br against $bp | $(verdict "$br" "<=" "$bp") |"
+		echo "| PDF bytes at most Pandoc + XeLaTeX's, one briefing | $(commas "$br") against $(commas "$bp") | $(verdict "$br" "<=" "$bp") |"
 		v=$(awk -v a="$br" -v b="$bt" 'BEGIN { printf "%.0f", 100 * (1 - a / b) }')
 		echo "| PDF bytes ≥ 30% below Typst's, one briefing | $v% below | $(verdict "$v" ">=" 30) |"
 	fi
 	if has long; then
 		for p in $pandoc_pages; do
 			br=$(bytes "$out/pdf/reportgen/long-$p.pdf"); bp=$(bytes "$out/pdf/pandoc/long-$p.pdf")
-			echo "| PDF bytes at most Pandoc + XeLaTeX's, $p pages | $br against $bp | $(verdict "$br" "<=" "$bp") |"
+			echo "| PDF bytes at most Pandoc + XeLaTeX's, $p pages | $(commas "$br") against $(commas "$bp") | $(verdict "$br" "<=" "$bp") |"
 		done
 	fi
 	if has fifty; then
