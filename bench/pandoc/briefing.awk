@@ -4,8 +4,8 @@
 # Reads the YAML that bench/gen.sh writes (flow maps, one a line; narratives
 # as double-quoted strings with \n) and writes the same content: the values as
 # written in the data, growth in words (增长/下降/持平), the two three-line tables
-# as pipe tables with one header row (as in the Typst document), the chart as
-# a pgfplots bar chart in raw LaTeX.
+# as pipe tables with one header row in Hei (as in the Typst document), the
+# chart as a pgfplots bar chart in raw LaTeX.
 function unq(s) { sub(/^ +/, "", s); sub(/ +$/, "", s); if (s ~ /^".*"$/) s = substr(s, 2, length(s) - 2); return s }
 function flow(line, m,   body, n, i, parts, k) {	# "  - {a: 1, b: x}" -> m["a"], m["b"]
 	split("", m)
@@ -16,6 +16,7 @@ function flow(line, m,   body, n, i, parts, k) {	# "  - {a: 1, b: x}" -> m["a"],
 		m[unq(substr(parts[i], 1, k - 1))] = unq(substr(parts[i], k + 1))
 	}
 }
+function hei(s) { gsub(/%/, "\\\\%", s); return "\\textsf{" s "}" }	# a header cell: Hei, as reportgen's tables
 function trend(g) { return g + 0 > 0 ? "增长" g "%" : g + 0 < 0 ? "下降" substr(g, 2) "%" : "持平" }
 function fig(id) { return val[id, "county"] unit[id] }
 function narrative(id,   t, n, i, p) {	# paragraphs and "### " headings (one level down here)
@@ -65,8 +66,8 @@ END {
 	print ""
 	nc = split("gdp fai retail_sales budget_revenue", cmp, " ")
 	nr = split("county east west", regs, " ")
-	h = "| 地区 "; s = "|:--------"
-	for (i = 1; i <= nc; i++) { h = h "| " iname[cmp[i]] "（" unit[cmp[i]] "） | 增长（%） "; s = s "|------------:|--------:" }
+	h = "| " hei("地区") " "; s = "|:--------"
+	for (i = 1; i <= nc; i++) { h = h "| " hei(iname[cmp[i]] "（" unit[cmp[i]] "）") " | " hei("增长（%）") " "; s = s "|------------:|--------:" }
 	print h "|"; print s "|"
 	for (r = 1; r <= nr; r++) {
 		row = "| " rname[regs[r]] " "
@@ -108,7 +109,7 @@ END {
 	print ""
 	print "# 三、分项指标 {-}"
 	print ""
-	print "| 指标 | 单位 | " rname["county"] "数值 | 增长（%） |"
+	print "| " hei("指标") " | " hei("单位") " | " hei(rname["county"] "数值") " | " hei("增长（%）") " |"
 	print "|:------------------------|:-------:|----------:|----------:|"
 	for (i = 1; i <= nind; i++)
 		print "| " iname[ids[i]] " | " unit[ids[i]] " | " val[ids[i], "county"] " | " gro[ids[i], "county"] " |"
