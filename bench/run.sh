@@ -118,10 +118,10 @@ if has one; then
 	s1=$(tsts "$out/typst-list-one")
 	w1=$(tswasm "$out/typst-list-one")
 	p1=$(pandoc_c "$d" "$out/pdf/pandoc/one.pdf")
-	hyperfine -N -w 3 -r "$runs" --export-csv "$out/csv/one.csv" "$r1" "$t1" "$s1" "$w1"
-	hyperfine -N -w "$slow_w" -r "$slow" --export-csv "$out/csv/one-pandoc.csv" "$p1"
+	hyperfine -N -w 3 -r "$runs" --export-csv "$out/csv/one.csv" "$r1" "$t1" "$s1"
+	hyperfine -N -w "$slow_w" -r "$slow" --export-csv "$out/csv/one-slow.csv" "$w1" "$p1"
 	tv one-r $r1; tv one-t $t1; tv one-s $s1; tv one-w $w1; tv one-p $p1
-	c=$out/csv/one.csv; cp=$out/csv/one-pandoc.csv
+	c=$out/csv/one.csv; cs=$out/csv/one-slow.csv
 	br=$(bytes "$out/pdf/reportgen/one.pdf")
 	row() {	# row NAME PDF WALL CPU TIMEFILE
 		printf '| %s | %s | %s | %s | %s | %s | %s× | %s× | %s |\n' "$1" "$(npages "$2")" \
@@ -139,8 +139,8 @@ if has one; then
 		    "$(ms "$(mean "$c" 1)")" "$(ms "$(cpu "$c" 1)")" "$(commas "$br")" "$(mb "$(rss one-r)")"
 		row "Typst 0.10 CLI" "$out/pdf/typst/one.pdf" "$(mean "$c" 2)" "$(cpu "$c" 2)" one-t
 		row "typst.ts node compiler (Typst 0.11.1), a fresh node process" "$out/pdf/typstts/county-01.pdf" "$(mean "$c" 3)" "$(cpu "$c" 3)" one-s
-		row "typst.ts WebAssembly (Typst 0.10.0), a fresh node process" "$out/pdf/typstwasm/county-01.pdf" "$(mean "$c" 4)" "$(cpu "$c" 4)" one-w
-		row "Pandoc + XeLaTeX" "$out/pdf/pandoc/one.pdf" "$(mean "$cp" 1)" "$(cpu "$cp" 1)" one-p
+		row "typst.ts WebAssembly (Typst 0.10.0), a fresh node process" "$out/pdf/typstwasm/county-01.pdf" "$(mean "$cs" 1)" "$(cpu "$cs" 1)" one-w
+		row "Pandoc + XeLaTeX" "$out/pdf/pandoc/one.pdf" "$(mean "$cs" 2)" "$(cpu "$cs" 2)" one-p
 		echo
 		echo "Where the bytes go (bench/pdfbytes.py):"
 		echo
