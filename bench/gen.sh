@@ -1,14 +1,19 @@
 #!/bin/sh
-# gen.sh OUTDIR -- write the benchmark's data, the same for reportgen and Typst:
+# gen.sh OUTDIR -- write the benchmark's data, the same for reportgen, Typst and Pandoc:
 #   OUTDIR/data/county-01.yaml ... county-50.yaml  one reference briefing each
-#                                                    (about 4 pages)
+#                                                    (about 5 pages; BENCH_BRIEFINGS
+#                                                    of them, at most 50)
 #   OUTDIR/data/long-P.yaml                          a briefing of about P pages,
 #                                                    for P in $BENCH_PAGES
+#   OUTDIR/data/table-R.yaml                         R indicators of three counties,
+#   OUTDIR/templates/table-R.md                      and one table of R rows listing
+#                                                    them, for R in $BENCH_ROWS
 #   OUTDIR/manifest.yaml                             reportgen build: the 50 briefings
 # Everything is derived from fixed seeds: the files are the same on every run.
 out=${1:-bench/out}
-pages=${BENCH_PAGES:-100 300 1000}
-mkdir -p "$out/data" || exit 1
+pages=${BENCH_PAGES:-100 500 1000 2000}
+rows=${BENCH_ROWS:-300 1000 3000}
+mkdir -p "$out/data" "$out/templates" || exit 1
 
 gen() {	# gen FILE SEED COUNTY_NAME REVIEW_SECTIONS
 	awk -v seed="$2" -v cname="$3" -v sections="$4" '
@@ -118,6 +123,7 @@ gen() {	# gen FILE SEED COUNTY_NAME REVIEW_SECTIONS
 names="东岭 西河 南山 北原 清水 石桥 云台 松溪 柳林 金沙 白马 青龙 龙门 凤鸣 双泉 三川 五里 七星 九峰 新安 永宁 长乐 太平 和顺 丰收 玉泉 兰亭 竹园 梅溪 桃源 杏花 荷塘 桂林 枫桥 柏坡 槐荫 榆林 桑田 麦丘 稻香 茶山 果岭 花溪 草原 林海 湖滨 江畔 河口 海湾 峡谷"
 i=0
 for n in $names; do
+	[ "$i" -ge "${BENCH_BRIEFINGS:-50}" ] && break
 	i=$((i + 1))
 	id=$(printf 'county-%02d' "$i")
 	gen "$out/data/$id.yaml" "$((i * 7919))" "${n}县" 3
@@ -125,6 +131,71 @@ done
 # about 2.4 review sections make a page (of reportgen's briefing theme)
 for p in $pages; do
 	gen "$out/data/long-$p.yaml" 4242 "长篇县" "$((p * 12 / 5))"
+done
+
+# the long table: R indicators (the 40 of the briefing, numbered in turn: 粮食产量（12）)
+# down, the three counties across, value and growth each, as in a yearbook
+gen_table() {	# gen_table DATA TEMPLATE ROWS
+	awk -v rows="$3" -v tmpl="$2" '
+	BEGIN {
+		seed = 99991
+		nb = split("地区生产总值|亿元;第一产业增加值|亿元;第二产业增加值|亿元;第三产业增加值|亿元;" \
+		    "规模以上工业增加值|亿元;固定资产投资|亿元;社会消费品零售总额|亿元;一般公共预算收入|亿元;" \
+		    "税收收入|亿元;一般公共预算支出|亿元;城镇居民人均可支配收入|元;农村居民人均可支配收入|元;" \
+		    "金融机构存款余额|亿元;金融机构贷款余额|亿元;进出口总额|亿元;实际利用外资|万美元;" \
+		    "接待游客|万人次;旅游综合收入|亿元;粮食产量|万吨;粮食播种面积|万亩;蔬菜产量|万吨;" \
+		    "肉类产量|万吨;全社会用电量|亿千瓦时;工业用电量|亿千瓦时;新登记市场主体|户;" \
+		    "高新技术企业|家;科技型中小企业|家;专利授权量|件;城镇新增就业|人;农村劳动力转移就业|万人;" \
+		    "城镇登记失业率|%;新增学位|个;每千人口医疗床位|张;基本养老保险参保人数|万人;" \
+		    "商品房销售面积|万平方米;新改建农村公路|公里;森林覆盖率|%;空气质量优良天数|天;" \
+		    "地表水达标率|%;单位生产总值能耗下降|%", base, ";")
+		print "format: reportgen/1"
+		print "meta:"
+		print "  title: 主要指标分县汇总（合成）"
+		print "  region: county"
+		print "  period: \"2024\""
+		print "  date: 2025-01-20"
+		print "  author: 统计分析组"
+		print "regions:"
+		print "  - {id: county, name: 东岭县}"
+		print "  - {id: east, name: 东邻县}"
+		print "  - {id: west, name: 西邻县}"
+		print "indicators:"
+		for (r = 1; r <= rows; r++) {
+			split(base[1 + (r - 1) % nb], f, "|")
+			printf "  - {id: i%04d, name: %s（%d）, unit: \"%s\"}\n", r, f[1], 1 + int((r - 1) / nb), f[2]
+		}
+		print "observations:"
+		split("county east west", reg, " ")
+		for (k = 1; k <= 3; k++)
+			for (r = 1; r <= rows; r++) {
+				seed = (seed * 1103515245 + 12345) % 2147483648
+				v = 10 + 990 * seed / 2147483648
+				seed = (seed * 1103515245 + 12345) % 2147483648
+				g = sprintf("%.1f", (-30 + 160 * seed / 2147483648) / 10)
+				if (g == "-0.0") g = "0.0"
+				printf "  - {indicator: i%04d, region: %s, value: %.1f, growth: %s}\n", r, reg[k], v, g
+			}
+		print "---" > tmpl
+		print "title: \"{{ meta.title }}\"" > tmpl
+		print "---" > tmpl
+		print "" > tmpl
+		print "```table" > tmpl
+		print "caption: 表1 主要指标分县汇总" > tmpl
+		print "rows: indicators" > tmpl
+		print "columns: regions" > tmpl
+		print "regions: [county, east, west]" > tmpl
+		printf "indicators: [" > tmpl
+		for (r = 1; r <= rows; r++) printf "%si%04d", (r > 1 ? ", " : ""), r > tmpl
+		print "]" > tmpl
+		print "show: [value, growth]" > tmpl
+		print "growth: number" > tmpl
+		print "note: 资料来源：基准测试数据（合成）。" > tmpl
+		print "```" > tmpl
+	}' > "$1"
+}
+for r in $rows; do
+	gen_table "$out/data/table-$r.yaml" "$out/templates/table-$r.md" "$r"
 done
 
 cat > "$out/manifest.yaml" <<EOF
