@@ -29,3 +29,9 @@ SAMPLES += plan
 plan_T := templates/plan.md
 plan_D := input/songxian-plan14.yaml
 plan_V :=
+
+# a 通知 of GB/T 9704-2012: 版头, title, 主送机关, 附件说明, 署名 and 版记 (docs/gongwen.md)
+SAMPLES += gongwen
+gongwen_T := templates/gongwen.md
+gongwen_D := input/songxian-mengjin-2024.xml
+gongwen_V :=
