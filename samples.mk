@@ -44,3 +44,9 @@ yichuan-hant_V := -V convert=s2t
 yichuan-hans_T := templates/briefing.md
 yichuan-hans_D := input/yichuan-2024.xml
 yichuan-hans_V := -V convert=t2s
+
+# a 通知 of GB/T 9704-2012: 版头, title, 主送机关, 附件说明, 署名 and 版记 (docs/gongwen.md)
+SAMPLES += gongwen
+gongwen_T := templates/gongwen.md
+gongwen_D := input/songxian-mengjin-2024.xml
+gongwen_V :=

@@ -410,10 +410,17 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 		case RG_BLOCK_TOC:
 			build_toc(c, b, f);
 			break;
-		case RG_BLOCK_DATELINE:
+		case RG_BLOCK_DATELINE: {
+			/* the 附件说明 goes with the signature, not the body's lines */
+			size_t n0 = c->nitems;
+			int kept = n0 > 0 && c->items[n0 - 1].keep_next;
 			rg_gongwen_attachments(c, c->gongwen, f.x, f.width);
+			int att = c->nitems > n0;
 			b = build_dateline(c, b, f);
+			if (att && n0 > 0)
+				c->items[n0 - 1].keep_next = kept;
 			break;
+		}
 		case RG_BLOCK_ITEM:
 		case RG_BLOCK_DOCUMENT:
 			build_blocks(c, b->first_child, f);

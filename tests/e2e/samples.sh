@@ -70,7 +70,10 @@ while IFS='|' read -r name tpl data vars; do
 			}
 			BEGIN {
 				getline flat < flatfile; pos = 1
-				if (src == "mu") { flat = strip(flat, title); gsub(/—[0-9]+—/, "", flat) }
+				if (src == "mu") flat = strip(flat, title)
+				# page numbers: mupdf has them all, and the crop of txt
+				# keeps those of 公文, 7 mm below a shorter text block
+				gsub(/—[0-9]+—/, "", flat)
 			}
 			src == "mu" && $0 == title { next }
 			{
