@@ -112,6 +112,7 @@ rg_lb_env_free(rg_lb_env *env)
 	free(env->reported);
 	env->reported = NULL;
 	env->nreported = env->cap_reported = 0;
+	rg_lb_words_free(env);
 }
 
 static rg_lb_item *

@@ -65,6 +65,8 @@ typedef struct rg_lb_env {
 	int32_t *reported; size_t nreported, cap_reported;   /* code points already reported */
 	int allow_missing;       /* missing glyphs are warnings, not errors */
 	double wide_em;          /* > 0: wide characters advance this many em (grid) */
+	void *words;             /* ICU's word break iterator, opened on first use
+	                          * (words.c) and kept for the document */
 } rg_lb_env;
 
 typedef struct rg_lb_para {
@@ -92,6 +94,8 @@ void rg_lb_insert_break(rg_lb_para *p, size_t at);
  * table headers, which must not break 地区生产总值 as 地区生 / 产总值, nor a
  * unit in brackets, nor 2015年. */
 void rg_lb_keep_words(rg_lb_para *p);
+/* Close env's word break iterator (rg_lb_env_free does). */
+void rg_lb_words_free(rg_lb_env *env);
 
 typedef struct rg_lb_line {
 	size_t start, end;       /* items [start, end); end excludes trailing glue */
