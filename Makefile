@@ -133,6 +133,7 @@ list-samples:
 test: deps build $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-valgrind
 
 clean:
 	rm -rf $(BUILD) out build-asan build-fuzz

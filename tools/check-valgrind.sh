@@ -40,6 +40,8 @@ run "tour (PDF/A)" "$bin" render -t templates/tour.md -d input/songxian-2024.yam
 printf 'jobs:\n  - template: %s/templates/briefing.md\n    each: "%s/input/*-2024.yaml"\n    output: "%s/{name}.pdf"\n' \
     "$top" "$top" "$tmp" > "$tmp/manifest.yaml"
 run "build (manifest, -j 1)" "$bin" build "$tmp/manifest.yaml" -j 1
+# workers write their results down a pipe: every byte of it initialised
+run "build (manifest, -j 2)" "$bin" build "$tmp/manifest.yaml" -j 2
 run "check input/" "$bin" check input/*.yaml input/*.xml
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

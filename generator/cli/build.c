@@ -280,7 +280,13 @@ worker_main(rg_render_env *env, const rg_manifest *m, int cmd, int res)
 			break;
 		result r;
 		run_job(env, m, (size_t)j, &r);
-		msg_head h = { j, r.status, (uint32_t)r.len, r.seconds };
+		/* zeroed first: its padding goes down the pipe too (valgrind) */
+		msg_head h;
+		memset(&h, 0, sizeof h);
+		h.job = j;
+		h.status = r.status;
+		h.len = (uint32_t)r.len;
+		h.seconds = r.seconds;
 		if (write_all(res, &h, sizeof h) < 0 ||
 		    (r.len > 0 && write_all(res, r.msgs, r.len) < 0))
 			_exit(1);
