@@ -744,6 +744,24 @@ cont_label(rg_flow *c, const char *caption)
 	return r;
 }
 
+/* A state for t with its per-column and per-cell arrays (free_state). */
+static void
+state_init(tstate *s, rg_flow *c, const rg_table *t)
+{
+	memset(s, 0, sizeof *s);
+	s->c = c;
+	s->t = t;
+	s->minw = rg_xcalloc(t->ncols, sizeof *s->minw);
+	s->prefw = rg_xcalloc(t->ncols, sizeof *s->prefw);
+	s->bodyw = rg_xcalloc(t->ncols, sizeof *s->bodyw);
+	s->headw = rg_xcalloc(t->ncols, sizeof *s->headw);
+	s->w = rg_xcalloc(t->ncols, sizeof *s->w);
+	s->wraps = rg_xcalloc(t->ncols, 1);
+	s->rows = rg_xcalloc(t->nrows, sizeof *s->rows);
+	for (size_t r = 0; r < t->nrows; r++)
+		s->rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s->rows);
+}
+
 static void
 free_state(tstate *s)
 {
@@ -874,18 +892,7 @@ split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double widt
 	const rg_table *t = b->table;
 	/* the minimum widths once more, at the floor size */
 	tstate s;
-	memset(&s, 0, sizeof s);
-	s.c = c;
-	s.t = t;
-	s.minw = rg_xcalloc(t->ncols, sizeof *s.minw);
-	s.prefw = rg_xcalloc(t->ncols, sizeof *s.prefw);
-	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);
-	s.headw = rg_xcalloc(t->ncols, sizeof *s.headw);
-	s.w = rg_xcalloc(t->ncols, sizeof *s.w);
-	s.wraps = rg_xcalloc(t->ncols, 1);
-	s.rows = rg_xcalloc(t->nrows, sizeof *s.rows);
-	for (size_t r = 0; r < t->nrows; r++)
-		s.rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s.rows);
+	state_init(&s, c, t);
 	fit(&s, 0);
 	double *minw = rg_xmalloc(t->ncols * sizeof *minw);
 	memcpy(minw, s.minw, t->ncols * sizeof *minw);
@@ -948,19 +955,8 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	if (t == NULL || t->ncols == 0 || t->nrows == 0)
 		return;
 	tstate s;
-	memset(&s, 0, sizeof s);
-	s.c = c;
-	s.t = t;
+	state_init(&s, c, t);
 	s.size = c->th->table_size;
-	s.minw = rg_xcalloc(t->ncols, sizeof *s.minw);
-	s.prefw = rg_xcalloc(t->ncols, sizeof *s.prefw);
-	s.bodyw = rg_xcalloc(t->ncols, sizeof *s.bodyw);
-	s.headw = rg_xcalloc(t->ncols, sizeof *s.headw);
-	s.w = rg_xcalloc(t->ncols, sizeof *s.w);
-	s.wraps = rg_xcalloc(t->ncols, 1);
-	s.rows = rg_xcalloc(t->nrows, sizeof *s.rows);
-	for (size_t r = 0; r < t->nrows; r++)
-		s.rows[r] = rg_xcalloc(t->rows[r].ncells ? t->rows[r].ncells : 1, sizeof **s.rows);
 
 	/* the type size for the text block; else a landscape page; else,
 	 * with split: columns, several tables; else an error that names the
