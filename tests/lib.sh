@@ -11,3 +11,12 @@ pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+
+# pdfjs_reader: the pdf.js text extractor (installed by tools/check-pdfjs.sh
+# when node is there), or nothing
+pdfjs_reader() {
+	if command -v node > /dev/null 2>&1 && sh tools/check-pdfjs.sh /dev/null > /dev/null 2>&1 ||
+	    [ -d build/pdfjs/node_modules/pdfjs-dist ]; then
+		echo build/pdfjs/pdfjs-text.mjs
+	fi
+}

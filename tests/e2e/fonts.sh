@@ -31,11 +31,7 @@ expect="字体测试一、各种字体正文宋体，加粗宋体，楷体强调
 人名用字：吉𠮷、𡈽（CJK扩展B区），标点“引号”（括号）《书名》。引文用楷体，楷体加粗。\
 繁體字：伊川縣政府工作報告，經濟發展穩中向好。"
 
-pdfjs=""
-if command -v node > /dev/null 2>&1 && sh tools/check-pdfjs.sh /dev/null > /dev/null 2>&1 ||
-    [ -d build/pdfjs/node_modules/pdfjs-dist ]; then
-	pdfjs=build/pdfjs/pdfjs-text.mjs
-fi
+pdfjs=$(pdfjs_reader)
 
 for theme in briefing gongwen; do
 	pdf=$tmp/$theme.pdf

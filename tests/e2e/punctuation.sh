@@ -26,11 +26,7 @@ title: 标点挤压（《测试》）
 |---|---|
 | “甲”（乙） | 完成了。”（见《附表》）。 |
 MD
-pdfjs=""
-if command -v node > /dev/null 2>&1 && sh tools/check-pdfjs.sh /dev/null > /dev/null 2>&1 ||
-    [ -d build/pdfjs/node_modules/pdfjs-dist ]; then
-	pdfjs=build/pdfjs/pdfjs-text.mjs
-fi
+pdfjs=$(pdfjs_reader)
 for theme in briefing gongwen; do
 	pdf=$tmp/$theme.pdf
 	if ! $bin render -t "$tmp/p.md" -d "$data" --theme "$theme" -o "$pdf" 2> "$tmp/err" ||
