@@ -261,9 +261,10 @@ check-pdfjs: all
 # only the samples whose inputs changed.
 -include $(wildcard out/*.d)
 
-#   make bench    reportgen against Typst (installed into bench/node_modules by
-#                 npm): one briefing, 50 briefings, long documents, PDF bytes,
-#                 peak memory; writes bench/out/results.md (docs/performance.md)
+#   make bench    reportgen against the Typst CLI and typst.ts (from npm, into
+#                 bench/node_modules) and Pandoc + XeLaTeX (apt): one briefing,
+#                 50 briefings, long documents, a long table, PDF bytes, peak
+#                 memory; writes bench/out/results.md (docs/performance.md)
 .PHONY: bench
 bench: deps build
 	@sh tools/ensure-deps.sh hyperfine time
