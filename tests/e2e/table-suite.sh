@@ -16,6 +16,14 @@
 . "$(dirname "$0")/../lib.sh"
 gen="sh tests/tables/gen.sh"
 data=input/songxian-2024.yaml
+# unbroken_numbers TEMPLATE PDF: the table numbers of TEMPLATE that are not
+# a whole word of PDF (pdftotext -bbox), the first three
+unbroken_numbers() {
+	grep '^  - ' "$1" | tr '|' '\n' | tr -d ' ' | grep -E '^[0-9]+\.[0-9]+$' | sort -u > "$tmp/nums"
+	pdftotext -q -bbox "$2" "$tmp/words.html"
+	sed -n 's/.*<word [^>]*>\(.*\)<\/word>/\1/p' "$tmp/words.html" | sort -u > "$tmp/words"
+	comm -23 "$tmp/nums" "$tmp/words" | head -3
+}
 # case NAME EXPECTED-EXIT THEME GEN-ARGS...
 case_() {
 	name=$1 want=$2 theme=$3
@@ -36,11 +44,7 @@ case_() {
 	ok
 	[ "$want" -ne 0 ] && return 1
 	# numbers of the table, each a whole word of the PDF
-	grep '^  - ' "$tmp/$name.md" | tr '|' '\n' | tr -d ' ' | grep -E '^[0-9]+\.[0-9]+$' |
-	    sort -u > "$tmp/$name.nums"
-	pdftotext -q -bbox "$tmp/$name.pdf" "$tmp/$name.html"
-	sed -n 's/.*<word [^>]*>\(.*\)<\/word>/\1/p' "$tmp/$name.html" | sort -u > "$tmp/$name.words"
-	missing=$(comm -23 "$tmp/$name.nums" "$tmp/$name.words" | head -3)
+	missing=$(unbroken_numbers "$tmp/$name.md" "$tmp/$name.pdf")
 	[ -z "$missing" ] && ok || bad "$name" "numbers not whole words in the PDF: $missing"
 	# every word inside the text block of its page (portrait or landscape)
 	out=$(awk '
@@ -49,7 +53,7 @@ case_() {
 		match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
 		match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
 		if (x0 < 50 || x1 > w - 50) { print "word at " x0 "-" x1 " of " w ": " $0; exit }
-	}' "$tmp/$name.html")
+	}' "$tmp/words.html")
 	[ -z "$out" ] && ok || bad "$name" "$out"
 	return 0
 }
@@ -76,11 +80,7 @@ for n in 24 60; do
 	    --dump=boxes > "$tmp/split$n.boxes" 2> "$tmp/err"; then
 		parts=$(grep -c '"地区"$' "$tmp/split$n.boxes")
 		[ "$parts" -ge 2 ] && ok || bad "split$n" "$parts parts"
-		grep '^  - ' "$tmp/split$n.md" | tr '|' '\n' | tr -d ' ' | grep -E '^[0-9]+\.[0-9]+$' |
-		    sort -u > "$tmp/nums"
-		pdftotext -q -bbox "$tmp/split$n.pdf" "$tmp/s.html"
-		sed -n 's/.*<word [^>]*>\(.*\)<\/word>/\1/p' "$tmp/s.html" | sort -u > "$tmp/words"
-		missing=$(comm -23 "$tmp/nums" "$tmp/words" | head -3)
+		missing=$(unbroken_numbers "$tmp/split$n.md" "$tmp/split$n.pdf")
 		[ -z "$missing" ] && ok || bad "split$n" "numbers missing: $missing"
 		n5=$(grep -c '"洛宁县"$' "$tmp/split$n.boxes")
 		[ "$n5" -eq "$parts" ] && ok || bad "split$n" "row label in $n5 of $parts parts"
