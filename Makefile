@@ -72,8 +72,11 @@ TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # Samples: every template/data pairing listed in samples.mk renders to out/.
 include samples.mk
 
-.PHONY: all deps build samples list-samples test clean
-all: deps build samples
+.PHONY: all deps build samples list-samples test test-run clean
+# deps first, then a new make: the compiler flags come from pkg-config, which
+# can only answer once the packages that deps installs are there
+all: deps
+	@$(MAKE) --no-print-directory build samples
 
 deps:
 	@sh tools/ensure-deps.sh $(PKGS)
@@ -130,7 +133,9 @@ list-samples:
 
 # what CI runs: the whole suite on the normal build, then again under
 # AddressSanitizer and UndefinedBehaviorSanitizer (check-asan, below)
-test: deps build $(TEST_BINS)
+test: deps
+	@$(MAKE) --no-print-directory test-run
+test-run: build $(TEST_BINS)
 	@sh tests/run.sh $(TEST_BINS)
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory check-valgrind
