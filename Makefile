@@ -209,7 +209,7 @@ check-valgrind: deps build
 
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS := yaml xml csv template linebreak config
+FUZZ_TARGETS := yaml xml csv template linebreak config theme cli
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
@@ -220,6 +220,10 @@ FUZZ_MAXLEN_csv := 65536
 FUZZ_MAXLEN_template := 16384
 FUZZ_MAXLEN_linebreak := 4096
 FUZZ_MAXLEN_config := 8192
+FUZZ_MAXLEN_theme := 4096
+FUZZ_MAXLEN_cli := 1024
+# what a target needs besides: fuzz_cli's messages go to standard error
+FUZZ_OPTS_cli := -close_fd_mask=2
 
 .PHONY: fuzz fuzz-build fuzz-seeds
 fuzz-build:
@@ -244,11 +248,13 @@ fuzz: fuzz-build fuzz-seeds
 	    mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	    case $$t in yaml) n=$(FUZZ_MAXLEN_yaml);; xml) n=$(FUZZ_MAXLEN_xml);; csv) n=$(FUZZ_MAXLEN_csv);; \
 	        template) n=$(FUZZ_MAXLEN_template);; config) n=$(FUZZ_MAXLEN_config);; \
+	        theme) n=$(FUZZ_MAXLEN_theme);; cli) n=$(FUZZ_MAXLEN_cli);; \
 	        *) n=$(FUZZ_MAXLEN_linebreak);; esac; \
+	    opts=; [ $$t = cli ] && opts='$(FUZZ_OPTS_cli)'; \
 	    dict=; [ -f fuzz/$$t.dict ] && dict=-dict=fuzz/$$t.dict; \
 	    echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$n \
-	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict \
+	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict $$opts \
 	        -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
 	        $(FUZZ_BUILD)/corpus/$$t build/fuzz-seeds/$$t; \
 	done

@@ -7,6 +7,9 @@
 #               (shared/testdata/commonmark/spec.txt, beside the repository)
 #   linebreak   each line of templates/ and of the narratives of input/,
 #               behind the target's two option bytes (width, indent/mode)
+#   theme       the themes of templates/themes/, a huge and a tiny one
+#   cli         argument vectors for the fixtures of fuzz/fuzz_cli.c: the
+#               command lines of README.md, one argument per line
 #   config      the manifests of bench/ and docs/batch.md, the themes of
 #               templates/themes/ and fonts/fonts.conf, behind the byte that
 #               picks the reader (0 manifest, 1 theme, 2 fonts.conf)
@@ -15,7 +18,8 @@ cd "$top" || exit 1
 out=$1
 [ -n "$out" ] || { echo "usage: fuzz-seeds.sh OUTDIR" >&2; exit 2; }
 rm -rf "$out"
-mkdir -p "$out/yaml" "$out/xml" "$out/csv" "$out/template" "$out/linebreak" "$out/config" || exit 1
+mkdir -p "$out/yaml" "$out/xml" "$out/csv" "$out/template" "$out/linebreak" "$out/config" \
+	"$out/theme" "$out/cli" || exit 1
 cp input/*.yaml tests/bad/*.yaml "$out/yaml/"
 cp input/*.xml tests/bad/*.xml "$out/xml/"
 # csv: a byte (odd: a mapping follows, up to a NUL), then the CSV
@@ -52,6 +56,28 @@ for f in templates/themes/*.yaml; do
 	{ printf '\001'; cat "$f"; } > "$out/config/theme-${f##*/}"
 done
 { printf '\002'; cat fonts/fonts.conf; } > "$out/config/fonts.conf"
-for t in yaml xml csv template linebreak config; do
+cp templates/themes/*.yaml "$out/theme/"
+printf 'body_size: 500\ngrid_chars: 2\npage_width: 5080\n' > "$out/theme/huge"
+printf 'page_width: 20\npage_height: 20\nmargin_left: 5\nmargin_right: 5\n' > "$out/theme/tiny"
+n=0
+cli() { n=$((n + 1)); printf '%s\n' "$@" | head -c -1 > "$out/cli/$n"; }
+cli render -t t.md -d d.yaml -o out.pdf
+cli render -t t.md -d x.xml -V region=mengjin -V period=2023 --theme gongwen -o out.pdf
+cli render -t t.md -d d.yaml --theme th.yaml --dump=boxes
+cli render -t t.md -d d.yaml -d c.csv --check-typesetting -o out.pdf --depfile out.d
+cli render -t t.md -d d.yaml --pdfa --fonts f.conf -o out.pdf
+cli render -t t.md -d ln.yaml -o d.yaml
+cli render -t t.md -d d.yaml -o dangle.pdf
+cli render -t t.md -d pipe.yaml -o out.pdf
+cli render -t briefing -d d.yaml -o sub
+cli build m.yaml -j 2
+cli build m.yaml --list
+cli build m.yaml --shard 1/2 -q --depfiles
+cli check d.yaml x.xml c.csv
+cli convert d.yaml o.xml
+cli convert c.csv o.yaml
+cli help render
+cli --version
+for t in yaml xml csv template linebreak config theme cli; do
 	echo "$t: $(ls "$out/$t" | wc -l) seeds"
 done
