@@ -1,5 +1,6 @@
 /* mem.c -- see mem.h */
 #include "mem.h"
+#include "diag.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,8 @@
 static void
 oom(size_t n)
 {
-	fprintf(stderr, "reportgen: error: out of memory (%zu bytes)\n", n);
+	rg_msg_print(stderr, RG_M_OUT_OF_MEMORY, rg_pos_make(NULL, 0, 0),
+	    "out of memory (%zu bytes)", n);
 	exit(1);
 }
 

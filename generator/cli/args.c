@@ -13,13 +13,12 @@ rg_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("reportgen: error: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	rg_msg_vprint(stderr, RG_M_USAGE, rg_pos_make(NULL, 0, 0), fmt, ap);
 	va_end(ap);
 	if (cmd != NULL)
-		fprintf(stderr, "\n(see reportgen %s --help)\n", cmd);
+		fprintf(stderr, "(see reportgen %s --help)\n", cmd);
 	else
-		fputs("\n(see reportgen --help)\n", stderr);
+		fputs("(see reportgen --help)\n", stderr);
 	return RG_EXIT_BADINPUT;
 }
 

@@ -107,10 +107,10 @@ run_job(rg_render_env *env, const rg_manifest *m, size_t j, result *res)
 	rg_diag_init(&d, f ? f : stderr);
 	make_parents(m->jobs[j].out);
 	if (rg_render(env, &m->jobs[j], &d) < 0 && d.errors + d.failures == 0)
-		rg_failure(&d, m->pos[j], "job failed");
+		rg_msg(&d, RG_M_JOB_FAILED, m->pos[j], "job failed");
 	if (d.errors + d.failures > 0)
-		fprintf(d.out, "%s:%d:%d: note: the job writing %s failed\n", m->pos[j].file,
-		    m->pos[j].line, m->pos[j].col, m->jobs[j].out);
+		rg_msg(&d, RG_M_JOB_SUMMARY, m->pos[j], "the job writing %s failed",
+		    m->jobs[j].out);
 	if (f != NULL)
 		fclose(f);
 	res->status = rg_diag_status(&d);
@@ -380,8 +380,8 @@ run_parallel(rg_render_env *env, const rg_manifest *m, const size_t *sel, size_t
 		w[i].cmd = w[i].res = -1;
 		if (spawn(&w[i], w, (size_t)nworkers, env, m) < 0) {
 			clear_line(p);
-			fprintf(stderr, "reportgen: error: cannot start a worker: %s\n",
-			    strerror(errno));
+			rg_msg_print(stderr, RG_M_WORKER_FAILED, rg_pos_make(NULL, 0, 0),
+			    "cannot start a worker: %s", strerror(errno));
 			merge_status(status, RG_EXIT_FAILURE);
 			break;
 		}
@@ -439,18 +439,23 @@ run_parallel(rg_render_env *env, const rg_manifest *m, const size_t *sel, size_t
 			wk->pid = 0;
 			alive--;
 			if (job >= 0) {
-				rg_buf b = { 0 };
-				rg_buf_printf(&b, "%s:%d:%d: error: the worker rendering %s ",
-				    m->pos[job].file, m->pos[job].line, m->pos[job].col,
-				    m->jobs[job].out);
-				if (WIFSIGNALED(st))
-					rg_buf_printf(&b, "died (signal %d)\n", WTERMSIG(st));
-				else
-					rg_buf_printf(&b, "exited with status %d\n",
-					    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-				result r = { RG_EXIT_FAILURE, b.data, b.len, 0 };
+				char *text = NULL;
+				size_t tlen = 0;
+				FILE *tf = open_memstream(&text, &tlen);
+				if (tf != NULL) {
+					if (WIFSIGNALED(st))
+						rg_msg_print(tf, RG_M_WORKER_FAILED, m->pos[job],
+						    "the worker rendering %s died (signal %d)",
+						    m->jobs[job].out, WTERMSIG(st));
+					else
+						rg_msg_print(tf, RG_M_WORKER_FAILED, m->pos[job],
+						    "the worker rendering %s exited with status %d",
+						    m->jobs[job].out, WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+					fclose(tf);
+				}
+				result r = { RG_EXIT_FAILURE, text, text ? tlen : 0, 0 };
 				job_done(p, m->jobs[job].out, &r);
-				rg_buf_free(&b);
+				free(text);
 				merge_status(status, RG_EXIT_FAILURE);
 				if (next < nsel && spawn(wk, w, (size_t)nworkers, env, m) == 0) {
 					alive++;

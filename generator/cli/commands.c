@@ -292,7 +292,7 @@ convert(const char *in, const char *outp)
 		FILE *f = open_memstream(&text, &len);
 		int rc = f == NULL ? -1 : to_xml ? rg_data_write_xml(ds, f) : rg_data_write_yaml(ds, f);
 		if (f == NULL || fclose(f) != 0 || rc < 0)
-			rg_failure(&d, rg_pos_make(outp, 0, 0), "cannot write file");
+			rg_msg(&d, RG_M_WRITE_FAILED, rg_pos_make(outp, 0, 0), "cannot write file");
 		else
 			rg_output_write(path, text, len, &d);
 		free(text);

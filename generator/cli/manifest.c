@@ -37,16 +37,8 @@ static const char *const job_keys[] = {
 static rg_pos
 mark_pos(reader *r, yaml_mark_t mk)
 {
-	rg_pos p = { r->m->path, (int)mk.line + 1, 1 };
-	if (mk.line >= r->nlines)
-		return p;
-	const unsigned char *b = (const unsigned char *)r->text;
-	size_t off = r->lines[mk.line];
-	for (size_t c = 0; c < mk.column && off < r->len; c++) {
-		unsigned ch = b[off];
-		off += ch < 0xC0 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
-	}
-	p.col = (int)(off - r->lines[mk.line]) + 1;
+	/* libyaml counts characters, as every message does (diag.h) */
+	rg_pos p = { r->m->path, (int)mk.line + 1, (int)mk.column + 1 };
 	return p;
 }
 
@@ -56,16 +48,13 @@ node_pos(reader *r, yaml_node_t *n)
 	return mark_pos(r, n->start_mark);
 }
 
-static void __attribute__((format(printf, 3, 4)))
-bad(reader *r, rg_pos at, const char *fmt, ...)
+static void __attribute__((format(printf, 4, 5)))
+bad(reader *r, rg_msgid id, rg_pos at, const char *fmt, ...)
 {
-	rg_buf b = { 0 };
 	va_list ap;
 	va_start(ap, fmt);
-	rg_buf_vprintf(&b, fmt, ap);
+	rg_vmsg(r->d, id, at, fmt, ap);
 	va_end(ap);
-	rg_error(r->d, at, "%s", rg_buf_cstr(&b));
-	rg_buf_free(&b);
 	r->errors++;
 }
 
@@ -169,16 +158,17 @@ static const char *
 scalar(reader *r, yaml_node_t *n, const char *what)
 {
 	if (n->type != YAML_SCALAR_NODE) {
-		bad(r, node_pos(r, n), "%s must be a string, found %s", what, node_kind(n));
+		bad(r, RG_M_KEY_SHAPE, node_pos(r, n),
+		    "%s must be a string, found %s", what, node_kind(n));
 		return NULL;
 	}
 	const char *s = (const char *)n->data.scalar.value;
 	if (n->data.scalar.length != strlen(s)) {
-		bad(r, node_pos(r, n), "%s holds a NUL character", what);
+		bad(r, RG_M_FIELD_CHARACTER, node_pos(r, n), "%s holds a NUL character", what);
 		return NULL;
 	}
 	if (*s == '\0') {
-		bad(r, node_pos(r, n), "%s is empty", what);
+		bad(r, RG_M_FIELD_EMPTY, node_pos(r, n), "%s is empty", what);
 		return NULL;
 	}
 	return s;
@@ -194,7 +184,7 @@ boolean(reader *r, yaml_node_t *n, const char *what)
 		return 1;
 	if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
 		return 0;
-	bad(r, node_pos(r, n), "%s must be true or false, found '%s'", what, s);
+	bad(r, RG_M_KEY_VALUE, node_pos(r, n), "%s must be true or false, found '%s'", what, s);
 	return 0;
 }
 
@@ -207,10 +197,12 @@ unknown_key(reader *r, yaml_node_t *k, const char *key, const char *const *known
 	for (size_t i = 0; known[i]; i++)
 		rg_buf_printf(&list, "%s%s", i ? ", " : "", known[i]);
 	if (hint)
-		bad(r, node_pos(r, k), "unknown key '%s' in %s (did you mean '%s'?)", key,
+		bad(r, RG_M_KEY_UNKNOWN, node_pos(r, k),
+		    "unknown key '%s' in %s (did you mean '%s'?)", key,
 		    where, hint);
 	else
-		bad(r, node_pos(r, k), "unknown key '%s' in %s (expected %s)", key, where,
+		bad(r, RG_M_KEY_UNKNOWN, node_pos(r, k),
+		    "unknown key '%s' in %s (expected %s)", key, where,
 		    rg_buf_cstr(&list));
 	rg_buf_free(&list);
 }
@@ -271,7 +263,8 @@ add_job(reader *r, const spec *s, const char *matched)
 			if (key == NULL)
 				continue;
 			if (vn->type != YAML_SCALAR_NODE) {
-				bad(r, node_pos(r, vn), "variable '%s' must be a string, found %s",
+				bad(r, RG_M_KEY_SHAPE, node_pos(r, vn),
+				    "variable '%s' must be a string, found %s",
 				    key, node_kind(vn));
 				continue;
 			}
@@ -306,7 +299,8 @@ static void
 read_job(reader *r, yaml_node_t *n)
 {
 	if (n->type != YAML_MAPPING_NODE) {
-		bad(r, node_pos(r, n), "a job must be a mapping (template, data, output, "
+		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, n),
+		    "a job must be a mapping (template, data, output, "
 		    "...), found %s", node_kind(n));
 		return;
 	}
@@ -335,7 +329,8 @@ read_job(reader *r, yaml_node_t *n)
 			s.pdfa = boolean(r, v, "pdfa");
 		} else if (strcmp(key, "data") == 0) {
 			if (v->type == YAML_MAPPING_NODE)
-				bad(r, node_pos(r, v), "data must be a file or a list of files, "
+				bad(r, RG_M_KEY_SHAPE, node_pos(r, v),
+				    "data must be a file or a list of files, "
 				    "found a mapping");
 			else if (v->type == YAML_SCALAR_NODE && scalar(r, v, "data") == NULL)
 				;
@@ -343,7 +338,8 @@ read_job(reader *r, yaml_node_t *n)
 				s.data = v;
 		} else if (strcmp(key, "variables") == 0) {
 			if (v->type != YAML_MAPPING_NODE)
-				bad(r, node_pos(r, v), "variables must be a mapping (region: "
+				bad(r, RG_M_KEY_SHAPE, node_pos(r, v),
+				    "variables must be a mapping (region: "
 				    "songxian), found %s", node_kind(v));
 			else
 				s.vars = v;
@@ -352,11 +348,12 @@ read_job(reader *r, yaml_node_t *n)
 		}
 	}
 	if (s.tpl == NULL && errors == r->errors)
-		bad(r, s.pos, "this job has no template");
+		bad(r, RG_M_MANIFEST_INVALID, s.pos, "this job has no template");
 	if (s.output == NULL && errors == r->errors)
-		bad(r, s.pos, "this job has no output");
+		bad(r, RG_M_MANIFEST_INVALID, s.pos, "this job has no output");
 	if (s.data == NULL && s.each == NULL && errors == r->errors)
-		bad(r, s.pos, "this job has no data (give 'data', 'each' or both)");
+		bad(r, RG_M_MANIFEST_INVALID, s.pos,
+		    "this job has no data (give 'data', 'each' or both)");
 	if (errors != r->errors)
 		return;
 	if (s.each == NULL) {
@@ -364,7 +361,8 @@ read_job(reader *r, yaml_node_t *n)
 		return;
 	}
 	if (strstr(s.output, "{name}") == NULL && strstr(s.output, "{file}") == NULL) {
-		bad(r, s.output_pos, "with 'each', the output must hold {name} or {file}, "
+		bad(r, RG_M_MANIFEST_INVALID, s.output_pos,
+		    "with 'each', the output must hold {name} or {file}, "
 		    "or every document would be written to '%s'", s.output);
 		return;
 	}
@@ -372,9 +370,11 @@ read_job(reader *r, yaml_node_t *n)
 	glob_t g;
 	int rc = glob(pattern, 0, NULL, &g);
 	if (rc == GLOB_NOMATCH || (rc == 0 && g.gl_pathc == 0)) {
-		bad(r, node_pos(r, s.each_node), "no file matches '%s'", pattern);
+		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, s.each_node),
+		    "no file matches '%s'", pattern);
 	} else if (rc != 0) {
-		rg_failure(r->d, node_pos(r, s.each_node), "cannot expand '%s'", pattern);
+		rg_msg(r->d, RG_M_MANIFEST_PATTERN, node_pos(r, s.each_node),
+		    "cannot expand '%s'", pattern);
 		r->errors++;
 	} else {
 		/* glob sorts its matches: the job order is the same on every run */
@@ -390,12 +390,14 @@ read_top(reader *r)
 {
 	yaml_node_t *root = yaml_document_get_root_node(&r->doc);
 	if (root == NULL) {
-		bad(r, rg_pos_make(r->m->path, 0, 0), "the manifest is empty (expected "
+		bad(r, RG_M_FILE_EMPTY, rg_pos_make(r->m->path, 0, 0),
+		    "the manifest is empty (expected "
 		    "'jobs:', see docs/batch.md)");
 		return;
 	}
 	if (root->type != YAML_MAPPING_NODE) {
-		bad(r, node_pos(r, root), "a manifest is a mapping with 'jobs', found %s",
+		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, root),
+		    "a manifest is a mapping with 'jobs', found %s",
 		    node_kind(root));
 		return;
 	}
@@ -413,7 +415,8 @@ read_top(reader *r)
 				r->m->fonts = join_path(r, f);
 		} else if (strcmp(key, "jobs") == 0) {
 			if (v->type != YAML_SEQUENCE_NODE)
-				bad(r, node_pos(r, v), "jobs must be a list, found %s",
+				bad(r, RG_M_MANIFEST_INVALID, node_pos(r, v),
+				    "jobs must be a list, found %s",
 				    node_kind(v));
 			else
 				jobs = v;
@@ -423,14 +426,15 @@ read_top(reader *r)
 	}
 	if (jobs == NULL) {
 		if (r->errors == 0)
-			bad(r, node_pos(r, root), "the manifest has no 'jobs' list");
+			bad(r, RG_M_MANIFEST_INVALID, node_pos(r, root),
+			    "the manifest has no 'jobs' list");
 		return;
 	}
 	for (yaml_node_item_t *it = jobs->data.sequence.items.start;
 	    it < jobs->data.sequence.items.top; it++)
 		read_job(r, yaml_document_get_node(&r->doc, *it));
 	if (r->errors == 0 && r->m->njobs == 0)
-		bad(r, node_pos(r, jobs), "the manifest lists no job");
+		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, jobs), "the manifest lists no job");
 }
 
 /* Two jobs must not write the same file (workers would race on it), under
@@ -460,7 +464,8 @@ check_outputs(reader *r)
 	qsort(refs, m->njobs, sizeof *refs, cmp_out);
 	for (size_t i = 1; i < m->njobs; i++)
 		if (strcmp(refs[i].out, refs[i - 1].out) == 0)
-			bad(r, m->pos[refs[i].job], "this job writes '%s', as does the job at "
+			bad(r, RG_M_MANIFEST_INVALID, m->pos[refs[i].job],
+			    "this job writes '%s', as does the job at "
 			    "line %d", m->jobs[refs[i].job].out, m->pos[refs[i - 1].job].line);
 	for (size_t i = 0; i < m->njobs; i++)
 		free(refs[i].out);
@@ -479,7 +484,8 @@ scan_events(reader *r)
 	for (;;) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
-			bad(r, mark_pos(r, p.problem_mark), "YAML syntax error: %s",
+			bad(r, RG_M_YAML_SYNTAX, mark_pos(r, p.problem_mark),
+			    "YAML syntax error: %s",
 			    p.problem ? p.problem : "unknown");
 			rc = -1;
 			break;
@@ -489,12 +495,14 @@ scan_events(reader *r)
 		    (t == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
 		    (t == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor) ||
 		    (t == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor)) {
-			bad(r, mark_pos(r, ev.start_mark), "anchors and aliases are not "
+			bad(r, RG_M_YAML_ANCHOR, mark_pos(r, ev.start_mark),
+			    "anchors and aliases are not "
 			    "allowed in a manifest");
 			rc = -1;
 		}
 		if (t == YAML_DOCUMENT_START_EVENT && ++docs == 2) {
-			bad(r, mark_pos(r, ev.start_mark), "a manifest is one YAML document");
+			bad(r, RG_M_YAML_DOCUMENTS, mark_pos(r, ev.start_mark),
+			    "a manifest is one YAML document");
 			rc = -1;
 		}
 		yaml_event_delete(&ev);
@@ -511,7 +519,8 @@ read_file(const char *path, size_t *len, rg_diag *d)
 	const char *why;
 	FILE *f = rg_fopen_regular(path, &why);
 	if (f == NULL) {
-		rg_error(d, rg_pos_make(path, 0, 0), "cannot read manifest: %s", why);
+		rg_msg(d, RG_M_FILE_UNREADABLE, rg_pos_make(path, 0, 0),
+		    "cannot read manifest: %s", why);
 		return NULL;
 	}
 	rg_buf b = { 0 };
@@ -525,12 +534,13 @@ read_file(const char *path, size_t *len, rg_diag *d)
 	int err = ferror(f);
 	fclose(f);
 	if (err) {
-		rg_failure(d, rg_pos_make(path, 0, 0), "cannot read manifest");
+		rg_msg(d, RG_M_READ_FAILED, rg_pos_make(path, 0, 0), "cannot read manifest");
 		rg_buf_free(&b);
 		return NULL;
 	}
 	if (b.len > RG_MANIFEST_MAX_BYTES) {
-		rg_error(d, rg_pos_make(path, 0, 0), "the manifest is larger than %u bytes",
+		rg_msg(d, RG_M_FILE_TOO_LARGE, rg_pos_make(path, 0, 0),
+		    "the manifest is larger than %u bytes",
 		    RG_MANIFEST_MAX_BYTES);
 		rg_buf_free(&b);
 		return NULL;
@@ -567,7 +577,8 @@ rg_manifest_load(rg_manifest *m, const char *path, rg_diag *d)
 		yaml_parser_initialize(&p);
 		yaml_parser_set_input_string(&p, (const unsigned char *)text, r.len);
 		if (!yaml_parser_load(&p, &r.doc)) {
-			bad(&r, mark_pos(&r, p.problem_mark), "YAML syntax error: %s",
+			bad(&r, RG_M_YAML_SYNTAX, mark_pos(&r, p.problem_mark),
+			    "YAML syntax error: %s",
 			    p.problem ? p.problem : "unknown");
 		} else {
 			read_top(&r);

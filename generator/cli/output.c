@@ -29,14 +29,15 @@ rg_output_path(const char *path, const char *what, const char *const *inputs,
 	if (lstat(path, &ls) < 0) {
 		if (errno == ENOENT)
 			return rg_xstrdup(path);     /* a new file: nothing to protect */
-		rg_error(d, at, "cannot use as %s: %s", what, strerror(errno));
+		rg_msg(d, RG_M_OUTPUT_REFUSED, at, "cannot use as %s: %s", what, strerror(errno));
 		return NULL;
 	}
 	char *target = NULL;
 	if (S_ISLNK(ls.st_mode)) {
 		target = realpath(path, NULL);
 		if (target == NULL || stat(target, &st) < 0) {
-			rg_error(d, at, "the %s is a symbolic link to a file that does not exist",
+			rg_msg(d, RG_M_OUTPUT_REFUSED, at,
+			    "the %s is a symbolic link to a file that does not exist",
 			    what);
 			free(target);
 			return NULL;
@@ -45,7 +46,8 @@ rg_output_path(const char *path, const char *what, const char *const *inputs,
 		st = ls;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		rg_error(d, at, "the %s is %s: reportgen writes only regular files", what,
+		rg_msg(d, RG_M_OUTPUT_REFUSED, at,
+		    "the %s is %s: reportgen writes only regular files", what,
 		    kind_of(st.st_mode));
 		free(target);
 		return NULL;
@@ -55,7 +57,8 @@ rg_output_path(const char *path, const char *what, const char *const *inputs,
 		if (inputs[i] == NULL || stat(inputs[i], &in) < 0)
 			continue;
 		if (in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
-			rg_error(d, at, "the %s is an input of the job ('%s'): it would be "
+			rg_msg(d, RG_M_OUTPUT_REFUSED, at,
+			    "the %s is an input of the job ('%s'): it would be "
 			    "overwritten", what, inputs[i]);
 			free(target);
 			return NULL;
@@ -116,7 +119,8 @@ rg_output_write(const char *path, const char *data, size_t len, rg_diag *d)
 		}
 	}
 	if (rc < 0)
-		rg_failure(d, rg_pos_make(path, 0, 0), "cannot write file: %s", strerror(errno));
+		rg_msg(d, RG_M_WRITE_FAILED, rg_pos_make(path, 0, 0),
+		    "cannot write file: %s", strerror(errno));
 	rg_buf_free(&tmp);
 	return rc;
 }

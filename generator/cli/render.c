@@ -164,7 +164,8 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 	if (strchr(name, '/') != NULL && !yaml) {
 		/* a template may name a theme file: it must be one (issue 14) */
-		rg_error(d, rg_pos_make("command line", 0, 0), "theme file '%s' does not end "
+		rg_msg(d, RG_M_THEME_NAME, rg_pos_make("command line", 0, 0),
+		    "theme file '%s' does not end "
 		    "in .yaml or .yml: themes are YAML files", name);
 		return NULL;
 	}
@@ -174,7 +175,8 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 		for (const char *c = name; *c; c++)
 			if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
 			    *c == '-' || *c == '_')) {
-				rg_error(d, rg_pos_make("command line", 0, 0), "theme name '%s' "
+				rg_msg(d, RG_M_THEME_NAME, rg_pos_make("command line", 0, 0),
+				    "theme name '%s' "
 				    "is neither a name like 'gongwen' nor a .yaml file", name);
 				return NULL;
 			}
@@ -190,7 +192,8 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 		rg_theme_defaults(&c->theme);
 		c->ok = rg_theme_load(&c->theme, c->path, d) == 0;
 	} else if (!c->ok) {
-		rg_error(d, rg_pos_make(c->path, 0, 0), "theme has errors (reported above)");
+		rg_msg(d, RG_M_THEME_HAS_ERRORS, rg_pos_make(c->path, 0, 0),
+		    "theme has errors (reported above)");
 	}
 	rg_buf_free(&path);
 	*path_out = c->path;
@@ -324,7 +327,8 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	int known = find_template(e, j->tpl) != NULL;
 	if (rg_render_env_template(e, j->tpl, d) < 0) {
 		if (known)
-			rg_error(d, rg_pos_make(j->tpl, 0, 0), "template has errors "
+			rg_msg(d, RG_M_TEMPLATE_HAS_ERRORS, rg_pos_make(j->tpl, 0, 0),
+			    "template has errors "
 			    "(reported above)");
 		goto out;
 	}
@@ -353,7 +357,8 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	if (j->check_typesetting) {
 		const char *name = j->out ? j->out : j->tpl;
 		if (rg_layout_check(l, theme, name, d->out) > 0)
-			rg_failure(d, rg_pos_make(name, 0, 0), "typesetting check failed");
+			rg_msg(d, RG_M_TYPESETTING_CHECK, rg_pos_make(name, 0, 0),
+			    "typesetting check failed");
 	}
 	if (j->out != NULL) {
 		/* outputs only as regular files, never over an input (output.h) */
@@ -369,7 +374,8 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 		if (out != NULL && j->depfile != NULL) {
 			char *a = rg_output_normal(j->out), *b = rg_output_normal(j->depfile);
 			if (strcmp(a, b) == 0) {
-				rg_error(d, rg_pos_make(j->depfile, 0, 0), "the dependency file "
+				rg_msg(d, RG_M_OUTPUT_REFUSED, rg_pos_make(j->depfile, 0, 0),
+				    "the dependency file "
 				    "is the output");
 			} else {
 				inputs[n++] = j->out;

@@ -63,8 +63,8 @@ watch_file(watcher *wt, const char *path, int is_fonts)
 		}
 	int wd = inotify_add_watch(wt->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO);
 	if (wd < 0) {
-		fprintf(stderr, "reportgen: warning: cannot watch %s: %s\n", dir,
-		    strerror(errno));
+		rg_msg_print(stderr, RG_M_WATCH_UNAVAILABLE, rg_pos_make(NULL, 0, 0),
+		    "cannot watch %s: %s", dir, strerror(errno));
 		free(dir);
 		return;
 	}
@@ -141,8 +141,8 @@ rg_watch(const rg_job *j, const char *fonts_conf)
 {
 	watcher wt = { inotify_init1(IN_CLOEXEC | IN_NONBLOCK), NULL, 0, 0 };
 	if (wt.fd < 0) {
-		fprintf(stderr, "reportgen: error: cannot watch files (inotify): %s\n",
-		    strerror(errno));
+		rg_msg_print(stderr, RG_M_WATCH_FAILED, rg_pos_make(NULL, 0, 0),
+		    "cannot watch files (inotify): %s", strerror(errno));
 		return RG_EXIT_FAILURE;
 	}
 	watch_file(&wt, j->tpl, 0);
@@ -177,8 +177,8 @@ rg_watch(const rg_job *j, const char *fonts_conf)
 			    wt.n == 1 ? "" : "s");
 		int change = wait_change(&wt);
 		if (change < 0) {
-			fprintf(stderr, "reportgen: error: watching stopped: %s\n",
-			    strerror(errno));
+			rg_msg_print(stderr, RG_M_WATCH_FAILED, rg_pos_make(NULL, 0, 0),
+			    "watching stopped: %s", strerror(errno));
 			status = RG_EXIT_FAILURE;
 			break;
 		}

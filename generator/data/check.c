@@ -79,16 +79,19 @@ rg_load_unknown(rg_loader *ld, rg_pos pos, const char *key, const char *where,
 {
 	const char *hint = rg_nearest_word(key, known, MAX_KEYS);
 	if (hint != NULL)
-		rg_error(ld->d, pos, "unknown field '%s' in %s (did you mean '%s'?)",
+		rg_msg(ld->d, RG_M_FIELD_UNKNOWN, pos,
+		    "unknown field '%s' in %s (did you mean '%s'?)",
 		    rg_load_show(ld, key), where, hint);
 	else
-		rg_error(ld->d, pos, "unknown field '%s' in %s", rg_load_show(ld, key), where);
+		rg_msg(ld->d, RG_M_FIELD_UNKNOWN, pos,
+		    "unknown field '%s' in %s", rg_load_show(ld, key), where);
 }
 
 void
 rg_load_shape(rg_loader *ld, rg_pos pos, const char *key, rg_shape want, rg_shape found)
 {
-	rg_error(ld->d, pos, "field '%s' must be %s, found %s", rg_load_show(ld, key),
+	rg_msg(ld->d, RG_M_FIELD_TYPE, pos,
+	    "field '%s' must be %s, found %s", rg_load_show(ld, key),
 	    rg_shape_name(want), rg_shape_name(found));
 }
 
@@ -136,13 +139,15 @@ well_formed(rg_loader *ld, const element *el, const rg_field *f)
 		return 0;
 	}
 	if (want == RG_SCALAR && f->len == 0) {
-		rg_error(ld->d, f->value_pos, "field '%s' is empty (leave it out instead)",
+		rg_msg(ld->d, RG_M_FIELD_EMPTY, f->value_pos,
+		    "field '%s' is empty (leave it out instead)",
 		    f->key);
 		return 0;
 	}
 	int32_t c = want == RG_SCALAR ? bad_char(f->value, f->len) : -1;
 	if (c >= 0) {
-		rg_error(ld->d, f->value_pos, "field '%s' contains the character U+%04X, "
+		rg_msg(ld->d, RG_M_FIELD_CHARACTER, f->value_pos,
+		    "field '%s' contains the character U+%04X, "
 		    "which data files cannot hold", f->key, (unsigned)c);
 		return 0;
 	}
@@ -162,7 +167,8 @@ take(rg_loader *ld, const element *el, const rg_field *list, const rg_field **sl
 		if (el->keys[i] == NULL) {
 			rg_load_unknown(ld, f->pos, f->key, el->name, el->keys);
 		} else if (slot[i] != NULL) {
-			rg_error(ld->d, f->pos, "field '%s' appears twice in %s",
+			rg_msg(ld->d, RG_M_FIELD_DUPLICATE, f->pos,
+			    "field '%s' appears twice in %s",
 			    rg_load_show(ld, f->key), el->name);
 		} else if (f->shape != RG_NULL) {
 			slot[i] = well_formed(ld, el, f) ? f : &broken;
@@ -174,7 +180,8 @@ static void
 require(rg_loader *ld, const element *el, const rg_field **slot, int i, rg_pos pos)
 {
 	if (slot[i] == NULL)
-		rg_error(ld->d, pos, "missing field '%s' in %s", el->keys[i], el->name);
+		rg_msg(ld->d, RG_M_FIELD_MISSING, pos,
+		    "missing field '%s' in %s", el->keys[i], el->name);
 }
 
 /* The scalar text of a field from take(), or NULL. */
@@ -202,7 +209,8 @@ check_id(rg_loader *ld, const char *what, const rg_field *f)
 	for (const char *p = s; ok && *p; p++)
 		ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
 	if (!ok)
-		rg_error(ld->d, f->value_pos, "invalid %s id '%s' (use lowercase letters, "
+		rg_msg(ld->d, RG_M_ID_INVALID, f->value_pos,
+		    "invalid %s id '%s' (use lowercase letters, "
 		    "digits and '_', starting with a letter)", what, rg_load_show(ld, s));
 }
 
@@ -226,7 +234,8 @@ check_number(rg_loader *ld, const rg_field *f, const char *unit)
 {
 	const char *s = text(f);
 	if (s != NULL && !rg_data_is_number(s))
-		rg_error(ld->d, f->value_pos, "%s must be a number (%s), found '%s'", f->key,
+		rg_msg(ld->d, RG_M_NUMBER_INVALID, f->value_pos,
+		    "%s must be a number (%s), found '%s'", f->key,
 		    unit, rg_load_show(ld, s));
 }
 
@@ -254,7 +263,8 @@ check_date(rg_loader *ld, const rg_field *f)
 		ok = m >= 1 && m <= 12 && day >= 1 && day <= days_in_month(y, m);
 	}
 	if (!ok)
-		rg_error(ld->d, f->value_pos, "date must be a real date written YYYY-MM-DD, "
+		rg_msg(ld->d, RG_M_DATE_INVALID, f->value_pos,
+		    "date must be a real date written YYYY-MM-DD, "
 		    "found '%s'", rg_load_show(ld, s));
 }
 
@@ -269,7 +279,7 @@ check_kind(rg_loader *ld, const rg_field *f, rg_obs_kind *kind)
 	for (int k = 0; k < RG_OBS__COUNT; k++)
 		names[k] = rg_obs_kind_name((rg_obs_kind)k);
 	const char *hint = rg_nearest_word(s, names, RG_OBS__COUNT);
-	rg_error(ld->d, f->value_pos, "kind must be actual, target, base, plan or "
+	rg_msg(ld->d, RG_M_FIELD_VALUE, f->value_pos, "kind must be actual, target, base, plan or "
 	    "estimate, found '%s'%s%s%s", rg_load_show(ld, s), hint ? " (did you mean '" : "",
 	    hint ? hint : "", hint ? "'?)" : "");
 }
@@ -279,7 +289,8 @@ check_attribute(rg_loader *ld, const rg_field *f)
 {
 	const char *s = text(f);
 	if (s != NULL && strcmp(s, "预期性") != 0 && strcmp(s, "约束性") != 0)
-		rg_error(ld->d, f->value_pos, "attribute must be 预期性 or 约束性, found '%s'",
+		rg_msg(ld->d, RG_M_FIELD_VALUE, f->value_pos,
+		    "attribute must be 预期性 or 约束性, found '%s'",
 		    rg_load_show(ld, s));
 }
 
@@ -342,7 +353,8 @@ full(rg_loader *ld, size_t n, size_t max, unsigned bit, const char *what, rg_pos
 	if (n < max)
 		return 0;
 	if (!(ld->full & bit))
-		rg_error(ld->d, pos, "more than %zu %s in the data: the limit", max, what);
+		rg_msg(ld->d, RG_M_LIMIT, pos,
+		    "more than %zu %s in the data: the limit", max, what);
 	ld->full |= bit;
 	return 1;
 }
@@ -404,7 +416,8 @@ rg_load_observation(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	check_id(ld, "indicator", f[O_INDICATOR]);
 	check_id(ld, "region", f[O_REGION]);
 	if (f[O_VALUE] == NULL && f[O_GROWTH] == NULL && f[O_CHANGE] == NULL)
-		rg_error(ld->d, pos, "observation has no 'value', 'growth' or 'change'");
+		rg_msg(ld->d, RG_M_OBSERVATION_EMPTY, pos,
+		    "observation has no 'value', 'growth' or 'change'");
 	check_kind(ld, f[O_KIND], &kind);
 	check_number(ld, f[O_GROWTH], "percent");
 	check_number(ld, f[O_CHANGE], "个百分点");

@@ -108,7 +108,8 @@ is_scalar(reader *r, const rg_field *f)
 	if (f->shape == RG_SCALAR && f->len > 0)
 		return 1;
 	if (f->shape == RG_SCALAR || f->shape == RG_NULL)
-		rg_error(r->map->d, f->value_pos, "field '%s' is empty (leave it out instead)",
+		rg_msg(r->map->d, RG_M_FIELD_EMPTY, f->value_pos,
+		    "field '%s' is empty (leave it out instead)",
 		    rg_load_show(r->map, f->key));
 	else
 		rg_load_shape(r->map, f->value_pos, f->key, RG_SCALAR, f->shape);
@@ -129,7 +130,8 @@ add_spec(reader *r, const rg_field *f)
 {
 	for (size_t i = 0; i < r->nspecs; i++)
 		if (strcmp(r->specs[i].header, f->key) == 0) {
-			rg_error(r->map->d, f->pos, "column '%s' is mapped twice in csv",
+			rg_msg(r->map->d, RG_M_FIELD_DUPLICATE, f->pos,
+			    "column '%s' is mapped twice in csv",
 			    rg_load_show(r->map, f->key));
 			return NULL;
 		}
@@ -151,7 +153,7 @@ spec_field(reader *r, const rg_field *f, int cell)
 		return i;
 	const char *cell_fields[] = { "value", "growth", "change", "value(growth)", NULL };
 	const char *hint = rg_nearest_word(f->value, cell ? cell_fields : col_names, C__COUNT);
-	rg_error(r->map->d, f->value_pos, "%s '%s' is not one of %s%s%s%s",
+	rg_msg(r->map->d, RG_M_FIELD_VALUE, f->value_pos, "%s '%s' is not one of %s%s%s%s",
 	    cell ? "a cell's field" : "a column", rg_load_show(r->map, f->value),
 	    cell ? "value, growth, change, value(growth)" : "ignore, region, indicator, "
 	    "period, kind, value, growth, change, quote, unit, value(growth)",
@@ -229,7 +231,8 @@ read_names(reader *r, const rg_field *list)
 					rg_load_unknown(r->map, g->pos, g->key, "a name", keys);
 			}
 			if (id == NULL)
-				rg_error(r->map->d, f->pos, "missing field 'id' in name '%s'",
+				rg_msg(r->map->d, RG_M_FIELD_MISSING, f->pos,
+				    "missing field 'id' in name '%s'",
 				    rg_load_show(r->map, f->key));
 		} else if (is_scalar(r, f)) {
 			id = f->value;
@@ -269,7 +272,8 @@ read_spec(reader *r, const rg_field *list)
 			continue;
 		}
 		if (seen[k] != NULL) {
-			rg_error(r->map->d, f->pos, "field '%s' appears twice in csv", f->key);
+			rg_msg(r->map->d, RG_M_FIELD_DUPLICATE, f->pos,
+			    "field '%s' appears twice in csv", f->key);
 			continue;
 		}
 		seen[k] = f;
@@ -282,7 +286,8 @@ read_spec(reader *r, const rg_field *list)
 			else if (strcmp(f->value, "gbk") == 0 || strcmp(f->value, "GBK") == 0)
 				r->encoding = ENC_GBK;
 			else if (strcmp(f->value, "auto") != 0)
-				rg_error(r->map->d, f->value_pos, "encoding must be auto, utf-8 or "
+				rg_msg(r->map->d, RG_M_FIELD_VALUE, f->value_pos,
+				    "encoding must be auto, utf-8 or "
 				    "gbk, found '%s'", rg_load_show(r->map, f->value));
 			break;
 		case 1:
@@ -291,7 +296,8 @@ read_spec(reader *r, const rg_field *list)
 			if (strcmp(f->value, "wide") == 0)
 				r->wide = 1;
 			else if (strcmp(f->value, "long") != 0)
-				rg_error(r->map->d, f->value_pos, "layout must be long or wide, "
+				rg_msg(r->map->d, RG_M_FIELD_VALUE, f->value_pos,
+				    "layout must be long or wide, "
 				    "found '%s'", rg_load_show(r->map, f->value));
 			break;
 		case 2:
@@ -313,14 +319,15 @@ read_spec(reader *r, const rg_field *list)
 		}
 	}
 	if (seen[3] != NULL && !r->wide)
-		rg_error(r->map->d, seen[3]->pos, "cells are for a wide table (add "
+		rg_msg(r->map->d, RG_M_CSV_MAPPING, seen[3]->pos, "cells are for a wide table (add "
 		    "'layout: wide')");
 	if (r->wide && r->map->d->errors == 0) {
 		size_t cells = 0;
 		for (size_t i = 0; i < r->nspecs; i++)
 			cells += r->specs[i].cell;
 		if (cells == 0)
-			rg_error(r->map->d, seen[1]->value_pos, "a wide table needs 'cells': "
+			rg_msg(r->map->d, RG_M_CSV_MAPPING, seen[1]->value_pos,
+			    "a wide table needs 'cells': "
 			    "what each value column holds");
 	}
 }
@@ -467,12 +474,13 @@ header(reader *r)
 		col->field = -1;
 		col->group = NONE;
 		if (c->len == 0) {
-			rg_error(ld->d, c->pos, "column %zu has no header", i + 1);
+			rg_msg(ld->d, RG_M_CSV_HEADER, c->pos, "column %zu has no header", i + 1);
 			continue;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(r->cols[j].header, c->text) == 0) {
-				rg_error(ld->d, c->pos, "column '%s' appears twice in the header "
+				rg_msg(ld->d, RG_M_CSV_HEADER, c->pos,
+				    "column '%s' appears twice in the header "
 				    "(first at column %zu)", rg_load_show(ld, c->text), j + 1);
 				goto next;
 			}
@@ -496,7 +504,8 @@ header(reader *r)
 				for (size_t j = 1; col_names[j] != NULL; j++)
 					known[n++] = col_names[j];
 				const char *hint = rg_nearest_word(c->text, known, n);
-				rg_error(ld->d, c->pos, "unknown column '%s'%s%s%s (map it under "
+				rg_msg(ld->d, RG_M_CSV_HEADER, c->pos,
+				    "unknown column '%s'%s%s%s (map it under "
 				    "csv.%s in %s, or to ignore)", rg_load_show(ld, c->text),
 				    hint ? " (did you mean '" : "", hint ? hint : "",
 				    hint ? "'?)" : "", r->wide ? "columns or csv.cells" : "columns",
@@ -510,7 +519,8 @@ header(reader *r)
 		for (size_t j = 0; j < i; j++)
 			if (r->cols[j].field == col->field &&
 			    (r->cols[j].spec == NULL || !r->cols[j].spec->cell)) {
-				rg_error(ld->d, c->pos, "columns '%s' and '%s' both give %s",
+				rg_msg(ld->d, RG_M_CSV_HEADER, c->pos,
+				    "columns '%s' and '%s' both give %s",
 				    rg_load_show(ld, r->cols[j].header), rg_load_show(ld, c->text),
 				    col_names[col->field]);
 				break;
@@ -519,7 +529,8 @@ header(reader *r)
 	}
 	for (size_t j = 0; j < r->nspecs; j++)
 		if (!r->specs[j].seen)
-			rg_error(ld->d, r->specs[j].pos, "column '%s' is not in the header of %s",
+			rg_msg(ld->d, RG_M_CSV_HEADER, r->specs[j].pos,
+			    "column '%s' is not in the header of %s",
 			    rg_load_show(r->map, r->specs[j].header), ld->file);
 	if (ld->d->errors > errors) {
 		r->header_bad = 1;
@@ -533,11 +544,13 @@ header(reader *r)
 	rg_pos at = rg_pos_make(ld->file, 1, 1);
 	if (!r->wide) {
 		if (!gives[C_INDICATOR])
-			rg_error(ld->d, at, "no column gives the indicator (a column named "
+			rg_msg(ld->d, RG_M_CSV_HEADER, at,
+			    "no column gives the indicator (a column named "
 			    "'indicator', or one mapped to it in csv.columns)");
 		if (!gives[C_VALUE] && !gives[C_GROWTH] && !gives[C_CHANGE] &&
 		    !gives[C_VALUE_GROWTH])
-			rg_error(ld->d, at, "no column gives a value, growth or change");
+			rg_msg(ld->d, RG_M_CSV_HEADER, at,
+			    "no column gives a value, growth or change");
 		r->header_bad = ld->d->errors > errors;
 		return;
 	}
@@ -548,11 +561,13 @@ header(reader *r)
 			continue;
 		for (int k = 0; k < K__COUNT; k++)
 			if (col->spec->fixed[k] != NULL && gives[key_col[k]])
-				rg_error(r->map->d, col->spec->fixed[k]->pos, "cell column '%s' "
+				rg_msg(r->map->d, RG_M_CSV_MAPPING, col->spec->fixed[k]->pos,
+				    "cell column '%s' "
 				    "fixes %s, which a column of the table gives too",
 				    rg_load_show(r->map, col->header), col_names[key_col[k]]);
 		if (col->spec->fixed[K_INDICATOR] == NULL && !gives[C_INDICATOR])
-			rg_error(r->map->d, col->spec->pos, "cell column '%s' has no indicator: "
+			rg_msg(r->map->d, RG_M_CSV_MAPPING, col->spec->pos,
+			    "cell column '%s' has no indicator: "
 			    "fix it in the mapping or add a column that gives it",
 			    rg_load_show(r->map, col->header));
 		for (size_t j = 0; j < i && col->group == NONE; j++)
@@ -563,7 +578,8 @@ header(reader *r)
 			const colspec *a = r->cols[j].spec;
 			if (a != NULL && a->cell && r->cols[j].group == col->group &&
 			    (fills(a->field) & fills(col->spec->field)))
-				rg_error(r->map->d, col->spec->pos, "cell columns '%s' and '%s' both "
+				rg_msg(r->map->d, RG_M_CSV_MAPPING, col->spec->pos,
+				    "cell columns '%s' and '%s' both "
 				    "give the %s of one observation", rg_load_show(r->map, a->header),
 				    rg_load_show(r->map, col->header), col_names[col->spec->field]);
 		}
@@ -656,7 +672,8 @@ add_cell(reader *r, rg_field ***tail, int field, const cell *c, const char **ind
 	case C_INDICATOR: {
 		const char *id = lookup(r, v, field);
 		if (id == NULL && !is_id(v)) {
-			rg_error(ld->d, c->pos, "'%s' is neither the id nor the name of %s "
+			rg_msg(ld->d, RG_M_UNKNOWN_REFERENCE, c->pos,
+			    "'%s' is neither the id nor the name of %s "
 			    "(name it under csv.names in %s)", rg_load_show(ld, v),
 			    field == C_REGION ? "a region" : "an indicator", where_map(r));
 			return 0;
@@ -696,10 +713,12 @@ check_unit(reader *r, const cell *c, const char *ind)
 		return;
 	const rg_indicator *i = indicator(r, ind);
 	if (i == NULL)
-		rg_error(ld->d, c->pos, "unit '%s' is given for indicator '%s', which "
+		rg_msg(ld->d, RG_M_UNIT_MISMATCH, c->pos,
+		    "unit '%s' is given for indicator '%s', which "
 		    "%s does not define", rg_load_show(ld, c->text), ind, where_map(r));
 	else if (i->unit == NULL || strcmp(i->unit, c->text) != 0)
-		rg_error(ld->d, c->pos, "unit '%s' is not the unit of indicator '%s' "
+		rg_msg(ld->d, RG_M_UNIT_MISMATCH, c->pos,
+		    "unit '%s' is not the unit of indicator '%s' "
 		    "(%s, %s:%d:%d)", rg_load_show(ld, c->text), ind,
 		    i->unit ? i->unit : "none", i->pos.file, i->pos.line, i->pos.col);
 }
@@ -715,7 +734,7 @@ row(reader *r)
 		return;                          /* a blank row */
 	if (r->ncells != r->ncols) {
 		size_t at = r->ncells > r->ncols ? r->ncols : r->ncells - 1;
-		rg_error(ld->d, r->cells[at].pos, "row has %zu cell%s, the header %zu",
+		rg_msg(ld->d, RG_M_CSV_ROW, r->cells[at].pos, "row has %zu cell%s, the header %zu",
 		    r->ncells, r->ncells == 1 ? "" : "s", r->ncols);
 		return;
 	}
@@ -807,7 +826,8 @@ parse(reader *r, size_t start)
 	rg_loader *ld = r->ld;
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		rg_failure(ld->d, rg_pos_make(ld->file, 0, 0), "cannot start the CSV parser");
+		rg_msg(ld->d, RG_M_PARSER_FAILED, rg_pos_make(ld->file, 0, 0),
+		    "cannot start the CSV parser");
 		return;
 	}
 	const unsigned char *b = (const unsigned char *)ld->buf;
@@ -825,27 +845,32 @@ parse(reader *r, size_t start)
 		while (s < off && (b[s] == ' ' || b[s] == '\t'))
 			s++;
 		if (csv_error(&p) != CSV_EPARSE)
-			rg_failure(ld->d, at, "%s", csv_strerror(csv_error(&p)));
+			rg_msg(ld->d, RG_M_PARSER_FAILED, at, "%s", csv_strerror(csv_error(&p)));
 		else if (b[s] == '"')
-			rg_error(ld->d, at, "'%s' after the closing quote of a cell (a quote "
+			rg_msg(ld->d, RG_M_CSV_SYNTAX, at,
+			    "'%s' after the closing quote of a cell (a quote "
 			    "inside a quoted cell is written \"\")",
 			    rg_load_show(ld, rg_arena_strndup(ld->tmp, (const char *)b + off,
 			    b[off] >= 0x80 ? 1 + (b[off] >= 0xC0) + (b[off] >= 0xE0) +
 			    (b[off] >= 0xF0) : 1)));
 		else
-			rg_error(ld->d, at, "a quote inside a cell that does not start with one "
+			rg_msg(ld->d, RG_M_CSV_SYNTAX, at,
+			    "a quote inside a cell that does not start with one "
 			    "(quote the whole cell and write the quote \"\")");
 	}
 	if (!broken) {
 		r->off = ld->len;
 		size_t open = r->cell_start;
 		if (csv_fini(&p, on_cell, on_row, r) != 0 || csv_error(&p) == CSV_EPARSE)
-			rg_error(ld->d, rg_loader_pos(ld, open != NONE ? open : ld->len),
+			rg_msg(ld->d, RG_M_CSV_SYNTAX,
+			    rg_loader_pos(ld, open != NONE ? open : ld->len),
+			    
 			    "a quoted cell is not closed by the end of the file");
 	}
 	csv_free(&p);
 	if (!r->header_done && !broken)
-		rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "empty file (a CSV file starts "
+		rg_msg(ld->d, RG_M_FILE_EMPTY, rg_pos_make(ld->file, 0, 0),
+		    "empty file (a CSV file starts "
 		    "with a header row)");
 }
 
@@ -858,7 +883,8 @@ from_gbk(reader *r, int told)
 	rg_loader *ld = r->ld;
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
 	if (cd == (iconv_t)-1) {
-		rg_failure(ld->d, rg_pos_make(ld->file, 0, 0), "cannot convert from GBK: %s",
+		rg_msg(ld->d, RG_M_ENCODING_FAILED, rg_pos_make(ld->file, 0, 0),
+		    "cannot convert from GBK: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -881,10 +907,12 @@ from_gbk(reader *r, int told)
 		rg_pos at = rg_loader_pos(ld, (size_t)(in - ld->buf));
 		unsigned byte = (unsigned char)*in;
 		if (told)
-			rg_error(ld->d, at, "byte #%02X is not GBK (the mapping says encoding: "
+			rg_msg(ld->d, RG_M_ENCODING, at,
+			    "byte #%02X is not GBK (the mapping says encoding: "
 			    "gbk)", byte);
 		else
-			rg_error(ld->d, at, "byte #%02X is neither UTF-8 nor GBK (the file "
+			rg_msg(ld->d, RG_M_ENCODING, at,
+			    "byte #%02X is neither UTF-8 nor GBK (the file "
 			    "must be one of them)", byte);
 		rc = -1;
 		break;
@@ -907,14 +935,16 @@ to_utf8(reader *r)
 	rg_loader *ld = r->ld;
 	int bom = ld->len >= 3 && memcmp(ld->buf, "\xEF\xBB\xBF", 3) == 0;
 	if (bom && r->encoding == ENC_GBK) {
-		rg_error(ld->d, rg_pos_make(ld->file, 1, 1), "the file starts with a UTF-8 "
+		rg_msg(ld->d, RG_M_ENCODING, rg_pos_make(ld->file, 1, 1),
+		    "the file starts with a UTF-8 "
 		    "byte order mark, but the mapping says encoding: gbk");
 		return NONE;
 	}
 	long bad = rg_utf8_invalid_at(ld->buf, ld->len);
 	if (bom || r->encoding == ENC_UTF8 || (r->encoding == ENC_AUTO && bad < 0)) {
 		if (bad >= 0) {
-			rg_error(ld->d, rg_loader_pos(ld, (size_t)bad), "byte #%02X is not "
+			rg_msg(ld->d, RG_M_ENCODING, rg_loader_pos(ld, (size_t)bad),
+			    "byte #%02X is not "
 			    "UTF-8 (%s)", (unsigned char)ld->buf[bad], bom ? "the file starts "
 			    "with a UTF-8 byte order mark" : "the mapping says encoding: utf-8");
 			return NONE;

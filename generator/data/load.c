@@ -14,7 +14,8 @@
 static void
 too_big(rg_loader *ld)
 {
-	rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "file is larger than %u MiB; "
+	rg_msg(ld->d, RG_M_FILE_TOO_LARGE, rg_pos_make(ld->file, 0, 0),
+	    "file is larger than %u MiB; "
 	    "refusing to load it", RG_DATA_MAX_FILE_BYTES / (1024 * 1024));
 }
 
@@ -25,11 +26,11 @@ check_stat(rg_loader *ld, int fd)
 	rg_pos at = rg_pos_make(ld->file, 0, 0);
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
-		rg_failure(ld->d, at, "cannot read file: %s", strerror(errno));
+		rg_msg(ld->d, RG_M_READ_FAILED, at, "cannot read file: %s", strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		rg_error(ld->d, at, "is a directory, not a data file");
+		rg_msg(ld->d, RG_M_FILE_UNREADABLE, at, "is a directory, not a data file");
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > (off_t)RG_DATA_MAX_FILE_BYTES) {
@@ -47,7 +48,7 @@ read_file(rg_loader *ld)
 	const char *why;
 	int fd = rg_open_regular(ld->file, &why);
 	if (fd < 0) {
-		rg_error(ld->d, at, "cannot read data file: %s", why);
+		rg_msg(ld->d, RG_M_FILE_UNREADABLE, at, "cannot read data file: %s", why);
 		return -1;
 	}
 	if (check_stat(ld, fd) < 0) {
@@ -65,7 +66,7 @@ read_file(rg_loader *ld)
 		rg_buf_put(&b, chunk, (size_t)n);
 	}
 	if (n < 0)
-		rg_failure(ld->d, at, "cannot read file: %s", strerror(errno));
+		rg_msg(ld->d, RG_M_READ_FAILED, at, "cannot read file: %s", strerror(errno));
 	close(fd);
 	if (n != 0) {
 		rg_buf_free(&b);
@@ -101,13 +102,15 @@ rg_loader_open(rg_loader *ld, rg_dataset *ds, const char *path, rg_diag *d)
 	const unsigned char *u = (const unsigned char *)ld->buf;
 	if ((ld->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
 	    (ld->len >= 4 && (!u[0] || !u[1] || !u[2] || !u[3]))) {
-		rg_error(d, rg_pos_make(ld->file, 1, 1), "the file is UTF-16 or UTF-32; data files "
+		rg_msg(d, RG_M_ENCODING, rg_pos_make(ld->file, 1, 1),
+		    "the file is UTF-16 or UTF-32; data files "
 		    "are UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)");
 		free(ld->buf);
 		return -1;
 	}
 	*RG_PUSH(ds->files, ds->nfiles, ds->cap_files) = ld->file;
 	index_lines(ld);
+	ld->memo = rg_xcalloc(1, sizeof *ld->memo);
 	ld->tmp = rg_arena_new();
 	ld->first_obs = ds->nobservations;
 	ld->first_narr = ds->nnarratives;
@@ -136,6 +139,7 @@ rg_loader_close(rg_loader *ld)
 	rg_arena_free(ld->tmp);
 	free(ld->buf);
 	free(ld->lines);
+	free(ld->memo);
 	return ld->d->errors + ld->d->failures > ld->problems ? -1 : 0;
 }
 
@@ -147,11 +151,14 @@ rg_loader_set_text(rg_loader *ld, char *buf, size_t len)
 	ld->len = len;
 	ld->nlines = 0;
 	index_lines(ld);
+	*ld->memo = (struct rg_colmemo){ 0, 0, 1 };
 }
 
 rg_pos
 rg_loader_pos(const rg_loader *ld, size_t offset)
 {
+	if (offset > ld->len)
+		offset = ld->len;
 	size_t lo = 0, hi = ld->nlines;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -160,7 +167,16 @@ rg_loader_pos(const rg_loader *ld, size_t offset)
 		else
 			hi = mid;
 	}
-	return rg_pos_make(ld->file, (int)lo + 1, (int)(offset - ld->lines[lo]) + 1);
+	/* count characters from the line's start, or from the last offset
+	 * asked for when it is on this line and before this one */
+	struct rg_colmemo *m = ld->memo, here = { lo, ld->lines[lo], 1 };
+	if (m != NULL && m->line == lo && m->off >= here.off && m->off <= offset && m->col > 0)
+		here = *m;
+	here.col += rg_char_col(ld->buf + here.off, offset - here.off) - 1;
+	here.off = offset;
+	if (m != NULL)
+		*m = here;
+	return rg_pos_make(ld->file, (int)lo + 1, here.col);
 }
 
 rg_field *

@@ -45,6 +45,10 @@ typedef struct rg_loader {
 	size_t first_obs, first_narr;   /* this file's elements start here */
 	int problems;            /* d's errors and failures at open */
 	unsigned full;           /* limits of the dataset reported (check.c) */
+	struct rg_colmemo {      /* the last position asked for (rg_loader_pos) */
+		size_t line, off;
+		int col;
+	} *memo;
 } rg_loader;
 
 /* Read path; 0, or -1 after reporting why it cannot be loaded. */
@@ -56,7 +60,9 @@ int rg_loader_close(rg_loader *ld);
  * positions are then in the new text. */
 void rg_loader_set_text(rg_loader *ld, char *buf, size_t len);
 
-/* The position of a byte offset in the file. */
+/* The position of a byte offset in the file; its column counts characters.
+ * Asking for offsets in increasing order (as the readers do) costs time
+ * linear in the file, whatever the length of its lines. */
 rg_pos rg_loader_pos(const rg_loader *ld, size_t offset);
 
 /* Append a field to the list at *tail (then *tail is its next); key must

@@ -67,7 +67,8 @@ rg_data_load(rg_dataset *ds, const char *path, rg_diag *d)
 		return rg_data_load_xml(ds, path, d);
 	if (dot != NULL && strcasecmp(dot, ".csv") == 0)
 		return rg_data_load_csv(ds, path, d);
-	rg_error(d, rg_pos_make(path, 0, 0), "unknown kind of data file (name it .yaml, "
+	rg_msg(d, RG_M_FILE_KIND, rg_pos_make(path, 0, 0),
+	    "unknown kind of data file (name it .yaml, "
 	    ".yml, .xml or .csv)");
 	return -1;
 }
@@ -301,10 +302,12 @@ check_definitions(const rg_dataset *ds, rg_diag *d)
 	for (size_t i = 0; i < ds->nregions; i++) {
 		const rg_region *r = &ds->regions[i], *f = &ds->regions[first[i]];
 		if (first[i] != i && same_file(r->pos, f->pos))
-			rg_error(d, r->pos, "duplicate region id '%s' (first defined at %s)",
+			rg_msg(d, RG_M_DEFINITION_CONFLICT, r->pos,
+			    "duplicate region id '%s' (first defined at %s)",
 			    r->id, pos_str(&b, f->pos));
 		else if (!same_region(r, f))
-			rg_error(d, r->pos, "region '%s' is defined differently at %s", r->id,
+			rg_msg(d, RG_M_DEFINITION_CONFLICT, r->pos,
+			    "region '%s' is defined differently at %s", r->id,
 			    pos_str(&b, f->pos));
 	}
 	free(first);
@@ -314,10 +317,12 @@ check_definitions(const rg_dataset *ds, rg_diag *d)
 	for (size_t i = 0; i < ds->nindicators; i++) {
 		const rg_indicator *ind = &ds->indicators[i], *f = &ds->indicators[first[i]];
 		if (first[i] != i && same_file(ind->pos, f->pos))
-			rg_error(d, ind->pos, "duplicate indicator id '%s' (first defined at %s)",
+			rg_msg(d, RG_M_DEFINITION_CONFLICT, ind->pos,
+			    "duplicate indicator id '%s' (first defined at %s)",
 			    ind->id, pos_str(&b, f->pos));
 		else if (!same_indicator(ind, f))
-			rg_error(d, ind->pos, "indicator '%s' has unit '%s' here but '%s' at %s",
+			rg_msg(d, RG_M_UNIT_MISMATCH, ind->pos,
+			    "indicator '%s' has unit '%s' here but '%s' at %s",
 			    ind->id, or_none(ind->unit), or_none(f->unit), pos_str(&b, f->pos));
 	}
 	free(first);
@@ -355,10 +360,12 @@ check_refs(refs *r, const char *const *known, size_t nknown, rg_diag *d)
 		/* a hint from the first ids only: hostile files stay fast */
 		const char *hint = rg_nearest_word(r->ids[i], known, nknown < 256 ? nknown : 256);
 		if (hint != NULL)
-			rg_error(d, r->pos[i], "unknown %s '%s' (did you mean '%s'?)", r->what,
+			rg_msg(d, RG_M_UNKNOWN_REFERENCE, r->pos[i],
+			    "unknown %s '%s' (did you mean '%s'?)", r->what,
 			    r->ids[i], hint);
 		else
-			rg_error(d, r->pos[i], "unknown %s '%s'", r->what, r->ids[i]);
+			rg_msg(d, RG_M_UNKNOWN_REFERENCE, r->pos[i],
+			    "unknown %s '%s'", r->what, r->ids[i]);
 	}
 	free(first);
 	free(k);
@@ -395,10 +402,12 @@ check_defaults(const char *what, const char *id, const char *region,
     const char *period, rg_pos pos, rg_diag *d)
 {
 	if (region == NULL)
-		rg_error(d, pos, "%s '%s' has no region (give it one, or a default in meta)",
+		rg_msg(d, RG_M_OBSERVATION_INCOMPLETE, pos,
+		    "%s '%s' has no region (give it one, or a default in meta)",
 		    what, id);
 	if (period == NULL)
-		rg_error(d, pos, "%s '%s' has no period (give it one, or a default in meta)",
+		rg_msg(d, RG_M_OBSERVATION_INCOMPLETE, pos,
+		    "%s '%s' has no period (give it one, or a default in meta)",
 		    what, id);
 }
 
@@ -425,7 +434,8 @@ check_observations(rg_dataset *ds, rg_diag *d)
 		ds->observations[i].shadowed = first[i] != i;
 		if (first[i] != i && (same_file(o->pos, f->pos) || !same(o->value, f->value) ||
 		    !same(o->growth, f->growth) || !same(o->change, f->change)))
-			rg_error(d, o->pos, "second %s observation of '%s' for region %s, "
+			rg_msg(d, RG_M_OBSERVATION_DUPLICATE, o->pos,
+			    "second %s observation of '%s' for region %s, "
 			    "period %s (the first is at %s%s)", rg_obs_kind_name(o->kind),
 			    o->indicator, or_none(o->region), or_none(o->period),
 			    pos_str(&b, f->pos), same_file(o->pos, f->pos) ? "" :
@@ -456,7 +466,8 @@ check_narratives(const rg_dataset *ds, rg_diag *d)
 		check_defaults("narrative", n->id, n->region, n->period, n->pos, d);
 		/* across files the first narrative is used (docs/data-format.md) */
 		if (first[i] != i && same_file(n->pos, ds->narratives[first[i]].pos))
-			rg_error(d, n->pos, "second narrative '%s' for region %s, period %s "
+			rg_msg(d, RG_M_OBSERVATION_DUPLICATE, n->pos,
+			    "second narrative '%s' for region %s, period %s "
 			    "(the first is at %s)", n->id, or_none(n->region),
 			    or_none(n->period), pos_str(&b, ds->narratives[first[i]].pos));
 	}

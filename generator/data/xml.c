@@ -153,7 +153,8 @@ report(rg_loader *ld, const xmlError *e)
 	int seen = ld->d->errors + ld->d->failures - ld->problems;
 	if (seen >= XML_MAX_MESSAGES && e->level != XML_ERR_WARNING) {
 		if (seen == XML_MAX_MESSAGES)
-			rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "too many errors in this file; "
+			rg_msg(ld->d, RG_M_TOO_MANY_ERRORS, rg_pos_make(ld->file, 0, 0),
+			    "too many errors in this file; "
 			    "the rest are not shown");
 		else
 			ld->d->errors++;
@@ -180,12 +181,12 @@ report(rg_loader *ld, const xmlError *e)
 		pos = pos_chars(ld, e->line, parser ? e->int2 : 0);
 	}
 	if (e->level == XML_ERR_WARNING)
-		rg_warning(ld->d, pos, "%s", rg_buf_cstr(&msg));
+		rg_msg(ld->d, RG_M_XML_WARNING, pos, "%s", rg_buf_cstr(&msg));
 	else if (e->domain == XML_FROM_SCHEMASP || e->domain == XML_FROM_MEMORY ||
 	    e->domain == XML_FROM_IO)
-		rg_failure(ld->d, pos, "%s", rg_buf_cstr(&msg));
+		rg_msg(ld->d, RG_M_PARSER_FAILED, pos, "%s", rg_buf_cstr(&msg));
 	else
-		rg_error(ld->d, pos, "%s", rg_buf_cstr(&msg));
+		rg_msg(ld->d, RG_M_XML_INVALID, pos, "%s", rg_buf_cstr(&msg));
 	rg_buf_free(&msg);
 }
 
@@ -212,7 +213,9 @@ stray_error(void *ld, const char *fmt, ...)
 	va_end(ap);
 	put_message(&msg, rg_buf_cstr(&text));
 	if (msg.len > 0)
-		rg_failure(((rg_loader *)ld)->d, rg_pos_make(((rg_loader *)ld)->file, 0, 0),
+		rg_msg(((rg_loader *)ld)->d, RG_M_PARSER_FAILED,
+		    rg_pos_make(((rg_loader *)ld)->file, 0, 0),
+		    
 		    "%s", rg_buf_cstr(&msg));
 	rg_buf_free(&text);
 	rg_buf_free(&msg);
@@ -239,7 +242,8 @@ on_doctype(void *parser_ctxt, const xmlChar *name, const xmlChar *external_id,
 	(void)system_id;
 	while (off > 0 && strncmp(ld->buf + off, "<!DOCTYPE", 9) != 0)
 		off--;
-	rg_error(ld->d, rg_loader_pos(ld, off), "DOCTYPE '%s' is not allowed (data files "
+	rg_msg(ld->d, RG_M_XML_DOCTYPE, rg_loader_pos(ld, off),
+	    "DOCTYPE '%s' is not allowed (data files "
 	    "refuse DTDs, entity declarations and external entities)", (const char *)name);
 	xmlStopParser(c);
 }
@@ -314,18 +318,21 @@ parse(rg_loader *ld)
 {
 	long crowded = crowded_tag(ld->buf, ld->len);
 	if (crowded >= 0) {
-		rg_error(ld->d, rg_loader_pos(ld, (size_t)crowded), "an element with more than "
+		rg_msg(ld->d, RG_M_LIMIT, rg_loader_pos(ld, (size_t)crowded),
+		    "an element with more than "
 		    "%d attributes", XML_MAX_ATTRIBUTES);
 		return NULL;
 	}
 	if (ld->len == 0) {
-		rg_error(ld->d, rg_pos_make(ld->file, 0, 0), "empty file (a data file holds "
+		rg_msg(ld->d, RG_M_FILE_EMPTY, rg_pos_make(ld->file, 0, 0),
+		    "empty file (a data file holds "
 		    "one <reportgen format=\"1\"> element)");
 		return NULL;
 	}
 	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(ld->buf, (int)ld->len);
 	if (c == NULL) {
-		rg_failure(ld->d, rg_pos_make(ld->file, 0, 0), "cannot start the XML parser");
+		rg_msg(ld->d, RG_M_PARSER_FAILED, rg_pos_make(ld->file, 0, 0),
+		    "cannot start the XML parser");
 		return NULL;
 	}
 	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
@@ -353,7 +360,7 @@ validate(rg_loader *ld, xmlDocPtr doc)
 	xmlSchemaPtr schema = xmlSchemaParse(pc);
 	xmlSchemaFreeParserCtxt(pc);
 	if (schema == NULL) {
-		rg_failure(ld->d, whole, "the built-in XML schema does not load");
+		rg_msg(ld->d, RG_M_PARSER_FAILED, whole, "the built-in XML schema does not load");
 		return -1;
 	}
 	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
@@ -362,7 +369,7 @@ validate(rg_loader *ld, xmlDocPtr doc)
 	xmlSchemaFreeValidCtxt(vc);
 	xmlSchemaFree(schema);
 	if (rc < 0)
-		rg_failure(ld->d, whole, "XML schema validation failed to run");
+		rg_msg(ld->d, RG_M_PARSER_FAILED, whole, "XML schema validation failed to run");
 	return rc == 0 ? 0 : -1;
 }
 

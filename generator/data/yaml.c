@@ -96,7 +96,8 @@ here(parser *p)
 static void
 stop(parser *p, rg_pos pos, const char *what, const char *name)
 {
-	rg_error(p->ld->d, pos, "YAML %s '%s' is not allowed (data files refuse anchors "
+	rg_msg(p->ld->d, RG_M_YAML_ANCHOR, pos,
+	    "YAML %s '%s' is not allowed (data files refuse anchors "
 	    "and aliases)", what, name);
 	p->stopped = 1;
 }
@@ -108,18 +109,20 @@ syntax_error(parser *p)
 	rg_diag *d = p->ld->d;
 	p->stopped = 1;
 	if (y->error == YAML_MEMORY_ERROR) {
-		rg_failure(d, rg_pos_make(p->ld->file, 0, 0), "out of memory reading YAML");
+		rg_msg(d, RG_M_PARSER_FAILED, rg_pos_make(p->ld->file, 0, 0),
+		    "out of memory reading YAML");
 	} else if (y->error == YAML_READER_ERROR) {
 		rg_pos pos = rg_loader_pos(p->ld, y->problem_offset);
 		if (y->problem_value >= 0)
-			rg_error(d, pos, "%s #%X (data files are UTF-8)", y->problem,
+			rg_msg(d, RG_M_ENCODING, pos, "%s #%X (data files are UTF-8)", y->problem,
 			    (unsigned)y->problem_value);
 		else
-			rg_error(d, pos, "%s", y->problem);
+			rg_msg(d, RG_M_YAML_SYNTAX, pos, "%s", y->problem);
 	} else if (y->context != NULL) {
-		rg_error(d, mark_pos(p, y->problem_mark), "%s (%s)", y->problem, y->context);
+		rg_msg(d, RG_M_YAML_SYNTAX, mark_pos(p, y->problem_mark),
+		    "%s (%s)", y->problem, y->context);
 	} else {
-		rg_error(d, mark_pos(p, y->problem_mark), "%s", y->problem);
+		rg_msg(d, RG_M_YAML_SYNTAX, mark_pos(p, y->problem_mark), "%s", y->problem);
 	}
 }
 
@@ -166,7 +169,8 @@ next(parser *p)
 		return 0;
 	}
 	if (p->depth > RG_DATA_MAX_DEPTH) {
-		rg_error(p->ld->d, here(p), "nesting deeper than %d levels", RG_DATA_MAX_DEPTH);
+		rg_msg(p->ld->d, RG_M_LIMIT, here(p),
+		    "nesting deeper than %d levels", RG_DATA_MAX_DEPTH);
 		p->stopped = 1;
 		return 0;
 	}
@@ -206,7 +210,8 @@ read_key(parser *p)
 {
 	if (p->ev.type == YAML_SCALAR_EVENT)
 		return rg_arena_strdup(p->ld->tmp, (const char *)p->ev.data.scalar.value);
-	rg_error(p->ld->d, here(p), "a key must be a scalar, found %s", rg_shape_name(shape(p)));
+	rg_msg(p->ld->d, RG_M_FIELD_TYPE, here(p),
+	    "a key must be a scalar, found %s", rg_shape_name(shape(p)));
 	skip(p);
 	if (next(p))
 		skip(p);
@@ -279,7 +284,8 @@ read_list(parser *p, const char *key, void (*load)(rg_loader *, const rg_field *
 			if (!p->stopped)
 				load(p->ld, fields, pos);
 		} else {
-			rg_error(p->ld->d, pos, "each item of '%s' must be a mapping, found %s",
+			rg_msg(p->ld->d, RG_M_FIELD_TYPE, pos,
+			    "each item of '%s' must be a mapping, found %s",
 			    key, rg_shape_name(shape(p)));
 			skip(p);
 		}
@@ -298,7 +304,7 @@ read_format(parser *p)
 	const char *v = s == RG_SCALAR ? (const char *)p->ev.data.scalar.value : "";
 	const char *want = p->map ? "reportgen-csv/1" : "reportgen/1";
 	if (strcmp(v, want) != 0)
-		rg_error(p->ld->d, here(p), "unsupported format '%s' (this is %s)",
+		rg_msg(p->ld->d, RG_M_FORMAT, here(p), "unsupported format '%s' (this is %s)",
 		    rg_load_show(p->ld, v), want);
 }
 
@@ -323,7 +329,8 @@ read_top(parser *p)
 			rg_load_unknown(p->ld, pos, key, p->map ? "a CSV mapping" :
 			    "the top-level mapping", keys);
 		else if (seen & (1u << i))
-			rg_error(p->ld->d, pos, "field '%s' appears twice in the top-level mapping",
+			rg_msg(p->ld->d, RG_M_FIELD_DUPLICATE, pos,
+			    "field '%s' appears twice in the top-level mapping",
 			    key);
 		if (!next(p))
 			break;
@@ -359,7 +366,8 @@ read_top(parser *p)
 		}
 	}
 	if (!(seen & (1u << T_FORMAT)) && !p->stopped)
-		rg_error(p->ld->d, start, "missing 'format: %s' in the top-level mapping",
+		rg_msg(p->ld->d, RG_M_FORMAT, start,
+		    "missing 'format: %s' in the top-level mapping",
 		    p->map ? "reportgen-csv/1" : "reportgen/1");
 }
 
@@ -368,10 +376,12 @@ static void
 empty(parser *p)
 {
 	if (p->map)
-		rg_error(p->ld->d, rg_pos_make(p->ld->file, 0, 0), "empty file (a CSV mapping "
+		rg_msg(p->ld->d, RG_M_FILE_EMPTY, rg_pos_make(p->ld->file, 0, 0),
+		    "empty file (a CSV mapping "
 		    "starts with 'format: reportgen-csv/1')");
 	else
-		rg_error(p->ld->d, rg_pos_make(p->ld->file, 0, 0), "empty file (a data file "
+		rg_msg(p->ld->d, RG_M_FILE_EMPTY, rg_pos_make(p->ld->file, 0, 0),
+		    "empty file (a data file "
 		    "starts with 'format: reportgen/1')");
 }
 
@@ -392,14 +402,16 @@ read_stream(parser *p)
 	} else if (s == RG_NULL) {
 		empty(p);
 	} else {
-		rg_error(p->ld->d, here(p), "the top level must be a mapping, found %s",
+		rg_msg(p->ld->d, RG_M_FIELD_TYPE, here(p),
+		    "the top level must be a mapping, found %s",
 		    rg_shape_name(s));
 		skip(p);
 	}
 	if (!next(p) || !next(p))          /* DOCUMENT-END, then STREAM-END */
 		return;
 	if (p->ev.type == YAML_DOCUMENT_START_EVENT)
-		rg_error(p->ld->d, here(p), "a second YAML document (a data file holds one)");
+		rg_msg(p->ld->d, RG_M_YAML_DOCUMENTS, here(p),
+		    "a second YAML document (a data file holds one)");
 }
 
 void
@@ -410,7 +422,8 @@ rg_yaml_read(rg_loader *ld, rg_csvmap *map)
 	p.ld = ld;
 	p.map = map;
 	if (!yaml_parser_initialize(&p.yp)) {
-		rg_failure(ld->d, rg_pos_make(ld->file, 0, 0), "cannot start the YAML parser");
+		rg_msg(ld->d, RG_M_PARSER_FAILED, rg_pos_make(ld->file, 0, 0),
+		    "cannot start the YAML parser");
 		return;
 	}
 	yaml_parser_set_encoding(&p.yp, YAML_UTF8_ENCODING);

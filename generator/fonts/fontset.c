@@ -114,12 +114,13 @@ open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 			return (int)i;
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
 	if (blob == NULL) {
-		rg_failure(d, pos, "cannot read font file %s", path);
+		rg_msg(d, RG_M_READ_FAILED, pos, "cannot read font file %s", path);
 		return -1;
 	}
 	unsigned count = hb_face_count(blob);
 	if ((unsigned)index >= count) {
-		rg_error(d, pos, "font %s has %u face%s; index %d does not exist", path,
+		rg_msg(d, RG_M_FONT_UNUSABLE, pos,
+		    "font %s has %u face%s; index %d does not exist", path,
 		    count, count == 1 ? "" : "s", index);
 		hb_blob_destroy(blob);
 		return -1;
@@ -128,7 +129,8 @@ open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 	hb_blob_destroy(blob);
 	if (hb_face_get_upem(hb) == 0 || hb_face_get_glyph_count(hb) == 0 ||
 	    !has_outlines(hb)) {
-		rg_error(d, pos, "%s is not a usable OpenType font (TrueType or CFF outlines)",
+		rg_msg(d, RG_M_FONT_UNUSABLE, pos,
+		    "%s is not a usable OpenType font (TrueType or CFF outlines)",
 		    path);
 		hb_face_destroy(hb);
 		return -1;
@@ -157,7 +159,7 @@ split_fields(char *line, char **field, int *col, size_t max)
 		if (*p == '\0' || *p == '#')
 			break;
 		field[n] = p;
-		col[n] = (int)(p - line) + 1;
+		col[n] = rg_char_col(line, (size_t)(p - line));   /* characters (diag.h) */
 		n++;
 		while (*p && *p != ' ' && *p != '\t')
 			p++;
@@ -177,7 +179,8 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 	int role = role_parse(field[1]);
 	if (role < 0) {
 		pos.col = col[1];
-		rg_error(d, pos, "unknown font role '%s' (expected song, hei, kai, mono, fang "
+		rg_msg(d, RG_M_FONTCONF, pos,
+		    "unknown font role '%s' (expected song, hei, kai, mono, fang "
 		    "or biaosong)", field[1]);
 		return -1;
 	}
@@ -188,7 +191,8 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		long v = strtol(field[3], &end, 10);
 		if (*end != '\0' || v < 0 || v > 255) {
 			pos.col = col[3];
-			rg_error(d, pos, "font index must be a number from 0 to 255, found '%s'",
+			rg_msg(d, RG_M_FONTCONF, pos,
+			    "font index must be a number from 0 to 255, found '%s'",
 			    field[3]);
 			return -1;
 		}
@@ -197,7 +201,8 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 	int *chain = fs->chain[kind][role];
 	int *nchain = &fs->nchain[kind][role];
 	if (*nchain == MAX_CHAIN) {
-		rg_error(d, pos, "more than %d fonts for role %s", MAX_CHAIN, field[1]);
+		rg_msg(d, RG_M_FONTCONF, pos,
+		    "more than %d fonts for role %s", MAX_CHAIN, field[1]);
 		return -1;
 	}
 	rg_buf path = { 0 };
@@ -217,7 +222,7 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		for (size_t i = 0; i < nsearch; i++)
 			rg_buf_printf(&dirs, "%s%s", i ? ", " : "", search[i]);
 		pos.col = col[2];
-		rg_failure(d, pos, "font file '%s' for role %s not found in %s "
+		rg_msg(d, RG_M_FONT_MISSING, pos, "font file '%s' for role %s not found in %s "
 		    "(install the Debian package %s: apt-get install %s)", field[2],
 		    field[1], nsearch ? rg_buf_cstr(&dirs) : "(no search directory)", pkg, pkg);
 		rg_buf_free(&dirs);
@@ -281,13 +286,13 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 	const char *why;
 	FILE *f = rg_fopen_regular(config_path, &why);
 	if (f == NULL) {
-		rg_error(d, pos, "cannot read font configuration: %s", why);
+		rg_msg(d, RG_M_FILE_UNREADABLE, pos, "cannot read font configuration: %s", why);
 		return NULL;
 	}
 	/* of a sane size */
 	struct stat st;
 	if (fstat(fileno(f), &st) < 0 || st.st_size > (1 << 20)) {
-		rg_error(d, pos, "the font configuration is larger than 1 MiB");
+		rg_msg(d, RG_M_FILE_TOO_LARGE, pos, "the font configuration is larger than 1 MiB");
 		fclose(f);
 		return NULL;
 	}
@@ -312,7 +317,8 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 			if (add_role_font(fs, field, col, nf, search, nsearch, pos, d) < 0)
 				rc = -1;
 		} else {
-			rg_error(d, pos, "expected 'search DIR' or 'role|latin|bold|latin-bold "
+			rg_msg(d, RG_M_FONTCONF, pos,
+			    "expected 'search DIR' or 'role|latin|bold|latin-bold "
 			    "NAME FILE [INDEX] PACKAGE', found '%s'", field[0]);
 			rc = -1;
 		}
@@ -323,7 +329,8 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 	for (int r = 0; r < RG_ROLE__COUNT && rc == 0; r++)
 		if (fs->nchain[CH_REGULAR][r] == 0) {
 			pos.line = 0;
-			rg_error(d, pos, "no font configured for role %s", role_names[r]);
+			rg_msg(d, RG_M_FONTCONF, pos,
+			    "no font configured for role %s", role_names[r]);
 			rc = -1;
 		}
 	if (rc == 0)
@@ -531,7 +538,7 @@ rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, size_t n,
 	out->outlines = cff ? RG_OUTLINES_CFF : RG_OUTLINES_TRUETYPE;
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (in == NULL) {
-		rg_failure(d, at, "cannot subset font: out of memory");
+		rg_msg(d, RG_M_FONT_EMBED_FAILED, at, "cannot subset font: out of memory");
 		return -1;
 	}
 	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
@@ -562,7 +569,7 @@ rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, size_t n,
 	hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	if (sub == NULL) {
 		hb_subset_plan_destroy(plan);
-		rg_failure(d, at, "cannot subset font (face %d)", f->index);
+		rg_msg(d, RG_M_FONT_EMBED_FAILED, at, "cannot subset font (face %d)", f->index);
 		return -1;
 	}
 	const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
@@ -575,10 +582,12 @@ rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, size_t n,
 	unsigned *cids = rg_xmalloc((nglyphs ? nglyphs : 1) * sizeof *cids);
 	int rc = 0;
 	if (out->data == NULL) {
-		rg_failure(d, at, "cannot subset font (face %d): empty font program", f->index);
+		rg_msg(d, RG_M_FONT_EMBED_FAILED, at,
+		    "cannot subset font (face %d): empty font program", f->index);
 		rc = -1;
 	} else if (cff && rg_cff_cids(out->data, out->len, cids, nglyphs) < 0) {
-		rg_failure(d, at, "cannot embed font (face %d): its CFF subset is malformed",
+		rg_msg(d, RG_M_FONT_EMBED_FAILED, at,
+		    "cannot embed font (face %d): its CFF subset is malformed",
 		    f->index);
 		rc = -1;
 	} else if (!cff) {

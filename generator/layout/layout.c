@@ -789,7 +789,8 @@ rg_layout_run(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d)
 	rg_layout *l = layout_pass(doc, o, d, NULL);
 	if (l != NULL && l->npages > RG_LAYOUT_MAX_PAGES) {
 		const rg_block *first = doc->root->first_child;
-		rg_error(d, rg_pos_make(first ? first->pos.file : NULL, 0, 0), "the document "
+		rg_msg(d, RG_M_LIMIT, rg_pos_make(first ? first->pos.file : NULL, 0, 0),
+		    "the document "
 		    "runs to %zu pages: the limit is %d", l->npages, RG_LAYOUT_MAX_PAGES);
 		rg_layout_free(l);
 		return NULL;

@@ -154,17 +154,19 @@ face_for(rg_lb_para *p, const rg_lb_style *st, int32_t cp, rg_pos pos)
 	rg_utf8_encode(cp, utf8);
 	if (face >= 0) {
 		int first = env->metrics->lookup(env->metrics->ctx, st->role, 0x4E00, &primary);
-		rg_warning(env->diag, pos, "character '%s' (U+%04X) is not in %s; "
+		rg_msg(env->diag, RG_M_GLYPH_FALLBACK, pos, "character '%s' (U+%04X) is not in %s; "
 		    "taken from %s", utf8, (unsigned)cp,
 		    env->metrics->family(env->metrics->ctx, first),
 		    env->metrics->family(env->metrics->ctx, face));
 		return face;
 	}
 	if (env->allow_missing)
-		rg_warning(env->diag, pos, "character '%s' (U+%04X) is in no configured "
+		rg_msg(env->diag, RG_M_GLYPH_DROPPED, pos,
+		    "character '%s' (U+%04X) is in no configured "
 		    "font; it is left out", utf8, (unsigned)cp);
 	else
-		rg_error(env->diag, pos, "character '%s' (U+%04X) is in no configured "
+		rg_msg(env->diag, RG_M_GLYPH_MISSING, pos,
+		    "character '%s' (U+%04X) is in no configured "
 		    "font (see fonts/fonts.conf)", utf8, (unsigned)cp);
 	return -1;
 }

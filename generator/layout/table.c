@@ -941,7 +941,8 @@ too_wide(const tstate *s, const rg_block *b, double width, int turned)
 		column_name(s, order[j], &names);
 		rg_buf_printf(&names, "' (%.0f mm)", s->minw[order[j]] / 72 * 25.4);
 	}
-	rg_error(s->c->d, b->pos, "a table of %zu columns needs %.0f mm at %.1f pt, more than the "
+	rg_msg(s->c->d, RG_M_TABLE_TOO_WIDE, b->pos,
+	    "a table of %zu columns needs %.0f mm at %.1f pt, more than the "
 	    "%.0f mm of the text block%s; widest columns: %s (fewer columns, split: columns, or "
 	    "a smaller table_min_size in the theme)", n, sum(s->minw, n) / 72 * 25.4, s->size,
 	    width / 72 * 25.4, turned ? " even on a landscape page" : "", rg_buf_cstr(&names));

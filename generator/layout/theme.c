@@ -108,7 +108,8 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 		double x = strtod(v, &end);
 		const char *unit = k->type == T_MM ? "mm" : k->type == T_PT ? "pt" : "em";
 		if (*v == '\0' || *end != '\0' || !(x >= 0 && x < 10000)) {
-			rg_error(d, pos, "%s must be a number %s, found '%s'", k->name,
+			rg_msg(d, RG_M_THEME_VALUE, pos,
+			    "%s must be a number %s, found '%s'", k->name,
 			    k->type == T_MM ? "of millimetres" : k->type == T_PT ?
 			    "of points" : "of em", v);
 			return -1;
@@ -120,13 +121,16 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 		double hi = k->max > 0 ? k->max : size_key ? 500 : 0;
 		if (hi > 0 && (x > hi || (lo > 0 && x < lo) || (lo == 0 && x == 0))) {
 			if (lo > 0)
-				rg_error(d, pos, "%s must be from %g to %g %s, found '%s'", k->name,
+				rg_msg(d, RG_M_THEME_RANGE, pos,
+				    "%s must be from %g to %g %s, found '%s'", k->name,
 				    lo, hi, unit, v);
 			else if (lo == 0)
-				rg_error(d, pos, "%s must be more than 0 and at most %g %s, found "
+				rg_msg(d, RG_M_THEME_RANGE, pos,
+				    "%s must be more than 0 and at most %g %s, found "
 				    "'%s'", k->name, hi, unit, v);
 			else
-				rg_error(d, pos, "%s must be at most %g %s, found '%s'", k->name,
+				rg_msg(d, RG_M_THEME_RANGE, pos,
+				    "%s must be at most %g %s, found '%s'", k->name,
 				    hi, unit, v);
 			return -1;
 		}
@@ -136,7 +140,8 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 	case T_INT: {
 		long x = strtol(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || x < 0 || x > 1000) {
-			rg_error(d, pos, "%s must be a whole number from 0 to 1000, found '%s'",
+			rg_msg(d, RG_M_THEME_RANGE, pos,
+			    "%s must be a whole number from 0 to 1000, found '%s'",
 			    k->name, v);
 			return -1;
 		}
@@ -148,7 +153,8 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 			*(int *)p = v[0] == 't';
 			return 0;
 		}
-		rg_error(d, pos, "%s must be true or false, found '%s'", k->name, v);
+		rg_msg(d, RG_M_THEME_VALUE, pos,
+		    "%s must be true or false, found '%s'", k->name, v);
 		return -1;
 	case T_ROLE:
 		for (int r = 0; roles[r] != NULL; r++)
@@ -156,13 +162,15 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 				*(int *)p = r;
 				return 0;
 			}
-		rg_error(d, pos, "%s must be a font role (song, hei, kai, mono, fang or biaosong), "
+		rg_msg(d, RG_M_THEME_VALUE, pos,
+		    "%s must be a font role (song, hei, kai, mono, fang or biaosong), "
 		    "found '%s'", k->name, v);
 		return -1;
 	case T_COLOR: {
 		unsigned long x = strtoul(v + (*v == '#'), &end, 16);
 		if (*v != '#' || strlen(v) != 7 || *end != '\0') {
-			rg_error(d, pos, "%s must be a colour #RRGGBB, found '%s'", k->name, v);
+			rg_msg(d, RG_M_THEME_VALUE, pos,
+			    "%s must be a colour #RRGGBB, found '%s'", k->name, v);
 			return -1;
 		}
 		*(unsigned *)p = (unsigned)x;
@@ -170,7 +178,7 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 	}
 	case T_TEXT:
 		if (strlen(v) >= sizeof t->page_number) {
-			rg_error(d, pos, "%s is too long", k->name);
+			rg_msg(d, RG_M_THEME_RANGE, pos, "%s is too long", k->name);
 			return -1;
 		}
 		strcpy(p, v);
@@ -185,36 +193,21 @@ set(rg_theme *t, const key *k, const char *v, rg_pos pos, rg_diag *d)
 static int
 parse_quietly(rg_spec *spec, rg_arena *arena, const rg_buf *text, rg_pos at, rg_diag *d)
 {
-	char *msgs = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&msgs, &len);
 	rg_diag quiet;
-	rg_diag_init(&quiet, f != NULL ? f : d->out);
+	rg_diag_init(&quiet, d->out);
+	quiet.silent = 1;
 	int rc = rg_spec_parse(spec, arena, text->data ? text->data : "", text->len, at, &quiet);
-	if (f != NULL)
-		fclose(f);
 	if (rc < 0 || quiet.errors > 0) {
-		int line = 1, col = 1;
-		const char *p = msgs != NULL ? strstr(msgs, ": error:") : NULL;
-		if (p != NULL) {
-			/* "file:LINE:COL: error: ..." */
-			const char *q = p;
-			while (q > msgs && q[-1] != ':')
-				q--;
-			col = atoi(q);
-			if (q > msgs + 1) {
-				const char *r = q - 1;
-				while (r > msgs && r[-1] != ':')
-					r--;
-				line = atoi(r);
-			}
-		}
-		rg_error(d, rg_pos_make(at.file, line > 0 ? line : 1, col > 0 ? col : 1),
-		    "not a theme: a theme is a flat YAML mapping of keys to values "
-		    "(docs/themes.md); the file's text is not shown");
+		rg_pos p = quiet.first;
+		p.file = at.file;
+		if (p.line <= 0)
+			p.line = 1;
+		if (p.col <= 0)
+			p.col = 1;
+		rg_msg(d, RG_M_THEME_NOT_THEME, p, "not a theme: a theme is a flat YAML mapping "
+		    "of keys to values (docs/themes.md); the file's text is not shown");
 		rc = -1;
 	}
-	free(msgs);
 	return rc;
 }
 
@@ -232,7 +225,8 @@ foreign_keys(const rg_spec *spec, rg_diag *d)
 		for (const char *c = e->key; *c && name; c++)
 			name = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_';
 		if (!name) {
-			rg_error(d, e->key_pos, "not a theme: this line is no theme key (theme keys "
+			rg_msg(d, RG_M_THEME_NOT_THEME, e->key_pos,
+			    "not a theme: this line is no theme key (theme keys "
 			    "are names such as body_size); the file's text is not shown");
 			return 1;
 		}
@@ -247,7 +241,7 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	const char *why;
 	FILE *f = rg_fopen_regular(path, &why);
 	if (f == NULL) {
-		rg_error(d, at, "cannot read theme: %s", why);
+		rg_msg(d, RG_M_FILE_UNREADABLE, at, "cannot read theme: %s", why);
 		return -1;
 	}
 	rg_buf text = { 0 };
@@ -270,7 +264,8 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 		if (e == NULL)
 			continue;
 		if (e->is_seq || e->nvalues != 1) {
-			rg_error(d, e->key_pos, "%s must be a single value", keys[i].name);
+			rg_msg(d, RG_M_THEME_VALUE, e->key_pos,
+			    "%s must be a single value", keys[i].name);
 			rc = -1;
 		} else if (set(t, &keys[i], e->values[0], e->value_pos[0], d) < 0) {
 			rc = -1;
@@ -284,7 +279,8 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	double tw = t->page_w - t->margin_left - t->margin_right;
 	double th = t->page_h - t->margin_top - t->margin_bottom;
 	if (rc == 0 && (tw < 72 || th < 72)) {
-		rg_error(d, at, "the margins leave a text block of %.0f x %.0f pt; at least "
+		rg_msg(d, RG_M_THEME_RANGE, at,
+		    "the margins leave a text block of %.0f x %.0f pt; at least "
 		    "72 x 72 is needed", tw, th);
 		rc = -1;
 	}

@@ -286,7 +286,7 @@ rg_pdf_font_new(HPDF_Doc pdf, const rg_fontset *fs, int face, const rg_glyph_use
 	int rc = build(pdf, f, &p, u, pdfa);
 	rg_font_program_free(&p);
 	if (rc < 0) {
-		rg_failure(d, rg_pos_make(rg_fontset_path(fs, face), 0, 0),
+		rg_msg(d, RG_M_FONT_EMBED_FAILED, rg_pos_make(rg_fontset_path(fs, face), 0, 0),
 		    "cannot build the PDF objects of font %s (face %d)",
 		    rg_fontset_family(fs, face), rg_fontset_index(fs, face));
 		rg_pdf_font_free(f);

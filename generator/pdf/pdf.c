@@ -525,7 +525,8 @@ named:
 	if (close(fd) < 0)
 		rc = -1;
 	if (rc < 0)
-		rg_failure(d, rg_pos_make(path, 0, 0), "cannot write output file: %s",
+		rg_msg(d, RG_M_WRITE_FAILED, rg_pos_make(path, 0, 0),
+		    "cannot write output file: %s",
 		    strerror(errno));
 	rg_buf_free(&name);
 	return rc < 0 ? -1 : 1;
@@ -549,7 +550,7 @@ save_atomically(HPDF_Doc pdf, const char *path, rg_diag *d)
 	rg_buf_printf(&tmp, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp.data);
 	if (fd < 0) {
-		rg_failure(d, at, "cannot create output file: %s", strerror(errno));
+		rg_msg(d, RG_M_WRITE_FAILED, at, "cannot create output file: %s", strerror(errno));
 		rg_buf_free(&tmp);
 		return -1;
 	}
@@ -565,7 +566,7 @@ save_atomically(HPDF_Doc pdf, const char *path, rg_diag *d)
 	if (rc == 0 && rename(tmp.data, path) < 0)
 		rc = -1;
 	if (rc < 0) {
-		rg_failure(d, at, "cannot write output file: %s", strerror(errno));
+		rg_msg(d, RG_M_WRITE_FAILED, at, "cannot write output file: %s", strerror(errno));
 		unlink(tmp.data);
 	}
 	rg_buf_free(&tmp);
@@ -579,7 +580,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	herr e = { 0, 0 };
 	HPDF_Doc pdf = HPDF_New(on_error, &e);
 	if (pdf == NULL) {
-		rg_failure(d, at, "cannot create PDF document");
+		rg_msg(d, RG_M_PDF_FAILED, at, "cannot create PDF document");
 		return -1;
 	}
 	int rc = -1;
@@ -604,7 +605,8 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)pw) != HPDF_OK ||
 		    HPDF_Page_SetHeight(page, (HPDF_REAL)ph) != HPDF_OK ||
 		    draw_page(page, &l->pages[p], ph, &fc) < 0) {
-			rg_failure(d, at, "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
+			rg_msg(d, RG_M_PDF_FAILED, at,
+			    "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
 			    "error 0x%04X)", p + 1, pw, ph, herr_text(e.error),
 			    (unsigned)e.error);
 			goto out;
@@ -627,12 +629,13 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	}
 	docinfo_free(&di);
 	if (e.error) {
-		rg_failure(d, at, "cannot build PDF: %s (libharu error 0x%04X, detail %u)",
+		rg_msg(d, RG_M_PDF_FAILED, at,
+		    "cannot build PDF: %s (libharu error 0x%04X, detail %u)",
 		    herr_text(e.error), (unsigned)e.error, (unsigned)e.detail);
 		goto out;
 	}
 	if (HPDF_SaveToStream(pdf) != HPDF_OK || e.error) {
-		rg_failure(d, at, "cannot serialise PDF: %s (libharu error 0x%04X)",
+		rg_msg(d, RG_M_PDF_FAILED, at, "cannot serialise PDF: %s (libharu error 0x%04X)",
 		    herr_text(e.error), (unsigned)e.error);
 		goto out;
 	}

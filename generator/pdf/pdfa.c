@@ -138,7 +138,8 @@ rg_pdfa_finish(HPDF_Doc pdf, const rg_layout *l, const rg_pdfa_info *in,
 	for (size_t i = 0; i < sizeof icc_paths / sizeof *icc_paths && icc == NULL; i++)
 		icc = slurp(icc_paths[i], &icc_len);
 	if (icc == NULL) {
-		rg_failure(d, at, "PDF/A needs an sRGB ICC profile: none of %s, %s can be read "
+		rg_msg(d, RG_M_ICC_PROFILE_MISSING, at,
+		    "PDF/A needs an sRGB ICC profile: none of %s, %s can be read "
 		    "(install the Debian package icc-profiles-free)", icc_paths[0], icc_paths[1]);
 		return -1;
 	}
@@ -183,7 +184,8 @@ rg_pdfa_finish(HPDF_Doc pdf, const rg_layout *l, const rg_pdfa_info *in,
 		    HPDF_Dict_Add(pdf->trailer, "ID", ids) == HPDF_OK;
 	}
 	if (!ok) {
-		rg_failure(d, at, "cannot add the PDF/A metadata (libharu error 0x%04X)",
+		rg_msg(d, RG_M_PDF_FAILED, at,
+		    "cannot add the PDF/A metadata (libharu error 0x%04X)",
 		    (unsigned)HPDF_GetError(pdf));
 		return -1;
 	}

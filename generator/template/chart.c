@@ -45,7 +45,8 @@ chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 		    g->keys[RG_DIM_INDICATORS][i].id);
 		const char *a = first->unit ? first->unit : "", *b = ind->unit ? ind->unit : "";
 		if (strcmp(a, b) != 0) {
-			rg_error(x->d, g->keys[RG_DIM_INDICATORS][i].pos, "chart mixes units: %s is "
+			rg_msg(x->d, RG_M_MIXED_UNITS, g->keys[RG_DIM_INDICATORS][i].pos,
+			    "chart mixes units: %s is "
 			    "in %s, %s in %s (draw one chart per unit)", first->id,
 			    *a ? a : "no unit", ind->id, *b ? b : "no unit");
 			return -1;
@@ -117,13 +118,14 @@ rg_chart_expand(rg_dctx *x)
 			if (num != NULL)
 				numbers++;
 			else if (v != NULL)
-				rg_warning(x->d, x->fence, "%s of %s for %s is '%s', not a number; "
+				rg_msg(x->d, RG_M_CHART_NOT_NUMBER, x->fence,
+				    "%s of %s for %s is '%s', not a number; "
 				    "left out of the chart", rg_show_names[show], se->name,
 				    ch->categories[i], v);
 		}
 	}
 	if (numbers == 0) {
-		rg_error(x->d, x->fence, "chart has no numbers to draw");
+		rg_msg(x->d, RG_M_CHART_EMPTY, x->fence, "chart has no numbers to draw");
 		return -1;
 	}
 	return 0;

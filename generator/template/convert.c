@@ -74,7 +74,8 @@ rg_doc_convert(rg_doc *doc, const char *config, rg_pos at, rg_diag *d)
 	    OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD;
 	conv v = { opencc_open(file), doc->arena, 0 };
 	if (v.cc == (opencc_t)-1) {
-		rg_failure(d, at, "cannot load OpenCC's %s: %s", file, opencc_error());
+		rg_msg(d, RG_M_OPENCC_FAILED, at,
+		    "cannot load OpenCC's %s: %s", file, opencc_error());
 		return -1;
 	}
 	blocks(&v, doc->root);
@@ -88,7 +89,8 @@ rg_doc_convert(rg_doc *doc, const char *config, rg_pos at, rg_diag *d)
 	m->continued = text(&v, m->continued);
 	opencc_close(v.cc);
 	if (v.failed) {
-		rg_failure(d, at, "OpenCC could not convert the document: %s", opencc_error());
+		rg_msg(d, RG_M_OPENCC_FAILED, at,
+		    "OpenCC could not convert the document: %s", opencc_error());
 		return -1;
 	}
 	return 0;

@@ -77,7 +77,7 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 	if (r != NULL) {
 		const rg_region *reg = rg_dataset_region(ds, r);
 		if (reg == NULL) {
-			rg_error(d, rg_spec_get(spec, "region")->value_pos[0],
+			rg_msg(d, RG_M_UNKNOWN_REFERENCE, rg_spec_get(spec, "region")->value_pos[0],
 			    "unknown region '%s' in figures directive", r);
 			rc = -1;
 		} else {
@@ -92,7 +92,7 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 	if (k != NULL) {
 		rg_obs_kind kk;
 		if (rg_obs_kind_parse(k, &kk) < 0) {
-			rg_error(d, rg_spec_get(spec, "kind")->value_pos[0],
+			rg_msg(d, RG_M_KEY_VALUE, rg_spec_get(spec, "kind")->value_pos[0],
 			    "unknown kind '%s' (expected actual, target, base, plan or estimate)", k);
 			rc = -1;
 		}
@@ -110,7 +110,8 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 		for (size_t i = 0; i < ids->nvalues; i++) {
 			const rg_indicator *ind = rg_dataset_indicator(ds, ids->values[i]);
 			if (ind == NULL) {
-				rg_error(d, ids->value_pos[i], "unknown indicator '%s' in figures "
+				rg_msg(d, RG_M_UNKNOWN_REFERENCE, ids->value_pos[i],
+				    "unknown indicator '%s' in figures "
 				    "directive", ids->values[i]);
 				rc = -1;
 				continue;
@@ -118,7 +119,8 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 			rg_obs_query q = { ind->id, region, period, kind };
 			const rg_observation *o;
 			if (rg_dataset_find(ds, &q, &o, 1) != 1) {
-				rg_error(d, ids->value_pos[i], "no %s observation of '%s' for region "
+				rg_msg(d, RG_M_DATA_MISSING, ids->value_pos[i],
+				    "no %s observation of '%s' for region "
 				    "%s, period %s", rg_obs_kind_name((rg_obs_kind)kind), ind->id,
 				    region ? region : "(none)", period ? period : "(none)");
 				rc = -1;
@@ -136,7 +138,8 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 		figure_item(doc, list, rg_dataset_indicator(ds, o->indicator), o, words, fence_pos);
 	}
 	if (list->first_child == NULL)
-		rg_warning(d, fence_pos, "figures directive found no %s observations for "
+		rg_msg(d, RG_M_NO_OBSERVATIONS, fence_pos,
+		    "figures directive found no %s observations for "
 		    "region %s, period %s", rg_obs_kind_name((rg_obs_kind)kind),
 		    region ? region : "(none)", period ? period : "(none)");
 	return 0;
@@ -153,7 +156,7 @@ expand_toc(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 	const char *ds = rg_spec_scalar(spec, "depth", d);
 	if (ds != NULL) {
 		if (strlen(ds) != 1 || ds[0] < '1' || ds[0] > '4') {
-			rg_error(d, rg_spec_get(spec, "depth")->value_pos[0],
+			rg_msg(d, RG_M_KEY_VALUE, rg_spec_get(spec, "depth")->value_pos[0],
 			    "depth must be 1, 2, 3 or 4, found '%s'", ds);
 			return -1;
 		}
@@ -185,7 +188,8 @@ expand_dateline(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 	if (date == NULL)
 		date = doc->meta.date;
 	if (date == NULL) {
-		rg_error(d, fence_pos, "dateline has no date: give 'date' here, or a date in "
+		rg_msg(d, RG_M_DIRECTIVE_INCOMPLETE, fence_pos,
+		    "dateline has no date: give 'date' here, or a date in "
 		    "the front matter or the data");
 		return -1;
 	}

@@ -32,12 +32,14 @@ values(rg_spec *front, const char *key, size_t *n, rg_pos *at, rg_diag *d)
 	*at = e->nvalues ? e->value_pos[0] : e->key_pos;
 	for (size_t i = 0; i < e->nvalues; i++) {
 		if (strstr(e->values[i], "{{") != NULL) {
-			rg_error(d, e->value_pos[i], "%s '%s': 公文 elements are written as they "
+			rg_msg(d, RG_M_GONGWEN_VALUE, e->value_pos[i],
+			    "%s '%s': 公文 elements are written as they "
 			    "are printed, without placeholders", key, e->values[i]);
 			return NULL;
 		}
 		if (e->values[i][0] == '\0') {
-			rg_error(d, e->value_pos[i], "%s is empty: leave the key out instead", key);
+			rg_msg(d, RG_M_GONGWEN_VALUE, e->value_pos[i],
+			    "%s is empty: leave the key out instead", key);
 			return NULL;
 		}
 	}
@@ -51,7 +53,7 @@ scalar(rg_spec *front, const char *key, rg_pos *at, rg_diag *d)
 	size_t n;
 	const char **v = values(front, key, &n, at, d);
 	if (n > 1) {
-		rg_error(d, *at, "'%s' must be a single value, found a list", key);
+		rg_msg(d, RG_M_KEY_SHAPE, *at, "'%s' must be a single value, found a list", key);
 		return NULL;
 	}
 	return n ? v[0] : NULL;
@@ -76,7 +78,7 @@ check_doc_number(const char *s, rg_pos at, rg_diag *d)
 		why = "the number follows 〕 and ends with 号";
 	if (why == NULL)
 		return 0;
-	rg_error(d, at, "doc_number '%s' is not a 发文字号 of GB/T 9704: %s (e.g. "
+	rg_msg(d, RG_M_GONGWEN_VALUE, at, "doc_number '%s' is not a 发文字号 of GB/T 9704: %s (e.g. "
 	    "洛政〔2025〕7号)", s, why);
 	return -1;
 }
@@ -130,7 +132,8 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 	g.copy_number = scalar(front, "copy_number", &at, d);
 	if (g.copy_number != NULL && (strspn(g.copy_number, "0123456789") !=
 	    strlen(g.copy_number) || strlen(g.copy_number) > 6)) {
-		rg_error(d, at, "copy_number '%s' is not a 份号: up to six Arabic digits "
+		rg_msg(d, RG_M_GONGWEN_VALUE, at,
+		    "copy_number '%s' is not a 份号: up to six Arabic digits "
 		    "(e.g. 000001)", g.copy_number);
 	}
 	g.secrecy = scalar(front, "secrecy", &at, d);
@@ -140,7 +143,8 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		for (size_t i = 0; urgencies[i] != NULL; i++)
 			ok |= strcmp(g.urgency, urgencies[i]) == 0;
 		if (!ok)
-			rg_error(d, at, "urgency '%s' is not a 紧急程度 (expected 特急 or 加急; "
+			rg_msg(d, RG_M_GONGWEN_VALUE, at,
+			    "urgency '%s' is not a 紧急程度 (expected 特急 or 加急; "
 			    "特提, 特急, 加急 or 平急 for a telegram)", g.urgency);
 	}
 	g.issuer_mark = scalar(front, "issuer_mark", &at, d);
@@ -149,7 +153,8 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		check_doc_number(g.doc_number, at, d);
 	g.signers = values(front, "signer", &g.nsigners, &at, d);
 	if (g.nsigners > 0 && g.doc_number == NULL)
-		rg_error(d, at, "signer needs a doc_number: 签发人 stands on the line of the "
+		rg_msg(d, RG_M_GONGWEN_VALUE, at,
+		    "signer needs a doc_number: 签发人 stands on the line of the "
 		    "发文字号");
 	const char *r = scalar(front, "recipients", &at, d);
 	if (r != NULL)

@@ -28,10 +28,12 @@ unknown(rg_dctx *x, const rg_spec_entry *e, size_t i, const char *thing,
 	if (hint == NULL)
 		hint = rg_nearest_word(e->values[i], known, n);
 	if (hint != NULL)
-		rg_error(x->d, e->value_pos[i], "unknown %s '%s' in %s (did you mean '%s'?)",
+		rg_msg(x->d, RG_M_UNKNOWN_REFERENCE, e->value_pos[i],
+		    "unknown %s '%s' in %s (did you mean '%s'?)",
 		    thing, e->values[i], x->what, hint);
 	else
-		rg_error(x->d, e->value_pos[i], "unknown %s '%s' in %s", thing, e->values[i],
+		rg_msg(x->d, RG_M_UNKNOWN_REFERENCE, e->value_pos[i],
+		    "unknown %s '%s' in %s", thing, e->values[i],
 		    x->what);
 }
 
@@ -100,7 +102,8 @@ rg_dctx_kinds(rg_dctx *x, const char *key, int dflt, int *kinds)
 		return 1;
 	}
 	if (e->nvalues > RG_OBS__COUNT) {
-		rg_error(x->d, e->key_pos, "%s lists %zu kinds; there are only %d", key,
+		rg_msg(x->d, RG_M_KEY_VALUE, e->key_pos,
+		    "%s lists %zu kinds; there are only %d", key,
 		    e->nvalues, RG_OBS__COUNT);
 		return -1;
 	}
@@ -124,7 +127,7 @@ rg_dctx_numfmt(rg_dctx *x, rg_numfmt *f, const char *const *keys)
 			continue;
 		}
 		if (rg_numfmt_option(f, keys[i], v, &expected) < 0) {
-			rg_error(x->d, rg_spec_get(x->spec, keys[i])->value_pos[0],
+			rg_msg(x->d, RG_M_KEY_VALUE, rg_spec_get(x->spec, keys[i])->value_pos[0],
 			    "'%s' is not a valid value of %s (expected %s)", v, keys[i], expected);
 			rc = -1;
 		}
@@ -185,7 +188,8 @@ read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 		const rg_region *r = dflt != NULL && dim == RG_DIM_REGIONS ?
 		    rg_dataset_region(x->ds, dflt) : NULL;
 		if (dflt == NULL || (dim == RG_DIM_REGIONS && r == NULL)) {
-			rg_error(x->d, x->fence, "%s needs %s: there is no default", x->what,
+			rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, x->fence,
+			    "%s needs %s: there is no default", x->what,
 			    rg_dim_names[dim]);
 			return -1;
 		}
@@ -194,13 +198,13 @@ read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 		return 0;
 	}
 	if (e->nvalues == 0) {
-		rg_error(x->d, e->key_pos, "%s lists no values", rg_dim_names[dim]);
+		rg_msg(x->d, RG_M_KEY_VALUE, e->key_pos, "%s lists no values", rg_dim_names[dim]);
 		return -1;
 	}
 	if (e->nvalues > RG_TABLE_MAX_ROWS) {
 		/* before the table is made: it would be refused, after taking
 		 * the memory of all its rows */
-		rg_error(x->d, e->key_pos, "%s lists %zu values: the limit is %d",
+		rg_msg(x->d, RG_M_LIMIT, e->key_pos, "%s lists %zu values: the limit is %d",
 		    rg_dim_names[dim], e->nvalues, RG_TABLE_MAX_ROWS);
 		return -1;
 	}
@@ -250,7 +254,8 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 		const rg_spec_entry *e = rg_spec_get(x->spec, along_keys[1]);
 		if (e == NULL)
 			e = rg_spec_get(x->spec, along_keys[0]);
-		rg_error(x->d, e != NULL ? e->value_pos[0] : x->fence, "%s and %s are both %s; "
+		rg_msg(x->d, RG_M_KEY_VALUE, e != NULL ? e->value_pos[0] : x->fence,
+		    "%s and %s are both %s; "
 		    "they must differ", along_keys[0], along_keys[1], rg_dim_names[g->along[0]]);
 		rc = -1;
 	}
@@ -266,7 +271,7 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 		return rc;
 	rg_dim fixed = rg_grid_fixed(g);
 	if (g->nkeys[fixed] != 1) {
-		rg_error(x->d, rg_spec_get(x->spec, rg_dim_names[fixed])->key_pos,
+		rg_msg(x->d, RG_M_KEY_VALUE, rg_spec_get(x->spec, rg_dim_names[fixed])->key_pos,
 		    "%s lists %zu values but is neither %s nor %s (list one, or set %s or %s "
 		    "to %s)", rg_dim_names[fixed], g->nkeys[fixed], along_keys[0], along_keys[1],
 		    along_keys[0], along_keys[1], rg_dim_names[fixed]);

@@ -57,7 +57,7 @@ rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			rg_error(d, mark_pos(at, p.problem_mark), "%s%s%s",
+			rg_msg(d, RG_M_YAML_SYNTAX, mark_pos(at, p.problem_mark), "%s%s%s",
 			    p.problem ? p.problem : "YAML syntax error",
 			    p.context ? " " : "", p.context ? p.context : "");
 			rc = -1;
@@ -69,17 +69,18 @@ rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
 			done = 1;
 			break;
 		case YAML_ALIAS_EVENT:
-			rg_error(d, pos, "aliases are not allowed here");
+			rg_msg(d, RG_M_YAML_ANCHOR, pos, "aliases are not allowed here");
 			rc = -1;
 			done = 1;
 			break;
 		case YAML_MAPPING_START_EVENT:
 			if (ev.data.mapping_start.anchor != NULL) {
-				rg_error(d, pos, "anchors are not allowed here");
+				rg_msg(d, RG_M_YAML_ANCHOR, pos, "anchors are not allowed here");
 				rc = -1;
 				done = 1;
 			} else if (depth > 0) {
-				rg_error(d, pos, "'%s' must be a scalar or a list, found a mapping",
+				rg_msg(d, RG_M_KEY_SHAPE, pos,
+				    "'%s' must be a scalar or a list, found a mapping",
 				    cur ? cur->key : "value");
 				rc = -1;
 				done = 1;
@@ -91,7 +92,8 @@ rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			if (depth == 0 || cur == NULL || in_seq) {
-				rg_error(d, pos, "expected a mapping of keys to values");
+				rg_msg(d, RG_M_KEY_SHAPE, pos,
+				    "expected a mapping of keys to values");
 				rc = -1;
 				done = 1;
 				break;
@@ -107,24 +109,26 @@ rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
 			const char *v = (const char *)ev.data.scalar.value;
 			size_t n = ev.data.scalar.length;
 			if (ev.data.scalar.anchor != NULL) {
-				rg_error(d, pos, "anchors are not allowed here");
+				rg_msg(d, RG_M_YAML_ANCHOR, pos, "anchors are not allowed here");
 				rc = -1;
 				done = 1;
 			} else if (depth == 0) {
-				rg_error(d, pos, "expected a mapping of keys to values, found '%.*s'",
+				rg_msg(d, RG_M_KEY_SHAPE, pos,
+				    "expected a mapping of keys to values, found '%.*s'",
 				    (int)(n > 40 ? 40 : n), v);
 				rc = -1;
 				done = 1;
 			} else if (cur == NULL && spec->n >= RG_SPEC_MAX_KEYS) {
 				/* no spec has more than a few dozen keys; the duplicate
 				 * check below is quadratic (200,000 keys: minutes) */
-				rg_error(d, pos, "more than %d keys", RG_SPEC_MAX_KEYS);
+				rg_msg(d, RG_M_LIMIT, pos, "more than %d keys", RG_SPEC_MAX_KEYS);
 				rc = -1;
 				done = 1;
 			} else if (cur == NULL) {
 				for (size_t i = 0; i < spec->n; i++)
 					if (strcmp(spec->entries[i].key, v) == 0) {
-						rg_error(d, pos, "duplicate key '%s'", v);
+						rg_msg(d, RG_M_KEY_DUPLICATE, pos,
+						    "duplicate key '%s'", v);
 						rc = -1;
 					}
 				cur = RG_PUSH(spec->entries, spec->n, spec->cap);
@@ -175,7 +179,8 @@ rg_spec_scalar(rg_spec *spec, const char *key, rg_diag *d)
 	if (e == NULL)
 		return NULL;
 	if (e->is_seq || e->nvalues != 1) {
-		rg_error(d, e->key_pos, "'%s' must be a single value, found a list", key);
+		rg_msg(d, RG_M_KEY_SHAPE, e->key_pos,
+		    "'%s' must be a single value, found a list", key);
 		return NULL;
 	}
 	return e->values[0];
@@ -199,7 +204,7 @@ rg_spec_bool(rg_spec *spec, const char *key, int dflt, rg_diag *d)
 		return rg_spec_get(spec, key) != NULL ? -1 : dflt;
 	int yes = rg_spec_yes(v);
 	if (yes < 0)
-		rg_error(d, rg_spec_get(spec, key)->value_pos[0],
+		rg_msg(d, RG_M_KEY_VALUE, rg_spec_get(spec, key)->value_pos[0],
 		    "'%s' is not a valid value of %s (expected yes or no)", v, key);
 	return yes;
 }
@@ -218,7 +223,7 @@ rg_spec_choice_at(const rg_spec_entry *e, size_t i, const char *const *choices,
 	const char *hint = rg_nearest_word(e->values[i], choices, n);
 	if (hint != NULL)
 		rg_buf_printf(&msg, "; did you mean '%s'?", hint);
-	rg_error(d, e->value_pos[i], "'%s' is not a valid value of %s (expected %s)",
+	rg_msg(d, RG_M_KEY_VALUE, e->value_pos[i], "'%s' is not a valid value of %s (expected %s)",
 	    e->values[i], e->key, rg_buf_cstr(&msg));
 	rg_buf_free(&msg);
 	return -1;
@@ -249,11 +254,12 @@ rg_spec_check_unused(rg_spec *spec, const char *what,
 			continue;
 		const char *hint = rg_nearest_word(spec->entries[i].key, known, nknown);
 		if (hint != NULL)
-			rg_error(d, spec->entries[i].key_pos,
+			rg_msg(d, RG_M_KEY_UNKNOWN, spec->entries[i].key_pos,
 			    "unknown key '%s' in %s (did you mean '%s'?)",
 			    spec->entries[i].key, what, hint);
 		else
-			rg_error(d, spec->entries[i].key_pos, "unknown key '%s' in %s",
+			rg_msg(d, RG_M_KEY_UNKNOWN, spec->entries[i].key_pos,
+			    "unknown key '%s' in %s",
 			    spec->entries[i].key, what);
 		rc = -1;
 	}

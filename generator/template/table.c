@@ -199,7 +199,8 @@ read_show(comparison *cm)
 			cm->show[cm->nshow++] = s;
 	}
 	if (rc == 0 && (e->nvalues == 0 || e->nvalues > 4)) {
-		rg_error(cm->x->d, e->key_pos, "show lists %zu values (expected one to four "
+		rg_msg(cm->x->d, RG_M_KEY_VALUE, e->key_pos,
+		    "show lists %zu values (expected one to four "
 		    "of value, growth, change, diff, completion, share and rank)", e->nvalues);
 		rc = -1;
 	}
@@ -234,7 +235,8 @@ read_sort(comparison *cm)
 	if (cm->sort_col < 0) {
 		char *id = rg_arena_strndup(x->doc->arena, v, idlen);
 		const char *hint = rg_nearest_word(id, ids, n);
-		rg_error(x->d, pos, "sort names '%s', which is not a column of the table%s%s%s",
+		rg_msg(x->d, RG_M_KEY_VALUE, pos,
+		    "sort names '%s', which is not a column of the table%s%s%s",
 		    id, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 	}
 	free(ids);
@@ -245,7 +247,8 @@ read_sort(comparison *cm)
 			if (strcmp(dot + 1, rg_show_names[k]) == 0)
 				s = k;
 		if (s < 0) {
-			rg_error(x->d, pos, "unknown field '%s' in sort (expected value, growth "
+			rg_msg(x->d, RG_M_KEY_VALUE, pos,
+			    "unknown field '%s' in sort (expected value, growth "
 			    "or change)", dot + 1);
 			return -1;
 		}
@@ -452,7 +455,8 @@ check_total_units(comparison *cm)
 	for (size_t r = 1; r < rg_grid_count(&cm->g, 0); r++) {
 		const rg_indicator *ind = rg_grid_indicator(&cm->g, r, 0);
 		if (!same_unit(first->unit, ind->unit)) {
-			rg_error(cm->x->d, rg_spec_get(cm->x->spec, "total")->value_pos[0],
+			rg_msg(cm->x->d, RG_M_MIXED_UNITS,
+			    rg_spec_get(cm->x->spec, "total")->value_pos[0],
 			    "a total needs one unit in every row: %s is in %s, %s in %s",
 			    first->name, first->unit ? first->unit : "no unit", ind->name,
 			    ind->unit ? ind->unit : "no unit");
@@ -534,7 +538,8 @@ expand_comparison(rg_dctx *x)
 	if (cm.total >= 0)
 		comparison_total(&cm, t);
 	if (!any)
-		rg_warning(x->d, x->fence, "comparison table found no observations");
+		rg_msg(x->d, RG_M_NO_OBSERVATIONS, x->fence,
+		    "comparison table found no observations");
 	return 0;
 }
 
@@ -579,7 +584,8 @@ plan_columns(rg_dctx *x, plancol **cols, size_t *n)
 		}
 	}
 	if (rc == 0 && *n == 0) {
-		rg_error(x->d, x->fence, "plan table needs base, targets or actuals (the "
+		rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, x->fence,
+		    "plan table needs base, targets or actuals (the "
 		    "periods of its columns)");
 		rc = -1;
 	}
@@ -629,7 +635,8 @@ expand_plan(rg_dctx *x)
 		else
 			region = r->id;
 	} else if (region == NULL) {
-		rg_error(x->d, x->fence, "plan table needs a region: there is no default");
+		rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, x->fence,
+		    "plan table needs a region: there is no default");
 		rc = -1;
 	}
 	const rg_spec_entry *ie = rg_spec_get(x->spec, "indicators");
@@ -642,7 +649,8 @@ expand_plan(rg_dctx *x)
 		else
 			rc = -1;
 	if (ie == NULL || ie->nvalues == 0) {
-		rg_error(x->d, ie != NULL ? ie->key_pos : x->fence, "plan table needs "
+		rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, ie != NULL ? ie->key_pos : x->fence,
+		    "plan table needs "
 		    "indicators");
 		rc = -1;
 	}
@@ -803,7 +811,8 @@ expand_static(rg_dctx *x)
 	if (rg_dctx_check_keys(x, "static table", static_keys) < 0)
 		rc = -1;
 	if (he == NULL || he->nvalues == 0 || re == NULL || re->nvalues == 0) {
-		rg_error(x->d, x->fence, "static table needs header and rows (cells "
+		rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, x->fence,
+		    "static table needs header and rows (cells "
 		    "separated by '|')");
 		rc = -1;
 	}
@@ -823,7 +832,8 @@ expand_static(rg_dctx *x)
 		size_t k = he->nvalues + i;
 		ncells[k] = split_cells(a, re->values[i], &cells[k]);
 		if (ncells[k] != ncols && !(ncells[k] == 1 && ncols > 1)) {
-			rg_error(x->d, re->value_pos[i], "row has %zu cells but the header has %zu",
+			rg_msg(x->d, RG_M_TABLE_ROW, re->value_pos[i],
+			    "row has %zu cells but the header has %zu",
 			    ncells[k], ncols);
 			rc = -1;
 		}

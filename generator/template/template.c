@@ -35,6 +35,7 @@ struct rg_template {
 	rg_arena *arena;         /* front matter strings */
 	rg_spec front;           /* front matter entries */
 	const rg_cjk_map *cjk;   /* columns of the body as cmark saw it -> the file's */
+	struct srclines *body;   /* the body's lines: byte columns -> characters */
 };
 
 static const char *const front_keys[] = {
@@ -51,7 +52,7 @@ read_file(const char *path, size_t limit, size_t *len, rg_diag *d)
 	const char *why;
 	FILE *f = rg_fopen_regular(path, &why);
 	if (f == NULL) {
-		rg_error(d, at, "cannot read template: %s", why);
+		rg_msg(d, RG_M_FILE_UNREADABLE, at, "cannot read template: %s", why);
 		return NULL;
 	}
 	rg_buf b = { 0 };
@@ -59,7 +60,8 @@ read_file(const char *path, size_t limit, size_t *len, rg_diag *d)
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b.len + n > limit) {
-			rg_error(d, at, "template is larger than the limit of %zu bytes", limit);
+			rg_msg(d, RG_M_FILE_TOO_LARGE, at,
+			    "template is larger than the limit of %zu bytes", limit);
 			fclose(f);
 			rg_buf_free(&b);
 			return NULL;
@@ -69,7 +71,7 @@ read_file(const char *path, size_t limit, size_t *len, rg_diag *d)
 	int bad = ferror(f);
 	fclose(f);
 	if (bad) {
-		rg_failure(d, at, "cannot read template");
+		rg_msg(d, RG_M_READ_FAILED, at, "cannot read template");
 		rg_buf_free(&b);
 		return NULL;
 	}
@@ -108,8 +110,50 @@ split_front(rg_template *t, size_t len, size_t *body_off, rg_diag *d)
 		line++;
 	}
 	rg_pos at = { t->name, 1, 1 };
-	rg_error(d, at, "front matter is not closed by a line '---'");
+	rg_msg(d, RG_M_FRONT_MATTER, at, "front matter is not closed by a line '---'");
 	return -1;
+}
+
+/* The lines of a Markdown text, so that cmark's byte columns can be told
+ * in characters (diag.h). */
+typedef struct srclines {
+	const char *text;
+	size_t len;
+	size_t *start;           /* where each line starts */
+	size_t n;
+} srclines;
+
+static srclines *
+srclines_new(const char *text, size_t len, rg_arena *arena)
+{
+	srclines *sl = rg_arena_alloc(arena, sizeof *sl);
+	size_t n = 1;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n';
+	sl->text = text;
+	sl->len = len;
+	sl->start = rg_arena_alloc(arena, n * sizeof *sl->start);
+	sl->n = 0;
+	sl->start[sl->n++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\n')
+			sl->start[sl->n++] = i + 1;
+	return sl;
+}
+
+/* Byte column col (1-based) of line (1-based) in characters. */
+static int
+srclines_col(const srclines *sl, int line, int col)
+{
+	if (sl == NULL || line < 1 || (size_t)line > sl->n || col < 1)
+		return col;
+	size_t at = sl->start[line - 1], end = at;
+	while (end < sl->len && sl->text[end] != '\n')
+		end++;
+	size_t off = (size_t)(col - 1);
+	if (off > end - at)   /* past the line's end: the rest counts as it is */
+		return rg_char_col(sl->text + at, end - at) + (int)(off - (end - at));
+	return rg_char_col(sl->text + at, off);
 }
 
 /* cmark's tree of a template body or a narrative, with emphasis next to
@@ -133,19 +177,21 @@ rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 {
 	rg_pos at = { name, 0, 0 };
 	if (len > RG_TEMPLATE_MAX_BYTES) {
-		rg_error(d, at, "template is larger than the limit of %u bytes",
+		rg_msg(d, RG_M_FILE_TOO_LARGE, at, "template is larger than the limit of %u bytes",
 		    RG_TEMPLATE_MAX_BYTES);
 		return NULL;
 	}
 	long bad = rg_utf8_invalid_at(text, len);
 	if (bad >= 0) {
 		int line = 1, col = 1;
-		for (long i = 0; i < bad; i++, col++)
+		for (long i = 0; i < bad; i++)
 			if (text[i] == '\n') {
 				line++;
-				col = 0;
+				col = 1;
+			} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+				col++;   /* a character (the text before bad is UTF-8) */
 			}
-		rg_error(d, rg_pos_make(name, line, col), "invalid UTF-8 in template");
+		rg_msg(d, RG_M_ENCODING, rg_pos_make(name, line, col), "invalid UTF-8 in template");
 		return NULL;
 	}
 	rg_template *t = rg_xcalloc(1, sizeof *t);
@@ -158,6 +204,7 @@ rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 		return NULL;
 	}
 	t->root = parse_markdown(t->text + body, len - body, t->arena, &t->cjk);
+	t->body = srclines_new(t->text + body, len - body, t->arena);
 	return t;
 }
 
@@ -214,6 +261,7 @@ typedef struct ctx {
 	int inline_depth;        /* emphasis, links and images open around an inline */
 	int escape_bars;         /* see expand_plain */
 	const rg_cjk_map *cjk;   /* of the cmark tree being converted */
+	const srclines *src;     /* its text's lines */
 	rg_words words;          /* the words reportgen writes (words.h) */
 	const char *indicator;   /* {{#each indicator ...}}: the current one */
 	int computed;            /* the placeholder just resolved was computed */
@@ -229,7 +277,7 @@ node_pos(const ctx *c, cmark_node *n)
 {
 	int line = cmark_node_get_start_line(n);
 	int col = rg_cjk_col(c->cjk, line, cmark_node_get_start_column(n));
-	rg_pos p = { c->file, line + c->line_offset, col };
+	rg_pos p = { c->file, line + c->line_offset, srclines_col(c->src, line, col) };
 	if (line == 1)
 		p.col += c->col_offset_first;
 	return p;
@@ -237,17 +285,14 @@ node_pos(const ctx *c, cmark_node *n)
 
 static void convert_blocks(ctx *c, cmark_node *first, rg_block *parent);
 
-static void __attribute__((format(printf, 3, 4)))
-err(ctx *c, rg_pos pos, const char *fmt, ...)
+static void __attribute__((format(printf, 4, 5)))
+err(ctx *c, rg_msgid id, rg_pos pos, const char *fmt, ...)
 {
-	rg_buf msg = { 0 };
 	va_list ap;
 	va_start(ap, fmt);
-	rg_buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
 	c->errors++;
-	rg_error(c->d, pos, "%s", rg_buf_cstr(&msg));
-	rg_buf_free(&msg);
+	rg_vmsg(c->d, id, pos, fmt, ap);
+	va_end(ap);
 }
 
 /* The limits of docs/reliability.md.  Deeper nesting is an error (it
@@ -260,10 +305,10 @@ too_deep(ctx *c, rg_pos pos, int inline_node)
 	    c->depth < RG_TEMPLATE_MAX_NESTING)
 		return 0;
 	if (inline_node)
-		err(c, pos, "emphasis, links and images nested deeper than %d levels",
+		err(c, RG_M_LIMIT, pos, "emphasis, links and images nested deeper than %d levels",
 		    RG_TEMPLATE_MAX_INLINE_NESTING);
 	else
-		err(c, pos, "lists and block quotes nested deeper than %d levels",
+		err(c, RG_M_LIMIT, pos, "lists and block quotes nested deeper than %d levels",
 		    RG_TEMPLATE_MAX_NESTING);
 	return 1;
 }
@@ -278,10 +323,11 @@ doc_full(ctx *c, rg_pos pos)
 		return 0;
 	doc->full = 1;
 	if (doc->nodes > RG_DOC_MAX_NODES)
-		err(c, pos, "the document grows past %d elements (blocks, table cells and "
+		err(c, RG_M_LIMIT, pos,
+		    "the document grows past %d elements (blocks, table cells and "
 		    "runs of text) here: the limit", RG_DOC_MAX_NODES);
 	else
-		err(c, pos, "the document's text grows past %u bytes here: the limit",
+		err(c, RG_M_LIMIT, pos, "the document's text grows past %u bytes here: the limit",
 		    RG_DOC_MAX_TEXT_BYTES);
 	return 1;
 }
@@ -368,7 +414,8 @@ relative_period(ctx *c, const char *s, rg_pos pos, const char **out)
 		n--;
 	s = rg_arena_strndup(c->doc->arena, s, n);
 	if (cur == NULL) {
-		err(c, pos, "'%s' needs a current period: set period in the front matter, "
+		err(c, RG_M_PERIOD_RELATIVE, pos,
+		    "'%s' needs a current period: set period in the front matter, "
 		    "with -V period=..., or in the data's meta", s);
 		return -1;
 	}
@@ -378,7 +425,8 @@ relative_period(ctx *c, const char *s, rg_pos pos, const char **out)
 	}
 	size_t nd = strspn(cur, "0123456789");
 	if (nd == 0 || nd > 6 || cur[nd] != '\0') {
-		err(c, pos, "'%s' counts years from the current period, but the period is "
+		err(c, RG_M_PERIOD_RELATIVE, pos,
+		    "'%s' counts years from the current period, but the period is "
 		    "'%s', not a year", s, cur);
 		return -1;
 	}
@@ -395,7 +443,7 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 	const char *p = *s + 1;
 	const char *end = strchr(p, ']');
 	if (end == NULL) {
-		err(c, pos, "selector is not closed by ']'");
+		err(c, RG_M_PLACEHOLDER, pos, "selector is not closed by ']'");
 		return -1;
 	}
 	while (p < end) {
@@ -404,7 +452,7 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 			comma = end;
 		const char *eq = memchr(p, '=', (size_t)(comma - p));
 		if (eq == NULL) {
-			err(c, pos, "selector item '%s' is not key=value",
+			err(c, RG_M_PLACEHOLDER, pos, "selector item '%s' is not key=value",
 			    trim_dup(c->doc->arena, p, (size_t)(comma - p)));
 			return -1;
 		}
@@ -431,7 +479,8 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 				size_t n = strcspn(q, "/");
 				char *one = rg_arena_strndup(c->doc->arena, q, n);
 				if (rg_dataset_region(c->ds, one) == NULL) {
-					err(c, pos, "unknown region '%s' in among=", one);
+					err(c, RG_M_UNKNOWN_REFERENCE, pos,
+					    "unknown region '%s' in among=", one);
 					return -1;
 				}
 				q += n + (q[n] == '/');
@@ -439,20 +488,23 @@ parse_selector(ctx *c, const char **s, expr *e, rg_pos pos)
 			e->sel_among = val;
 		} else if (strcmp(key, "order") == 0) {
 			if (strcmp(val, "asc") != 0 && strcmp(val, "desc") != 0) {
-				err(c, pos, "order must be asc or desc, found '%s'", val);
+				err(c, RG_M_KEY_VALUE, pos,
+				    "order must be asc or desc, found '%s'", val);
 				return -1;
 			}
 			e->sel_asc = strcmp(val, "asc") == 0;
 		} else if (strcmp(key, "kind") == 0) {
 			rg_obs_kind k;
 			if (rg_obs_kind_parse(val, &k) < 0) {
-				err(c, pos, "unknown kind '%s' in selector (expected actual, "
+				err(c, RG_M_UNKNOWN_REFERENCE, pos,
+				    "unknown kind '%s' in selector (expected actual, "
 				    "target, base, plan or estimate)", val);
 				return -1;
 			}
 			e->sel_kind = (int)k;
 		} else {
-			err(c, pos, "unknown selector key '%s' (expected region, period, kind, "
+			err(c, RG_M_KEY_UNKNOWN, pos,
+			    "unknown selector key '%s' (expected region, period, kind, "
 			    "from, of, among or order)", key);
 			return -1;
 		}
@@ -474,7 +526,8 @@ parse_format(ctx *c, const char *s, rg_pos pos, expr *e)
 		size_t n = comma ? (size_t)(comma - s) : strlen(s);
 		const char *eq = memchr(s, '=', n);
 		if (eq == NULL) {
-			err(c, pos, "format option '%s' is not key=value (e.g. decimals=1)",
+			err(c, RG_M_KEY_VALUE, pos,
+			    "format option '%s' is not key=value (e.g. decimals=1)",
 			    trim_dup(c->doc->arena, s, n));
 			return -1;
 		}
@@ -484,12 +537,13 @@ parse_format(ctx *c, const char *s, rg_pos pos, expr *e)
 		int rc = rg_numfmt_option(&e->fmt, key, val, &expected);
 		if (rc > 0) {
 			const char *hint = rg_nearest_word(key, rg_numfmt_keys, 16);
-			err(c, pos, "unknown format option '%s'%s%s%s", key,
+			err(c, RG_M_KEY_UNKNOWN, pos, "unknown format option '%s'%s%s%s", key,
 			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 			return -1;
 		}
 		if (rc < 0) {
-			err(c, pos, "format option %s must be %s, found '%s'", key, expected, val);
+			err(c, RG_M_KEY_VALUE, pos,
+			    "format option %s must be %s, found '%s'", key, expected, val);
 			return -1;
 		}
 		s += n + (comma != NULL);
@@ -531,7 +585,7 @@ parse_expr(ctx *c, const char *text, rg_pos pos, expr *e)
 		goto bad;
 	return 0;
 bad:
-	err(c, pos, "malformed placeholder '{{%s}}' (expected a path such as "
+	err(c, RG_M_PLACEHOLDER, pos, "malformed placeholder '{{%s}}' (expected a path such as "
 	    "meta.title, text.review or gdp.value)", text);
 	return -1;
 }
@@ -571,13 +625,15 @@ resolve_meta(ctx *c, const expr *e, rg_pos pos)
 		v = r ? r->name : c->region;
 	} else known = 0;
 	if (!known) {
-		err(c, pos, "unknown placeholder 'meta.%s%s%s' (meta has title, subtitle, "
+		err(c, RG_M_PLACEHOLDER, pos,
+		    "unknown placeholder 'meta.%s%s%s' (meta has title, subtitle, "
 		    "region, period, date, author, source.document, source.seed, "
 		    "source.publisher, source.url)", f, e->sub[0] ? "." : "", e->sub);
 		return NULL;
 	}
 	if (v == NULL) {
-		err(c, pos, "placeholder 'meta.%s%s%s' has no value in the data", f,
+		err(c, RG_M_DATA_MISSING, pos,
+		    "placeholder 'meta.%s%s%s' has no value in the data", f,
 		    e->sub[0] ? "." : "", e->sub);
 		return NULL;
 	}
@@ -588,7 +644,8 @@ static const rg_narrative *
 resolve_text(ctx *c, const expr *e, rg_pos pos)
 {
 	if (e->field[0] == '\0' || e->sub[0] != '\0') {
-		err(c, pos, "malformed placeholder: narrative text is text.ID, e.g. "
+		err(c, RG_M_PLACEHOLDER, pos,
+		    "malformed placeholder: narrative text is text.ID, e.g. "
 		    "text.review");
 		return NULL;
 	}
@@ -606,7 +663,7 @@ resolve_text(ctx *c, const expr *e, rg_pos pos)
 		const char *hint = rg_nearest_word(e->field, ids, nids);
 		if (hint != NULL && strcmp(hint, e->field) != 0)
 			rg_buf_printf(&msg, " (did you mean 'text.%s'?)", hint);
-		err(c, pos, "%s", rg_buf_cstr(&msg));
+		err(c, RG_M_DATA_MISSING, pos, "%s", rg_buf_cstr(&msg));
 		rg_buf_free(&msg);
 	}
 	return n;
@@ -673,7 +730,8 @@ region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period,
 		const rg_observation *o = find_one(c, ind->id, r->id, period, kind);
 		if (o == NULL || !o->value_is_number) {
 			if (e->sel_among != NULL) {
-				err(c, pos, "no %s value of '%s' for region %s, period %s to add up",
+				err(c, RG_M_DATA_MISSING, pos,
+				    "no %s value of '%s' for region %s, period %s to add up",
 				    rg_obs_kind_name((rg_obs_kind)kind), ind->id, r->id, period);
 				return NULL;
 			}
@@ -693,7 +751,8 @@ region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period,
 		n++;
 	}
 	if (n == 0) {
-		err(c, pos, "no region has a %s value of '%s' for period %s to add up",
+		err(c, RG_M_DATA_MISSING, pos,
+		    "no region has a %s value of '%s' for period %s to add up",
 		    rg_obs_kind_name((rg_obs_kind)kind), ind->id, period);
 		return NULL;
 	}
@@ -718,7 +777,8 @@ base_period(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 	const char *p = o->period;
 	size_t nd = strspn(p, "0123456789");
 	if (nd == 0 || nd > 6 || p[nd] != '\0') {
-		err(c, pos, "%s.%s compares with the year before, but the period is '%s': "
+		err(c, RG_M_PERIOD_RELATIVE, pos,
+		    "%s.%s compares with the year before, but the period is '%s': "
 		    "name one with %s[from=...]", e->head, e->field, p, e->head);
 		return NULL;
 	}
@@ -737,7 +797,8 @@ base_obs(ctx *c, const expr *e, const rg_observation *o, rg_pos pos, int report)
 		return NULL;
 	const rg_observation *b = find_one(c, o->indicator, o->region, p, (int)o->kind);
 	if ((b == NULL || !b->value_is_number) && report)
-		err(c, pos, "no %s value of '%s' for region %s, period %s to compare with",
+		err(c, RG_M_DATA_MISSING, pos,
+		    "no %s value of '%s' for region %s, period %s to compare with",
 		    rg_obs_kind_name(o->kind), o->indicator, o->region, p);
 	return b != NULL && b->value_is_number ? b : NULL;
 }
@@ -772,7 +833,8 @@ computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 				w++;
 			if (w == c->warned->n && rg_dec_cmp(ad, unit, &k) == 0 && k > 0 &&
 			    (*RG_PUSH(c->warned->obs, c->warned->n, c->warned->cap) = o) != NULL)
-				rg_warning(c->d, o->pos, "growth of '%s' stated as %s%%, but %s to %s "
+				rg_msg(c->d, RG_M_GROWTH_MISMATCH, o->pos,
+				    "growth of '%s' stated as %s%%, but %s to %s "
 				    "(%s:%d) is %s%%", o->indicator, o->growth, b->value, o->value,
 				    b->pos.file ? b->pos.file : "", b->pos.line, g);
 		}
@@ -800,7 +862,8 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 	const char *f = e->field;
 	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
 	if (!o->value_is_number) {
-		err(c, pos, "%s.%s needs a number, but the value is '%s'", e->head, f,
+		err(c, RG_M_COMPUTATION, pos,
+		    "%s.%s needs a number, but the value is '%s'", e->head, f,
 		    o->value ? o->value : "(none)");
 		return NULL;
 	}
@@ -816,7 +879,8 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 	}
 	if (strcmp(f, "share") == 0) {
 		if (e->sel_of == NULL) {
-			err(c, pos, "%s.share needs the region of the whole: %s[of=...].share",
+			err(c, RG_M_COMPUTATION, pos,
+			    "%s.share needs the region of the whole: %s[of=...].share",
 			    e->head, e->head);
 			return NULL;
 		}
@@ -824,14 +888,15 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 		const rg_observation *t = r ? find_one(c, o->indicator, r->id, o->period,
 		    (int)o->kind) : NULL;
 		if (t == NULL || !t->value_is_number) {
-			err(c, pos, "no %s value of '%s' for region %s, period %s: the whole of "
+			err(c, RG_M_DATA_MISSING, pos,
+			    "no %s value of '%s' for region %s, period %s: the whole of "
 			    "the share", rg_obs_kind_name(o->kind), o->indicator, e->sel_of,
 			    o->period);
 			return NULL;
 		}
 		const char *s = rg_dec_percent(a, o->value, t->value, dec);
 		if (s == NULL) {
-			err(c, pos, "the whole of %s.share is zero", e->head);
+			err(c, RG_M_COMPUTATION, pos, "the whole of %s.share is zero", e->head);
 			return NULL;
 		}
 		return s;
@@ -842,13 +907,15 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 		if (t == NULL)
 			t = find_one(c, o->indicator, o->region, o->period, RG_OBS_PLAN);
 		if (t == NULL || !t->value_is_number) {
-			err(c, pos, "no target value of '%s' for region %s, period %s: %s.completion "
+			err(c, RG_M_DATA_MISSING, pos,
+			    "no target value of '%s' for region %s, period %s: %s.completion "
 			    "divides the value by it", o->indicator, o->region, o->period, e->head);
 			return NULL;
 		}
 		const char *s = rg_dec_percent(a, o->value, t->value, dec);
 		if (s == NULL) {
-			err(c, pos, "the target of %s.completion is zero", e->head);
+			err(c, RG_M_COMPUTATION, pos,
+			    "the target of %s.completion is zero", e->head);
 			return NULL;
 		}
 		return s;
@@ -870,7 +937,8 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 			rank++;
 	}
 	if (!found) {
-		err(c, pos, "region %s is not among the regions ranked", o->region);
+		err(c, RG_M_COMPUTATION, pos,
+		    "region %s is not among the regions ranked", o->region);
 		return NULL;
 	}
 	char num[16];
@@ -894,7 +962,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		    "indicator id in the data", e->head);
 		if (hint != NULL)
 			rg_buf_printf(&msg, " (did you mean '%s'?)", hint);
-		err(c, pos, "%s", rg_buf_cstr(&msg));
+		err(c, RG_M_PLACEHOLDER, pos, "%s", rg_buf_cstr(&msg));
 		rg_buf_free(&msg);
 		return NULL;
 	}
@@ -902,7 +970,8 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	if (e->sub[0] != '\0' ||
 	    (f[0] != '\0' && rg_nearest_word(f, indicator_fields, 64) == NULL) ||
 	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
-		err(c, pos, "unknown field '%s' of indicator '%s' (expected value, unit, "
+		err(c, RG_M_PLACEHOLDER, pos,
+		    "unknown field '%s' of indicator '%s' (expected value, unit, "
 		    "name, growth, change, trend, period, region, quote, group, attribute, "
 		    "note, kind, diff, share, rank, completion, sum or average)",
 		    e->sub[0] ? e->sub : f,
@@ -920,7 +989,7 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	    e->sel_kind >= 0 ? e->sel_kind : (int)RG_OBS_ACTUAL };
 	if (strcmp(f, "sum") == 0 || strcmp(f, "average") == 0) {
 		if (q.period == NULL) {
-			err(c, pos, "%s.%s needs a period", e->head, f);
+			err(c, RG_M_PLACEHOLDER, pos, "%s.%s needs a period", e->head, f);
 			return NULL;
 		}
 		return region_total(c, e, ind, q.period, q.kind, pos);
@@ -928,7 +997,8 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	const rg_observation *o = NULL;
 	size_t n = rg_dataset_find(c->ds, &q, &o, 1);
 	if (n != 1) {
-		err(c, pos, "%s %s observation of '%s' for region %s, period %s (select "
+		err(c, RG_M_DATA_MISSING, pos,
+		    "%s %s observation of '%s' for region %s, period %s (select "
 		    "one with %s[region=..., period=..., kind=...])", n ? "more than one" : "no",
 		    rg_obs_kind_name((rg_obs_kind)q.kind), ind->id,
 		    q.region ? q.region : "(none)", q.period ? q.period : "(none)", ind->id);
@@ -987,7 +1057,8 @@ resolve(ctx *c, const char *inner, rg_pos pos, const rg_narrative **narr)
 		return NULL;
 	if (strcmp(e.head, "indicator") == 0) {
 		if (c->indicator == NULL) {
-			err(c, pos, "'indicator' names the indicator of {{#each indicator in "
+			err(c, RG_M_BLOCK_MARKER, pos,
+			    "'indicator' names the indicator of {{#each indicator in "
 			    "[...]}}, and there is none here");
 			return NULL;
 		}
@@ -1046,6 +1117,7 @@ splice_narrative(ctx *c, const rg_narrative *n, rg_block *parent)
 	ctx sub;
 	narrative_ctx(c, n, &sub);
 	sub.cjk = map;
+	sub.src = srclines_new(n->text, strlen(n->text), c->doc->arena);
 	int min = min_heading(root);
 	if (min < 7)
 		sub.heading_shift = c->section_level + 1 - min;
@@ -1065,12 +1137,13 @@ splice_inline_narrative(ctx *c, const rg_narrative *n, rg_block *b, unsigned sty
 	cmark_node *only = cmark_node_first_child(root);
 	if (only == NULL || cmark_node_next(only) != NULL ||
 	    cmark_node_get_type(only) != CMARK_NODE_PARAGRAPH) {
-		err(c, pos, "narrative '%s' is more than one paragraph; put its "
+		err(c, RG_M_PLACEHOLDER, pos, "narrative '%s' is more than one paragraph; put its "
 		    "placeholder alone in a paragraph of its own", n->id);
 	} else {
 		ctx sub;
 		narrative_ctx(c, n, &sub);
 		sub.cjk = map;
+		sub.src = srclines_new(n->text, strlen(n->text), c->doc->arena);
 		convert_inlines(&sub, cmark_node_first_child(only), b, style, url);
 		c->errors += sub.errors;
 	}
@@ -1148,7 +1221,8 @@ known_head(ctx *c, const char *s, rg_pos pos)
 	    strncmp(head, "period", 6) == 0 || strcmp(head, "indicator") == 0 ||
 	    rg_dataset_indicator(c->ds, head) != NULL)
 		return 1;
-	err(c, pos, "unknown name '%s' in condition: not meta.*, text.*, period or an "
+	err(c, RG_M_CONDITION, pos,
+	    "unknown name '%s' in condition: not meta.*, text.*, period or an "
 	    "indicator id in the data", head);
 	return 0;
 }
@@ -1165,7 +1239,7 @@ cond_number(ctx *c, const char *s, rg_pos pos)
 	if (v == NULL)
 		return NULL;
 	if (rg_format_decimals(v) < 0) {
-		err(c, pos, "'%s' is '%s', not a number to compare", t, v);
+		err(c, RG_M_CONDITION, pos, "'%s' is '%s', not a number to compare", t, v);
 		return NULL;
 	}
 	return v;
@@ -1198,7 +1272,8 @@ eval_cond(ctx *c, const char *cond, rg_pos pos)
 		int neg = strncmp(cond, "not ", 4) == 0;
 		const char *path = neg ? cond + 4 : cond;
 		if (*path == '\0') {
-			err(c, pos, "{{#if}} needs a condition, e.g. {{#if gdp}} or "
+			err(c, RG_M_CONDITION, pos,
+			    "{{#if}} needs a condition, e.g. {{#if gdp}} or "
 			    "{{#if gdp.completion >= 100}}");
 			return -1;
 		}
@@ -1236,11 +1311,12 @@ inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *c
     unsigned style, const char *url, rg_pos pos)
 {
 	rg_pos at = pos;
-	at.col += (int)(open - text);
+	at.col += rg_char_col(text, (size_t)(open - text)) - 1;
 	const char *arg;
 	marker m = marker_of(open + 2, (size_t)(close - open - 2), &arg);
 	if (m != MK_IF) {
-		err(c, at, "'{{%.*s}}' without {{#if}} before it in this run of text",
+		err(c, RG_M_BLOCK_MARKER, at,
+		    "'{{%.*s}}' without {{#if}} before it in this run of text",
 		    (int)(close - open - 2), open + 2);
 		return NULL;
 	}
@@ -1265,14 +1341,15 @@ inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *c
 		p = q + 2;
 	}
 	if (end == NULL) {
-		err(c, at, "{{#if}} is not closed by {{/if}} in the same run of text (an "
+		err(c, RG_M_BLOCK_MARKER, at,
+		    "{{#if}} is not closed by {{/if}} in the same run of text (an "
 		    "inline condition may not span emphasis, links or lines; put block "
 		    "conditions in paragraphs of their own)");
 		return NULL;
 	}
 	char *cond = rg_arena_strndup(c->doc->arena, arg, (size_t)(close - arg));
 	if (c->marker_depth >= RG_TEMPLATE_MAX_MARKER_NESTING) {
-		err(c, at, "{{#if}} and {{#each}} nested deeper than %d levels",
+		err(c, RG_M_LIMIT, at, "{{#if}} and {{#each}} nested deeper than %d levels",
 		    RG_TEMPLATE_MAX_MARKER_NESTING);
 		return NULL;
 	}
@@ -1284,7 +1361,7 @@ inline_if(ctx *c, rg_block *b, const char *text, const char *open, const char *c
 	if (from != NULL && to > from) {
 		char *part = rg_xstrndup(from, (size_t)(to - from));
 		rg_pos ppos = pos;
-		ppos.col += (int)(from - text);
+		ppos.col += rg_char_col(text, (size_t)(from - text)) - 1;
 		c->marker_depth++;
 		add_text(c, b, part, style, url, ppos);
 		c->marker_depth--;
@@ -1329,7 +1406,8 @@ each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char **
 		if (strlen(vars[i]) == vl && strncmp(arg, vars[i], vl) == 0)
 			*var = vars[i];
 	if (*var == NULL) {
-		err(c, pos, "{{#each}} repeats for each region, period or indicator, not "
+		err(c, RG_M_BLOCK_MARKER, pos,
+		    "{{#each}} repeats for each region, period or indicator, not "
 		    "'%.*s' (e.g. {{#each region in [mengjin, yichuan]}})", (int)vl, arg);
 		return -1;
 	}
@@ -1340,7 +1418,8 @@ each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char **
 	size_t n = 0, cap = 0;
 	if (*rest == '\0') {
 		if (strcmp(*var, "region") != 0) {
-			err(c, pos, "{{#each %s}} needs a list: {{#each %s in [...]}}", *var, *var);
+			err(c, RG_M_BLOCK_MARKER, pos,
+			    "{{#each %s}} needs a list: {{#each %s in [...]}}", *var, *var);
 			return -1;
 		}
 		for (size_t i = 0; i < c->ds->nregions; i++)
@@ -1348,7 +1427,8 @@ each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char **
 				*RG_PUSH(out, n, cap) = c->ds->regions[i].id;
 	} else {
 		if (strncmp(rest, "in", 2) != 0 || (rest[2] != ' ' && rest[2] != '\t')) {
-			err(c, pos, "expected 'in [...]' after {{#each %s", *var);
+			err(c, RG_M_BLOCK_MARKER, pos,
+			    "expected 'in [...]' after {{#each %s", *var);
 			return -1;
 		}
 		rest += 3;
@@ -1370,14 +1450,16 @@ each_values(ctx *c, const char *arg, rg_pos pos, const char **var, const char **
 			if (strcmp(*var, "region") == 0) {
 				const rg_region *r = rg_dataset_region(c->ds, item);
 				if (r == NULL) {
-					err(c, pos, "unknown region '%s' in {{#each region}}", item);
+					err(c, RG_M_UNKNOWN_REFERENCE, pos,
+					    "unknown region '%s' in {{#each region}}", item);
 					free(out);
 					return -1;
 				}
 				v = r->id;
 			} else if (strcmp(*var, "indicator") == 0) {
 				if (rg_dataset_indicator(c->ds, item) == NULL) {
-					err(c, pos, "unknown indicator '%s' in {{#each indicator}}", item);
+					err(c, RG_M_UNKNOWN_REFERENCE, pos,
+					    "unknown indicator '%s' in {{#each indicator}}", item);
 					free(out);
 					return -1;
 				}
@@ -1407,7 +1489,7 @@ convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *paren
 	cmark_node *els = NULL, *end = NULL;
 	int depth = 0;
 	if (c->marker_depth >= RG_TEMPLATE_MAX_MARKER_NESTING) {
-		err(c, pos, "{{#if}} and {{#each}} nested deeper than %d levels",
+		err(c, RG_M_LIMIT, pos, "{{#if}} and {{#each}} nested deeper than %d levels",
 		    RG_TEMPLATE_MAX_MARKER_NESTING);
 		return NULL;
 	}
@@ -1421,7 +1503,8 @@ convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *paren
 			els = k;
 		else if ((km == MK_END_EACH || km == MK_END_IF) && depth-- == 0) {
 			if (km != (m == MK_EACH ? MK_END_EACH : MK_END_IF)) {
-				err(c, node_pos(c, k), "{{%s}} closes {{%s}} (line %d)",
+				err(c, RG_M_BLOCK_MARKER, node_pos(c, k),
+				    "{{%s}} closes {{%s}} (line %d)",
 				    km == MK_END_IF ? "/if" : "/each", m == MK_IF ? "#if" : "#each",
 				    pos.line);
 				return NULL;
@@ -1430,7 +1513,8 @@ convert_marked(ctx *c, cmark_node *n, marker m, const char *arg, rg_block *paren
 		}
 	}
 	if (end == NULL) {
-		err(c, pos, "{{%s}} is not closed by {{%s}} in the same list, quote or "
+		err(c, RG_M_BLOCK_MARKER, pos,
+		    "{{%s}} is not closed by {{%s}} in the same list, quote or "
 		    "document level", m == MK_IF ? "#if" : "#each", m == MK_IF ? "/if" : "/each");
 		return NULL;
 	}
@@ -1482,10 +1566,10 @@ add_text(ctx *c, rg_block *b, const char *text, unsigned style, const char *url,
 		if (open > s)
 			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, s, (size_t)(open - s), url, pos);
 		rg_pos ppos = pos;
-		ppos.col += (int)(open - text);
+		ppos.col += rg_char_col(text, (size_t)(open - text)) - 1;
 		const char *close = strstr(open + 2, "}}");
 		if (close == NULL) {
-			err(c, ppos, "placeholder is not closed by '}}'");
+			err(c, RG_M_PLACEHOLDER, ppos, "placeholder is not closed by '}}'");
 			return;
 		}
 		if (marker_of(open + 2, (size_t)(close - open - 2), NULL) != MK_NONE) {
@@ -1544,7 +1628,8 @@ convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style, const ch
 			    lit, strlen(lit), url, pos);
 			break;
 		case CMARK_NODE_HTML_INLINE:
-			rg_warning(c->d, pos, "raw HTML is not interpreted; shown as text");
+			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
+			    "raw HTML is not interpreted; shown as text");
 			rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style | RG_STYLE_CODE,
 			    lit, strlen(lit), url, pos);
 			break;
@@ -1561,12 +1646,14 @@ convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style, const ch
 			break;
 		}
 		case CMARK_NODE_IMAGE:
-			rg_warning(c->d, pos, "images are not supported; showing the image "
+			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
+			    "images are not supported; showing the image "
 			    "description instead");
 			convert_inlines(c, cmark_node_first_child(n), b, style | RG_STYLE_EMPH, url);
 			break;
 		default:
-			rg_warning(c->d, pos, "unsupported inline element '%s' shown as text",
+			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
+			    "unsupported inline element '%s' shown as text",
 			    cmark_node_get_type_string(n));
 			if (lit != NULL)
 				rg_doc_span_add(c->doc, b, RG_SPAN_TEXT, style, lit, strlen(lit), url, pos);
@@ -1611,7 +1698,7 @@ convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
 		const rg_narrative *narr;
 		rg_pos ppos = node_pos(c, cmark_node_first_child(n));
 		const char *lit = cmark_node_get_literal(cmark_node_first_child(n));
-		ppos.col += (int)(strstr(lit, "{{") - lit);
+		ppos.col += rg_char_col(lit, (size_t)(strstr(lit, "{{") - lit)) - 1;
 		const char *v = resolve(c, inner, ppos, &narr);
 		free(inner);
 		if (narr != NULL) {
@@ -1672,7 +1759,7 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 			c->errors++;
 		for (rg_block *b = last ? last->next : parent->first_child; b; b = b->next) {
 			if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
-				err(c, pos, "table of %zu rows: the limit is %d rows",
+				err(c, RG_M_LIMIT, pos, "table of %zu rows: the limit is %d rows",
 				    b->table->nrows, RG_TABLE_MAX_ROWS);
 			/* a chart's points count as elements of the document */
 			if (b->kind == RG_BLOCK_CHART && b->chart != NULL)
@@ -1716,7 +1803,8 @@ convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
 		}
 		free(m == MK_NONE ? NULL : arg);
 		if (m != MK_NONE) {
-			err(c, pos, "{{%s}} without {{%s}} before it", m == MK_ELSE ? "else" :
+			err(c, RG_M_BLOCK_MARKER, pos,
+			    "{{%s}} without {{%s}} before it", m == MK_ELSE ? "else" :
 			    m == MK_END_IF ? "/if" : "/each", m == MK_END_EACH ? "#each" : "#if");
 			continue;
 		}
@@ -1759,7 +1847,8 @@ convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
 			convert_code_block(c, n, parent);
 			break;
 		case CMARK_NODE_HTML_BLOCK: {
-			rg_warning(c->d, pos, "raw HTML is not interpreted; shown as text");
+			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
+			    "raw HTML is not interpreted; shown as text");
 			const char *lit = cmark_node_get_literal(n);
 			size_t len = strlen(lit);
 			if (len > 0 && lit[len - 1] == '\n')
@@ -1769,7 +1858,7 @@ convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
 			break;
 		}
 		default:
-			rg_warning(c->d, pos, "unsupported block '%s' skipped",
+			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos, "unsupported block '%s' skipped",
 			    cmark_node_get_type_string(n));
 			break;
 		}
@@ -1846,7 +1935,8 @@ read_words(ctx *c, rg_spec *front)
 		if (v == NULL)
 			continue;
 		if (rg_lang_parse(v, &lang) < 0) {
-			err(c, rg_spec_get(front, key)->value_pos[0], "%s '%s' is not a Chinese "
+			err(c, RG_M_KEY_VALUE, rg_spec_get(front, key)->value_pos[0],
+			    "%s '%s' is not a Chinese "
 			    "locale reportgen writes (expected zh-Hans, zh-CN, zh-SG, zh-Hant, "
 			    "zh-TW, zh-HK or zh-MO)", key, v);
 			rc = -1;
@@ -1860,7 +1950,7 @@ read_words(ctx *c, rg_spec *front)
 		at.col += e->quoted != NULL && e->quoted[i];
 		const char *eq = strchr(s, '=');
 		if (eq == NULL || eq == s) {
-			err(c, at, "words: '%s' is not WORD=REPLACEMENT (e.g. "
+			err(c, RG_M_KEY_VALUE, at, "words: '%s' is not WORD=REPLACEMENT (e.g. "
 			    "续表=接上表)", s);
 			rc = -1;
 			continue;
@@ -1869,7 +1959,8 @@ read_words(ctx *c, rg_spec *front)
 		char *val = trim_dup(c->doc->arena, eq + 1, strlen(eq + 1));
 		if (rg_words_set(&c->words, key, val) < 0) {
 			const char *hint = rg_nearest_word(key, rg_word_keys, 64);
-			err(c, at, "words: reportgen writes no word '%s'%s%s%s", key,
+			err(c, RG_M_KEY_UNKNOWN, at,
+			    "words: reportgen writes no word '%s'%s%s%s", key,
 			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 			rc = -1;
 		}
@@ -1913,7 +2004,8 @@ front_with_vars(const rg_template *t, const char *const *vars, size_t nvars,
 		rg_pos at = { "command line", 0, 0 };
 		const char *eq = strchr(vars[i], '=');
 		if (eq == NULL || eq == vars[i]) {
-			rg_error(d, at, "-V expects KEY=VALUE, found '%s'", vars[i]);
+			rg_msg(d, RG_M_OPTION_VALUE, at,
+			    "-V expects KEY=VALUE, found '%s'", vars[i]);
 			return -1;
 		}
 		char *key = rg_arena_strndup(arena, vars[i], (size_t)(eq - vars[i]));
@@ -1953,6 +2045,7 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	c.file = t->name;
 	c.line_offset = t->body_line - 1;
 	c.cjk = t->cjk;
+	c.src = t->body;
 	struct warned warned = { 0 };
 	c.warned = &warned;
 
@@ -1971,7 +2064,8 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 		const rg_region *r = rg_dataset_region(ds, region);
 		if (r == NULL) {
 			rg_spec_entry *e = rg_spec_get(&front, "region");
-			err(&c, e->value_pos[0], "front matter region '%s' is not a region "
+			err(&c, RG_M_UNKNOWN_REFERENCE, e->value_pos[0],
+			    "front matter region '%s' is not a region "
 			    "in the data", region);
 		} else {
 			c.region = r->id;
@@ -2011,10 +2105,12 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	}
 	/* the title heads every page: a long one would be set once per page */
 	if (m->title != NULL && strlen(m->title) > RG_TEMPLATE_MAX_TITLE_BYTES)
-		err(&c, top, "the document's title is %zu bytes long: the limit is %d (it "
+		err(&c, RG_M_LIMIT, top,
+		    "the document's title is %zu bytes long: the limit is %d (it "
 		    "heads every page)", strlen(m->title), RG_TEMPLATE_MAX_TITLE_BYTES);
 	if (m->marking != NULL && strlen(m->marking) > RG_TEMPLATE_MAX_TITLE_BYTES)
-		err(&c, top, "the marking is %zu bytes long: the limit is %d (it is set on "
+		err(&c, RG_M_LIMIT, top,
+		    "the marking is %zu bytes long: the limit is %d (it is set on "
 		    "every page)", strlen(m->marking), RG_TEMPLATE_MAX_TITLE_BYTES);
 	if (m->subtitle != NULL) {
 		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_SUBTITLE, top);

@@ -84,7 +84,7 @@ for j in 1 2; do
 	check "-j $j: bad input exits 2 (got $st)" '[ $st -eq 2 ]'
 	check "-j $j: good jobs still written" '[ -s "$tmp/m/out/a.pdf" ] && [ -s "$tmp/m/out/d.pdf" ]'
 	check "-j $j: no output for the failed jobs" '[ ! -e "$tmp/m/out/b.pdf" ] && [ ! -e "$tmp/m/out/c.pdf" ]'
-	check "-j $j: the template error at file:line:col" 'grep -q "tpl/bad.md:3:7: error: unknown placeholder" "$tmp/errm"'
+	check "-j $j: the template error at file:line:col" 'grep -q "tpl/bad.md:3:3: error: unknown placeholder" "$tmp/errm"'
 	check "-j $j: the failing job at manifest line:col" 'grep -q "mixed.yaml:5:5: note: the job writing .*out/b.pdf failed" "$tmp/errm"'
 	check "-j $j: summary counts failures" 'grep -q "2 of 4 documents written, 2 failed" "$tmp/errm"'
 done

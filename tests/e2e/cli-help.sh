@@ -51,8 +51,8 @@ expect_err 2 "unknown option '--check-typeseting' for render; did you mean '--ch
 	"$bin" render --check-typeseting
 expect_err 2 "unknown option '--depfile' for build; did you mean '--depfiles'\\?" "$bin" build m.yaml --depfile
 expect_err 2 "unknown option '--quite' for build; did you mean '--quiet'\\?" "$bin" build m.yaml --quite
-expect_err 2 "unknown option '--xyzzy' for render$" "$bin" render --xyzzy
-expect_err 2 "unknown option '-x' for check$" "$bin" check -x $data
+expect_err 2 "unknown option '--xyzzy' for render \\[usage\\]$" "$bin" render --xyzzy
+expect_err 2 "unknown option '-x' for check \\[usage\\]$" "$bin" check -x $data
 expect_err 2 "option --pdfa takes no value" "$bin" render --pdfa=yes
 expect_err 2 "option --theme needs an argument" "$bin" render -t templates/briefing.md --theme
 expect_err 2 "unexpected argument 'extra.yaml' for render" "$bin" render extra.yaml

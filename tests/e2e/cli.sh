@@ -36,7 +36,7 @@ expect 2 "unknown --dump stage 'page'" "$bin" render -t templates/briefing.md -d
 
 # bad template: the position of the placeholder and the offending name
 printf '# 标题\n\n游客{{ toursts }}人次\n' > "$tmp/bad.md"
-expect 2 "^$tmp/bad.md:3:7: error: unknown placeholder 'toursts'.*did you mean 'tourists'" \
+expect 2 "^$tmp/bad.md:3:3: error: unknown placeholder 'toursts'.*did you mean 'tourists'" \
 	"$bin" render -t "$tmp/bad.md" -d "$data" -o "$tmp/bad.pdf"
 [ ! -e "$tmp/bad.pdf" ] && pass=$((pass + 1)) || { echo "FAIL: output written after an error"; fail=$((fail + 1)); }
 
@@ -58,7 +58,7 @@ expect 0 "warning: character .* \\(U\\+20000\\)" \
 
 # a missing font file names the file, the directories and the package: exit 1
 printf 'search %s\nrole song nowhere/missing.ttc 0 fonts-missing-package\n' "$tmp" > "$tmp/fonts.conf"
-expect 1 "$tmp/fonts.conf:2:11: error: font file 'nowhere/missing.ttc' for role song not found in $tmp .*apt-get install fonts-missing-package" \
+expect 1 "$tmp/fonts.conf:2:11: failure: font file 'nowhere/missing.ttc' for role song not found in $tmp .*apt-get install fonts-missing-package" \
 	"$bin" render -t templates/briefing.md -d "$data" -o "$tmp/f.pdf" --fonts "$tmp/fonts.conf"
 
 # an unwritable output directory is a failure, not bad input

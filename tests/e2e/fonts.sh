@@ -40,7 +40,7 @@ for theme in briefing gongwen; do
 		continue
 	fi
 	# the only message: a character FandolFang lacks is taken from the next face
-	grep -v 'is not in FandolFang R; taken from Noto Serif CJK SC$' "$tmp/err" > "$tmp/msgs"
+	grep -v 'is not in FandolFang R; taken from Noto Serif CJK SC \[glyph-fallback\]$' "$tmp/err" > "$tmp/msgs"
 	[ -s "$tmp/msgs" ] && bad "$theme" "messages: $(cat "$tmp/msgs")" || ok
 	pdffonts "$pdf" | tail -n +3 > "$tmp/fonts"
 	n=$(wc -l < "$tmp/fonts")

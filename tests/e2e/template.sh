@@ -179,9 +179,9 @@ signature: 统计局{{ meta.title
 ```
 EOF
 fails texterr "texterr.md:2:9: error: unknown placeholder 'meta.regoin'" \
-    "texterr.md:7:16: error: unknown placeholder 'gpd'" \
+    "texterr.md:7:14: error: unknown placeholder 'gpd'" \
     "texterr.md:8:12: error: unknown placeholder 'peroid'" "did you mean 'period'" \
-    "texterr.md:13:21: error: placeholder is not closed by '}}'"
+    "texterr.md:13:15: error: placeholder is not closed by '}}'"
 
 ## 2. relative periods
 
@@ -214,7 +214,7 @@ fi
 
 printf '%s\n' '今年{{ gdp[period=period-1].value }}' > relerr.md
 "$bin" render -t relerr.md -d d.yaml -V period=十四五 -o relerr.pdf 2> relerr.err
-if [ $? -eq 2 ] && grep -qF "relerr.md:1:7: error: 'period-1' counts years from the current period, but the period is '十四五', not a year" relerr.err; then
+if [ $? -eq 2 ] && grep -qF "relerr.md:1:3: error: 'period-1' counts years from the current period, but the period is '十四五', not a year" relerr.err; then
 	ok
 else
 	bad relerr "$(head -3 relerr.err)"
@@ -484,8 +484,8 @@ if [ "$(grep -c '^  heading level=2' rep.doc)" -eq 3 ]; then ok; else bad rep "n
 printf '{{#each county in [a]}}\n\n{{/each}}\n\n{{#if gdpp}}\n\nx\n\n{{/if}}\n\n句子{{#if gdp.value > abc}}多{{/if}}，{{#if revenue}}没有结束。\n\n{{/if}}\n\n{{#each region in [shili]}}\n\ny\n' > reperr.md
 fails reperr "reperr.md:1:1: error: {{#each}} repeats for each region, period or indicator, not 'county'" \
     "reperr.md:5:1: error: unknown name 'gdpp' in condition" \
-    "reperr.md:11:7: error: unknown placeholder 'abc'" \
-    "reperr.md:11:43: error: {{#if}} is not closed by {{/if}} in the same run of text" \
+    "reperr.md:11:3: error: unknown placeholder 'abc'" \
+    "reperr.md:11:35: error: {{#if}} is not closed by {{/if}} in the same run of text" \
     "reperr.md:13:1: error: {{/if}} without {{#if}} before it" \
     "reperr.md:15:1: error: {{#each}} is not closed by {{/each}}"
 

@@ -31,8 +31,8 @@ for f in "$dir"/*; do
 		$limit "$bin" render --fonts "$f" -t templates/tour.md -d input/songxian-2024.yaml \
 			-o "$tmp/out.pdf" > /dev/null 2> "$tmp/err"
 		rc=$?
-		# a font file that is not there is a failure (1) with a message
-		[ "$rc" -eq 1 ] && grep -q 'error:' "$tmp/err" && rc=2 ;;
+		# a font file that is not there is a failure (1) with its message
+		[ "$rc" -eq 1 ] && grep -q ': failure: .*\[font-missing\]$' "$tmp/err" && rc=2 ;;
 	yaml-* | xml-*)
 		ext=${name%%-*}
 		cp "$f" "$tmp/in.$ext"
@@ -44,7 +44,7 @@ for f in "$dir"/*; do
 		# a sanitizer's report (check-asan), whatever the exit status
 		echo "FAIL $name: $(grep -E 'ERROR: |runtime error:|SUMMARY' "$tmp/err" | head -3)"
 		fail=$((fail + 1))
-	elif [ "$rc" -eq 2 ] && grep -q 'error:' "$tmp/err"; then
+	elif [ "$rc" -eq 2 ] && grep -q -E ': (error|failure): ' "$tmp/err"; then
 		pass=$((pass + 1))
 	elif [ "$rc" -eq 0 ] && { [ ! -e "$tmp/out.pdf" ] || qpdf --check "$tmp/out.pdf" > /dev/null 2>&1; }; then
 		pass=$((pass + 1))

@@ -164,7 +164,7 @@ unknown_path_points_at_template(void **state)
 	int ok;
 	char *s = expand(*state, "第一行\n\n文字 {{ toursts }}\n", NULL, 0, &ok);
 	assert_false(ok);
-	assert_non_null(strstr(s, "t.md:3:8: error: unknown placeholder 'toursts'"));
+	assert_non_null(strstr(s, "t.md:3:4: error: unknown placeholder 'toursts'"));
 	assert_non_null(strstr(s, "did you mean 'tourists'?"));
 	free(s);
 	s = expand(*state, "{{ text.reveiw }}\n", NULL, 0, &ok);
