@@ -3,8 +3,8 @@
  * The parent reads the manifest, loads the fonts and parses every template
  * once (rg_render_env), then renders the jobs of its shard:
  *
- *   -j 1   in this process, one after the other;
- *   -j N   in N worker processes forked after loading, so that every worker
+ *   -j N   in N worker processes (one for -j 1) forked after loading, so
+ *          that a job that crashes or is killed fails alone, and every worker
  *          shares the fonts and templates already in memory.  libharu and
  *          HarfBuzz objects are never shared between threads this way.  The
  *          parent hands out job numbers one at a time over a pipe (a shared
@@ -47,7 +47,8 @@ const char rg_build_help[] =
 "  --depfiles           write OUT.d (a make rule) beside each OUT.pdf\n"
 "  --fonts FONTS.conf   the font configuration (wins over the manifest's)\n"
 "  --list               print the outputs of the slice, render nothing\n"
-"  -q, --quiet          print only the messages of failing jobs\n"
+"  -q, --quiet          print only the messages of failing jobs (and the\n"
+"                       summary if one failed)\n"
 "  -v, --verbose        one line per job even on a terminal, and the time\n"
 "                       spent loading fonts and templates\n"
 "  -h, --help           show this help\n"
@@ -618,12 +619,16 @@ rg_cmd_build(int argc, char **argv)
 		NULL, 0 };
 	if ((long)nsel < jobs)
 		jobs = nsel > 0 ? (long)nsel : 1;
-	if (jobs <= 1)
+	/* even -j 1 renders in a worker: a job that dies (a crash, a signal,
+	 * a resource limit) fails alone, and this process prints the summary;
+	 * one job renders here, where nothing else can be lost */
+	if (nsel <= 1)
 		run_serial(env, &m, sel, nsel, &p, &status);
 	else
-		run_parallel(env, &m, sel, nsel, (int)jobs, &p, &status);
+		run_parallel(env, &m, sel, nsel, jobs < 1 ? 1 : (int)jobs, &p, &status);
 	clear_line(&p);
-	if (verbosity == 0)
+	/* --quiet: the summary only when a job failed */
+	if (verbosity == 0 && p.failed == 0)
 		goto out;
 
 	double el = now() - start;

@@ -4,6 +4,8 @@
 #   - --shard K/N renders every N-th job, the slices together make the whole;
 #   - a failing job is reported at file:line:col, the others still run, and
 #     the exit status says why (2 bad input, 1 other failure);
+#   - a job whose process dies (a signal) fails alone, with -j 1 too, and
+#     the summary prints;
 #   - manifest mistakes are reported before anything renders;
 #   - --depfile / --depfiles write make rules naming every input;
 #   - the same inputs give byte-identical PDFs whatever -j, the working
@@ -140,6 +142,31 @@ check "make: a changed data file re-renders its output only" 'grep -q "out/two.p
 touch "$tmp/m/tpl/briefing.md"
 make -s -C "$tmp/m" -n > "$tmp/mk2" 2>&1
 check "make: a changed template re-renders both" 'grep -q "out/one.pdf" "$tmp/mk2" && grep -q "out/two.pdf" "$tmp/mk2"'
+
+# 5b. a job that kills its process (SIGXFSZ: its PDF passes the file size
+# limit) fails alone with -j 1 as with -j 2: the other job is written, the
+# dead one reported with its signal, the summary printed even under -q
+mkdir -p "$tmp/x"
+printf -- '---\ntitle: 短\n---\n\n一。\n' > "$tmp/x/small.md"
+cat > "$tmp/x/kill.yaml" <<EOT
+jobs:
+  - template: $top/templates/briefing.md
+    data: $top/input/songxian-2024.yaml
+    output: big.pdf
+  - template: small.md
+    data: $top/input/songxian-2024.yaml
+    output: small.pdf
+EOT
+for j in 1 2; do
+	rm -f "$tmp/x/"*.pdf
+	(cd "$tmp/x" && ulimit -f 64 && "$bin" build kill.yaml -j $j -q) 2> "$tmp/x/err"
+	st=$?
+	check "-j $j: a job killed by a signal: exit 1 (got $st: $(cat "$tmp/x/err"))" '[ $st -eq 1 ]'
+	check "-j $j: the other job written, not the killed one" '[ -s "$tmp/x/small.pdf" ] && [ ! -e "$tmp/x/big.pdf" ]'
+	check "-j $j: the killed job reported with its signal" \
+	    'grep -q "kill.yaml:2:5: failure: the worker rendering big.pdf died (signal 25) \[worker-failed\]$" "$tmp/x/err"'
+	check "-j $j: the summary printed (-q, a job failed)" 'grep -q "1 of 2 documents written, 1 failed" "$tmp/x/err"'
+done
 
 # 6. reproducible: other directory, other TMPDIR, other output path, -j
 mkdir -p "$tmp/a" "$tmp/b/deeper" "$tmp/ta" "$tmp/tb"

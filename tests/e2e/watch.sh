@@ -17,6 +17,9 @@ cp input/songxian-2024.yaml "$w/data/d.yaml"
 cp templates/themes/briefing.yaml "$w/conf/theme.yaml"
 cp fonts/fonts.conf "$w/conf/fonts.conf"
 
+# the log exists before the watcher runs: a loaded machine may not start it
+# before the first look at the log (an empty count ended wait_renders at once)
+: > "$w/log"
 "$bin" watch -t "$w/tpl/t.md" -d "$w/data/d.yaml" --theme "$w/conf/theme.yaml" \
 	--fonts "$w/conf/fonts.conf" -o "$w/out.pdf" 2> "$w/log" &
 pid=$!
