@@ -104,13 +104,15 @@ check "build without a terminal: one line per job" \
 "$bin" build --verbose "$tmp/m/m.yaml" 2> "$tmp/err"
 check "build --verbose: load times and one line per job" \
 	'grep -q "fonts of .* loaded in" "$tmp/err" && [ "$(grep -c "^\[[12]/2\] ok" "$tmp/err")" -eq 2 ]' "$(cat "$tmp/err")"
-# a failing job under --quiet: its messages, and nothing else
+# a failing job under --quiet: its messages and the summary (it always
+# prints when a job failed), no progress lines
 printf '# 标题\n\n{{ toursts }}\n' > "$tmp/m/bad.md"
 printf 'jobs:\n  - {template: bad.md, data: %s, output: bad.pdf}\n' "$top/$data" > "$tmp/m/bad.yaml"
 "$bin" build --quiet "$tmp/m/bad.yaml" 2> "$tmp/err"
 check "build -q with a failing job exits 2" '[ $? -eq 2 ]'
-check "build -q prints the failing job's messages only" \
-	'grep -q "unknown placeholder .toursts." "$tmp/err" && ! grep -qE "written|^\[" "$tmp/err"' "$(cat "$tmp/err")"
+check "build -q prints the failing job's messages and the summary" \
+	'grep -q "unknown placeholder .toursts." "$tmp/err" && grep -q "0 of 1 document written, 1 failed" "$tmp/err" &&
+	! grep -qE "^\[" "$tmp/err"' "$(cat "$tmp/err")"
 # on a terminal (script(1) gives one): the line is redrawn with \r, holds
 # done/total and ETA, and no line per job is printed
 if command -v script > /dev/null 2>&1; then
