@@ -240,6 +240,36 @@ fi
 bin=${REPORTGEN:-$top/build/reportgen}
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 leftout="$top/tests/data/left-out.txt"
+
+# The reasons of left-out.txt are the ones docs/data-format.md defines: the
+# first column of its table under "| reason | what | found |" (a cell may
+# name several, "ordinal, table number").  A passage with any other reason
+# (a typo, or "todo: ..." for a figure not entered yet) is a failure.
+awk '
+	/^\| reason \| what \| found \|/ { t = 1; next }
+	t && /^\|---/ { next }
+	t && !/^\|/ { exit }
+	t {
+		r = $0; sub(/^\| */, "", r); sub(/ *\|.*/, "", r)
+		n = split(r, a, / *, */)
+		for (i = 1; i <= n; i++)
+			print a[i]
+	}' "$top/docs/data-format.md" >"$tmp/reasons"
+if [ ! -s "$tmp/reasons" ]; then
+	bad "docs/data-format.md: no table of reasons (| reason | what | found |)"
+elif [ -f "$leftout" ]; then
+	awk -F '\t' -v reasons="$tmp/reasons" '
+		BEGIN { while ((getline r < reasons) > 0) ok[r] = 1 }
+		/^#/ || /^$/ { next }
+		NF != 3 { printf "tests/data/left-out.txt:%d: not SEED<TAB>PASSAGE<TAB>REASON\n", NR; next }
+		!($3 in ok) { printf "tests/data/left-out.txt:%d: reason \"%s\" is not one of docs/data-format.md\n", NR, $3 }
+	' "$leftout" >"$tmp/badreasons"
+	if [ -s "$tmp/badreasons" ]; then
+		while IFS= read -r m; do bad "$m"; done <"$tmp/badreasons"
+	else
+		ok
+	fi
+fi
 if [ ! -x "$bin" ]; then
 	bad "the reverse trace needs $bin (make build)"
 else
