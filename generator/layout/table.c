@@ -844,6 +844,7 @@ columns_of(const rg_table *t, size_t from, size_t to, const char *caption, const
 	p->caption = caption;
 	p->note = note;
 	p->orientation = t->orientation;
+	p->float_here = t->float_here;
 	p->nrows = p->cap_rows = t->nrows;
 	p->rows = rg_xcalloc(t->nrows ? t->nrows : 1, sizeof *p->rows);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -1008,6 +1009,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	decimal_points(&s);
 
 	rg_flow_gap(c, c->th->para_gap);
+	size_t first = c->nitems;
 	if (t->caption != NULL)
 		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1, 0);
 	const char *cont = cont_label(c, t->caption);
@@ -1103,6 +1105,11 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		c->items[c->nitems - 1].keep_next = 0;
 	}
 	c->off_grid = 0;
+	/* a landscape table may float past the text after it (paginate) */
+	if (first < c->nitems)
+		c->items[first].table_start = 1;
+	for (size_t k = first; k < c->nitems; k++)
+		c->items[k].floats = c->landscape && !t->float_here;
 	c->landscape = 0;
 	rg_flow_gap(c, c->th->para_gap * 2);
 	free_state(&s);
