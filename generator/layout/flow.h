@@ -71,6 +71,7 @@ typedef struct rg_flow {
 		double x0, x1;
 		int numeric, lines;
 	} cell;
+	int cell_frames;         /* rg_layout_opts.cell_frames */
 	int off_grid;            /* items keep their own heights on a grid (table
 	                          * rows; the paginator puts what follows back on it) */
 } rg_flow;

@@ -814,6 +814,7 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 	c.env.metrics = o->metrics;
 	c.env.diag = d;
 	c.env.allow_missing = o->allow_missing_glyphs;
+	c.cell_frames = o->cell_frames;
 	c.env.wide_em = c.th->char_pitch > 0 ? c.th->char_pitch / c.th->body_size : 0;
 	c.text_w = c.th->page_w - c.th->margin_left - c.th->margin_right;
 	c.root = doc->root;

@@ -536,6 +536,22 @@ cell_context(tstate *s, const cellbox *cb, size_t r, double x, double cw)
 	s->c->cell.lines = (int)cb->nlines;
 }
 
+/* The cell's rectangle, or part: one line of a row split over pages, for
+ * tests (rg_layout_opts.cell_frames). */
+static void
+frame(tstate *s, const cellbox *cb, double x, rg_vitem *v, double top, double height,
+    int part)
+{
+	if (!s->c->cell_frames)
+		return;
+	rg_box *b = rg_vitem_box(v, RG_BOX_FRAME);
+	b->x = cell_x(s, cb, x);
+	b->y = top;
+	b->w = cell_width(s, cb);
+	b->h = height;
+	b->color = part ? 0xFF0080 : 0xFF00FF;
+}
+
 static void
 draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
     double height)
@@ -543,6 +559,7 @@ draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	double y = top + (height - cb->nlines * s->pitch) / 2;
 	double pad = point_pad(s, cb, r);
+	frame(s, cb, x, v, top, height, 0);
 	cell_context(s, cb, r, x, cw);
 	for (size_t l = 0; l < cb->nlines; l++)
 		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx,
@@ -561,6 +578,7 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 		return;
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	double pad = point_pad(s, cb, r);
+	frame(s, cb, x, v, 0, v->height, 1);
 	cell_context(s, cb, r, x, cw);
 	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw - pad,
 	    palign(s, r, cb), v, top, s->pitch);
