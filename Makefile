@@ -15,13 +15,13 @@
 CC      ?= cc
 # Debian packages: build (libicu: word breaks in table headers; libcsv: CSV
 # data, generator/data/csv.c), fonts (see fonts/fonts.conf), the sRGB profile
-# of --pdfa (generator/pdf/pdfa.h), and test tools.
+# of --pdfa (generator/pdf/pdfa.h), and test tools (python3: tests/tools/bbox.py).
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
            libharfbuzz-dev libicu-dev libcmocka-dev libcsv-dev libopencc-dev \
            fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
-           poppler-utils qpdf mupdf-tools libxml2-utils mandoc
+           poppler-utils qpdf mupdf-tools libxml2-utils mandoc python3
 CFLAGS  ?= -O2 -g
 PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc glib-2.0 opencc
 # what the build needs, before the user's flags (so that theirs win)

@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the template's theme, when it names gongwen; else briefing */
 		const rg_theme *th = &themes[doc->meta.theme != NULL &&
 		    strcmp(doc->meta.theme, "gongwen") == 0];
-		rg_layout_opts lo = { th, &m, 1 };
+		rg_layout_opts lo = { th, &m, 1, 0 };
 		l = rg_layout_run(doc, &lo, &d);
 		if (l != NULL)
 			rg_layout_check(l, th, "fuzz", fuzz_sink());

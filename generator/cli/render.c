@@ -348,7 +348,11 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	if (theme == NULL)
 		goto out;
 	rg_metrics m = rg_render_metrics(e->fonts);
-	rg_layout_opts lo = { theme, &m, j->allow_missing_glyphs };
+	/* REPORTGEN_CELL_FRAMES=1: every table cell framed in magenta, for
+	 * the tests that measure cells in the PDF (tests/e2e/table-cells.sh) */
+	const char *frames = getenv("REPORTGEN_CELL_FRAMES");
+	rg_layout_opts lo = { theme, &m, j->allow_missing_glyphs,
+		frames != NULL && strcmp(frames, "1") == 0 };
 	l = rg_layout_run(doc, &lo, d);
 	if (l == NULL)
 		goto out;

@@ -60,6 +60,10 @@ rg_layout_dump(const rg_layout *l, FILE *out)
 				fprintf(out, "  rect x=%.2f y=%.2f w=%.2f h=%.2f color=%06X\n",
 				    b->x, b->y, b->w, b->h, b->color);
 				break;
+			case RG_BOX_FRAME:
+				fprintf(out, "  frame x=%.2f y=%.2f w=%.2f h=%.2f color=%06X\n",
+				    b->x, b->y, b->w, b->h, b->color);
+				break;
 			}
 		}
 	}

@@ -15,7 +15,11 @@ typedef enum rg_box_kind {
 	RG_BOX_TEXT,             /* a run of glyphs in one face and size */
 	RG_BOX_RULE,             /* a straight line from (x,y) to (x+w,y+h) */
 	RG_BOX_LINK,             /* a clickable rectangle (x,y,w,h) to url */
-	RG_BOX_RECT              /* a filled rectangle (x,y,w,h) */
+	RG_BOX_RECT,             /* a filled rectangle (x,y,w,h) */
+	RG_BOX_FRAME             /* a stroked rectangle (x,y,w,h): a table cell
+	                          * (color FF00FF) or one line of a cell split
+	                          * over pages (FF0080), only for tests
+	                          * (rg_layout_opts.cell_frames) */
 } rg_box_kind;
 
 typedef struct rg_box {

@@ -31,6 +31,9 @@ typedef struct rg_vitem {
 	int in_table;
 	int para;                /* > 0: lines of one paragraph share this number */
 	int landscape;           /* set on a landscape page (rg_flow.landscape) */
+	int floats;              /* landscape: may float to after the portrait
+	                          * page it comes on (the table's float: auto) */
+	int table_start;         /* the first item of a table (its caption) */
 	/* table rows: what a continuation page repeats above the row that
 	 * starts it -- its label (续表1, NULL: 续表) and the group row it is
 	 * under, as "经济发展（续）": a hidden item, index + 1, 0 for none */
@@ -68,6 +71,7 @@ typedef struct rg_flow {
 		double x0, x1;
 		int numeric, lines;
 	} cell;
+	int cell_frames;         /* rg_layout_opts.cell_frames */
 	int off_grid;            /* items keep their own heights on a grid (table
 	                          * rows; the paginator puts what follows back on it) */
 } rg_flow;

@@ -462,14 +462,21 @@ place(rg_layout *l, rg_page *page, const rg_vitem *v, double y)
 	}
 }
 
-/* Height needed from item i on to the end of its keep-with-next chain. */
+/* Height needed from item i on to the end of its keep-with-next chain.  A
+ * landscape table that floats is not part of a chain of portrait items: a
+ * heading before it goes with the text after it. */
 static double
 keep_height(const rg_flow *c, size_t i)
 {
 	double h = c->items[i].height;
+	int portrait = !c->items[i].landscape;
 	while (c->items[i].keep_next && i + 1 < c->nitems) {
 		i++;
-		if (!c->items[i].hidden)
+		while (portrait && i + 1 < c->nitems && c->items[i].landscape &&
+		    c->items[i].floats)
+			i++;
+		if (!c->items[i].hidden && !(portrait && c->items[i].landscape &&
+		    c->items[i].floats))
 			h += c->items[i].space_before + c->items[i].height;
 	}
 	return h;
@@ -548,57 +555,142 @@ table_break(rg_flow *c, rg_page *old, double old_y, rg_page **page, double *y,
 	}
 }
 
+/* The paginator: the page being filled, and the landscape tables floated
+ * past the text after them, runs of items [from, to) placed when the
+ * portrait page they came on is full. */
+typedef struct pager {
+	rg_page *page;
+	double y, top, bottom;
+	size_t prev;             /* the item placed last, + 1; 0: none */
+	size_t (*runs)[2]; size_t nruns, cap;
+	int after_float;         /* the next item takes a floated table's place: */
+	double float_gap;        /* no more space before it than the table had */
+} pager;
+
+/* The page as the paginator leaves it: the fill of the page it ends. */
+static void
+end_page(rg_flow *c, pager *pg, int full)
+{
+	record_fill(c->out, pg->y - pg->top, full);
+	pg->page = new_page(c->out);
+	pg->y = pg->top;
+}
+
+/* Where item i would start: y after the grid is taken back up, its space
+ * before; returns whether it goes on a new page. */
+static int
+starts_page(const rg_flow *c, const pager *pg, size_t i, double *y, double *sb)
+{
+	const rg_theme *th = c->th;
+	const rg_vitem *v = &c->items[i];
+	*y = pg->y;
+	*sb = 0;
+	/* a landscape table starts a landscape page, and what follows it a
+	 * portrait one */
+	if (v->landscape != pg->page->landscape)
+		return pg->y > pg->top;
+	/* on a grid (公文), what follows a table (whose rows keep their own
+	 * heights) goes back on the grid */
+	int after_table = pg->prev > 0 && c->items[pg->prev - 1].in_table;
+	if (th->grid && th->line_pitch > 0 && after_table && !v->in_table && *y > pg->top)
+		*y = pg->top + ceil((*y - pg->top) / th->line_pitch - 1e-6) * th->line_pitch;
+	*sb = *y > pg->top ? v->space_before : 0;
+	if (pg->after_float && *sb > pg->float_gap)
+		*sb = pg->float_gap;
+	/* start a chain only if all of it fits; a chain taller than a page
+	 * starts at the top of one */
+	int chain_start = pg->prev == 0 || !c->items[pg->prev - 1].keep_next;
+	double need = chain_start ? keep_height(c, i) : v->height;
+	return *y > pg->top && *y + *sb + need > pg->bottom + 0.01;
+}
+
+/* Item i on the page, or on a new one. */
+static void
+put(rg_flow *c, pager *pg, size_t i)
+{
+	const rg_theme *th = c->th;
+	const rg_vitem *v = &c->items[i];
+	double y, sb;
+	int brk = starts_page(c, pg, i, &y, &sb);
+	int table_row = v->in_table && v->repeat_to > v->repeat_from;
+	int cont = brk && v->landscape == pg->page->landscape && table_row &&
+	    pg->prev > 0 && c->items[pg->prev - 1].in_table;
+	double old_y = pg->y;
+	if (brk) {
+		int turn = v->landscape != pg->page->landscape;
+		end_page(c, pg, !turn && v->para > 0 && pg->prev > 0 &&
+		    c->items[pg->prev - 1].para == v->para);
+		y = pg->y;
+		sb = 0;
+	}
+	/* a new page, or an empty one turned */
+	pg->page->landscape = v->landscape;
+	pg->bottom = page_height(th, v->landscape) - th->margin_bottom;
+	/* the old page by index: new_page may move the pages (ASan found
+	 * the old page written after that) */
+	if (cont)
+		table_break(c, &c->out->pages[c->out->npages - 2], old_y, &pg->page, &y, v);
+	y += sb;
+	place(c->out, pg->page, v, y);
+	pg->y = y + v->height;
+	pg->prev = i + 1;
+	pg->after_float = 0;
+}
+
+/* The floated tables, each on its landscape pages, after the page they
+ * came on. */
+static void
+flush_floats(rg_flow *c, pager *pg)
+{
+	for (size_t r = 0; r < pg->nruns; r++)
+		for (size_t i = pg->runs[r][0]; i < pg->runs[r][1]; i++)
+			if (!c->items[i].hidden)
+				put(c, pg, i);
+	pg->nruns = 0;
+	pg->after_float = 0;
+}
+
 static void
 paginate(rg_flow *c)
 {
 	const rg_theme *th = c->th;
-	double top = th->margin_top, bottom = th->page_h - th->margin_bottom;
-	rg_page *page = new_page(c->out);
-	double y = top;
+	pager pg;
+	memset(&pg, 0, sizeof pg);
+	pg.top = th->margin_top;
+	pg.bottom = th->page_h - th->margin_bottom;
+	pg.page = new_page(c->out);
+	pg.y = pg.top;
 	for (size_t i = 0; i < c->nitems; i++) {
 		const rg_vitem *v = &c->items[i];
 		if (v->hidden)
 			continue;
-		/* a landscape table starts a landscape page, and what follows
-		 * it a portrait one */
-		if (v->landscape != page->landscape) {
-			if (y > top) {
-				record_fill(c->out, y - top, 0);
-				page = new_page(c->out);
-				y = top;
-			}
-			page->landscape = v->landscape;
-			bottom = page_height(th, v->landscape) - th->margin_bottom;
+		/* a landscape table met on a portrait page with text on it
+		 * floats (float: auto): the text after it fills the page, and
+		 * the table comes after that page */
+		if (v->landscape && v->floats && !pg.page->landscape && pg.y > pg.top) {
+			size_t j = i;
+			while (j < c->nitems && c->items[j].landscape && c->items[j].floats)
+				j++;
+			size_t (*run)[2] = RG_PUSH(pg.runs, pg.nruns, pg.cap);
+			(*run)[0] = i;
+			(*run)[1] = j;
+			if (!pg.after_float)
+				pg.float_gap = v->space_before;
+			pg.after_float = 1;
+			i = j - 1;
+			continue;
 		}
-		/* on a grid (公文), what follows a table (whose rows keep their
-		 * own heights) goes back on the grid */
-		if (th->grid && th->line_pitch > 0 && i > 0 && c->items[i - 1].in_table &&
-		    !v->in_table && y > top)
-			y = top + ceil((y - top) / th->line_pitch - 1e-6) * th->line_pitch;
-		double sb = y > top ? v->space_before : 0;
-		/* start a chain only if all of it fits; a chain taller than a
-		 * page starts at the top of one */
-		int chain_start = i == 0 || !c->items[i - 1].keep_next;
-		double need = chain_start ? keep_height(c, i) : v->height;
-		int table_row = v->in_table && v->repeat_to > v->repeat_from;
-		if (y > top && y + sb + need > bottom + 0.01) {
-			/* by index: new_page may move the pages (ASan found the old
-			 * page written after that) */
-			size_t old = c->out->npages - 1;
-			double old_y = y;
-			record_fill(c->out, y - top, v->para > 0 && c->items[i - 1].para == v->para);
-			page = new_page(c->out);
-			page->landscape = v->landscape;
-			y = top;
-			sb = 0;
-			if (table_row && i > 0 && c->items[i - 1].in_table)
-				table_break(c, &c->out->pages[old], old_y, &page, &y, v);
-		}
-		y += sb;
-		place(c->out, page, v, y);
-		y += v->height;
+		/* they are placed when the page is full, or before the next
+		 * table (tables keep their order) */
+		double y, sb;
+		if (pg.nruns > 0 && (v->table_start || starts_page(c, &pg, i, &y, &sb)))
+			flush_floats(c, &pg);
+		put(c, &pg, i);
 	}
-	record_fill(c->out, y - top, 0);
+	if (pg.nruns > 0)
+		flush_floats(c, &pg);
+	record_fill(c->out, pg.y - pg.top, 0);
+	free(pg.runs);
 }
 
 /* A marking such as 内部资料: in the top left corner of every page, and as
@@ -722,6 +814,7 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 	c.env.metrics = o->metrics;
 	c.env.diag = d;
 	c.env.allow_missing = o->allow_missing_glyphs;
+	c.cell_frames = o->cell_frames;
 	c.env.wide_em = c.th->char_pitch > 0 ? c.th->char_pitch / c.th->body_size : 0;
 	c.text_w = c.th->page_w - c.th->margin_left - c.th->margin_right;
 	c.root = doc->root;

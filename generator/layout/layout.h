@@ -22,6 +22,8 @@ typedef struct rg_layout_opts {
 	const rg_theme *theme;
 	const rg_metrics *metrics;
 	int allow_missing_glyphs;
+	int cell_frames;         /* frame every table cell (RG_BOX_FRAME), so that
+	                          * a test can find the cells in the PDF */
 } rg_layout_opts;
 
 /* Lay out doc.  Returns NULL after reporting errors (such as characters no

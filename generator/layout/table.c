@@ -536,6 +536,22 @@ cell_context(tstate *s, const cellbox *cb, size_t r, double x, double cw)
 	s->c->cell.lines = (int)cb->nlines;
 }
 
+/* The cell's rectangle, or part: one line of a row split over pages, for
+ * tests (rg_layout_opts.cell_frames). */
+static void
+frame(tstate *s, const cellbox *cb, double x, rg_vitem *v, double top, double height,
+    int part)
+{
+	if (!s->c->cell_frames)
+		return;
+	rg_box *b = rg_vitem_box(v, RG_BOX_FRAME);
+	b->x = cell_x(s, cb, x);
+	b->y = top;
+	b->w = cell_width(s, cb);
+	b->h = height;
+	b->color = part ? 0xFF0080 : 0xFF00FF;
+}
+
 static void
 draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
     double height)
@@ -543,6 +559,7 @@ draw_cell(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, double top,
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	double y = top + (height - cb->nlines * s->pitch) / 2;
 	double pad = point_pad(s, cb, r);
+	frame(s, cb, x, v, top, height, 0);
 	cell_context(s, cb, r, x, cw);
 	for (size_t l = 0; l < cb->nlines; l++)
 		rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx,
@@ -561,6 +578,7 @@ draw_cell_line(tstate *s, cellbox *cb, size_t r, double x, rg_vitem *v, size_t l
 		return;
 	double cw = cell_width(s, cb) - 2 * s->padx;
 	double pad = point_pad(s, cb, r);
+	frame(s, cb, x, v, 0, v->height, 1);
 	cell_context(s, cb, r, x, cw);
 	rg_flow_line(s->c, &cb->para, &cb->lines[l], cell_x(s, cb, x) + s->padx, cw - pad,
 	    palign(s, r, cb), v, top, s->pitch);
@@ -844,6 +862,7 @@ columns_of(const rg_table *t, size_t from, size_t to, const char *caption, const
 	p->caption = caption;
 	p->note = note;
 	p->orientation = t->orientation;
+	p->float_here = t->float_here;
 	p->nrows = p->cap_rows = t->nrows;
 	p->rows = rg_xcalloc(t->nrows ? t->nrows : 1, sizeof *p->rows);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -1009,6 +1028,7 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 	decimal_points(&s);
 
 	rg_flow_gap(c, c->th->para_gap);
+	size_t first = c->nitems;
 	if (t->caption != NULL)
 		side_text(c, t->caption, x, width, RG_FONT_HEI, s.size + 0.5, RG_PALIGN_CENTER, 1, 0);
 	const char *cont = cont_label(c, t->caption);
@@ -1104,6 +1124,11 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		c->items[c->nitems - 1].keep_next = 0;
 	}
 	c->off_grid = 0;
+	/* a landscape table may float past the text after it (paginate) */
+	if (first < c->nitems)
+		c->items[first].table_start = 1;
+	for (size_t k = first; k < c->nitems; k++)
+		c->items[k].floats = c->landscape && !t->float_here;
 	c->landscape = 0;
 	rg_flow_gap(c, c->th->para_gap * 2);
 	free_state(&s);

@@ -122,6 +122,15 @@ draw_graphics(rg_buf *c, const rg_page *pg, double h)
 			num(c, b->w);
 			num(c, b->h);
 			rg_buf_puts(c, "re f\n");
+		} else if (b->kind == RG_BOX_FRAME) {
+			/* a table cell, for tests: a magenta hairline */
+			colour(c, b->color, "RG");
+			rg_buf_puts(c, "0 w ");
+			num(c, b->x);
+			num(c, h - b->y - b->h);
+			num(c, b->w);
+			num(c, b->h);
+			rg_buf_puts(c, "re S\n");
 		} else if (b->kind == RG_BOX_RULE) {
 			colour(c, b->color, "RG");
 			num(c, b->line_width);

@@ -85,6 +85,8 @@ typedef struct rg_table {
 	int split_columns;       /* too wide even landscape: set as several tables,
 	                          * the row labels repeated (statistical yearbooks) */
 	int decimal_align;       /* numbers of a column aligned on their points */
+	int float_here;          /* float: here -- a landscape table breaks the
+	                          * page where it stands (default: it floats) */
 } rg_table;
 
 enum { RG_ORIENT_AUTO, RG_ORIENT_PORTRAIT, RG_ORIENT_LANDSCAPE };

@@ -69,9 +69,14 @@ new_table(rg_dctx *x, size_t ncols, size_t nheader, const char *caption, const c
 	int sp = rg_spec_choice(x->spec, "split", splits, 0, x->d);
 	static const char *const aligns[] = { "right", "decimal", NULL };
 	int al = rg_spec_choice(x->spec, "align", aligns, 0, x->d);
+	/* auto: a landscape table floats to after the page it comes on (the
+	 * text after it fills that page); here: it breaks the page */
+	static const char *const floats[] = { "auto", "here", NULL };
+	int fl = rg_spec_choice(x->spec, "float", floats, 0, x->d);
 	t->orientation = o < 0 ? RG_ORIENT_AUTO : o;
 	t->split_columns = sp == 1;
 	t->decimal_align = al == 1;
+	t->float_here = fl == 1;
 	return t;
 }
 
@@ -157,8 +162,8 @@ read_text(rg_dctx *x, const char *key, int *rc)
 
 static const char *const comparison_keys[] = {
 	"type", "regions", "indicators", "periods", "kind", "rows", "columns", "show",
-	"sort", "order", "total", "stub", "caption", "note", "orientation", "split", "align",
-	"decimals", "scale", "thousands", "growth", "from", "share_of", NULL
+	"sort", "order", "total", "stub", "caption", "note", "orientation", "float", "split",
+	"align", "decimals", "scale", "thousands", "growth", "from", "share_of", NULL
 };
 
 typedef struct comparison {
@@ -547,8 +552,8 @@ expand_comparison(rg_dctx *x)
 
 static const char *const plan_keys[] = {
 	"type", "region", "indicators", "base", "targets", "actuals", "attribute", "groups",
-	"caption", "note", "orientation", "split", "align", "decimals", "scale", "thousands",
-	"growth", NULL
+	"caption", "note", "orientation", "float", "split", "align", "decimals", "scale",
+	"thousands", "growth", NULL
 };
 
 typedef struct plancol {
@@ -718,8 +723,8 @@ expand_plan(rg_dctx *x)
 /* ---- static ----------------------------------------------------------- */
 
 static const char *const static_keys[] = {
-	"type", "header", "rows", "total", "caption", "note", "orientation", "split", "align", "decimals",
-	"thousands", NULL
+	"type", "header", "rows", "total", "caption", "note", "orientation", "float", "split", "align",
+	"decimals", "thousands", NULL
 };
 static const char *const static_numfmt_keys[] = { "decimals", "thousands", NULL };
 

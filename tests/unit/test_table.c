@@ -457,7 +457,7 @@ chart_layout(void **state)
 	free(s);
 	rg_theme th;
 	rg_theme_defaults(&th);
-	rg_layout_opts o = { &th, &fake_metrics, 0 };
+	rg_layout_opts o = { &th, &fake_metrics, 0, 0 };
 	rg_diag d;
 	rg_diag_init(&d, stderr);
 	rg_layout *l = rg_layout_run(doc, &o, &d);
@@ -515,7 +515,7 @@ header_boxes(void **state, const char *tpl, double width_em, const rg_box ***out
 	rg_theme_defaults(&th);
 	double side = (th.page_w - width_em * th.table_size) / 2;
 	th.margin_left = th.margin_right = side;
-	rg_layout_opts o = { &th, &fake_metrics, 0 };
+	rg_layout_opts o = { &th, &fake_metrics, 0, 0 };
 	rg_diag d;
 	rg_diag_init(&d, stderr);
 	rg_layout *l = rg_layout_run(doc, &o, &d);
