@@ -4,7 +4,6 @@
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "../base/mem.h"
 
@@ -13,12 +12,42 @@ typedef struct packer {
 	unsigned char *seen;     /* seen[object id]: its stream was dealt with */
 	size_t nseen;
 	int failed;              /* zlib refused (out of memory) */
+	unsigned char *z;        /* deflated data, reused */
+	size_t zcap;
 } packer;
 
-/* Deflate stream s at level, unless it was already dealt with or is
+static const rg_pack_zlib font_zlib = RG_PACK_FONT, content_zlib = RG_PACK_CONTENT,
+	tounicode_zlib = RG_PACK_TOUNICODE;
+
+/* n bytes of data deflated as kind says into p->z (a zlib stream, as
+ * /FlateDecode reads it).  Its length, or 0 when zlib fails (out of
+ * memory). */
+static size_t
+deflate_data(packer *p, const unsigned char *data, size_t n, const rg_pack_zlib *kind)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, kind->level, Z_DEFLATED, 15, 8, kind->strategy) != Z_OK)
+		return 0;
+	size_t cap = deflateBound(&z, (uLong)n);
+	if (p->zcap < cap) {
+		p->z = rg_xrealloc(p->z, cap);
+		p->zcap = cap;
+	}
+	z.next_in = (unsigned char *)data;
+	z.avail_in = (uInt)n;
+	z.next_out = p->z;
+	z.avail_out = (uInt)cap;
+	int rc = deflate(&z, Z_FINISH);
+	size_t len = z.total_out;
+	deflateEnd(&z);
+	return rc == Z_STREAM_END ? len : 0;
+}
+
+/* Deflate stream s as kind says, unless it was already dealt with or is
  * compressed already (a stream shared by pages or fonts is met again). */
 static void
-deflate_stream(packer *p, qpdf_oh s, int level)
+deflate_stream(packer *p, qpdf_oh s, const rg_pack_zlib *kind)
 {
 	qpdf_data q = p->q;
 	if (!qpdf_oh_is_stream(q, s))
@@ -41,14 +70,12 @@ deflate_stream(packer *p, qpdf_oh s, int level)
 	size_t n = 0;
 	if (qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &raw, &n) != QPDF_SUCCESS)
 		return;                  /* the error is qpdf's: reported after the walk */
-	uLongf zn = compressBound((uLong)n);
-	unsigned char *z = rg_xmalloc(zn ? zn : 1);
-	if (compress2(z, &zn, raw, (uLong)n, level) == Z_OK)
-		qpdf_oh_replace_stream_data(q, s, z, zn, qpdf_oh_new_name(q, "/FlateDecode"),
+	size_t zn = deflate_data(p, raw, n, kind);
+	if (zn > 0)
+		qpdf_oh_replace_stream_data(q, s, p->z, zn, qpdf_oh_new_name(q, "/FlateDecode"),
 		    qpdf_oh_new_null(q));
 	else
 		p->failed = 1;
-	free(z);
 	free(raw);
 }
 
@@ -57,13 +84,13 @@ static void
 deflate_font(packer *p, qpdf_oh font)
 {
 	qpdf_data q = p->q;
-	deflate_stream(p, qpdf_oh_get_key(q, font, "/ToUnicode"), RG_PACK_LEVEL_TOUNICODE);
+	deflate_stream(p, qpdf_oh_get_key(q, font, "/ToUnicode"), &tounicode_zlib);
 	qpdf_oh desc = qpdf_oh_get_key(q, qpdf_oh_get_array_item(q,
 	    qpdf_oh_get_key(q, font, "/DescendantFonts"), 0), "/FontDescriptor");
 	if (!qpdf_oh_is_dictionary(q, desc))
 		return;
-	deflate_stream(p, qpdf_oh_get_key(q, desc, "/FontFile2"), RG_PACK_LEVEL_FONT);
-	deflate_stream(p, qpdf_oh_get_key(q, desc, "/FontFile3"), RG_PACK_LEVEL_FONT);
+	deflate_stream(p, qpdf_oh_get_key(q, desc, "/FontFile2"), &font_zlib);
+	deflate_stream(p, qpdf_oh_get_key(q, desc, "/FontFile3"), &font_zlib);
 }
 
 /* Every page's contents and the fonts it uses, each stream once. */
@@ -79,9 +106,9 @@ deflate_pages(packer *p)
 			int n = qpdf_oh_get_array_n_items(q, contents);
 			for (int k = 0; k < n; k++)
 				deflate_stream(p, qpdf_oh_get_array_item(q, contents, k),
-				    RG_PACK_LEVEL_CONTENT);
+				    &content_zlib);
 		} else {
-			deflate_stream(p, contents, RG_PACK_LEVEL_CONTENT);
+			deflate_stream(p, contents, &content_zlib);
 		}
 		qpdf_oh fonts = qpdf_oh_get_key_if_dict(q,
 		    qpdf_oh_get_key(q, page, "/Resources"), "/Font");
@@ -116,7 +143,7 @@ qpdf_problem(qpdf_data q)
 int
 rg_pdf_pack(const char *in, size_t len, rg_buf *out, const char *where, rg_diag *d)
 {
-	packer p = { qpdf_init(), NULL, 0, 0 };
+	packer p = { qpdf_init(), NULL, 0, 0, NULL, 0 };
 	qpdf_data q = p.q;
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -152,6 +179,7 @@ out:
 		rg_failure(d, rg_pos_make(where, 0, 0), "cannot write object streams (libqpdf): %s",
 		    problem);
 	free(p.seen);
+	free(p.z);
 	qpdf_cleanup(&q);
 	return rc;
 }
