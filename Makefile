@@ -14,16 +14,18 @@
 
 CC      ?= cc
 # Debian packages: build (libicu: word breaks in table headers; libcsv: CSV
-# data, generator/data/csv.c), fonts (see fonts/fonts.conf), the sRGB profile
-# of --pdfa (generator/pdf/pdfa.h), and test tools (python3: tests/tools/bbox.py).
+# data, generator/data/csv.c; libqpdf: object streams, generator/pdf/pack.h),
+# fonts (see fonts/fonts.conf), the sRGB profile of --pdfa
+# (generator/pdf/pdfa.h), and test tools (python3: tests/tools/bbox.py).
 PKGS    := gcc make pkg-config libhpdf-dev libcmark-dev libxml2-dev libyaml-dev \
-           libharfbuzz-dev libicu-dev libcmocka-dev libcsv-dev libopencc-dev \
+           libharfbuzz-dev libicu-dev libcmocka-dev libcsv-dev libopencc-dev libqpdf-dev \
            fonts-noto-cjk fonts-lxgw-wenkai texlive-lang-chinese fonts-droid-fallback \
            fonts-liberation2 \
            icc-profiles-free \
            poppler-utils qpdf mupdf-tools libxml2-utils mandoc python3
 CFLAGS  ?= -O2 -g
-PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc glib-2.0 opencc
+PCMODS  := libcmark libxml-2.0 yaml-0.1 harfbuzz harfbuzz-subset zlib icu-uc glib-2.0 opencc \
+           libqpdf
 # what the build needs, before the user's flags (so that theirs win)
 RG_CFLAGS   := -std=c11 -Wall -Wextra -Werror=implicit-function-declaration
 RG_CPPFLAGS := -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags $(PCMODS) 2>/dev/null)

@@ -11,7 +11,7 @@
 #   OUTDIR/manifest.yaml                             reportgen build: the 50 briefings
 # Everything is derived from fixed seeds: the files are the same on every run.
 out=${1:-bench/out}
-pages=${BENCH_PAGES:-100 500 1000 1400}
+pages=${BENCH_PAGES:-100 500 1000 2000}
 rows=${BENCH_ROWS:-300 1000 3000}
 mkdir -p "$out/data" "$out/templates" || exit 1
 

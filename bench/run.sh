@@ -10,8 +10,8 @@
 #          after another and nproc at a time) and typst.ts (both) compiling
 #          all 50 in one node process; wall, CPU (user + sys), briefings per
 #          CPU-second, bytes
-#   long   long documents (BENCH_PAGES, default 100 500 1000 1400 pages; 2000
-#          pages of this text pass reportgen's 4 MiB limit on a document's text):
+#   long   long documents (BENCH_PAGES, default 100 500 1000 2000 pages; 2000
+#          pages of this text are 5.4 MB, under reportgen's 16 MiB limit):
 #          reportgen's time and peak memory (/usr/bin/time -v) per page and
 #          per added page; Typst at BENCH_TYPST_PAGES (100 500), Pandoc +
 #          XeLaTeX at BENCH_PANDOC_PAGES (100)
@@ -39,7 +39,7 @@ nb=${BENCH_BRIEFINGS:-50}
 cases=${BENCH_CASES:-one fifty long table}
 jobs=$(nproc 2>/dev/null || echo 1)
 sorted() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -nu | tr '\n' ' '; }
-pages=$(sorted "${BENCH_PAGES:-100 500 1000 1400}")
+pages=$(sorted "${BENCH_PAGES:-100 500 1000 2000}")
 typst_pages=$(sorted "${BENCH_TYPST_PAGES:-100 500}")
 pandoc_pages=$(sorted "${BENCH_PANDOC_PAGES:-100}")
 rows=$(sorted "${BENCH_ROWS:-300 1000 3000}")

@@ -68,7 +68,7 @@ cmp_pair(const void *a, const void *b)
 /* The code-to-text map: one bfchar per code (codes of scattered Chinese
  * characters rarely form runs), at most 100 to a block. */
 static int
-tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n, HPDF_Dict *out)
+tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n, int pdfa, HPDF_Dict *out)
 {
 	rg_buf b = { 0 };
 	rg_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -95,7 +95,7 @@ tounicode(HPDF_Doc pdf, HPDF_Dict type0, const pair *ps, size_t n, HPDF_Dict *ou
 		rg_buf_puts(&b, "endbfchar\n");
 	}
 	rg_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Dict s = rg_pdf_stream(pdf, b.data, b.len, 1);
+	HPDF_Dict s = rg_pdf_stream(pdf, b.data, b.len, pdfa);
 	int rc = s != NULL && HPDF_Dict_Add(type0, "ToUnicode", s) == HPDF_OK ? 0 : -1;
 	*out = s;
 	rg_buf_free(&b);
@@ -194,7 +194,7 @@ descriptor(HPDF_Doc pdf, HPDF_Dict cidfont, const rg_font_program *p, const char
 	    HPDF_Dict_AddNumber(desc, "StemV", (HPDF_INT32)p->stem_v) == HPDF_OK;
 	if (!ok)
 		return -1;
-	HPDF_Dict file = rg_pdf_stream(pdf, p->data, p->len, 1);
+	HPDF_Dict file = rg_pdf_stream(pdf, p->data, p->len, pdfa);
 	if (file == NULL)
 		return -1;
 	if (p->outlines == RG_OUTLINES_CFF)
@@ -257,7 +257,7 @@ build(HPDF_Doc pdf, rg_pdf_font *f, const rg_font_program *p, const rg_glyph_use
 	int ok = t0 && cid && cidfont(pdf, t0, cid, name, cff) == 0 &&
 	    widths(pdf, cid, ps, u->n, 0) == 0 &&
 	    descriptor(pdf, cid, p, name, ps, u->n, pdfa, &desc) == 0 &&
-	    tounicode(pdf, t0, ps, u->n, &tu) == 0;
+	    tounicode(pdf, t0, ps, u->n, pdfa, &tu) == 0;
 	f->type0 = t0;
 	if (ok && u->half != NULL) {
 		HPDF_Dict h0 = HPDF_Dict_New(pdf->mmgr), hcid = HPDF_Dict_New(pdf->mmgr);

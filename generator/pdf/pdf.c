@@ -2,9 +2,10 @@
  *
  * The only file that includes hpdf.h.  It decides nothing about layout: it
  * embeds the faces the layout used, draws boxes where they are, and adds the
- * outline, link annotations and document information.  The file is written
- * to a temporary file beside the target and renamed into place only when
- * complete, so a failed run never leaves a half-written PDF.
+ * outline, link annotations and document information.  libharu's file is
+ * then packed into object streams by libqpdf (pack.h; not for PDF/A), and
+ * written to a temporary file beside the target, renamed into place only
+ * when complete, so a failed run never leaves a half-written PDF.
  */
 #define _GNU_SOURCE      /* O_TMPFILE */
 #include "pdf.h"
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "font.h"
+#include "pack.h"
 #include "pdfa.h"
 #include "../base/buf.h"
 #include "../base/utf8.h"
@@ -258,13 +260,15 @@ draw_text(rg_buf *c, const rg_page *pg, double h, const faces *fc)
 
 /* The page's content stream and its font resources. */
 static int
-draw_page(HPDF_Page page, const rg_page *pg, double h, const faces *fc)
+draw_page(HPDF_Page page, const rg_page *pg, double h, const faces *fc, int pdfa)
 {
 	rg_buf c = { 0 };
 	draw_graphics(&c, pg, h);
 	draw_text(&c, pg, h, fc);
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_Page_SetFilter(page, HPDF_STREAM_FILTER_FLATE_DECODE);
+	/* deflated by libharu for PDF/A, else when packed (pack.h) */
+	if (pdfa)
+		HPDF_Page_SetFilter(page, HPDF_STREAM_FILTER_FLATE_DECODE);
 	int rc = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)(c.data ? c.data : ""),
 	    (HPDF_UINT)c.len) == HPDF_OK ? 0 : -1;
 	rg_buf_free(&c);
@@ -461,24 +465,32 @@ faces_free(faces *fc)
 	free(fc->use);
 }
 
-/* Copy libharu's in-memory file to fd. */
+/* Write data to fd. */
 static int
-write_stream(HPDF_Doc pdf, int fd)
+write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* libharu's in-memory file, copied into out. */
+static int
+read_stream(HPDF_Doc pdf, rg_buf *out)
 {
 	HPDF_BYTE buf[65536];
 	for (;;) {
 		HPDF_UINT32 n = sizeof buf;
 		HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &n);
-		size_t off = 0;
-		while (off < n) {
-			ssize_t w = write(fd, buf + off, n - off);
-			if (w < 0) {
-				if (errno == EINTR)
-					continue;
-				return -1;
-			}
-			off += (size_t)w;
-		}
+		rg_buf_put(out, (const char *)buf, n);
 		if (st == HPDF_STREAM_EOF)
 			return 0;
 		if (st != HPDF_OK)
@@ -492,7 +504,7 @@ write_stream(HPDF_Doc pdf, int fd)
  * such files (then save_atomically uses a named temporary file), -1 after
  * reporting. */
 static int
-save_anonymous(HPDF_Doc pdf, const char *path, rg_diag *d)
+save_anonymous(const rg_buf *f, const char *path, rg_diag *d)
 {
 #ifdef O_TMPFILE
 	rg_buf dir = { 0 }, name = { 0 };
@@ -505,7 +517,7 @@ save_anonymous(HPDF_Doc pdf, const char *path, rg_diag *d)
 	rg_buf_free(&dir);
 	if (fd < 0)
 		return 0;
-	int rc = write_stream(pdf, fd);
+	int rc = write_all(fd, f->data, f->len);
 	if (rc == 0) {
 		char proc[64];
 		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
@@ -540,7 +552,7 @@ named:
 	rg_buf_free(&name);
 	return rc < 0 ? -1 : 1;
 #else
-	(void)pdf;
+	(void)f;
 	(void)path;
 	(void)d;
 	return 0;
@@ -549,10 +561,10 @@ named:
 
 /* Write to a temporary file in the target's directory, then rename. */
 static int
-save_atomically(HPDF_Doc pdf, const char *path, rg_diag *d)
+save_atomically(const rg_buf *f, const char *path, rg_diag *d)
 {
 	rg_pos at = { path, 0, 0 };
-	int done = save_anonymous(pdf, path, d);
+	int done = save_anonymous(f, path, d);
 	if (done != 0)
 		return done < 0 ? -1 : 0;
 	rg_buf tmp = { 0 };
@@ -569,7 +581,7 @@ save_atomically(HPDF_Doc pdf, const char *path, rg_diag *d)
 	/* No fsync: the rename already keeps readers and failed runs from a
 	 * half-written file, as a compiler's output does; flushing each file to
 	 * the disk made a batch of documents wait on the disk most of its time. */
-	int rc = fchmod(fd, 0666 & ~mask) < 0 ? -1 : write_stream(pdf, fd);
+	int rc = fchmod(fd, 0666 & ~mask) < 0 ? -1 : write_all(fd, f->data, f->len);
 	if (close(fd) < 0)
 		rc = -1;
 	if (rc == 0 && rename(tmp.data, path) < 0)
@@ -613,9 +625,14 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		double pw = ls ? l->height : l->width, ph = ls ? l->width : l->height;
 		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)pw) != HPDF_OK ||
 		    HPDF_Page_SetHeight(page, (HPDF_REAL)ph) != HPDF_OK ||
+<<<<<<< HEAD
 		    draw_page(page, &l->pages[p], ph, &fc) < 0) {
 			rg_msg(d, RG_M_PDF_FAILED, at,
 			    "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
+=======
+		    draw_page(page, &l->pages[p], ph, &fc, o->pdfa) < 0) {
+			rg_failure(d, at, "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
+>>>>>>> wt10b
 			    "error 0x%04X)", p + 1, pw, ph, herr_text(e.error),
 			    (unsigned)e.error);
 			goto out;
@@ -648,7 +665,32 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		    herr_text(e.error), (unsigned)e.error);
 		goto out;
 	}
-	rc = save_atomically(pdf, path, d);
+	rg_buf file = { 0 };
+	if (read_stream(pdf, &file) < 0) {
+		rg_failure(d, at, "cannot serialise PDF: %s (libharu error 0x%04X)",
+		    herr_text(e.error), (unsigned)e.error);
+		rg_buf_free(&file);
+		goto out;
+	}
+	/* libharu's document is no longer needed: free it before libqpdf
+	 * reads the file, so that the two are not in memory at once */
+	faces_free(&fc);
+	free(pages);
+	HPDF_Free(pdf);
+	if (!o->pdfa) {
+		/* object streams and a cross-reference stream (pack.h); PDF/A-1
+		 * is PDF 1.4, which has neither */
+		rg_buf packed = { 0 };
+		rc = rg_pdf_pack(file.data, file.len, &packed, path, d);
+		rg_buf_free(&file);
+		file = packed;
+	} else {
+		rc = 0;
+	}
+	if (rc == 0)
+		rc = save_atomically(&file, path, d);
+	rg_buf_free(&file);
+	return rc;
 out:
 	faces_free(&fc);
 	free(pages);

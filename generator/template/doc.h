@@ -142,7 +142,7 @@ typedef struct rg_doc {
 } rg_doc;
 
 #define RG_DOC_MAX_NODES 250000
-#define RG_DOC_MAX_TEXT_BYTES (4u * 1024 * 1024)
+#define RG_DOC_MAX_TEXT_BYTES (16u * 1024 * 1024)
 
 rg_doc *rg_doc_new(void);
 void rg_doc_free(rg_doc *doc);

@@ -100,13 +100,19 @@ run "300,000 list items" 60 2 "the document grows past 250000 elements" \
 awk 'BEGIN { for (i = 0; i < 200000; i++) print "- " }' > "$tmp/pages.md"
 run "6,250 pages" 60 2 "the document runs to 6250 pages: the limit is 5000" \
 	render -t "$tmp/pages.md" -d $data -o "$tmp/pages.pdf"
-# a narrative of 2.8 MB inserted twice: the text limit
+# a narrative of 5.5 MB (one paragraph of 1.8 million characters): three
+# times is 16.5 MB of text, under the 16 MiB limit, and renders (4,524
+# pages); four times is over it
 { printf 'format: reportgen/1\nmeta: {region: r, period: "2024"}\nregions: [{id: r, name: R}]\n'
   printf 'narratives:\n  - id: big\n    text: "'
-  LC_ALL=C awk 'BEGIN { s = "字"; while (length(s) < 2799999) s = s s; printf "%s", substr(s, 1, 2799999) }'
+  LC_ALL=C awk 'BEGIN { s = "字"; while (length(s) < 5499999) s = s s; printf "%s", substr(s, 1, 5499999) }'
   printf '"\n'; } > "$tmp/big.yaml"
-printf '{{ text.big }}\n\n{{ text.big }}\n' > "$tmp/big.md"
-run "text over 4 MiB" 60 2 "the document's text grows past 4194304 bytes" \
+printf '{{ text.big }}\n\n{{ text.big }}\n\n{{ text.big }}\n' > "$tmp/big3.md"
+run "16.5 MB of text" 60 0 "" render -t "$tmp/big3.md" -d "$tmp/big.yaml" -o "$tmp/big3.pdf"
+qpdf --check "$tmp/big3.pdf" > /dev/null 2>&1 && ok || bad "16.5 MB of text" "qpdf --check"
+rm -f "$tmp/big3.pdf"
+printf '{{ text.big }}\n\n{{ text.big }}\n\n{{ text.big }}\n\n{{ text.big }}\n' > "$tmp/big.md"
+run "text over 16 MiB" 60 2 "the document's text grows past 16777216 bytes" \
 	render -t "$tmp/big.md" -d "$tmp/big.yaml" -o "$tmp/big.pdf"
 
 # the title and the marking are set on every page: over 1,000 bytes, an
