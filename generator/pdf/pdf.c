@@ -625,14 +625,9 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		double pw = ls ? l->height : l->width, ph = ls ? l->width : l->height;
 		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)pw) != HPDF_OK ||
 		    HPDF_Page_SetHeight(page, (HPDF_REAL)ph) != HPDF_OK ||
-<<<<<<< HEAD
-		    draw_page(page, &l->pages[p], ph, &fc) < 0) {
+		    draw_page(page, &l->pages[p], ph, &fc, o->pdfa) < 0) {
 			rg_msg(d, RG_M_PDF_FAILED, at,
 			    "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
-=======
-		    draw_page(page, &l->pages[p], ph, &fc, o->pdfa) < 0) {
-			rg_failure(d, at, "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
->>>>>>> wt10b
 			    "error 0x%04X)", p + 1, pw, ph, herr_text(e.error),
 			    (unsigned)e.error);
 			goto out;
@@ -667,7 +662,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	}
 	rg_buf file = { 0 };
 	if (read_stream(pdf, &file) < 0) {
-		rg_failure(d, at, "cannot serialise PDF: %s (libharu error 0x%04X)",
+		rg_msg(d, RG_M_PDF_FAILED, at, "cannot serialise PDF: %s (libharu error 0x%04X)",
 		    herr_text(e.error), (unsigned)e.error);
 		rg_buf_free(&file);
 		goto out;
