@@ -56,6 +56,10 @@ typedef struct rg_diag {
 
 void rg_diag_init(rg_diag *d, FILE *out);
 
+/* A value a message quotes ('%s' in its format) is cut to this many
+ * characters, the last of them "…". */
+enum { RG_MSG_MAX_QUOTE = 80 };
+
 /* Report message id of the catalogue at pos. */
 void rg_msg(rg_diag *d, rg_msgid id, rg_pos pos, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

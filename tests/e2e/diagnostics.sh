@@ -5,6 +5,7 @@
 #   - every message of the bad-input catalogue, of failures, warnings and
 #     usage errors reads "file:line:col: SEVERITY: message [id]", with an id
 #     of the catalogue and the severity the catalogue gives it;
+#   - a value a message quotes is cut to 80 characters ("…");
 #   - the exit status follows the worst severity: a warning alone 0, a
 #     failure alone 1 (and no "error:"), an error 2, errors and failures
 #     together 2; "error:" never appears in a run that exits 0 or 1.
@@ -52,6 +53,25 @@ for f in tests/bad/*.yaml tests/bad/*.xml tests/bad/*.csv; do
 	n=$((n + 1))
 done
 [ "$n" -gt 20 ] && ok || bad bad-inputs "only $n bad inputs found"
+
+# ---- a quoted value is cut to 80 characters -------------------------------------
+# (a key or name of 500 characters in data, a template, its front matter, a
+# manifest and a theme: no message repeats more than 80 of them)
+long=$(printf '%0500d' 0 | tr 0 x)
+printf -- '---\ntitle: t\n---\n\n{{ %s }}\n' "$long" > "$tmp/l1.md"
+printf -- '---\ntitle: t\n%s: 1\n---\n\n正文。\n' "$long" > "$tmp/l2.md"
+printf 'format: reportgen/1\nregions:\n  - {id: a, name: b, %s: 1}\n' "$long" > "$tmp/l.yaml"
+printf 'jobs:\n  - {template: t.md, %s: 1}\n' "$long" > "$tmp/lm.yaml"
+printf 'body_font: %s\n' "$long" > "$tmp/lt.yaml"
+for c in "render -t $tmp/l1.md -d input/songxian-2024.yaml -o $tmp/l.pdf" \
+    "render -t $tmp/l2.md -d input/songxian-2024.yaml -o $tmp/l.pdf" \
+    "check $tmp/l.yaml" "build $tmp/lm.yaml" \
+    "render -t templates/briefing.md --theme $tmp/lt.yaml -d input/songxian-2024.yaml -o $tmp/l.pdf"; do
+	# shellcheck disable=SC2086
+	$bin $c 2> "$tmp/e" > /dev/null
+	if [ -s "$tmp/e" ] && ! grep -q 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' "$tmp/e" &&
+	    grep -q "xxx…" "$tmp/e"; then ok; else bad long-value "${c%% -*}: $(cut -c1-160 "$tmp/e" | head -2)"; fi
+done
 
 # ---- severities and the exit status ------------------------------------------
 tpl=templates/briefing.md

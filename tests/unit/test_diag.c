@@ -121,6 +121,40 @@ test_silent_and_first(void **state)
 }
 
 static void
+test_quoted_values_cut(void **state)
+{
+	(void)state;
+	sink s;
+	open_sink(&s);
+	char longv[301], han[3 * 100 + 1];
+	memset(longv, 'x', 300);
+	longv[300] = '\0';
+	for (int i = 0; i < 100; i++)
+		memcpy(han + 3 * i, "县", 3);
+	han[300] = '\0';
+	/* a quoted value: 79 characters and "…"; an unquoted one whole; the
+	 * other conversions as printf prints them */
+	rg_msg(&s.d, RG_M_KEY_UNKNOWN, rg_pos_make("t", 1, 1), "unknown key '%s' in %s", longv, "abc");
+	rg_msg(&s.d, RG_M_KEY_UNKNOWN, rg_pos_make("t", 2, 1), "'%s' (%zu, %d, %04X, %.1f, %ld, %c%%)",
+	    han, (size_t)7, -3, 0xBEEFu, 2.25, 9L, 'z');
+	rg_msg(&s.d, RG_M_KEY_UNKNOWN, rg_pos_make("t", 3, 1), "%s", longv);
+	rg_msg(&s.d, RG_M_KEY_UNKNOWN, rg_pos_make("t", 4, 1), "'%.*s' ok", 3, "abcdef");
+	char want[2048];
+	char x79[80], h79[3 * 79 + 1];
+	memset(x79, 'x', 79);
+	x79[79] = '\0';
+	memcpy(h79, han, 3 * 79);
+	h79[3 * 79] = '\0';
+	snprintf(want, sizeof want,
+	    "t:1:1: error: unknown key '%s…' in abc [key-unknown]\n"
+	    "t:2:1: error: '%s…' (7, -3, BEEF, 2.2, 9, z%%) [key-unknown]\n"
+	    "t:3:1: error: %s [key-unknown]\n"
+	    "t:4:1: error: 'abc' ok [key-unknown]\n", x79, h79, longv);
+	assert_string_equal(text(&s), want);
+	close_sink(&s);
+}
+
+static void
 test_char_col(void **state)
 {
 	(void)state;
@@ -139,6 +173,7 @@ main(void)
 		cmocka_unit_test(test_status_follows_worst),
 		cmocka_unit_test(test_catalogue),
 		cmocka_unit_test(test_silent_and_first),
+		cmocka_unit_test(test_quoted_values_cut),
 		cmocka_unit_test(test_char_col),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
