@@ -386,6 +386,28 @@ rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *ck, size_t r, size
 	}
 }
 
+const char *
+rg_show_unit(rg_arena *a, const rg_words *w, int show, const char *unit,
+    const rg_numfmt *f)
+{
+	switch (show) {
+	case RG_SHOW_VALUE:
+		return rg_format_unit(a, unit, f);
+	case RG_SHOW_DIFF:
+		if (unit != NULL && strcmp(unit, "%") == 0)
+			return rg_word_of(w, RG_W_POINTS);
+		return rg_format_unit(a, unit, f);
+	case RG_SHOW_GROWTH:
+	case RG_SHOW_COMPLETION:
+	case RG_SHOW_SHARE:
+		return "%";
+	case RG_SHOW_CHANGE:
+		return rg_word_of(w, RG_W_POINTS);
+	default:
+		return NULL;
+	}
+}
+
 int
 rg_dctx_compute(rg_dctx *x, rg_compute *k)
 {

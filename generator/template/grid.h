@@ -56,6 +56,12 @@ enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE,
 extern const char *const rg_show_names[];   /* "value", "growth", "change", "diff", ... */
 /* The value, growth or change of o as written; NULL if o is NULL or lacks it. */
 const char *rg_obs_field(const rg_observation *o, int show);
+/* The unit of what show shows of an indicator in unit (may be NULL),
+ * formatted by f: a value in its (scaled) unit; a diff too, except that the
+ * difference of a rate (unit %) is in 个百分点; growth, completion and
+ * share in %; change in 个百分点; a rank in none (NULL). */
+const char *rg_show_unit(rg_arena *a, const rg_words *w, int show, const char *unit,
+    const rg_numfmt *f);
 
 /* The grid keys of x->spec: regions, indicators, periods, kind, and the two
  * keys along_keys[] ("rows", "columns") that name the dimensions along,

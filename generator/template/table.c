@@ -304,42 +304,38 @@ column_unit(const comparison *cm, size_t c)
 	return rg_grid_indicator(&cm->g, 0, c)->unit;
 }
 
-/* "增长" and "%" for a growth column; "" and the scaled unit for values. */
+/* The word and the bracketed unit of a column header: "" and the scaled
+ * unit for values, "增长" and "%" for growth in numbers, "差值" and
+ * 个百分点 for the difference of a rate.  With a 单位 column, the units of
+ * values and differences are there instead. */
 static void
 show_words(const comparison *cm, int show, const char *unit, const char **word,
     const char **bracket)
 {
+	static const rg_word names[] = {
+		[RG_SHOW_GROWTH] = RG_W_GROWTH, [RG_SHOW_CHANGE] = RG_W_CHANGE,
+		[RG_SHOW_DIFF] = RG_W_DIFF, [RG_SHOW_COMPLETION] = RG_W_COMPLETION,
+		[RG_SHOW_SHARE] = RG_W_SHARE, [RG_SHOW_RANK] = RG_W_RANK,
+	};
 	int number = cm->g.fmt.growth == RG_GROWTH_NUMBER;
-	switch (show) {
-	case RG_SHOW_VALUE:
-		*word = "";
-		*bracket = rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
-		break;
-	case RG_SHOW_GROWTH:
-		*word = rg_word_of(cm->x->words, RG_W_GROWTH);
-		*bracket = number ? "%" : NULL;
-		break;
-	case RG_SHOW_CHANGE:
-		*word = rg_word_of(cm->x->words, RG_W_CHANGE);
-		*bracket = number ? rg_word_of(cm->x->words, RG_W_POINTS) : NULL;
-		break;
-	case RG_SHOW_DIFF:
-		*word = rg_word_of(cm->x->words, RG_W_DIFF);
-		*bracket = unit != NULL && strcmp(unit, "%") == 0 ?
-		    rg_word_of(cm->x->words, RG_W_POINTS) :
-		    rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
-		break;
-	case RG_SHOW_COMPLETION:
-	case RG_SHOW_SHARE:
-		*word = rg_word_of(cm->x->words, show == RG_SHOW_SHARE ? RG_W_SHARE :
-		    RG_W_COMPLETION);
-		*bracket = "%";
-		break;
-	default:
-		*word = rg_word_of(cm->x->words, RG_W_RANK);
+	*word = show == RG_SHOW_VALUE ? "" : rg_word_of(cm->x->words, names[show]);
+	if ((show == RG_SHOW_VALUE || show == RG_SHOW_DIFF) && cm->unit_col)
 		*bracket = NULL;
-		break;
-	}
+	else if ((show == RG_SHOW_GROWTH || show == RG_SHOW_CHANGE) && !number)
+		*bracket = NULL;        /* 增长10%, 提高0.6个百分点: the cell says it */
+	else
+		*bracket = rg_show_unit(cm->x->doc->arena, cm->x->words, show, unit,
+		    &cm->g.fmt);
+}
+
+/* Does the table show show? */
+static int
+shows(const comparison *cm, int show)
+{
+	for (size_t s = 0; s < cm->nshow; s++)
+		if (cm->show[s] == show)
+			return 1;
+	return 0;
 }
 
 static const char *
@@ -399,11 +395,29 @@ comparison_header(comparison *cm, rg_table *t)
 	}
 }
 
+/* The 单位 of a row of indicator ind: that of its values, or, when the
+ * table shows no values, of its differences (个百分点 for a rate). */
 static const char *
 unit_text(const comparison *cm, const rg_indicator *ind)
 {
-	const char *u = rg_format_unit(cm->x->doc->arena, ind->unit, &cm->g.fmt);
+	int show = shows(cm, RG_SHOW_VALUE) ? RG_SHOW_VALUE : RG_SHOW_DIFF;
+	const char *u = rg_show_unit(cm->x->doc->arena, cm->x->words, show, ind->unit,
+	    &cm->g.fmt);
 	return u != NULL ? u : "";
+}
+
+/* A difference under a 单位 column that gives another unit (a rate's,
+ * %, over its difference in 个百分点) carries its own: 1.6个百分点. */
+static const char *
+diff_text(const comparison *cm, const rg_indicator *ind, const char *num)
+{
+	if (!cm->unit_col)
+		return num;
+	rg_arena *a = cm->x->doc->arena;
+	const char *u = rg_show_unit(a, cm->x->words, RG_SHOW_DIFF, ind->unit, &cm->g.fmt);
+	if (u == NULL || strcmp(u, unit_text(cm, ind)) == 0)
+		return num;
+	return text_printf(a, "%s%s", num, u);
 }
 
 static void
@@ -432,6 +446,8 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 				value_cell(x, row, v, 1, k->pos);
 			} else {
 				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
+				if (num != NULL && cm->show[s] == RG_SHOW_DIFF)
+					num = diff_text(cm, ind, num);
 				value_cell(x, row, num != NULL ? num : v, num != NULL, k->pos);
 			}
 			/* --dump=doc marks figures reportgen computed */
@@ -516,7 +532,10 @@ expand_comparison(rg_dctx *x)
 		rc = -1;
 	if (rc < 0)
 		return -1;
-	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS;
+	/* rows of indicators: their units in a 单位 column, unless every column
+	 * has one unit of its own (growth, shares, completion: %) */
+	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS &&
+	    (shows(&cm, RG_SHOW_VALUE) || shows(&cm, RG_SHOW_DIFF));
 	if (cm.total >= 0 && check_total_units(&cm) < 0)
 		return -1;
 

@@ -24,6 +24,7 @@
 #include "convert.h"
 #include "directive.h"
 #include "format.h"
+#include "grid.h"
 #include "spec.h"
 #include "words.h"
 
@@ -620,6 +621,23 @@ static const char *const indicator_fields[] = {
 
 /* ---- computed figures ------------------------------------------------- */
 
+/* A rate or percentage: its changes are in 个百分点. */
+static int
+is_rate(const rg_indicator *ind)
+{
+	return ind->unit != NULL && strcmp(ind->unit, "%") == 0;
+}
+
+static const char *
+with_unit(ctx *c, const char *num, const char *unit)
+{
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s%s", num, unit ? unit : "");
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
 /* The one observation of q, or NULL. */
 static const rg_observation *
 find_one(const ctx *c, const char *ind, const char *region, const char *period, int kind)
@@ -705,7 +723,10 @@ region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period,
 	if (e->has_fmt)
 		sum = rg_format_number(a, sum, ind->unit, &e->fmt);
 	c->computed = 1;
-	return rg_format_value(a, ind, sum, NULL);
+	if (strcmp(e->sub, "value") == 0)
+		return sum;
+	return with_unit(c, sum, rg_show_unit(a, &c->words, RG_SHOW_VALUE, ind->unit,
+	    e->has_fmt ? &e->fmt : &c->plain));
 }
 
 /* The period a computed change of o compares with: from=, or the year
@@ -781,16 +802,6 @@ computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 	return rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value, dec);
 }
 
-static const char *
-with_unit(ctx *c, const char *num, const char *unit)
-{
-	rg_buf b = { 0 };
-	rg_buf_printf(&b, "%s%s", num, unit ? unit : "");
-	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
-	rg_buf_free(&b);
-	return s;
-}
-
 /* diff, share, rank, completion of o (a numeric value); NULL after reporting. */
 static const char *
 computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o,
@@ -810,9 +821,12 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 			return NULL;
 		const char *d = rg_dec_sub(a, o->value, b->value);
 		if (e->has_fmt)
-			d = rg_format_number(a, d, NULL, &e->fmt);
-		int rate = ind->unit != NULL && strcmp(ind->unit, "%") == 0;
-		return with_unit(c, d, rate ? rg_word_of(&c->words, RG_W_POINTS) : ind->unit);
+			d = rg_format_number(a, d, ind->unit, &e->fmt);
+		/* in the unit of the values (scaled with them), a rate's in 个百分点 */
+		if (strcmp(e->sub, "value") == 0)
+			return d;
+		return with_unit(c, d, rg_show_unit(a, &c->words, RG_SHOW_DIFF, ind->unit,
+		    e->has_fmt ? &e->fmt : &c->plain));
 	}
 	if (strcmp(f, "share") == 0) {
 		if (e->sel_of == NULL) {
@@ -899,7 +913,26 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return NULL;
 	}
 	const char *f = e->field;
-	if (e->sub[0] != '\0' ||
+	if (e->sub[0] != '\0' && strcmp(e->sub, "unit") == 0) {
+		/* the unit of a figure: gdp.diff.unit, rate.diff.unit (个百分点) */
+		static const char *const figures[] = { "value", "growth", "change", "diff",
+			"completion", "share", "rank", "sum", "average", NULL };
+		int show = -1;
+		for (int k = 0; figures[k] != NULL; k++)
+			if (strcmp(f, figures[k]) == 0)
+				show = k > 6 ? RG_SHOW_VALUE : k;
+		if (show < 0) {
+			err(c, pos, "'%s.%s.unit': only a figure has a unit (value, growth, "
+			    "change, diff, completion, share, rank, sum or average)", e->head, f);
+			return NULL;
+		}
+		const char *u = rg_show_unit(c->doc->arena, &c->words, show, ind->unit,
+		    e->has_fmt ? &e->fmt : &c->plain);
+		return u != NULL ? u : "";
+	}
+	int number_of = strcmp(e->sub, "value") == 0 && (strcmp(f, "diff") == 0 ||
+	    strcmp(f, "sum") == 0 || strcmp(f, "average") == 0);
+	if ((e->sub[0] != '\0' && !number_of) ||
 	    (f[0] != '\0' && rg_nearest_word(f, indicator_fields, 64) == NULL) ||
 	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
 		err(c, pos, "unknown field '%s' of indicator '%s' (expected value, unit, "
@@ -946,6 +979,21 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	    strcmp(f, "completion") == 0) {
 		c->computed = 1;
 		return computed(c, e, ind, o, pos);
+	}
+	if ((strcmp(f, "change") == 0 || strcmp(f, "trend") == 0) && is_rate(ind) &&
+	    o->growth == NULL && o->change == NULL && o->value_is_number) {
+		/* a rate changes in 个百分点: the difference of the two values */
+		const rg_observation *b = base_obs(c, e, o, pos, e->sel_from != NULL);
+		if (b != NULL) {
+			c->computed = 1;
+			rg_observation with = *o;
+			with.change = rg_dec_sub(a, o->value, b->value);
+			if (strcmp(f, "trend") == 0)
+				return rg_format_trend(a, &with, fmt ? fmt : &c->plain);
+			return fmt ? rg_format_change(a, with.change, fmt) : with.change;
+		}
+		if (e->sel_from != NULL)
+			return NULL;
 	}
 	if ((strcmp(f, "growth") == 0 || strcmp(f, "trend") == 0)) {
 		const char *g = computed_growth(c, e, o, pos);

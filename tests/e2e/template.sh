@@ -369,7 +369,7 @@ show: [diff, completion]
 ```
 CEOF
 if render calc; then
-	has calc 比上年增加17.75亿元，城镇化率提高1.6个百分点，比2023年增长3.1%；东坡区第1，本县第2，从小排第2，两县中第1；完成率101.5%，占东坡区的79.029%，收入1.2亿元。 \
+	has calc 比上年增加17.75亿元，城镇化率提高1.6个百分点，比2023年提高1.6个百分点；东坡区第1，本县第2，从小排第2，两县中第1；完成率101.5%，占东坡区的79.029%，收入1.2亿元。 \
 	    '排名占比（%）' 东坡区402.71100.0示例县318.25279.0西山县150337.2 \
 	    表6差值年份2025年地区生产总值差值（亿元）21.85城镇化率完成率（%）101.5 差值（个百分点）1.2完成率（%）
 	# the stated growth of 2024 (6.2) disagrees with 300.5 -> 318.25 (5.9): a warning, both places
@@ -398,7 +398,7 @@ fails calcsumerr "calcsumerr.md:1:1: error: unknown region 'nowhere' in among=" 
 
 # --dump=doc marks the computed figures, and only them
 "$bin" render -t calc.md -d d.yaml --dump=doc > calc.doc 2>/dev/null
-for m in 'text computed "17.75亿元"' 'text computed "增长3.1%"' 'text computed "79.029"' \
+for m in 'text computed "17.75亿元"' 'text computed "提高1.6个百分点"' 'text computed "79.029"' \
     'text computed "21.85"' 'text computed "37.2"'; do
 	if grep -qF "$m" calc.doc; then ok; else bad calcdump "no '$m' in the dump"; fi
 done
@@ -416,6 +416,41 @@ printf '%s\n' '{{ gdp.trend }}' > calcwarn.md
 render calcwarn
 if grep -qF "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calcwarn.err; then ok; else bad calcwarn "no warning: $(cat calcwarn.err)"; fi
 has calcwarn 增长6.2%
+
+# the unit follows the figure: a rate's difference is in 个百分点 (also under a
+# 单位 column that says % for its values), a scaled difference in the scaled
+# unit; growth and shares in %
+printf '%s\n' '城镇化率{{ urban_rate.trend }}，增减{{ urban_rate.change }}{{ urban_rate.change.unit }}，差值{{ urban_rate.diff.value }}{{ urban_rate.diff.unit }}；增加{{ gdp.diff | scale=万 }}，{{ gdp.diff.value }}{{ gdp.diff.unit }}；合计{{ gdp.sum | scale=万 }}，占比{{ gdp[of=dongpo].share }}{{ gdp.share.unit }}。' > unitinline.md
+render unitinline && has unitinline 城镇化率提高1.6个百分点，增减1.6个百分点，差值1.6个百分点；增加0.001775万亿元，17.75亿元；合计0.087095万亿元，占比79.0%。
+# unittable NAME SHOW...: a table of gdp and urban_rate in rows, showing SHOW
+unittable() {
+	name=$1
+	shift
+	printf '%s\n' '```table' 'rows: indicators' 'columns: periods' 'periods: ["2024"]' \
+	    'indicators: [gdp, urban_rate]' "$@" '```' > "$name.md"
+	if render "$name"; then
+		pdftotext -q -layout "$name.pdf" - | tr -d ' \t\r\f' > "$name.lines"
+	else
+		: > "$name.lines"
+	fi
+}
+# lineis NAME LINE...: each LINE (white space removed) is a whole line of NAME's layout text
+lineis() {
+	name=$1
+	shift
+	for s in "$@"; do
+		if grep -qxF -- "$s" "$name.lines"; then ok; else bad "$name" "no line '$s' in: $(tr '\n' '|' < "$name.lines")"; fi
+	done
+}
+unittable unitdiff 'show: [value, diff]'
+lineis unitdiff 指标单位 地区生产总值亿元318.2517.75 城镇化率%52.81.6个百分点
+unittable unitdiffonly 'show: diff'
+lineis unitdiffonly 指标单位2024年差值 地区生产总值亿元17.75 城镇化率个百分点1.6
+unittable unitdiffscaled 'show: [diff]' 'scale: 万'
+lineis unitdiffscaled 地区生产总值万亿元0.001775 城镇化率个百分点1.6
+# growth in numbers has its % in the header: no 单位 column saying 亿元 over it
+unittable unitgrowth 'show: growth' 'growth: number'
+lineis unitgrowth 指标2024年增长（%） 地区生产总值6.2 城镇化率—
 
 printf '%s\n' '{{ gdp[region=dongpo].diff }}{{ gdp.share }}{{ gdp[period=2023].completion }}{{ gdp[among=dongpo].rank }}' > calcerr.md
 fails calcerr "calcerr.md:1:1: error: no actual value of 'gdp' for region dongpo, period 2023 to compare with" \
