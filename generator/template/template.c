@@ -1871,10 +1871,10 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	return s;
 }
 
-/* The document's words: lang (or locale) picks the script, by default the
- * data's; words: ["续表=接上表", "total=总计"] replaces single words. */
+/* The document's script: lang (or locale), by default the data's; convert
+ * sets it too. */
 static int
-read_words(ctx *c, rg_spec *front)
+read_lang(ctx *c, rg_spec *front)
 {
 	rg_lang lang = rg_words_guess(c->ds);
 	int rc = 0;
@@ -1901,25 +1901,49 @@ read_words(ctx *c, rg_spec *front)
 		}
 	}
 	rg_words_init(&c->words, lang);
+	return rc;
+}
+
+/* Replacements of words in the document's script: first those of either
+ * script, then those of the script itself (a theme's words_hans). */
+static void
+apply_words(ctx *c, const rg_word_setting *w, size_t n)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (pass == 0 ? w[i].lang < 0 : w[i].lang == (int)c->words.lang)
+				(void)rg_words_set(&c->words, w[i].key,
+				    rg_arena_strdup(c->doc->arena, w[i].value));
+}
+
+/* words: ["续表=接上表", "total=总计"] in front matter replaces single
+ * words, over the theme's. */
+static int
+read_words(ctx *c, rg_spec *front)
+{
+	int rc = 0;
 	rg_spec_entry *e = rg_spec_get(front, "words");
 	for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
 		const char *s = e->values[i];
 		rg_pos at = e->value_pos[i];
 		at.col += e->quoted != NULL && e->quoted[i];
-		const char *eq = strchr(s, '=');
-		if (eq == NULL || eq == s) {
+		rg_word_setting w;
+		int r = rg_word_setting_parse(s, -1, &w);
+		if (r == -1) {
 			err(c, at, "words: '%s' is not WORD=REPLACEMENT (e.g. "
 			    "续表=接上表)", s);
 			rc = -1;
-			continue;
-		}
-		char *key = trim_dup(c->doc->arena, s, (size_t)(eq - s));
-		char *val = trim_dup(c->doc->arena, eq + 1, strlen(eq + 1));
-		if (rg_words_set(&c->words, key, val) < 0) {
-			const char *hint = rg_nearest_word(key, rg_word_keys, 64);
-			err(c, at, "words: reportgen writes no word '%s'%s%s%s", key,
+		} else if (r == -2) {
+			const char *hint = rg_nearest_word(w.key, rg_word_keys, 64);
+			err(c, at, "words: reportgen writes no word '%s'%s%s%s", w.key,
 			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 			rc = -1;
+		} else if (r == -3) {
+			err(c, at, "words: '%s' is too long (a word and its replacement are at "
+			    "most %d and %d bytes)", s, RG_WORD_KEY_MAX - 1, RG_WORD_VALUE_MAX - 1);
+			rc = -1;
+		} else {
+			apply_words(c, &w, 1);
 		}
 	}
 	return rc;
@@ -1992,6 +2016,13 @@ rg_doc *
 rg_template_expand(const rg_template *t, const rg_dataset *ds,
     const char *const *vars, size_t nvars, rg_diag *d)
 {
+	return rg_template_expand_opts(t, ds, vars, nvars, NULL, d);
+}
+
+rg_doc *
+rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
+    const char *const *vars, size_t nvars, const rg_expand_opts *o, rg_diag *d)
+{
 	ctx c;
 	memset(&c, 0, sizeof c);
 	c.t = t;
@@ -2028,19 +2059,31 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	const char *period = rg_spec_scalar(&front, "period", d);
 	if (period != NULL)
 		c.period = period;
-	if (read_words(&c, &front) < 0)
+	if (read_lang(&c, &front) < 0)
 		c.errors++;
 	c.plain = rg_numfmt_default;
 	c.plain.words = &c.words;
 
+	/* the words: built in, then the theme's, then the template's */
 	rg_doc_meta *m = &c.doc->meta;
+	m->theme = theme_value(&c, &front);
+	if (o != NULL && o->theme_words != NULL) {
+		const rg_word_setting *tw = NULL;
+		size_t ntw = 0;
+		if (o->theme_words(o->ctx, o->theme ? o->theme : m->theme, &tw, &ntw, d) < 0)
+			c.errors++;
+		else
+			apply_words(&c, tw, ntw);
+	}
+	if (read_words(&c, &front) < 0)
+		c.errors++;
+
 	m->title = front_value(&c, &front, "title");
 	m->subtitle = front_value(&c, &front, "subtitle");
 	m->author = front_value(&c, &front, "author");
 	m->subject = front_value(&c, &front, "subject");
 	m->keywords = front_value(&c, &front, "keywords");
 	m->date = front_value(&c, &front, "date");
-	m->theme = theme_value(&c, &front);
 	m->marking = front_value(&c, &front, "marking");
 	m->continued = c.words.w[RG_W_CONTINUED];
 	m->lang = rg_lang_name(c.words.lang);

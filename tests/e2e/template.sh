@@ -559,5 +559,53 @@ else
 	bad manifest "$(head -3 man.err) $(page_size man/m.pdf)"
 fi
 
+## 9. a theme replaces words too: template > theme > built-in
+
+printf '%s\n' 'words: ["续表=接上表", "total=总计", "地区=县区"]' 'words_hant:' '  - 合計=總計' \
+    '  - 續表=接上表' > sub/words.yaml
+{
+	printf '%s\n' '---' 'theme: words.yaml' '---' '```table' 'type: static' \
+	    'caption: 表1 长表' 'header: 地区 | 数值' 'rows:'
+	i=1
+	while [ $i -le 70 ]; do printf '  - 第%d县 | %d\n' $i $i; i=$((i + 1)); done
+	printf '%s\n' 'total: sum' '```' '' '# 二、对比' '' '```table' 'caption: 表2 对比' \
+	    'regions: [shili, dongpo]' 'indicators: [gdp]' '```'
+} > sub/wordsthemed.md
+if "$bin" render -t sub/wordsthemed.md -d d.yaml -o wordsthemed.pdf 2> wordsthemed.err; then
+	pdftotext -q -f 2 -l 2 wordsthemed.pdf - | tr -d ' \t\n\r\f' > wordsthemed.p2
+	pdftotext -q wordsthemed.pdf - | tr -d ' \t\n\r\f' > wordsthemed.txt
+	# page 2: the running header, then 接上表1 over the repeated header
+	if grep -aqF '示例县经济运行接上表1地区数值' wordsthemed.p2; then ok; else bad wordsthemed "page 2 does not start with 接上表1: $(head -c 90 wordsthemed.p2)"; fi
+	for w in 总计2485 县区地区生产总值; do
+		if grep -aqF "$w" wordsthemed.txt; then ok; else bad wordsthemed "no '$w'"; fi
+	done
+	if grep -aqE '续表|合计' wordsthemed.txt; then bad wordsthemed "a built-in word the theme replaces"; else ok; fi
+else
+	bad wordsthemed "render failed: $(head -3 wordsthemed.err)"
+fi
+# the template's words win over the theme's; a Traditional document takes words_hant
+sed 's/^theme: words.yaml$/theme: words.yaml\nlang: zh-Hant\nwords: ["total=全部"]/' \
+    sub/wordsthemed.md > sub/wordsover.md
+if "$bin" render -t sub/wordsover.md -d d.yaml -o wordsover.pdf 2> wordsover.err; then
+	pdftotext -q wordsover.pdf - | tr -d ' \t\n\r\f' > wordsover.txt
+	for w in 全部2485 接上表1 县区地区生产总值; do
+		if grep -aqF "$w" wordsover.txt; then ok; else bad wordsover "no '$w'"; fi
+	done
+	if grep -aqE '總計|总计|續表' wordsover.txt; then bad wordsover "the theme's word over the template's"; else ok; fi
+else
+	bad wordsover "render failed: $(head -3 wordsover.err)"
+fi
+# an unknown word is an error of the theme, at its line and column
+printf '%s\n' 'body_size: 12' 'words:' '  - continued=接上表' '  - cotninued=x' > sub/badwords.yaml
+printf '%s\n' '---' 'theme: badwords.yaml' '---' '正文' > sub/badwords.md
+"$bin" render -t sub/badwords.md -d d.yaml -o badwords.pdf 2> badwords.err
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -e badwords.pdf ] &&
+    grep -qF "sub/badwords.yaml:4:5: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" badwords.err; then
+	ok
+else
+	bad badwords "exit $rc: $(head -3 badwords.err)"
+fi
+
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
