@@ -365,6 +365,20 @@ rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *ck, size_t r, size
 		}
 		return b->value_is_number ? rg_dec_percent(a, o->value, b->value, dec) : NULL;
 	case RG_SHOW_SHARE:
+		if (ck->share_total) {
+			/* of the sum of the rows with a number (rows without one are
+			 * left out, as from a rank); rates do not add up */
+			const char *unit = rg_grid_indicator(g, r, c)->unit;
+			if (unit != NULL && (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0))
+				return NULL;
+			const char *sum = NULL;
+			for (size_t k = 0; k < rg_grid_count(g, 0); k++) {
+				const rg_observation *x = rg_grid_obs(g, k, c);
+				if (x != NULL && x->value_is_number)
+					sum = sum != NULL ? rg_dec_add(a, sum, x->value) : x->value;
+			}
+			return sum != NULL ? rg_dec_percent(a, o->value, sum, dec) : NULL;
+		}
 		q.region = ck->share_of;
 		if (q.region == NULL || rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
 			return NULL;
@@ -384,6 +398,26 @@ rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *ck, size_t r, size
 		return rg_arena_strdup(a, num);
 	}
 	}
+}
+
+int
+rg_grid_check_share(const rg_grid *g, rg_dctx *x, const rg_compute *k)
+{
+	if (!k->share_total || g->along[0] != RG_DIM_INDICATORS)
+		return 0;
+	const rg_indicator *first = rg_grid_indicator(g, 0, 0);
+	for (size_t r = 1; r < rg_grid_count(g, 0); r++) {
+		const rg_indicator *ind = rg_grid_indicator(g, r, 0);
+		const char *a = first->unit ? first->unit : "", *b = ind->unit ? ind->unit : "";
+		if (strcmp(a, b) != 0) {
+			rg_error(x->d, rg_spec_get(x->spec, "share_of")->value_pos[0],
+			    "share_of: total adds up the rows, which need one unit: %s is in %s, "
+			    "%s in %s", first->name, *a ? a : "no unit", ind->name,
+			    *b ? b : "no unit");
+			return -1;
+		}
+	}
+	return 0;
 }
 
 const char *
@@ -418,7 +452,11 @@ rg_dctx_compute(rg_dctx *x, rg_compute *k)
 	    rg_dctx_period(x, fe, 0) == NULL))
 		rc = -1;
 	rg_spec_entry *se = rg_spec_get(x->spec, "share_of");
-	if (se != NULL) {
+	const char *sv = se != NULL && !se->is_seq && se->nvalues == 1 ? se->values[0] : NULL;
+	if (sv != NULL && strcmp(sv, "total") == 0) {
+		(void)rg_spec_scalar(x->spec, "share_of", x->d);
+		k->share_total = 1;
+	} else if (se != NULL) {
 		const rg_region *r = rg_spec_scalar(x->spec, "share_of", x->d) != NULL ?
 		    rg_dctx_region(x, se, 0) : NULL;
 		if (r == NULL)

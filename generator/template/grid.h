@@ -101,10 +101,14 @@ const char *rg_period_label(rg_arena *a, const char *period);
  * asc (rank: from the smallest). */
 typedef struct rg_compute {
 	const char *from, *share_of;
+	int share_total;         /* share_of: total -- of the sum of the rows */
 	int asc;
 } rg_compute;
 /* from: and share_of: of x->spec.  Returns 0, or -1 after reporting. */
 int rg_dctx_compute(rg_dctx *x, rg_compute *k);
+/* share_of: total over rows of indicators needs one unit: 0, or -1 after
+ * reporting. */
+int rg_grid_check_share(const rg_grid *g, rg_dctx *x, const rg_compute *k);
 /* What show shows for row r, column c: as written (value, growth,
  * change), or computed exactly on the decimals (diff, completion, share,
  * rank among the rows); NULL where it cannot be had. */

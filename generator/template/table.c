@@ -538,6 +538,8 @@ expand_comparison(rg_dctx *x)
 	    (shows(&cm, RG_SHOW_VALUE) || shows(&cm, RG_SHOW_DIFF));
 	if (cm.total >= 0 && check_total_units(&cm) < 0)
 		return -1;
+	if (shows(&cm, RG_SHOW_SHARE) && rg_grid_check_share(&cm.g, x, &cm.k) < 0)
+		return -1;
 
 	size_t ncols = 1 + (size_t)cm.unit_col + rg_grid_count(&cm.g, 1) * cm.nshow;
 	rg_table *t = new_table(x, ncols, cm.nshow > 1 ? 2 : 1, caption, note);

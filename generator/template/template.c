@@ -802,6 +802,43 @@ computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 	return rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value, dec);
 }
 
+/* The share of o in the sum over the regions of among (every region when
+ * NULL) that have a number for its period and kind, as a rank counts them:
+ * of=total.  NULL after reporting. */
+static const char *
+share_of_total(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o,
+    rg_pos pos)
+{
+	rg_arena *a = c->doc->arena;
+	if (is_rate(ind) || (ind->unit != NULL && strcmp(ind->unit, "‰") == 0)) {
+		err(c, pos, "%s[of=total].share: '%s' is a rate (%s), whose values do not add "
+		    "up to a whole", e->head, o->indicator, ind->unit);
+		return NULL;
+	}
+	const char *sum = NULL;
+	int found = 0;
+	for (size_t i = 0; i < c->ds->nregions; i++) {
+		const rg_region *r = &c->ds->regions[i];
+		if (!first_region(c->ds, i) || !region_among(r, e->sel_among))
+			continue;
+		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
+		if (x == NULL || !x->value_is_number)
+			continue;
+		if (strcmp(r->id, o->region) == 0)
+			found = 1;
+		sum = sum != NULL ? rg_dec_add(a, sum, x->value) : x->value;
+	}
+	if (!found) {
+		err(c, pos, "region %s is not among the regions added up", o->region);
+		return NULL;
+	}
+	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
+	const char *s = rg_dec_percent(a, o->value, sum, dec);
+	if (s == NULL)
+		err(c, pos, "the whole of %s.share is zero", e->head);
+	return s;
+}
+
 /* diff, share, rank, completion of o (a numeric value); NULL after reporting. */
 static const char *
 computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o,
@@ -834,6 +871,8 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 			    e->head, e->head);
 			return NULL;
 		}
+		if (strcmp(e->sel_of, "total") == 0)
+			return share_of_total(c, e, ind, o, pos);
 		const rg_region *r = rg_dataset_region(c->ds, e->sel_of);
 		const rg_observation *t = r ? find_one(c, o->indicator, r->id, o->period,
 		    (int)o->kind) : NULL;

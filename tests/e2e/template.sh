@@ -422,6 +422,17 @@ has calcwarn 增长6.2%
 # unit; growth and shares in %
 printf '%s\n' '城镇化率{{ urban_rate.trend }}，增减{{ urban_rate.change }}{{ urban_rate.change.unit }}，差值{{ urban_rate.diff.value }}{{ urban_rate.diff.unit }}；增加{{ gdp.diff | scale=万 }}，{{ gdp.diff.value }}{{ gdp.diff.unit }}；合计{{ gdp.sum | scale=万 }}，占比{{ gdp[of=dongpo].share }}{{ gdp.share.unit }}。' > unitinline.md
 render unitinline && has unitinline 城镇化率提高1.6个百分点，增减1.6个百分点，差值1.6个百分点；增加0.001775万亿元，17.75亿元；合计0.087095万亿元，占比79.0%。
+# shares of a total: the sum over the regions with a value; rates have none
+printf '%s\n' '{{ gdp[of=total].share }}|{{ gdp[of=total, among=shili/西山县].share | decimals=2 }}' '' \
+    '```table' 'regions: [shili, dongpo, xishan]' 'indicators: gdp' 'show: [value, share]' \
+    'share_of: total' '```' > sharetotal.md
+render sharetotal && has sharetotal '36.5|67.97' 示例县318.2536.5东坡区402.746.2西山县15017.2
+printf '%s\n' '{{ urban_rate[of=total].share }}{{ gdp[region=dongpo, of=total, among=shili/xishan].share }}' '' \
+    '```table' 'rows: indicators' 'columns: regions' 'regions: [shili]' 'indicators: [gdp, urban_rate]' \
+    'show: share' 'share_of: total' '```' > sharetotalerr.md
+fails sharetotalerr "sharetotalerr.md:1:1: error: urban_rate[of=total].share: 'urban_rate' is a rate (%), whose values do not add up to a whole" \
+    "sharetotalerr.md:1:33: error: region dongpo is not among the regions added up" \
+    "sharetotalerr.md:9:11: error: share_of: total adds up the rows, which need one unit: 地区生产总值 is in 亿元, 城镇化率 in %"
 # unittable NAME SHOW...: a table of gdp and urban_rate in rows, showing SHOW
 unittable() {
 	name=$1
