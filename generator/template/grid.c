@@ -230,6 +230,36 @@ read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 	return rc;
 }
 
+/* Does indicator id have an observation of one of g's kinds for some
+ * region and period of g? */
+static int
+has_observation(const rg_grid *g, const char *id)
+{
+	for (size_t r = 0; r < g->nkeys[RG_DIM_REGIONS]; r++)
+		for (size_t p = 0; p < g->nkeys[RG_DIM_PERIODS]; p++)
+			for (size_t k = 0; k < g->nkinds; k++) {
+				rg_obs_query q = { id, g->keys[RG_DIM_REGIONS][r].id,
+				    g->keys[RG_DIM_PERIODS][p].id, g->kinds[k] };
+				const rg_observation *o;
+				if (rg_dataset_find(g->ds, &q, &o, 1) > 0)
+					return 1;
+			}
+	return 0;
+}
+
+/* indicators: key -- the key indicators that have an observation in the
+ * grid; none: the directive makes nothing (rg_grid_none). */
+static void
+drop_empty_indicators(rg_grid *g)
+{
+	rg_key *k = g->keys[RG_DIM_INDICATORS];
+	size_t n = 0;
+	for (size_t i = 0; i < g->nkeys[RG_DIM_INDICATORS]; i++)
+		if (has_observation(g, k[i].id))
+			k[n++] = k[i];
+	g->nkeys[RG_DIM_INDICATORS] = n;
+}
+
 int
 rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_dim dflt[2])
 {
@@ -264,6 +294,11 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 		g->nkinds = (size_t)n;
 	if (rc < 0)
 		return rc;
+	if (x->key_list) {
+		drop_empty_indicators(g);
+		if (g->nkeys[RG_DIM_INDICATORS] == 0)
+			return 0;
+	}
 	rg_dim fixed = rg_grid_fixed(g);
 	if (g->nkeys[fixed] != 1) {
 		rg_error(x->d, rg_spec_get(x->spec, rg_dim_names[fixed])->key_pos,
@@ -273,6 +308,16 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 		return -1;
 	}
 	return 0;
+}
+
+int
+rg_grid_none(const rg_grid *g, rg_dctx *x)
+{
+	if (!x->key_list || g->nkeys[RG_DIM_INDICATORS] > 0)
+		return 0;
+	rg_warning(x->d, x->fence, "%s: none of the key indicators has an observation "
+	    "here; nothing is made", x->what);
+	return 1;
 }
 
 const rg_key *

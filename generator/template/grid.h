@@ -28,6 +28,8 @@ typedef struct rg_dctx {
 	const char *what;        /* "table directive", for messages */
 	rg_diag *d;
 	const rg_words *words;   /* the document's words (words.h) */
+	int key_list;            /* indicators: key -- the key indicators, those
+	                          * without an observation here left out */
 } rg_dctx;
 
 typedef enum rg_dim { RG_DIM_REGIONS, RG_DIM_INDICATORS, RG_DIM_PERIODS } rg_dim;
@@ -68,6 +70,9 @@ const char *rg_show_unit(rg_arena *a, const rg_words *w, int show, const char *u
  * with defaults dflt[].  Returns 0, or -1 after reporting. */
 int rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2],
     const rg_dim dflt[2]);
+/* indicators: key, and none of them has an observation in g: warns and
+ * returns 1 (the directive then makes nothing); else 0. */
+int rg_grid_none(const rg_grid *g, rg_dctx *x);
 /* The key of row (side 0) or column (side 1) i, and how many there are. */
 const rg_key *rg_grid_key(const rg_grid *g, int side, size_t i);
 size_t rg_grid_count(const rg_grid *g, int side);

@@ -40,7 +40,7 @@ struct rg_template {
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	"theme", "marking", "lang", "locale", "words", "convert", NULL
+	"theme", "marking", "lang", "locale", "words", "convert", "key_indicators", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -223,6 +223,8 @@ typedef struct ctx {
 	struct warned *warned;   /* observations already warned about (shared by sub-contexts) */
 	rg_pos convert_pos;
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
+	const char **keys;       /* the key indicators (indicators: key) */
+	size_t nkeys;
 } ctx;
 
 static rg_pos
@@ -1719,7 +1721,7 @@ static const char *expand_plain(ctx *c, const char *value, rg_pos pos, int quote
 /* The keys of directives that name periods: their values may be relative
  * (period-1). */
 static const char *const period_keys[] = {
-	"period", "periods", "base", "targets", "actuals", "from", NULL
+	"period", "periods", "base", "targets", "actuals", "year_targets", "from", NULL
 };
 
 /* rg_expander: a value of a directive's spec, its placeholders expanded
@@ -1753,7 +1755,7 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		body.line++;
 		body.col = 1;
 		rg_block *last = parent->last_child;
-		rg_expander ex = { directive_value, c };
+		rg_expander ex = { directive_value, c, c->keys, c->nkeys };
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
 		    c->region, c->period, &ex, &c->words, c->d) < 0)
 			c->errors++;
@@ -1908,6 +1910,97 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
 	rg_buf_free(&b);
 	return s;
+}
+
+/* The key indicators, which a directive's `indicators: key` lists: the
+ * front matter's key_indicators (a list, or ids separated by commas or
+ * 、), by default the data's indicators that have a group (the main
+ * indicators a report groups), else all of them, in the data's order. */
+static int
+read_key_indicators(ctx *c, rg_spec *front)
+{
+	rg_arena *a = c->doc->arena;
+	const rg_dataset *ds = c->ds;
+	size_t cap = ds->nindicators + 1, n = 0;
+	const char **keys = rg_arena_alloc(a, cap * sizeof *keys);
+	rg_spec_entry *e = rg_spec_get(front, "key_indicators");
+	int rc = 0;
+	for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
+		int q = e->quoted != NULL && e->quoted[i];
+		const char *v = expand_plain(c, e->values[i], e->value_pos[i], q, 0);
+		if (v == NULL) {
+			rc = -1;
+			continue;
+		}
+		for (const char *p = v; *p; ) {
+			const char *comma = strchr(p, ','), *dun = strstr(p, "、");
+			if (comma == NULL || (dun != NULL && dun < comma))
+				comma = dun;
+			size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+			const char *start = p + strspn(p, " \t");
+			char *id = trim_dup(a, p, len);
+			p += len;
+			if (*p == ',')
+				p++;
+			else if (*p != '\0')
+				p += strlen("、");
+			if (*id == '\0')
+				continue;
+			const rg_indicator *ind = rg_dataset_indicator(ds, id);
+			for (size_t k = 0; ind == NULL && k < ds->nindicators; k++)
+				if (strcmp(ds->indicators[k].name, id) == 0)
+					ind = &ds->indicators[k];   /* by its name: 城镇化率 */
+			if (ind == NULL) {
+				const char *ids[256];
+				size_t nids = 0;
+				for (size_t k = 0; k < ds->nindicators && nids < 256; k++)
+					ids[nids++] = ds->indicators[k].id;
+				const char *hint = rg_nearest_word(id, ids, nids);
+				rg_pos at = e->value_pos[i];
+				at.col += q;
+				/* at the id, where the value is as written */
+				for (const char *k = v; strcmp(v, e->values[i]) == 0 && k < start; k++)
+					at.col += ((unsigned char)*k & 0xC0) != 0x80;
+				err(c, at, "key_indicators: unknown indicator '%s'%s%s%s", id,
+				    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+				rc = -1;
+				continue;
+			}
+			int dup = 0;
+			for (size_t k = 0; k < n && !dup; k++)
+				dup = strcmp(keys[k], ind->id) == 0;
+			if (!dup && n + 1 < cap)
+				keys[n++] = ind->id;
+		}
+	}
+	/* by default the grouped ones, group by group (in the order the groups
+	 * first appear), so that a plan table shows each group once */
+	for (size_t g = 0; e == NULL && g < ds->nindicators; g++) {
+		const char *group = ds->indicators[g].group;
+		int seen = group == NULL || *group == '\0';
+		for (size_t k = 0; k < g && !seen; k++)
+			seen = ds->indicators[k].group != NULL &&
+			    strcmp(ds->indicators[k].group, group) == 0;
+		for (size_t i = g; !seen && i < ds->nindicators; i++) {
+			const rg_indicator *ind = &ds->indicators[i];
+			int dup = ind->group == NULL || strcmp(ind->group, group) != 0;
+			for (size_t k = 0; k < n && !dup; k++)
+				dup = strcmp(keys[k], ind->id) == 0;
+			if (!dup && n + 1 < cap)
+				keys[n++] = ind->id;
+		}
+	}
+	int all = e == NULL && n == 0;   /* none grouped: every indicator */
+	for (size_t i = 0; all && i < ds->nindicators; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < n && !dup; k++)
+			dup = strcmp(keys[k], ds->indicators[i].id) == 0;
+		if (!dup && n + 1 < cap)
+			keys[n++] = ds->indicators[i].id;
+	}
+	c->keys = keys;
+	c->nkeys = n;
+	return rc;
 }
 
 /* The document's script: lang (or locale), by default the data's; convert
@@ -2115,6 +2208,8 @@ rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
 			apply_words(&c, tw, ntw);
 	}
 	if (read_words(&c, &front) < 0)
+		c.errors++;
+	if (read_key_indicators(&c, &front) < 0)
 		c.errors++;
 
 	m->title = front_value(&c, &front, "title");

@@ -35,13 +35,14 @@ static const struct {
 	[RG_W_COMPLETION] = { "completion", "完成率", "完成率" },
 	[RG_W_SHARE] = { "share", "占比", "佔比" },
 	[RG_W_RANK] = { "rank", "排名", "排名" },
+	[RG_W_ESTIMATE] = { "estimate", "预计", "預計" },
 };
 
 const char *const rg_word_keys[] = {
 	"growth", "decline", "rise", "flat", "points", "annual_growth", "annual_decline",
 	"unit", "value", "change", "total", "average", "continued", "contents", "region",
 	"indicator", "year", "period", "attribute", "other", "base", "target", "actual",
-	"wan", "yi", "diff", "completion", "share", "rank", NULL
+	"wan", "yi", "diff", "completion", "share", "rank", "estimate", NULL
 };
 
 void

@@ -570,6 +570,26 @@ else
 	bad manifest "$(head -3 man.err) $(page_size man/m.pdf)"
 fi
 
+## 10. key indicators: indicators: key
+
+printf '%s\n' '```figures' 'indicators: key' '```' '' '```table' 'caption: 表1 目标' 'rows: indicators' \
+    'columns: periods' 'periods: [period+1]' 'indicators: key' 'kind: target' '```' '' \
+    '```table' 'caption: 表2 规划' 'type: plan' 'indicators: key' 'targets: ["2030"]' '```' '' '正文完。' > keys.md
+render keys -V 'key_indicators=urban_rate, 一般公共预算收入、gdp' &&
+    has keys 城镇化率：52.8%•一般公共预算收入：20.1亿元，下降2.5%•地区生产总值：318.25亿元，增长6.2%表1目标 \
+        2025年335表2 表2规划指标单位2030年目标一般公共预算收入亿元年均增长7.8%地区生产总值亿元450（-1.5）正文完。
+# a key indicator without a figure is no row; a directive none of them has a figure in makes nothing
+if grep -aq '表1目标.*城镇化率' keys.txt; then bad keys "a key indicator without a target is a row"; else ok; fi
+cp keys.md keysnone.md
+if "$bin" render -t keysnone.md -d d.yaml -V key_indicators=urban_rate -o keysnone.pdf 2> keysnone.err; then
+	pdftotext -q keysnone.pdf - | tr -d ' \t\n\r\f' > keysnone.txt
+	if grep -aq '表1\|表2' keysnone.txt; then bad keysnone "a table of no key indicator"; else ok; fi
+	grep -q 'keysnone.md:5:1: warning: table directive: none of the key indicators has an observation here; nothing is made' keysnone.err && ok ||
+	    bad keysnone "no warning: $(cat keysnone.err)"
+else
+	bad keysnone "render failed: $(head -3 keysnone.err)"
+fi
+
 ## 9. a theme replaces words too: template > theme > built-in
 
 printf '%s\n' 'words: ["续表=接上表", "total=总计", "地区=县区"]' 'words_hant:' '  - 合計=總計' \
