@@ -24,6 +24,13 @@ comparison_T := templates/comparison.md
 comparison_D := input/luoyang-five-2024.yaml input/songxian-mengjin-2024.xml input/yichuan-2024.xml
 comparison_V :=
 
+# the five counties around Luoyang's centre: their 2024 targets side by side,
+# with ranks and shares among the counties that set each, and 伊川县's place
+SAMPLES += comparison-five
+comparison-five_T := templates/comparison-five.md
+comparison-five_D := input/luoyang-five-2024.yaml input/songxian-mengjin-2024.xml input/yichuan-2024.xml
+comparison-five_V :=
+
 # 嵩县 专栏2 as a plan table, and its targets as charts
 SAMPLES += plan
 plan_T := templates/plan.md

@@ -201,6 +201,20 @@ find_theme(rg_render_env *e, const char *name, const char **path_out, rg_diag *d
 	return c->ok ? &c->theme : NULL;
 }
 
+/* The words a theme replaces, for the template stage (rg_expand_opts). */
+static int
+theme_words(void *ctx, const char *theme, const rg_word_setting **words, size_t *n,
+    rg_diag *d)
+{
+	const char *path;
+	const rg_theme *t = find_theme(ctx, theme, &path, d);
+	if (t == NULL)
+		return -1;
+	*words = t->words;
+	*n = t->nwords;
+	return 0;
+}
+
 /* ---- the layout's metrics, answered by the font set ------------------- */
 
 static int
@@ -332,7 +346,9 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			    "(reported above)");
 		goto out;
 	}
-	doc = rg_template_expand(find_template(e, j->tpl)->t, ds, j->vars, j->nvars, d);
+	rg_expand_opts xo = { j->theme, theme_words, e };
+	doc = rg_template_expand_opts(find_template(e, j->tpl)->t, ds, j->vars, j->nvars, &xo,
+	    d);
 	if (doc == NULL)
 		goto out;
 	if (dumping(j, "doc")) {

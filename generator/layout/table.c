@@ -752,10 +752,16 @@ cont_label(rg_flow *c, const char *caption)
 		}
 		if (len == 0)
 			return NULL;
+		/* 续表1: the document's word for 续表 (a theme's or template's 接上表
+		 * gives 接上表1) without its 表, before the caption's kind */
+		const char *w = c->out->meta.continued != NULL ? c->out->meta.continued : "续表";
+		size_t wl = strlen(w);
+		if (wl > strlen("表") && strcmp(w + wl - strlen("表"), "表") == 0)
+			wl -= strlen("表");
 		if (strcmp(kind, "专栏") == 0 || strcmp(kind, "專欄") == 0)
 			rg_buf_printf(&b, "%s%.*s（%s）", kind, (int)len, p, xu);
 		else
-			rg_buf_printf(&b, "%s%s%.*s", xu, kind, (int)len, p);
+			rg_buf_printf(&b, "%.*s%s%.*s", (int)wl, w, kind, (int)len, p);
 	}
 	const char *r = rg_arena_strdup(c->out->arena, rg_buf_cstr(&b));
 	rg_buf_free(&b);

@@ -9,6 +9,7 @@
 
 #include "../base/file.h"
 #include "../base/buf.h"
+#include "../base/suggest.h"
 #include "../template/spec.h"
 #include "flow.h"
 
@@ -234,6 +235,50 @@ foreign_keys(const rg_spec *spec, rg_diag *d)
 	return 0;
 }
 
+/* words, words_hans, words_hant: lists of WORD=REPLACEMENT, checked here
+ * (an unknown word is an error at its line), applied by the template
+ * stage under the template's own words. */
+static const char *const word_keys[] = { "words", "words_hans", "words_hant" };
+
+static int
+read_words(rg_theme *t, rg_spec *spec, rg_diag *d)
+{
+	int rc = 0;
+	for (int k = 0; k < 3; k++) {
+		rg_spec_entry *e = rg_spec_get(spec, word_keys[k]);
+		for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
+			rg_pos at = e->value_pos[i];
+			at.col += e->quoted != NULL && e->quoted[i];
+			if (t->nwords == RG_WORD_SETTINGS_MAX) {
+				rg_msg(d, RG_M_LIMIT, at, "%s: more than %d words replaced", word_keys[k],
+				    RG_WORD_SETTINGS_MAX);
+				return -1;
+			}
+			rg_word_setting *w = &t->words[t->nwords];
+			int r = rg_word_setting_parse(e->values[i], k == 0 ? -1 : k == 1 ?
+			    RG_LANG_HANS : RG_LANG_HANT, w);
+			if (r == -1) {
+				rg_msg(d, RG_M_KEY_VALUE, at, "%s: '%s' is not WORD=REPLACEMENT (e.g. 续表=接上表)",
+				    word_keys[k], e->values[i]);
+			} else if (r == -2) {
+				const char *hint = rg_nearest_word(w->key, rg_word_keys, 64);
+				rg_msg(d, RG_M_KEY_UNKNOWN, at, "%s: reportgen writes no word '%s'%s%s%s", word_keys[k],
+				    w->key, hint ? " (did you mean '" : "", hint ? hint : "",
+				    hint ? "'?)" : "");
+			} else if (r == -3) {
+				rg_msg(d, RG_M_KEY_VALUE, at, "%s: '%s' is too long (a word and its replacement "
+				    "are at most %d and %d bytes)", word_keys[k], e->values[i],
+				    RG_WORD_KEY_MAX - 1, RG_WORD_VALUE_MAX - 1);
+			} else {
+				t->nwords++;
+				continue;
+			}
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
 int
 rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 {
@@ -255,10 +300,12 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	at.line = 1;
 	at.col = 1;
 	int rc = parse_quietly(&spec, arena, &text, at, d);
-	const char *names[NKEYS + 1];
+	const char *names[NKEYS + 4];
 	for (size_t i = 0; i < NKEYS; i++)
 		names[i] = keys[i].name;
-	names[NKEYS] = NULL;
+	for (size_t i = 0; i < 3; i++)
+		names[NKEYS + i] = word_keys[i];
+	names[NKEYS + 3] = NULL;
 	for (size_t i = 0; rc == 0 && i < NKEYS; i++) {
 		rg_spec_entry *e = rg_spec_get(&spec, keys[i].name);
 		if (e == NULL)
@@ -271,6 +318,8 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 			rc = -1;
 		}
 	}
+	if (rc == 0 && read_words(t, &spec, d) < 0)
+		rc = -1;
 	if (rc == 0 && (foreign_keys(&spec, d) > 0 ||
 	    rg_spec_check_unused(&spec, "theme", names, d) < 0))
 		rc = -1;

@@ -8,6 +8,7 @@
 #define RG_THEME_H
 
 #include "../base/diag.h"
+#include "../template/words.h"
 
 typedef struct rg_theme {
 	double page_w, page_h;                 /* pt */
@@ -37,6 +38,11 @@ typedef struct rg_theme {
 	double page_number_offset;             /* below the text block, pt */
 	int page_number_outside;               /* odd pages right, even left (公文) */
 	unsigned link_color, muted_color, code_bg;
+	/* words reportgen writes, replaced: words (either script), then
+	 * words_hans / words_hant (that script only), in this order; a
+	 * template's own words replace them in turn */
+	rg_word_setting words[RG_WORD_SETTINGS_MAX];
+	size_t nwords;
 } rg_theme;
 
 /* The briefing theme, built in: what a theme file starts from. */

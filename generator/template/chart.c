@@ -86,7 +86,10 @@ rg_chart_expand(rg_dctx *x)
 	if (rg_dctx_check_keys(x, "chart", chart_keys) < 0)
 		rc = -1;
 	const char *unit = NULL;
-	if (rc < 0 || chart_unit(x, &g, show, &unit) < 0)
+	if (rc == 0 && rg_grid_none(&g, x))
+		return 0;
+	if (rc < 0 || chart_unit(x, &g, show, &unit) < 0 ||
+	    (show == RG_SHOW_SHARE && rg_grid_check_share(&g, x, &k) < 0))
 		return -1;
 
 	rg_arena *a = x->doc->arena;

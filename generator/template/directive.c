@@ -70,7 +70,7 @@ figure_item(rg_doc *doc, rg_block *list, const rg_indicator *ind,
 static int
 expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
     const rg_dataset *ds, const char *region, const char *period, const rg_words *words,
-    rg_diag *d)
+    int keyed, rg_diag *d)
 {
 	int rc = 0;
 	const char *r = rg_spec_scalar(spec, "region", d);
@@ -118,9 +118,11 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 			}
 			rg_obs_query q = { ind->id, region, period, kind };
 			const rg_observation *o;
-			if (rg_dataset_find(ds, &q, &o, 1) != 1) {
-				rg_msg(d, RG_M_DATA_MISSING, ids->value_pos[i],
-				    "no %s observation of '%s' for region "
+			int found = rg_dataset_find(ds, &q, &o, 1) == 1;
+			if (!found && keyed)
+				continue;       /* a key indicator without a figure here */
+			if (!found) {
+				rg_msg(d, RG_M_DATA_MISSING, ids->value_pos[i], "no %s observation of '%s' for region "
 				    "%s, period %s", rg_obs_kind_name((rg_obs_kind)kind), ind->id,
 				    region ? region : "(none)", period ? period : "(none)");
 				rc = -1;
@@ -128,6 +130,11 @@ expand_figures(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 			}
 			figure_item(doc, list, ind, o, words, fence_pos);
 		}
+		if (keyed && list->first_child == NULL)
+			rg_msg(d, RG_M_NO_OBSERVATIONS, fence_pos, "figures directive found no %s observations of "
+			    "the key indicators for region %s, period %s",
+			    rg_obs_kind_name((rg_obs_kind)kind), region ? region : "(none)",
+			    period ? period : "(none)");
 		return rc;
 	}
 	for (size_t i = 0; i < ds->nobservations; i++) {
@@ -212,6 +219,33 @@ expand_dateline(rg_doc *doc, rg_block *parent, rg_spec *spec, rg_pos fence_pos,
 	return 0;
 }
 
+/* indicators: key -- the document's key indicators, unless the data has
+ * an indicator of that id.  1 if replaced. */
+static int
+key_indicators(rg_spec *spec, rg_arena *a, const rg_dataset *ds, const rg_expander *ex)
+{
+	rg_spec_entry *e = rg_spec_get(spec, "indicators");
+	if (e == NULL || e->nvalues != 1 || strcmp(e->values[0], "key") != 0 ||
+	    rg_dataset_indicator(ds, "key") != NULL)
+		return 0;
+	e->used = 0;     /* rg_spec_get marked it; the directive reads it */
+	size_t n = ex->nkey;
+	const char **vals = rg_arena_alloc(a, (n ? n : 1) * sizeof *vals);
+	rg_pos *poss = rg_arena_alloc(a, (n ? n : 1) * sizeof *poss);
+	char *quoted = rg_arena_alloc(a, n ? n : 1);
+	for (size_t i = 0; i < n; i++) {
+		vals[i] = ex->key_indicators[i];
+		poss[i] = e->value_pos[0];
+		quoted[i] = 0;
+	}
+	e->values = vals;
+	e->value_pos = poss;
+	e->quoted = quoted;
+	e->nvalues = n;
+	e->is_seq = 1;
+	return 1;
+}
+
 int
 rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
@@ -232,12 +266,17 @@ rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
 				e->values[k] = v;
 		}
 	}
+	int keyed = 0;
+	if (rc == 0 && ex != NULL && ex->key_indicators != NULL)
+		keyed = key_indicators(&spec, doc->arena, ds, ex);
 	if (rc == 0) {
 		const char *w;
 		size_t n = info_word(info, &w);
-		rg_dctx x = { doc, parent, &spec, fence_pos, ds, region, period, NULL, d, words };
+		rg_dctx x = { doc, parent, &spec, fence_pos, ds, region, period, NULL, d, words,
+		    keyed };
 		if (n == 7 && strncmp(w, "figures", n) == 0) {
-			rc = expand_figures(doc, parent, &spec, fence_pos, ds, region, period, words, d);
+			rc = expand_figures(doc, parent, &spec, fence_pos, ds, region, period, words,
+			    keyed, d);
 		} else if (n == 5 && strncmp(w, "table", n) == 0) {
 			x.what = "table directive";
 			rc = rg_table_expand(&x);

@@ -21,6 +21,9 @@ typedef struct rg_expander {
 	const char *(*value)(void *arg, const char *key, const char *value, rg_pos pos,
 	    int quoted);
 	void *arg;
+	/* the document's key indicators (ids), which `indicators: key` names */
+	const char *const *key_indicators;
+	size_t nkey;
 } rg_expander;
 
 /* Does the fence info string name a directive? */

@@ -234,6 +234,36 @@ read_keys(rg_grid *g, rg_dctx *x, rg_dim dim)
 	return rc;
 }
 
+/* Does indicator id have an observation of one of g's kinds for some
+ * region and period of g? */
+static int
+has_observation(const rg_grid *g, const char *id)
+{
+	for (size_t r = 0; r < g->nkeys[RG_DIM_REGIONS]; r++)
+		for (size_t p = 0; p < g->nkeys[RG_DIM_PERIODS]; p++)
+			for (size_t k = 0; k < g->nkinds; k++) {
+				rg_obs_query q = { id, g->keys[RG_DIM_REGIONS][r].id,
+				    g->keys[RG_DIM_PERIODS][p].id, g->kinds[k] };
+				const rg_observation *o;
+				if (rg_dataset_find(g->ds, &q, &o, 1) > 0)
+					return 1;
+			}
+	return 0;
+}
+
+/* indicators: key -- the key indicators that have an observation in the
+ * grid; none: the directive makes nothing (rg_grid_none). */
+static void
+drop_empty_indicators(rg_grid *g)
+{
+	rg_key *k = g->keys[RG_DIM_INDICATORS];
+	size_t n = 0;
+	for (size_t i = 0; i < g->nkeys[RG_DIM_INDICATORS]; i++)
+		if (has_observation(g, k[i].id))
+			k[n++] = k[i];
+	g->nkeys[RG_DIM_INDICATORS] = n;
+}
+
 int
 rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_dim dflt[2])
 {
@@ -269,6 +299,11 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 		g->nkinds = (size_t)n;
 	if (rc < 0)
 		return rc;
+	if (x->key_list) {
+		drop_empty_indicators(g);
+		if (g->nkeys[RG_DIM_INDICATORS] == 0)
+			return 0;
+	}
 	rg_dim fixed = rg_grid_fixed(g);
 	if (g->nkeys[fixed] != 1) {
 		rg_msg(x->d, RG_M_KEY_VALUE, rg_spec_get(x->spec, rg_dim_names[fixed])->key_pos,
@@ -278,6 +313,16 @@ rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2], const rg_d
 		return -1;
 	}
 	return 0;
+}
+
+int
+rg_grid_none(const rg_grid *g, rg_dctx *x)
+{
+	if (!x->key_list || g->nkeys[RG_DIM_INDICATORS] > 0)
+		return 0;
+	rg_msg(x->d, RG_M_NO_OBSERVATIONS, x->fence, "%s: none of the key indicators has an observation "
+	    "here; nothing is made", x->what);
+	return 1;
 }
 
 const rg_key *
@@ -370,6 +415,20 @@ rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *ck, size_t r, size
 		}
 		return b->value_is_number ? rg_dec_percent(a, o->value, b->value, dec) : NULL;
 	case RG_SHOW_SHARE:
+		if (ck->share_total) {
+			/* of the sum of the rows with a number (rows without one are
+			 * left out, as from a rank); rates do not add up */
+			const char *unit = rg_grid_indicator(g, r, c)->unit;
+			if (unit != NULL && (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0))
+				return NULL;
+			const char *sum = NULL;
+			for (size_t k = 0; k < rg_grid_count(g, 0); k++) {
+				const rg_observation *x = rg_grid_obs(g, k, c);
+				if (x != NULL && x->value_is_number)
+					sum = sum != NULL ? rg_dec_add(a, sum, x->value) : x->value;
+			}
+			return sum != NULL ? rg_dec_percent(a, o->value, sum, dec) : NULL;
+		}
 		q.region = ck->share_of;
 		if (q.region == NULL || rg_dataset_find(ds, &q, &b, 1) != 1 || !b->value_is_number)
 			return NULL;
@@ -392,6 +451,48 @@ rg_grid_field(const rg_grid *g, rg_dctx *x, const rg_compute *ck, size_t r, size
 }
 
 int
+rg_grid_check_share(const rg_grid *g, rg_dctx *x, const rg_compute *k)
+{
+	if (!k->share_total || g->along[0] != RG_DIM_INDICATORS)
+		return 0;
+	const rg_indicator *first = rg_grid_indicator(g, 0, 0);
+	for (size_t r = 1; r < rg_grid_count(g, 0); r++) {
+		const rg_indicator *ind = rg_grid_indicator(g, r, 0);
+		const char *a = first->unit ? first->unit : "", *b = ind->unit ? ind->unit : "";
+		if (strcmp(a, b) != 0) {
+			rg_msg(x->d, RG_M_KEY_VALUE, rg_spec_get(x->spec, "share_of")->value_pos[0],
+			    "share_of: total adds up the rows, which need one unit: %s is in %s, "
+			    "%s in %s", first->name, *a ? a : "no unit", ind->name,
+			    *b ? b : "no unit");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const char *
+rg_show_unit(rg_arena *a, const rg_words *w, int show, const char *unit,
+    const rg_numfmt *f)
+{
+	switch (show) {
+	case RG_SHOW_VALUE:
+		return rg_format_unit(a, unit, f);
+	case RG_SHOW_DIFF:
+		if (unit != NULL && strcmp(unit, "%") == 0)
+			return rg_word_of(w, RG_W_POINTS);
+		return rg_format_unit(a, unit, f);
+	case RG_SHOW_GROWTH:
+	case RG_SHOW_COMPLETION:
+	case RG_SHOW_SHARE:
+		return "%";
+	case RG_SHOW_CHANGE:
+		return rg_word_of(w, RG_W_POINTS);
+	default:
+		return NULL;
+	}
+}
+
+int
 rg_dctx_compute(rg_dctx *x, rg_compute *k)
 {
 	int rc = 0;
@@ -401,7 +502,11 @@ rg_dctx_compute(rg_dctx *x, rg_compute *k)
 	    rg_dctx_period(x, fe, 0) == NULL))
 		rc = -1;
 	rg_spec_entry *se = rg_spec_get(x->spec, "share_of");
-	if (se != NULL) {
+	const char *sv = se != NULL && !se->is_seq && se->nvalues == 1 ? se->values[0] : NULL;
+	if (sv != NULL && strcmp(sv, "total") == 0) {
+		(void)rg_spec_scalar(x->spec, "share_of", x->d);
+		k->share_total = 1;
+	} else if (se != NULL) {
 		const rg_region *r = rg_spec_scalar(x->spec, "share_of", x->d) != NULL ?
 		    rg_dctx_region(x, se, 0) : NULL;
 		if (r == NULL)

@@ -28,6 +28,8 @@ typedef struct rg_dctx {
 	const char *what;        /* "table directive", for messages */
 	rg_diag *d;
 	const rg_words *words;   /* the document's words (words.h) */
+	int key_list;            /* indicators: key -- the key indicators, those
+	                          * without an observation here left out */
 } rg_dctx;
 
 typedef enum rg_dim { RG_DIM_REGIONS, RG_DIM_INDICATORS, RG_DIM_PERIODS } rg_dim;
@@ -56,12 +58,21 @@ enum { RG_SHOW_VALUE, RG_SHOW_GROWTH, RG_SHOW_CHANGE,
 extern const char *const rg_show_names[];   /* "value", "growth", "change", "diff", ... */
 /* The value, growth or change of o as written; NULL if o is NULL or lacks it. */
 const char *rg_obs_field(const rg_observation *o, int show);
+/* The unit of what show shows of an indicator in unit (may be NULL),
+ * formatted by f: a value in its (scaled) unit; a diff too, except that the
+ * difference of a rate (unit %) is in 个百分点; growth, completion and
+ * share in %; change in 个百分点; a rank in none (NULL). */
+const char *rg_show_unit(rg_arena *a, const rg_words *w, int show, const char *unit,
+    const rg_numfmt *f);
 
 /* The grid keys of x->spec: regions, indicators, periods, kind, and the two
  * keys along_keys[] ("rows", "columns") that name the dimensions along,
  * with defaults dflt[].  Returns 0, or -1 after reporting. */
 int rg_grid_read(rg_grid *g, rg_dctx *x, const char *const along_keys[2],
     const rg_dim dflt[2]);
+/* indicators: key, and none of them has an observation in g: warns and
+ * returns 1 (the directive then makes nothing); else 0. */
+int rg_grid_none(const rg_grid *g, rg_dctx *x);
 /* The key of row (side 0) or column (side 1) i, and how many there are. */
 const rg_key *rg_grid_key(const rg_grid *g, int side, size_t i);
 size_t rg_grid_count(const rg_grid *g, int side);
@@ -95,10 +106,14 @@ const char *rg_period_label(rg_arena *a, const char *period);
  * asc (rank: from the smallest). */
 typedef struct rg_compute {
 	const char *from, *share_of;
+	int share_total;         /* share_of: total -- of the sum of the rows */
 	int asc;
 } rg_compute;
 /* from: and share_of: of x->spec.  Returns 0, or -1 after reporting. */
 int rg_dctx_compute(rg_dctx *x, rg_compute *k);
+/* share_of: total over rows of indicators needs one unit: 0, or -1 after
+ * reporting. */
+int rg_grid_check_share(const rg_grid *g, rg_dctx *x, const rg_compute *k);
 /* What show shows for row r, column c: as written (value, growth,
  * change), or computed exactly on the decimals (diff, completion, share,
  * rank among the rows); NULL where it cannot be had. */

@@ -312,42 +312,38 @@ column_unit(const comparison *cm, size_t c)
 	return rg_grid_indicator(&cm->g, 0, c)->unit;
 }
 
-/* "增长" and "%" for a growth column; "" and the scaled unit for values. */
+/* The word and the bracketed unit of a column header: "" and the scaled
+ * unit for values, "增长" and "%" for growth in numbers, "差值" and
+ * 个百分点 for the difference of a rate.  With a 单位 column, the units of
+ * values and differences are there instead. */
 static void
 show_words(const comparison *cm, int show, const char *unit, const char **word,
     const char **bracket)
 {
+	static const rg_word names[] = {
+		[RG_SHOW_GROWTH] = RG_W_GROWTH, [RG_SHOW_CHANGE] = RG_W_CHANGE,
+		[RG_SHOW_DIFF] = RG_W_DIFF, [RG_SHOW_COMPLETION] = RG_W_COMPLETION,
+		[RG_SHOW_SHARE] = RG_W_SHARE, [RG_SHOW_RANK] = RG_W_RANK,
+	};
 	int number = cm->g.fmt.growth == RG_GROWTH_NUMBER;
-	switch (show) {
-	case RG_SHOW_VALUE:
-		*word = "";
-		*bracket = rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
-		break;
-	case RG_SHOW_GROWTH:
-		*word = rg_word_of(cm->x->words, RG_W_GROWTH);
-		*bracket = number ? "%" : NULL;
-		break;
-	case RG_SHOW_CHANGE:
-		*word = rg_word_of(cm->x->words, RG_W_CHANGE);
-		*bracket = number ? rg_word_of(cm->x->words, RG_W_POINTS) : NULL;
-		break;
-	case RG_SHOW_DIFF:
-		*word = rg_word_of(cm->x->words, RG_W_DIFF);
-		*bracket = unit != NULL && strcmp(unit, "%") == 0 ?
-		    rg_word_of(cm->x->words, RG_W_POINTS) :
-		    rg_format_unit(cm->x->doc->arena, unit, &cm->g.fmt);
-		break;
-	case RG_SHOW_COMPLETION:
-	case RG_SHOW_SHARE:
-		*word = rg_word_of(cm->x->words, show == RG_SHOW_SHARE ? RG_W_SHARE :
-		    RG_W_COMPLETION);
-		*bracket = "%";
-		break;
-	default:
-		*word = rg_word_of(cm->x->words, RG_W_RANK);
+	*word = show == RG_SHOW_VALUE ? "" : rg_word_of(cm->x->words, names[show]);
+	if ((show == RG_SHOW_VALUE || show == RG_SHOW_DIFF) && cm->unit_col)
 		*bracket = NULL;
-		break;
-	}
+	else if ((show == RG_SHOW_GROWTH || show == RG_SHOW_CHANGE) && !number)
+		*bracket = NULL;        /* 增长10%, 提高0.6个百分点: the cell says it */
+	else
+		*bracket = rg_show_unit(cm->x->doc->arena, cm->x->words, show, unit,
+		    &cm->g.fmt);
+}
+
+/* Does the table show show? */
+static int
+shows(const comparison *cm, int show)
+{
+	for (size_t s = 0; s < cm->nshow; s++)
+		if (cm->show[s] == show)
+			return 1;
+	return 0;
 }
 
 static const char *
@@ -407,11 +403,29 @@ comparison_header(comparison *cm, rg_table *t)
 	}
 }
 
+/* The 单位 of a row of indicator ind: that of its values, or, when the
+ * table shows no values, of its differences (个百分点 for a rate). */
 static const char *
 unit_text(const comparison *cm, const rg_indicator *ind)
 {
-	const char *u = rg_format_unit(cm->x->doc->arena, ind->unit, &cm->g.fmt);
+	int show = shows(cm, RG_SHOW_VALUE) ? RG_SHOW_VALUE : RG_SHOW_DIFF;
+	const char *u = rg_show_unit(cm->x->doc->arena, cm->x->words, show, ind->unit,
+	    &cm->g.fmt);
 	return u != NULL ? u : "";
+}
+
+/* A difference under a 单位 column that gives another unit (a rate's,
+ * %, over its difference in 个百分点) carries its own: 1.6个百分点. */
+static const char *
+diff_text(const comparison *cm, const rg_indicator *ind, const char *num)
+{
+	if (!cm->unit_col)
+		return num;
+	rg_arena *a = cm->x->doc->arena;
+	const char *u = rg_show_unit(a, cm->x->words, RG_SHOW_DIFF, ind->unit, &cm->g.fmt);
+	if (u == NULL || strcmp(u, unit_text(cm, ind)) == 0)
+		return num;
+	return text_printf(a, "%s%s", num, u);
 }
 
 static void
@@ -440,6 +454,8 @@ comparison_row(comparison *cm, rg_table *t, size_t r)
 				value_cell(x, row, v, 1, k->pos);
 			} else {
 				const char *num = rg_format_number(a, v, ind->unit, &cm->g.fmt);
+				if (num != NULL && cm->show[s] == RG_SHOW_DIFF)
+					num = diff_text(cm, ind, num);
 				value_cell(x, row, num != NULL ? num : v, num != NULL, k->pos);
 			}
 			/* --dump=doc marks figures reportgen computed */
@@ -511,8 +527,11 @@ expand_comparison(rg_dctx *x)
 	int rc = rg_grid_read(&cm.g, x, along_keys, dflt);
 	if (rg_dctx_numfmt(x, &cm.g.fmt, rg_numfmt_keys) < 0 || read_show(&cm) < 0)
 		rc = -1;
-	if (rc == 0 && read_sort(&cm) < 0)
+	int none = rc == 0 && cm.g.nkeys[RG_DIM_INDICATORS] == 0;  /* indicators: key */
+	if (rc == 0 && !none && read_sort(&cm) < 0)
 		rc = -1;
+	if (none)
+		(void)rg_spec_get(x->spec, "sort");
 	cm.total = rg_spec_choice(x->spec, "total", total_names, -1, x->d);
 	if (cm.total < 0 && rg_spec_get(x->spec, "total") != NULL)
 		rc = -1;
@@ -525,8 +544,15 @@ expand_comparison(rg_dctx *x)
 		rc = -1;
 	if (rc < 0)
 		return -1;
-	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS;
+	if (rg_grid_none(&cm.g, x))
+		return 0;
+	/* rows of indicators: their units in a 单位 column, unless every column
+	 * has one unit of its own (growth, shares, completion: %) */
+	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS &&
+	    (shows(&cm, RG_SHOW_VALUE) || shows(&cm, RG_SHOW_DIFF));
 	if (cm.total >= 0 && check_total_units(&cm) < 0)
+		return -1;
+	if (shows(&cm, RG_SHOW_SHARE) && rg_grid_check_share(&cm.g, x, &cm.k) < 0)
 		return -1;
 
 	size_t ncols = 1 + (size_t)cm.unit_col + rg_grid_count(&cm.g, 1) * cm.nshow;
@@ -551,9 +577,9 @@ expand_comparison(rg_dctx *x)
 /* ---- plan ------------------------------------------------------------- */
 
 static const char *const plan_keys[] = {
-	"type", "region", "indicators", "base", "targets", "actuals", "attribute", "groups",
-	"caption", "note", "orientation", "float", "split", "align", "decimals", "scale",
-	"thousands", "growth", NULL
+	"type", "region", "indicators", "base", "targets", "actuals", "year_targets",
+	"attribute", "groups", "caption", "note", "orientation", "split", "align", "decimals", "scale", "thousands",
+	"growth", NULL
 };
 
 typedef struct plancol {
@@ -562,7 +588,8 @@ typedef struct plancol {
 	const char *label;       /* 2020年基数 */
 } plancol;
 
-/* The value columns: base (kind base), targets (plan), actuals (actual). */
+/* The value columns: base (kind base), targets (plan), actuals (actual,
+ * else estimate), year_targets (target: a year's 目标). */
 static int
 plan_columns(rg_dctx *x, plancol **cols, size_t *n)
 {
@@ -570,6 +597,7 @@ plan_columns(rg_dctx *x, plancol **cols, size_t *n)
 		{ "base", RG_OBS_BASE, RG_W_BASE },
 		{ "targets", RG_OBS_PLAN, RG_W_TARGET },
 		{ "actuals", RG_OBS_ACTUAL, RG_W_ACTUAL },
+		{ "year_targets", RG_OBS_TARGET, RG_W_TARGET },
 	};
 	size_t cap = 0;
 	int rc = 0;
@@ -589,16 +617,30 @@ plan_columns(rg_dctx *x, plancol **cols, size_t *n)
 		}
 	}
 	if (rc == 0 && *n == 0) {
-		rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, x->fence,
-		    "plan table needs base, targets or actuals (the "
-		    "periods of its columns)");
+		rg_msg(x->d, RG_M_DIRECTIVE_INCOMPLETE, x->fence, "plan table needs base, targets, actuals or "
+		    "year_targets (the periods of its columns)");
 		rc = -1;
 	}
 	return rc;
 }
 
+/* The observation of column c for ind: of its kind; for actuals, an
+ * estimate where there is no actual. */
+static const rg_observation *
+plan_obs(const rg_dctx *x, const rg_indicator *ind, const char *region, const plancol *c)
+{
+	rg_obs_query q = { ind->id, region, c->period, c->kind };
+	const rg_observation *o = NULL;
+	if (rg_dataset_find(x->ds, &q, &o, 1) == 1)
+		return o;
+	q.kind = RG_OBS_ESTIMATE;
+	if (c->kind == RG_OBS_ACTUAL && rg_dataset_find(x->ds, &q, &o, 1) == 1)
+		return o;
+	return NULL;
+}
+
 /* 300（8.4）: a plan value with its average annual growth; growth alone
- * in words. */
+ * in words; an estimate under 完成 says so (预计增长1.5%). */
 static void
 plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation *o,
     const rg_numfmt *f, rg_pos pos)
@@ -608,8 +650,10 @@ plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation
 		value_cell(x, row, "—", 0, pos);
 		return;
 	}
+	const char *est = o->kind == RG_OBS_ESTIMATE ? rg_word_of(x->words, RG_W_ESTIMATE) : "";
 	if (o->value == NULL) {
-		value_cell(x, row, rg_format_obs_growth(a, o, f), 1, pos);
+		value_cell(x, row, text_printf(a, "%s%s", est, rg_format_obs_growth(a, o, f)), 1,
+		    pos);
 		return;
 	}
 	const char *num = rg_format_number(a, o->value, ind->unit, f);
@@ -619,6 +663,8 @@ plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation
 		plain.growth = RG_GROWTH_NUMBER;
 		v = text_printf(a, "%s（%s）", v, rg_format_growth(a, o->growth, &plain));
 	}
+	if (*est)
+		v = text_printf(a, "%s%s", est, v);
 	value_cell(x, row, v, num != NULL, pos);
 }
 
@@ -663,6 +709,31 @@ expand_plan(rg_dctx *x)
 	size_t ncol = 0;
 	if (plan_columns(x, &cols, &ncol) < 0)
 		rc = -1;
+	/* indicators: key -- those with a figure in some column */
+	size_t *at = rg_xcalloc(nind ? nind : 1, sizeof *at);
+	size_t nkept = 0;
+	for (size_t i = 0; i < nind; i++) {
+		int any = !x->key_list;
+		for (size_t c = 0; c < ncol && !any && rc == 0; c++)
+			any = plan_obs(x, inds[i], region, &cols[c]) != NULL;
+		if (any) {
+			at[nkept] = i;
+			inds[nkept++] = inds[i];
+		}
+	}
+	if (x->key_list && rc == 0) {
+		nind = nkept;
+		/* and the columns in which one of them has a figure */
+		size_t nc = 0;
+		for (size_t c = 0; c < ncol; c++) {
+			int any = 0;
+			for (size_t i = 0; i < nind && !any; i++)
+				any = plan_obs(x, inds[i], region, &cols[c]) != NULL;
+			if (any)
+				cols[nc++] = cols[c];
+		}
+		ncol = nc;
+	}
 	int any_attr = 0;
 	for (size_t i = 0; i < nind; i++)
 		any_attr |= inds[i]->attribute != NULL;
@@ -674,10 +745,14 @@ expand_plan(rg_dctx *x)
 	const char *note = read_text(x, "note", &rc);
 	if (rg_dctx_check_keys(x, "plan table", plan_keys) < 0)
 		rc = -1;
-	if (rc < 0) {
+	if (rc < 0 || (x->key_list && nind == 0)) {
+		if (rc == 0)
+			rg_msg(x->d, RG_M_NO_OBSERVATIONS, x->fence, "%s: none of the key indicators has an "
+			    "observation here; nothing is made", x->what);
 		free(inds);
 		free(cols);
-		return -1;
+		free(at);
+		return rc < 0 ? -1 : 0;
 	}
 
 	size_t ncols = 2 + ncol + (size_t)attr;
@@ -692,7 +767,7 @@ expand_plan(rg_dctx *x)
 	const char *group = NULL;
 	for (size_t i = 0; i < nind; i++) {
 		const rg_indicator *ind = inds[i];
-		rg_pos pos = ie->value_pos[i];
+		rg_pos pos = ie->value_pos[x->key_list ? at[i] : i];
 		const char *g = ind->group != NULL ? ind->group : rg_word_of(x->words, RG_W_OTHER);
 		if (groups && (group == NULL || strcmp(group, g) != 0) &&
 		    (ind->group != NULL || group != NULL)) {
@@ -705,18 +780,15 @@ expand_plan(rg_dctx *x)
 		add_cell(x, row, ind->name, RG_ALIGN_LEFT, 1, pos);
 		const char *unit = rg_format_unit(x->doc->arena, ind->unit, &f);
 		add_cell(x, row, unit != NULL ? unit : "", RG_ALIGN_CENTER, 1, pos);
-		for (size_t c = 0; c < ncol; c++) {
-			rg_obs_query q = { ind->id, region, cols[c].period, cols[c].kind };
-			const rg_observation *o = NULL;
-			rg_dataset_find(x->ds, &q, &o, 1);
-			plan_cell(x, row, ind, o, &f, pos);
-		}
+		for (size_t c = 0; c < ncol; c++)
+			plan_cell(x, row, ind, plan_obs(x, ind, region, &cols[c]), &f, pos);
 		if (attr)
 			add_cell(x, row, ind->attribute ? ind->attribute : "", RG_ALIGN_CENTER, 1,
 			    pos);
 	}
 	free(inds);
 	free(cols);
+	free(at);
 	return 0;
 }
 

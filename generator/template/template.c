@@ -24,6 +24,7 @@
 #include "convert.h"
 #include "directive.h"
 #include "format.h"
+#include "grid.h"
 #include "spec.h"
 #include "words.h"
 
@@ -40,7 +41,7 @@ struct rg_template {
 
 static const char *const front_keys[] = {
 	"title", "subtitle", "author", "subject", "keywords", "date", "region", "period",
-	"theme", "marking", "lang", "locale", "words", "convert", NULL
+	"theme", "marking", "lang", "locale", "words", "convert", "key_indicators", NULL
 };
 
 /* ---- loading ---------------------------------------------------------- */
@@ -270,6 +271,8 @@ typedef struct ctx {
 	struct warned *warned;   /* observations already warned about (shared by sub-contexts) */
 	rg_pos convert_pos;
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
+	const char **keys;       /* the key indicators (indicators: key) */
+	size_t nkeys;
 } ctx;
 
 static rg_pos
@@ -677,6 +680,23 @@ static const char *const indicator_fields[] = {
 
 /* ---- computed figures ------------------------------------------------- */
 
+/* A rate or percentage: its changes are in 个百分点. */
+static int
+is_rate(const rg_indicator *ind)
+{
+	return ind->unit != NULL && strcmp(ind->unit, "%") == 0;
+}
+
+static const char *
+with_unit(ctx *c, const char *num, const char *unit)
+{
+	rg_buf b = { 0 };
+	rg_buf_printf(&b, "%s%s", num, unit ? unit : "");
+	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return s;
+}
+
 /* The one observation of q, or NULL. */
 static const rg_observation *
 find_one(const ctx *c, const char *ind, const char *region, const char *period, int kind)
@@ -764,7 +784,10 @@ region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period,
 	if (e->has_fmt)
 		sum = rg_format_number(a, sum, ind->unit, &e->fmt);
 	c->computed = 1;
-	return rg_format_value(a, ind, sum, NULL);
+	if (strcmp(e->sub, "value") == 0)
+		return sum;
+	return with_unit(c, sum, rg_show_unit(a, &c->words, RG_SHOW_VALUE, ind->unit,
+	    e->has_fmt ? &e->fmt : &c->plain));
 }
 
 /* The period a computed change of o compares with: from=, or the year
@@ -843,13 +866,40 @@ computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 	return rg_dec_percent(a, rg_dec_sub(a, o->value, b->value), b->value, dec);
 }
 
+/* The share of o in the sum over the regions of among (every region when
+ * NULL) that have a number for its period and kind, as a rank counts them:
+ * of=total.  NULL after reporting. */
 static const char *
-with_unit(ctx *c, const char *num, const char *unit)
+share_of_total(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o,
+    rg_pos pos)
 {
-	rg_buf b = { 0 };
-	rg_buf_printf(&b, "%s%s", num, unit ? unit : "");
-	const char *s = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&b));
-	rg_buf_free(&b);
+	rg_arena *a = c->doc->arena;
+	if (is_rate(ind) || (ind->unit != NULL && strcmp(ind->unit, "‰") == 0)) {
+		err(c, RG_M_COMPUTATION, pos, "%s[of=total].share: '%s' is a rate (%s), whose values do not add "
+		    "up to a whole", e->head, o->indicator, ind->unit);
+		return NULL;
+	}
+	const char *sum = NULL;
+	int found = 0;
+	for (size_t i = 0; i < c->ds->nregions; i++) {
+		const rg_region *r = &c->ds->regions[i];
+		if (!first_region(c->ds, i) || !region_among(r, e->sel_among))
+			continue;
+		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
+		if (x == NULL || !x->value_is_number)
+			continue;
+		if (strcmp(r->id, o->region) == 0)
+			found = 1;
+		sum = sum != NULL ? rg_dec_add(a, sum, x->value) : x->value;
+	}
+	if (!found) {
+		err(c, RG_M_COMPUTATION, pos, "region %s is not among the regions added up", o->region);
+		return NULL;
+	}
+	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;
+	const char *s = rg_dec_percent(a, o->value, sum, dec);
+	if (s == NULL)
+		err(c, RG_M_COMPUTATION, pos, "the whole of %s.share is zero", e->head);
 	return s;
 }
 
@@ -873,9 +923,12 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 			return NULL;
 		const char *d = rg_dec_sub(a, o->value, b->value);
 		if (e->has_fmt)
-			d = rg_format_number(a, d, NULL, &e->fmt);
-		int rate = ind->unit != NULL && strcmp(ind->unit, "%") == 0;
-		return with_unit(c, d, rate ? rg_word_of(&c->words, RG_W_POINTS) : ind->unit);
+			d = rg_format_number(a, d, ind->unit, &e->fmt);
+		/* in the unit of the values (scaled with them), a rate's in 个百分点 */
+		if (strcmp(e->sub, "value") == 0)
+			return d;
+		return with_unit(c, d, rg_show_unit(a, &c->words, RG_SHOW_DIFF, ind->unit,
+		    e->has_fmt ? &e->fmt : &c->plain));
 	}
 	if (strcmp(f, "share") == 0) {
 		if (e->sel_of == NULL) {
@@ -884,6 +937,8 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 			    e->head, e->head);
 			return NULL;
 		}
+		if (strcmp(e->sel_of, "total") == 0)
+			return share_of_total(c, e, ind, o, pos);
 		const rg_region *r = rg_dataset_region(c->ds, e->sel_of);
 		const rg_observation *t = r ? find_one(c, o->indicator, r->id, o->period,
 		    (int)o->kind) : NULL;
@@ -967,7 +1022,26 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return NULL;
 	}
 	const char *f = e->field;
-	if (e->sub[0] != '\0' ||
+	if (e->sub[0] != '\0' && strcmp(e->sub, "unit") == 0) {
+		/* the unit of a figure: gdp.diff.unit, rate.diff.unit (个百分点) */
+		static const char *const figures[] = { "value", "growth", "change", "diff",
+			"completion", "share", "rank", "sum", "average", NULL };
+		int show = -1;
+		for (int k = 0; figures[k] != NULL; k++)
+			if (strcmp(f, figures[k]) == 0)
+				show = k > 6 ? RG_SHOW_VALUE : k;
+		if (show < 0) {
+			err(c, RG_M_PLACEHOLDER, pos, "'%s.%s.unit': only a figure has a unit (value, growth, "
+			    "change, diff, completion, share, rank, sum or average)", e->head, f);
+			return NULL;
+		}
+		const char *u = rg_show_unit(c->doc->arena, &c->words, show, ind->unit,
+		    e->has_fmt ? &e->fmt : &c->plain);
+		return u != NULL ? u : "";
+	}
+	int number_of = strcmp(e->sub, "value") == 0 && (strcmp(f, "diff") == 0 ||
+	    strcmp(f, "sum") == 0 || strcmp(f, "average") == 0);
+	if ((e->sub[0] != '\0' && !number_of) ||
 	    (f[0] != '\0' && rg_nearest_word(f, indicator_fields, 64) == NULL) ||
 	    (f[0] != '\0' && strcmp(rg_nearest_word(f, indicator_fields, 64), f) != 0)) {
 		err(c, RG_M_PLACEHOLDER, pos,
@@ -1016,6 +1090,21 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 	    strcmp(f, "completion") == 0) {
 		c->computed = 1;
 		return computed(c, e, ind, o, pos);
+	}
+	if ((strcmp(f, "change") == 0 || strcmp(f, "trend") == 0) && is_rate(ind) &&
+	    o->growth == NULL && o->change == NULL && o->value_is_number) {
+		/* a rate changes in 个百分点: the difference of the two values */
+		const rg_observation *b = base_obs(c, e, o, pos, e->sel_from != NULL);
+		if (b != NULL) {
+			c->computed = 1;
+			rg_observation with = *o;
+			with.change = rg_dec_sub(a, o->value, b->value);
+			if (strcmp(f, "trend") == 0)
+				return rg_format_trend(a, &with, fmt ? fmt : &c->plain);
+			return fmt ? rg_format_change(a, with.change, fmt) : with.change;
+		}
+		if (e->sel_from != NULL)
+			return NULL;
 	}
 	if ((strcmp(f, "growth") == 0 || strcmp(f, "trend") == 0)) {
 		const char *g = computed_growth(c, e, o, pos);
@@ -1719,7 +1808,7 @@ static const char *expand_plain(ctx *c, const char *value, rg_pos pos, int quote
 /* The keys of directives that name periods: their values may be relative
  * (period-1). */
 static const char *const period_keys[] = {
-	"period", "periods", "base", "targets", "actuals", "from", NULL
+	"period", "periods", "base", "targets", "actuals", "year_targets", "from", NULL
 };
 
 /* rg_expander: a value of a directive's spec, its placeholders expanded
@@ -1753,7 +1842,7 @@ convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 		body.line++;
 		body.col = 1;
 		rg_block *last = parent->last_child;
-		rg_expander ex = { directive_value, c };
+		rg_expander ex = { directive_value, c, c->keys, c->nkeys };
 		if (rg_directive_expand(c->doc, parent, info, lit, body, pos, c->ds,
 		    c->region, c->period, &ex, &c->words, c->d) < 0)
 			c->errors++;
@@ -1912,10 +2001,101 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	return s;
 }
 
-/* The document's words: lang (or locale) picks the script, by default the
- * data's; words: ["续表=接上表", "total=总计"] replaces single words. */
+/* The key indicators, which a directive's `indicators: key` lists: the
+ * front matter's key_indicators (a list, or ids separated by commas or
+ * 、), by default the data's indicators that have a group (the main
+ * indicators a report groups), else all of them, in the data's order. */
 static int
-read_words(ctx *c, rg_spec *front)
+read_key_indicators(ctx *c, rg_spec *front)
+{
+	rg_arena *a = c->doc->arena;
+	const rg_dataset *ds = c->ds;
+	size_t cap = ds->nindicators + 1, n = 0;
+	const char **keys = rg_arena_alloc(a, cap * sizeof *keys);
+	rg_spec_entry *e = rg_spec_get(front, "key_indicators");
+	int rc = 0;
+	for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
+		int q = e->quoted != NULL && e->quoted[i];
+		const char *v = expand_plain(c, e->values[i], e->value_pos[i], q, 0);
+		if (v == NULL) {
+			rc = -1;
+			continue;
+		}
+		for (const char *p = v; *p; ) {
+			const char *comma = strchr(p, ','), *dun = strstr(p, "、");
+			if (comma == NULL || (dun != NULL && dun < comma))
+				comma = dun;
+			size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+			const char *start = p + strspn(p, " \t");
+			char *id = trim_dup(a, p, len);
+			p += len;
+			if (*p == ',')
+				p++;
+			else if (*p != '\0')
+				p += strlen("、");
+			if (*id == '\0')
+				continue;
+			const rg_indicator *ind = rg_dataset_indicator(ds, id);
+			for (size_t k = 0; ind == NULL && k < ds->nindicators; k++)
+				if (strcmp(ds->indicators[k].name, id) == 0)
+					ind = &ds->indicators[k];   /* by its name: 城镇化率 */
+			if (ind == NULL) {
+				const char *ids[256];
+				size_t nids = 0;
+				for (size_t k = 0; k < ds->nindicators && nids < 256; k++)
+					ids[nids++] = ds->indicators[k].id;
+				const char *hint = rg_nearest_word(id, ids, nids);
+				rg_pos at = e->value_pos[i];
+				at.col += q;
+				/* at the id, where the value is as written */
+				for (const char *k = v; strcmp(v, e->values[i]) == 0 && k < start; k++)
+					at.col += ((unsigned char)*k & 0xC0) != 0x80;
+				err(c, RG_M_UNKNOWN_REFERENCE, at, "key_indicators: unknown indicator '%s'%s%s%s", id,
+				    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+				rc = -1;
+				continue;
+			}
+			int dup = 0;
+			for (size_t k = 0; k < n && !dup; k++)
+				dup = strcmp(keys[k], ind->id) == 0;
+			if (!dup && n + 1 < cap)
+				keys[n++] = ind->id;
+		}
+	}
+	/* by default the grouped ones, group by group (in the order the groups
+	 * first appear), so that a plan table shows each group once */
+	for (size_t g = 0; e == NULL && g < ds->nindicators; g++) {
+		const char *group = ds->indicators[g].group;
+		int seen = group == NULL || *group == '\0';
+		for (size_t k = 0; k < g && !seen; k++)
+			seen = ds->indicators[k].group != NULL &&
+			    strcmp(ds->indicators[k].group, group) == 0;
+		for (size_t i = g; !seen && i < ds->nindicators; i++) {
+			const rg_indicator *ind = &ds->indicators[i];
+			int dup = ind->group == NULL || strcmp(ind->group, group) != 0;
+			for (size_t k = 0; k < n && !dup; k++)
+				dup = strcmp(keys[k], ind->id) == 0;
+			if (!dup && n + 1 < cap)
+				keys[n++] = ind->id;
+		}
+	}
+	int all = e == NULL && n == 0;   /* none grouped: every indicator */
+	for (size_t i = 0; all && i < ds->nindicators; i++) {
+		int dup = 0;
+		for (size_t k = 0; k < n && !dup; k++)
+			dup = strcmp(keys[k], ds->indicators[i].id) == 0;
+		if (!dup && n + 1 < cap)
+			keys[n++] = ds->indicators[i].id;
+	}
+	c->keys = keys;
+	c->nkeys = n;
+	return rc;
+}
+
+/* The document's script: lang (or locale), by default the data's; convert
+ * sets it too. */
+static int
+read_lang(ctx *c, rg_spec *front)
 {
 	rg_lang lang = rg_words_guess(c->ds);
 	int rc = 0;
@@ -1943,26 +2123,49 @@ read_words(ctx *c, rg_spec *front)
 		}
 	}
 	rg_words_init(&c->words, lang);
+	return rc;
+}
+
+/* Replacements of words in the document's script: first those of either
+ * script, then those of the script itself (a theme's words_hans). */
+static void
+apply_words(ctx *c, const rg_word_setting *w, size_t n)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (pass == 0 ? w[i].lang < 0 : w[i].lang == (int)c->words.lang)
+				(void)rg_words_set(&c->words, w[i].key,
+				    rg_arena_strdup(c->doc->arena, w[i].value));
+}
+
+/* words: ["续表=接上表", "total=总计"] in front matter replaces single
+ * words, over the theme's. */
+static int
+read_words(ctx *c, rg_spec *front)
+{
+	int rc = 0;
 	rg_spec_entry *e = rg_spec_get(front, "words");
 	for (size_t i = 0; e != NULL && i < e->nvalues; i++) {
 		const char *s = e->values[i];
 		rg_pos at = e->value_pos[i];
 		at.col += e->quoted != NULL && e->quoted[i];
-		const char *eq = strchr(s, '=');
-		if (eq == NULL || eq == s) {
+		rg_word_setting w;
+		int r = rg_word_setting_parse(s, -1, &w);
+		if (r == -1) {
 			err(c, RG_M_KEY_VALUE, at, "words: '%s' is not WORD=REPLACEMENT (e.g. "
 			    "续表=接上表)", s);
 			rc = -1;
-			continue;
-		}
-		char *key = trim_dup(c->doc->arena, s, (size_t)(eq - s));
-		char *val = trim_dup(c->doc->arena, eq + 1, strlen(eq + 1));
-		if (rg_words_set(&c->words, key, val) < 0) {
-			const char *hint = rg_nearest_word(key, rg_word_keys, 64);
-			err(c, RG_M_KEY_UNKNOWN, at,
-			    "words: reportgen writes no word '%s'%s%s%s", key,
+		} else if (r == -2) {
+			const char *hint = rg_nearest_word(w.key, rg_word_keys, 64);
+			err(c, RG_M_KEY_UNKNOWN, at, "words: reportgen writes no word '%s'%s%s%s", w.key,
 			    hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 			rc = -1;
+		} else if (r == -3) {
+			err(c, RG_M_KEY_VALUE, at, "words: '%s' is too long (a word and its replacement are at "
+			    "most %d and %d bytes)", s, RG_WORD_KEY_MAX - 1, RG_WORD_VALUE_MAX - 1);
+			rc = -1;
+		} else {
+			apply_words(c, &w, 1);
 		}
 	}
 	return rc;
@@ -2036,6 +2239,13 @@ rg_doc *
 rg_template_expand(const rg_template *t, const rg_dataset *ds,
     const char *const *vars, size_t nvars, rg_diag *d)
 {
+	return rg_template_expand_opts(t, ds, vars, nvars, NULL, d);
+}
+
+rg_doc *
+rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
+    const char *const *vars, size_t nvars, const rg_expand_opts *o, rg_diag *d)
+{
 	ctx c;
 	memset(&c, 0, sizeof c);
 	c.t = t;
@@ -2074,19 +2284,33 @@ rg_template_expand(const rg_template *t, const rg_dataset *ds,
 	const char *period = rg_spec_scalar(&front, "period", d);
 	if (period != NULL)
 		c.period = period;
-	if (read_words(&c, &front) < 0)
+	if (read_lang(&c, &front) < 0)
 		c.errors++;
 	c.plain = rg_numfmt_default;
 	c.plain.words = &c.words;
 
+	/* the words: built in, then the theme's, then the template's */
 	rg_doc_meta *m = &c.doc->meta;
+	m->theme = theme_value(&c, &front);
+	if (o != NULL && o->theme_words != NULL) {
+		const rg_word_setting *tw = NULL;
+		size_t ntw = 0;
+		if (o->theme_words(o->ctx, o->theme ? o->theme : m->theme, &tw, &ntw, d) < 0)
+			c.errors++;
+		else
+			apply_words(&c, tw, ntw);
+	}
+	if (read_words(&c, &front) < 0)
+		c.errors++;
+	if (read_key_indicators(&c, &front) < 0)
+		c.errors++;
+
 	m->title = front_value(&c, &front, "title");
 	m->subtitle = front_value(&c, &front, "subtitle");
 	m->author = front_value(&c, &front, "author");
 	m->subject = front_value(&c, &front, "subject");
 	m->keywords = front_value(&c, &front, "keywords");
 	m->date = front_value(&c, &front, "date");
-	m->theme = theme_value(&c, &front);
 	m->marking = front_value(&c, &front, "marking");
 	m->continued = c.words.w[RG_W_CONTINUED];
 	m->lang = rg_lang_name(c.words.lang);

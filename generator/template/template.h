@@ -11,6 +11,7 @@
 #include "../base/diag.h"
 #include "../data/model.h"
 #include "doc.h"
+#include "words.h"
 
 typedef struct rg_template rg_template;
 
@@ -26,6 +27,22 @@ void rg_template_free(rg_template *t);
  * front matter's keys.  Returns NULL if any error was reported. */
 rg_doc *rg_template_expand(const rg_template *t, const rg_dataset *ds,
     const char *const *vars, size_t nvars, rg_diag *d);
+
+/* What the stage after this one tells an expansion. */
+typedef struct rg_expand_opts {
+	const char *theme;       /* the command line's theme, over the template's; or NULL */
+	/* The words the theme (a name or a file, NULL for the default) replaces:
+	 * *words, *n.  0, or -1 after reporting (a theme with errors).  NULL:
+	 * no theme words. */
+	int (*theme_words)(void *ctx, const char *theme, const rg_word_setting **words,
+	    size_t *n, rg_diag *d);
+	void *ctx;
+} rg_expand_opts;
+
+/* rg_template_expand, with the theme's words under the template's own
+ * (docs/themes.md); o may be NULL. */
+rg_doc *rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
+    const char *const *vars, size_t nvars, const rg_expand_opts *o, rg_diag *d);
 
 #define RG_TEMPLATE_MAX_BYTES (4u * 1024 * 1024)
 /* Limits of the document (docs/reliability.md; see also doc.h) */

@@ -35,13 +35,14 @@ static const struct {
 	[RG_W_COMPLETION] = { "completion", "完成率", "完成率" },
 	[RG_W_SHARE] = { "share", "占比", "佔比" },
 	[RG_W_RANK] = { "rank", "排名", "排名" },
+	[RG_W_ESTIMATE] = { "estimate", "预计", "預計" },
 };
 
 const char *const rg_word_keys[] = {
 	"growth", "decline", "rise", "flat", "points", "annual_growth", "annual_decline",
 	"unit", "value", "change", "total", "average", "continued", "contents", "region",
 	"indicator", "year", "period", "attribute", "other", "base", "target", "actual",
-	"wan", "yi", "diff", "completion", "share", "rank", NULL
+	"wan", "yi", "diff", "completion", "share", "rank", "estimate", NULL
 };
 
 void
@@ -94,6 +95,41 @@ rg_words_set(rg_words *w, const char *key, const char *value)
 			return 0;
 		}
 	return -1;
+}
+
+/* s[0..n) without the blanks around it, into out (cap bytes); -1 if too long. */
+static int
+trimmed(char *out, size_t cap, const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n >= cap)
+		return -1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+int
+rg_word_setting_parse(const char *s, int lang, rg_word_setting *out)
+{
+	const char *eq = strchr(s, '=');
+	if (eq == NULL || eq == s)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->lang = lang;
+	if (trimmed(out->key, sizeof out->key, s, (size_t)(eq - s)) < 0 ||
+	    trimmed(out->value, sizeof out->value, eq + 1, strlen(eq + 1)) < 0)
+		return -3;
+	if (out->key[0] == '\0')
+		return -1;
+	rg_words probe;
+	rg_words_init(&probe, RG_LANG_HANS);
+	return rg_words_set(&probe, out->key, out->value) < 0 ? -2 : 0;
 }
 
 /* Frequent characters whose Simplified and Traditional forms differ, in

@@ -18,7 +18,7 @@ typedef enum rg_word {
 	RG_W_UNIT, RG_W_VALUE, RG_W_CHANGE, RG_W_TOTAL, RG_W_AVERAGE, RG_W_CONTINUED,
 	RG_W_CONTENTS, RG_W_REGION, RG_W_INDICATOR, RG_W_YEAR, RG_W_PERIOD,
 	RG_W_ATTRIBUTE, RG_W_OTHER, RG_W_BASE, RG_W_TARGET, RG_W_ACTUAL,
-	RG_W_WAN, RG_W_YI, RG_W_DIFF, RG_W_COMPLETION, RG_W_SHARE, RG_W_RANK,
+	RG_W_WAN, RG_W_YI, RG_W_DIFF, RG_W_COMPLETION, RG_W_SHARE, RG_W_RANK, RG_W_ESTIMATE,
 	RG_W__COUNT
 } rg_word;
 
@@ -43,6 +43,21 @@ const char *rg_lang_name(rg_lang lang);
  * either script: 续表, 續表) by value (kept, not copied).  -1 if key names
  * no word. */
 int rg_words_set(rg_words *w, const char *key, const char *value);
+/* A replacement of one word, as a theme file (docs/themes.md) or a
+ * template's front matter writes it: "续表=接上表".  lang is the script it
+ * applies in, or -1 for either. */
+#define RG_WORD_KEY_MAX 48
+#define RG_WORD_VALUE_MAX 96
+#define RG_WORD_SETTINGS_MAX 64
+typedef struct rg_word_setting {
+	char key[RG_WORD_KEY_MAX], value[RG_WORD_VALUE_MAX];
+	int lang;
+} rg_word_setting;
+/* Parse "KEY=REPLACEMENT" (blanks around either part trimmed) into out,
+ * for script lang.  0; -1 if s is not of that form; -2 if KEY names no word
+ * (rg_words_set); -3 if a part is too long for out. */
+int rg_word_setting_parse(const char *s, int lang, rg_word_setting *out);
+
 /* The script of the data's own text (title, subtitle, narratives): the
  * one whose characters occur more often.  Simplified when neither does. */
 rg_lang rg_words_guess(const rg_dataset *ds);

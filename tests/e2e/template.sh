@@ -369,7 +369,7 @@ show: [diff, completion]
 ```
 CEOF
 if render calc; then
-	has calc 比上年增加17.75亿元，城镇化率提高1.6个百分点，比2023年增长3.1%；东坡区第1，本县第2，从小排第2，两县中第1；完成率101.5%，占东坡区的79.029%，收入1.2亿元。 \
+	has calc 比上年增加17.75亿元，城镇化率提高1.6个百分点，比2023年提高1.6个百分点；东坡区第1，本县第2，从小排第2，两县中第1；完成率101.5%，占东坡区的79.029%，收入1.2亿元。 \
 	    '排名占比（%）' 东坡区402.71100.0示例县318.25279.0西山县150337.2 \
 	    表6差值年份2025年地区生产总值差值（亿元）21.85城镇化率完成率（%）101.5 差值（个百分点）1.2完成率（%）
 	# the stated growth of 2024 (6.2) disagrees with 300.5 -> 318.25 (5.9): a warning, both places
@@ -398,7 +398,7 @@ fails calcsumerr "calcsumerr.md:1:1: error: unknown region 'nowhere' in among=" 
 
 # --dump=doc marks the computed figures, and only them
 "$bin" render -t calc.md -d d.yaml --dump=doc > calc.doc 2>/dev/null
-for m in 'text computed "17.75亿元"' 'text computed "增长3.1%"' 'text computed "79.029"' \
+for m in 'text computed "17.75亿元"' 'text computed "提高1.6个百分点"' 'text computed "79.029"' \
     'text computed "21.85"' 'text computed "37.2"'; do
 	if grep -qF "$m" calc.doc; then ok; else bad calcdump "no '$m' in the dump"; fi
 done
@@ -416,6 +416,52 @@ printf '%s\n' '{{ gdp.trend }}' > calcwarn.md
 render calcwarn
 if grep -qF "d.yaml:13:5: warning: growth of 'gdp' stated as 6.2%, but 300.5 to 318.25 (d.yaml:12) is 5.9%" calcwarn.err; then ok; else bad calcwarn "no warning: $(cat calcwarn.err)"; fi
 has calcwarn 增长6.2%
+
+# the unit follows the figure: a rate's difference is in 个百分点 (also under a
+# 单位 column that says % for its values), a scaled difference in the scaled
+# unit; growth and shares in %
+printf '%s\n' '城镇化率{{ urban_rate.trend }}，增减{{ urban_rate.change }}{{ urban_rate.change.unit }}，差值{{ urban_rate.diff.value }}{{ urban_rate.diff.unit }}；增加{{ gdp.diff | scale=万 }}，{{ gdp.diff.value }}{{ gdp.diff.unit }}；合计{{ gdp.sum | scale=万 }}，占比{{ gdp[of=dongpo].share }}{{ gdp.share.unit }}。' > unitinline.md
+render unitinline && has unitinline 城镇化率提高1.6个百分点，增减1.6个百分点，差值1.6个百分点；增加0.001775万亿元，17.75亿元；合计0.087095万亿元，占比79.0%。
+# shares of a total: the sum over the regions with a value; rates have none
+printf '%s\n' '{{ gdp[of=total].share }}|{{ gdp[of=total, among=shili/西山县].share | decimals=2 }}' '' \
+    '```table' 'regions: [shili, dongpo, xishan]' 'indicators: gdp' 'show: [value, share]' \
+    'share_of: total' '```' > sharetotal.md
+render sharetotal && has sharetotal '36.5|67.97' 示例县318.2536.5东坡区402.746.2西山县15017.2
+printf '%s\n' '{{ urban_rate[of=total].share }}{{ gdp[region=dongpo, of=total, among=shili/xishan].share }}' '' \
+    '```table' 'rows: indicators' 'columns: regions' 'regions: [shili]' 'indicators: [gdp, urban_rate]' \
+    'show: share' 'share_of: total' '```' > sharetotalerr.md
+fails sharetotalerr "sharetotalerr.md:1:1: error: urban_rate[of=total].share: 'urban_rate' is a rate (%), whose values do not add up to a whole" \
+    "sharetotalerr.md:1:33: error: region dongpo is not among the regions added up" \
+    "sharetotalerr.md:9:11: error: share_of: total adds up the rows, which need one unit: 地区生产总值 is in 亿元, 城镇化率 in %"
+# unittable NAME SHOW...: a table of gdp and urban_rate in rows, showing SHOW
+unittable() {
+	name=$1
+	shift
+	printf '%s\n' '```table' 'rows: indicators' 'columns: periods' 'periods: ["2024"]' \
+	    'indicators: [gdp, urban_rate]' "$@" '```' > "$name.md"
+	if render "$name"; then
+		pdftotext -q -layout "$name.pdf" - | tr -d ' \t\r\f' > "$name.lines"
+	else
+		: > "$name.lines"
+	fi
+}
+# lineis NAME LINE...: each LINE (white space removed) is a whole line of NAME's layout text
+lineis() {
+	name=$1
+	shift
+	for s in "$@"; do
+		if grep -qxF -- "$s" "$name.lines"; then ok; else bad "$name" "no line '$s' in: $(tr '\n' '|' < "$name.lines")"; fi
+	done
+}
+unittable unitdiff 'show: [value, diff]'
+lineis unitdiff 指标单位 地区生产总值亿元318.2517.75 城镇化率%52.81.6个百分点
+unittable unitdiffonly 'show: diff'
+lineis unitdiffonly 指标单位2024年差值 地区生产总值亿元17.75 城镇化率个百分点1.6
+unittable unitdiffscaled 'show: [diff]' 'scale: 万'
+lineis unitdiffscaled 地区生产总值万亿元0.001775 城镇化率个百分点1.6
+# growth in numbers has its % in the header: no 单位 column saying 亿元 over it
+unittable unitgrowth 'show: growth' 'growth: number'
+lineis unitgrowth 指标2024年增长（%） 地区生产总值6.2 城镇化率—
 
 printf '%s\n' '{{ gdp[region=dongpo].diff }}{{ gdp.share }}{{ gdp[period=2023].completion }}{{ gdp[among=dongpo].rank }}' > calcerr.md
 fails calcerr "calcerr.md:1:1: error: no actual value of 'gdp' for region dongpo, period 2023 to compare with" \
@@ -522,6 +568,74 @@ if "$bin" build man/reports.yaml > man.out 2> man.err && [ "$(page_size man/m.pd
 	ok
 else
 	bad manifest "$(head -3 man.err) $(page_size man/m.pdf)"
+fi
+
+## 10. key indicators: indicators: key
+
+printf '%s\n' '```figures' 'indicators: key' '```' '' '```table' 'caption: 表1 目标' 'rows: indicators' \
+    'columns: periods' 'periods: [period+1]' 'indicators: key' 'kind: target' '```' '' \
+    '```table' 'caption: 表2 规划' 'type: plan' 'indicators: key' 'targets: ["2030"]' '```' '' '正文完。' > keys.md
+render keys -V 'key_indicators=urban_rate, 一般公共预算收入、gdp' &&
+    has keys 城镇化率：52.8%•一般公共预算收入：20.1亿元，下降2.5%•地区生产总值：318.25亿元，增长6.2%表1目标 \
+        2025年335表2 表2规划指标单位2030年目标一般公共预算收入亿元年均增长7.8%地区生产总值亿元450（-1.5）正文完。
+# a key indicator without a figure is no row; a directive none of them has a figure in makes nothing
+if grep -aq '表1目标.*城镇化率' keys.txt; then bad keys "a key indicator without a target is a row"; else ok; fi
+cp keys.md keysnone.md
+if "$bin" render -t keysnone.md -d d.yaml -V key_indicators=urban_rate -o keysnone.pdf 2> keysnone.err; then
+	pdftotext -q keysnone.pdf - | tr -d ' \t\n\r\f' > keysnone.txt
+	if grep -aq '表1\|表2' keysnone.txt; then bad keysnone "a table of no key indicator"; else ok; fi
+	grep -q 'keysnone.md:5:1: warning: table directive: none of the key indicators has an observation here; nothing is made' keysnone.err && ok ||
+	    bad keysnone "no warning: $(cat keysnone.err)"
+else
+	bad keysnone "render failed: $(head -3 keysnone.err)"
+fi
+
+## 9. a theme replaces words too: template > theme > built-in
+
+printf '%s\n' 'words: ["续表=接上表", "total=总计", "地区=县区"]' 'words_hant:' '  - 合計=總計' \
+    '  - 續表=接上表' > sub/words.yaml
+{
+	printf '%s\n' '---' 'theme: words.yaml' '---' '```table' 'type: static' \
+	    'caption: 表1 长表' 'header: 地区 | 数值' 'rows:'
+	i=1
+	while [ $i -le 70 ]; do printf '  - 第%d县 | %d\n' $i $i; i=$((i + 1)); done
+	printf '%s\n' 'total: sum' '```' '' '# 二、对比' '' '```table' 'caption: 表2 对比' \
+	    'regions: [shili, dongpo]' 'indicators: [gdp]' '```'
+} > sub/wordsthemed.md
+if "$bin" render -t sub/wordsthemed.md -d d.yaml -o wordsthemed.pdf 2> wordsthemed.err; then
+	pdftotext -q -f 2 -l 2 wordsthemed.pdf - | tr -d ' \t\n\r\f' > wordsthemed.p2
+	pdftotext -q wordsthemed.pdf - | tr -d ' \t\n\r\f' > wordsthemed.txt
+	# page 2: the running header, then 接上表1 over the repeated header
+	if grep -aqF '示例县经济运行接上表1地区数值' wordsthemed.p2; then ok; else bad wordsthemed "page 2 does not start with 接上表1: $(head -c 90 wordsthemed.p2)"; fi
+	for w in 总计2485 县区地区生产总值; do
+		if grep -aqF "$w" wordsthemed.txt; then ok; else bad wordsthemed "no '$w'"; fi
+	done
+	if grep -aqE '续表|合计' wordsthemed.txt; then bad wordsthemed "a built-in word the theme replaces"; else ok; fi
+else
+	bad wordsthemed "render failed: $(head -3 wordsthemed.err)"
+fi
+# the template's words win over the theme's; a Traditional document takes words_hant
+sed 's/^theme: words.yaml$/theme: words.yaml\nlang: zh-Hant\nwords: ["total=全部"]/' \
+    sub/wordsthemed.md > sub/wordsover.md
+if "$bin" render -t sub/wordsover.md -d d.yaml -o wordsover.pdf 2> wordsover.err; then
+	pdftotext -q wordsover.pdf - | tr -d ' \t\n\r\f' > wordsover.txt
+	for w in 全部2485 接上表1 县区地区生产总值; do
+		if grep -aqF "$w" wordsover.txt; then ok; else bad wordsover "no '$w'"; fi
+	done
+	if grep -aqE '總計|总计|續表' wordsover.txt; then bad wordsover "the theme's word over the template's"; else ok; fi
+else
+	bad wordsover "render failed: $(head -3 wordsover.err)"
+fi
+# an unknown word is an error of the theme, at its line and column
+printf '%s\n' 'body_size: 12' 'words:' '  - continued=接上表' '  - cotninued=x' > sub/badwords.yaml
+printf '%s\n' '---' 'theme: badwords.yaml' '---' '正文' > sub/badwords.md
+"$bin" render -t sub/badwords.md -d d.yaml -o badwords.pdf 2> badwords.err
+rc=$?
+if [ "$rc" -eq 2 ] && [ ! -e badwords.pdf ] &&
+    grep -qF "sub/badwords.yaml:4:5: error: words: reportgen writes no word 'cotninued' (did you mean 'continued'?)" badwords.err; then
+	ok
+else
+	bad badwords "exit $rc: $(head -3 badwords.err)"
 fi
 
 echo "template: $pass passed, $fail failed"
