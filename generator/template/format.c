@@ -22,6 +22,8 @@ static int
 dec_parse(dec *x, const char *s)
 {
 	memset(x, 0, sizeof *x);
+	if (s == NULL)
+		return -1;
 	if (*s == '+' || *s == '-')
 		x->neg = *s++ == '-';
 	int seen_point = 0;
@@ -434,6 +436,10 @@ signed_into(rg_buf *b, const char *num, const char *up, const char *down,
     const char *unit, const rg_numfmt *f)
 {
 	dec x;
+	if (num == NULL) {          /* nothing stated: a dash, never a crash */
+		rg_buf_puts(b, "—");
+		return;
+	}
 	if (dec_parse(&x, num) < 0) {
 		rg_buf_puts(b, num);
 		return;

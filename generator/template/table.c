@@ -652,8 +652,8 @@ plan_cell(rg_dctx *x, rg_row *row, const rg_indicator *ind, const rg_observation
 	}
 	const char *est = o->kind == RG_OBS_ESTIMATE ? rg_word_of(x->words, RG_W_ESTIMATE) : "";
 	if (o->value == NULL) {
-		value_cell(x, row, text_printf(a, "%s%s", est, rg_format_obs_growth(a, o, f)), 1,
-		    pos);
+		/* growth, or the change of a rate (提高0.6个百分点), or both */
+		value_cell(x, row, text_printf(a, "%s%s", est, rg_format_trend(a, o, f)), 1, pos);
 		return;
 	}
 	const char *num = rg_format_number(a, o->value, ind->unit, f);

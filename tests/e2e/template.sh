@@ -638,5 +638,35 @@ else
 	bad badwords "exit $rc: $(head -3 badwords.err)"
 fi
 
+# observations that hold only a change (a rate's 个百分点) or only a growth,
+# in every table kind and inline: printed, never a crash (a plan table over
+# a change-only target crashed: SIGSEGV on the yichuan data)
+cat > chg.yaml <<'EOT'
+format: reportgen/1
+meta: {region: dongpo, period: "2024"}
+regions: [{id: dongpo, name: 东坡区}]
+indicators:
+  - {id: urban, name: 城镇化率, unit: "%", group: 民生福祉}
+  - {id: gdp, name: 地区生产总值, unit: 亿元, group: 经济发展}
+observations:
+  - {indicator: urban, period: "2023", value: 50.2}
+  - {indicator: urban, period: "2024", kind: target, change: 0.6}
+  - {indicator: urban, period: "2021-2025", kind: plan, change: 3}
+  - {indicator: gdp, period: "2024", kind: target, growth: 6}
+  - {indicator: gdp, period: "2023", kind: estimate, growth: 1.5}
+EOT
+printf '%s\n' '---' 'title: 变化' '---' '' \
+    '```table' 'type: plan' 'indicators: [urban, gdp]' 'actuals: ["2023"]' 'targets: ["2024"]' '```' '' \
+    '```table' 'type: plan' 'indicators: key' 'actuals: [period-1]' 'year_targets: [period]' '```' '' \
+    '```table' 'type: comparison' 'indicators: [urban, gdp]' 'periods: ["2024"]' 'kind: target' 'show: [value, growth, change]' '```' '' \
+    '```figures' 'kind: target' '```' '' \
+    '城镇化率{{ urban[kind=target].trend }}，生产总值{{ gdp[kind=target].growth }}。' > chg.md
+if "$bin" render -t chg.md -d chg.yaml -o chg.pdf 2> chg.err; then
+	pdftotext -q chg.pdf - | tr -d ' \t\n\r\f' > chg.txt
+	has chg 提高0.6个百分点 增长6%
+else
+	bad chg "exit $?: $(head -3 chg.err)"
+fi
+
 echo "template: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
