@@ -695,22 +695,33 @@ continued_group(tstate *s, size_t r, double x)
 	rg_lb_para_free(&cb.para);
 }
 
-/* Where a table may break between pages: never before its second body
- * row nor after its last but one (so at least two rows go on either side),
- * never after a group row, never before its note; a table of up to six
- * body rows not at all.  row_last[r]: row r's last item + 1. */
+/* Where a table may break between pages: never before its second row of
+ * figures nor after its last but one (so at least two rows of figures go
+ * on either side; a group row, 经济发展, counts as none of them), never
+ * after a group row, never before its note; a table of up to six body rows
+ * not at all.  row_last[r]: row r's last item + 1. */
 static void
 keep_rows(tstate *s, const size_t *row_last)
 {
 	const rg_table *t = s->t;
 	rg_vitem *items = s->c->items;
 	size_t nbody = t->nrows > t->nheader ? t->nrows - t->nheader : 0;
+	/* the second row of figures from the top, and from the bottom */
+	size_t second = t->nrows, last_but_one = t->nheader;
+	for (size_t r = t->nheader, n = 0; r < t->nrows && second == t->nrows; r++)
+		if (!t->rows[r].group && ++n == 2)
+			second = r;
+	for (size_t r = t->nrows, n = 0; r > t->nheader; r--)
+		if (!t->rows[r - 1].group && ++n == 2) {
+			last_but_one = r - 1;
+			break;
+		}
 	for (size_t r = t->nheader; r < t->nrows; r++) {
 		if (row_last[r] == 0)
 			continue;
 		size_t b = r - t->nheader;     /* body row number */
-		int keep = nbody <= 6 || b == 0 || b + 2 == nbody || t->rows[r].group ||
-		    (b + 1 == nbody && t->note != NULL);
+		int keep = nbody <= 6 || r < second || (r >= last_but_one && b + 1 < nbody) ||
+		    t->rows[r].group || (b + 1 == nbody && t->note != NULL);
 		if (b + 1 == nbody && t->note == NULL)
 			keep = 0;
 		if (keep)

@@ -4,7 +4,8 @@
 # table growing a sentence at a time, so that every break position comes up:
 #   - a table of six body rows is never split;
 #   - a longer one keeps its caption, header and two body rows together and
-#     leaves at least two rows for its last page; its note stays with them;
+#     leaves at least two rows for its last page (rows of figures: a group
+#     row does not count); its note stays with them;
 #   - no page ends with a group row; a continuation page that starts inside
 #     a group repeats its label with （续）; it is marked 续表3 (the number of
 #     表3), or, with the theme's table_continued_caption, the caption.
@@ -27,6 +28,18 @@ groups() {
 		while [ $i -le 12 ]; do printf '  - %s第%d项 | 亿元 | %d.5\n' "$g" "$i" "$i"; i=$((i + 1)); done
 	done
 	printf 'note: 注：表注文字。\n```\n\n后文。\n'
+}
+# groups of one row at the end (as a briefing's 主要指标 has): a page of the
+# table holds two rows of figures, a group row not counting as one
+small() {
+	printf -- '---\ntitle: 小组\n---\n\n%s\n\n```table\ntype: static\ncaption: 表5 主要指标\n' "$(filler "$1")"
+	printf 'header: 指标 | 单位 | 2024年\nrows:\n'
+	for g in 甲组:4 乙组:1 丙组:1 丁组:1 戊组:1 己组:1; do
+		printf '  - %s\n' "${g%:*}"
+		i=1
+		while [ $i -le "${g#*:}" ]; do printf '  - %s第%d项 | 亿元 | %d.5\n' "${g%:*}" "$i" "$i"; i=$((i + 1)); done
+	done
+	printf '```\n\n后文。\n'
 }
 # pages of $1.pdf as text files $1.N, one table line each, white space removed
 pages() {
@@ -86,6 +99,20 @@ for theme in briefing gongwen; do
 			fi
 			p=$((p + 1))
 		done
+	done
+done
+for n in 30 32 34 35 36 37 38 39 40 41 42 43 44 45 46 48 50; do
+	small "$n" > "$tmp/s.md"
+	if ! $bin render -t "$tmp/s.md" -d "$data" -o "$tmp/s.pdf" 2> "$tmp/err"; then
+		bad small "render failed: $(cat "$tmp/err")"
+		continue
+	fi
+	np=$(pages s)
+	p=1
+	while [ "$p" -le "$np" ]; do
+		rows=$(grep -c '第[0-9]*项' "$tmp/s.$p")
+		if [ "$rows" -eq 1 ]; then bad small "filler $n: page $p holds 1 row of figures"; else ok; fi
+		p=$((p + 1))
 	done
 done
 # the theme option: the caption repeated
