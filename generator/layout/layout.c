@@ -177,6 +177,9 @@ build_rule(rg_flow *c, frame f)
 	r->w = f.width / 2;
 	r->line_width = 0.6;
 	r->color = 0x888888;
+	/* a rule separates what comes before from what comes after: never the
+	 * last thing on a page */
+	v->keep_next = 1;
 	rg_flow_gap(c, c->th->para_gap);
 }
 
