@@ -36,13 +36,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	static const char *const files[] = { "input/songxian-2024.yaml" };
 	rg_diag d;
 	rg_diag_init(&d, stderr);
-	ds = rg_dataset_new();
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-		char path[1024];
-		snprintf(path, sizeof path, "%s/%s", RG_DATADIR, files[i]);
-		rg_data_load(ds, rg_arena_strdup(ds->arena, path), &d);
-	}
-	rg_dataset_validate(ds, &d);
+	ds = fuzz_load_data(files, sizeof files / sizeof *files, &d);
 	fs = rg_fontset_load(RG_DATADIR "/fonts/fonts.conf", &d);
 	static rg_template *t;
 	t = rg_template_load(RG_DATADIR "/templates/tour.md", &d);

@@ -733,6 +733,25 @@ region_among(const rg_region *r, const char *among)
 	return 0;
 }
 
+/* The regions a figure is computed over, one at a time: from index *i on,
+ * the next region of among (every region when NULL), each id once, with
+ * its observation of ind, period and kind in *obs (NULL if it has none);
+ * NULL after the last. */
+static const rg_region *
+next_region(const ctx *c, const char *among, const char *ind, const char *period, int kind,
+    size_t *i, const rg_observation **obs)
+{
+	for (; *i < c->ds->nregions; (*i)++) {
+		const rg_region *r = &c->ds->regions[*i];
+		if (!first_region(c->ds, *i) || !region_among(r, among))
+			continue;
+		*obs = find_one(c, ind, r->id, period, kind);
+		(*i)++;
+		return r;
+	}
+	return NULL;
+}
+
 /* The sum or average of ind's values over the regions of among (every
  * region with a number when NULL), for period and kind: exact; a sum keeps
  * the most decimals written, an average one more.  NULL after reporting. */
@@ -743,11 +762,9 @@ region_total(ctx *c, const expr *e, const rg_indicator *ind, const char *period,
 	rg_arena *a = c->doc->arena;
 	const char *sum = "0";
 	int n = 0, dec = 0;
-	for (size_t i = 0; i < c->ds->nregions; i++) {
-		const rg_region *r = &c->ds->regions[i];
-		if (!first_region(c->ds, i) || !region_among(r, e->sel_among))
-			continue;
-		const rg_observation *o = find_one(c, ind->id, r->id, period, kind);
+	const rg_region *r;
+	const rg_observation *o;
+	for (size_t i = 0; (r = next_region(c, e->sel_among, ind->id, period, kind, &i, &o)) != NULL;) {
 		if (o == NULL || !o->value_is_number) {
 			if (e->sel_among != NULL) {
 				err(c, RG_M_DATA_MISSING, pos,
@@ -881,11 +898,10 @@ share_of_total(ctx *c, const expr *e, const rg_indicator *ind, const rg_observat
 	}
 	const char *sum = NULL;
 	int found = 0;
-	for (size_t i = 0; i < c->ds->nregions; i++) {
-		const rg_region *r = &c->ds->regions[i];
-		if (!first_region(c->ds, i) || !region_among(r, e->sel_among))
-			continue;
-		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
+	const rg_region *r;
+	const rg_observation *x;
+	for (size_t i = 0;
+	    (r = next_region(c, e->sel_among, o->indicator, o->period, (int)o->kind, &i, &x)) != NULL;) {
 		if (x == NULL || !x->value_is_number)
 			continue;
 		if (strcmp(r->id, o->region) == 0)
@@ -978,11 +994,10 @@ computed(ctx *c, const expr *e, const rg_indicator *ind, const rg_observation *o
 	/* rank: 1 + how many of the regions have a larger (asc: smaller) value */
 	const char *among = e->sel_among;
 	int rank = 1, found = 0;
-	for (size_t i = 0; i < c->ds->nregions; i++) {
-		const rg_region *r = &c->ds->regions[i];
-		if (!first_region(c->ds, i) || !region_among(r, among))
-			continue;
-		const rg_observation *x = find_one(c, o->indicator, r->id, o->period, (int)o->kind);
+	const rg_region *r;
+	const rg_observation *x;
+	for (size_t i = 0;
+	    (r = next_region(c, among, o->indicator, o->period, (int)o->kind, &i, &x)) != NULL;) {
 		if (x == NULL || !x->value_is_number)
 			continue;
 		if (strcmp(r->id, o->region) == 0)
