@@ -234,7 +234,10 @@ is_cjk_punct(int32_t cp)
  * over the glyphs as `adjust` (the pdf stage's character spacing); the
  * first mark of a compressed pair is marked `half` and is half an em
  * narrower (the pdf stage gives it a width that says so, so that text
- * extraction sees the glyphs in order). */
+ * extraction sees the glyphs in order).  On the grid (公文) no pair is
+ * compressed: every mark is a character of the 28 and keeps its cell, so
+ * that what follows stays on its column and a full line is 28 cells (a
+ * compressed pair left lines half a cell short). */
 static void
 settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 {
@@ -243,6 +246,8 @@ settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 		width = it->nglyphs * it->size * p->env->wide_em;
 	it->width = width;
 	it->adjust = (width - natural) / it->nglyphs;
+	if (p->env->wide_em > 0)
+		return;
 	rg_lb_item *prev = it > p->items ? it - 1 : NULL;
 	if (prev != NULL && prev->type == RG_LB_WIDE && prev->nglyphs == 1 &&
 	    is_cjk_punct(prev->last) && is_cjk_punct(it->first) &&
