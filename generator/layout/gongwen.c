@@ -18,6 +18,7 @@
 #define THICK (0.35 * MM)        /* 7.4.1: first and last rules of the 版记 */
 #define THIN (0.25 * MM)
 #define FOOT_SIZE 14.0           /* 4号 */
+#define SEAL (42 * MM)           /* 7.3.5.1: the diameter of a seal */
 #define LINES_MAX 5              /* a title of more lines is broken greedily */
 
 /* A character: a cell of the grid, or an em of the body. */
@@ -327,6 +328,88 @@ rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w)
 			    rg_flow_baseline(v->height, s), RG_PALIGN_LEFT, 0);
 		c->items[c->nitems - 1].keep_next = 1;
 	}
+}
+
+/* ---- 发文机关署名, 成文日期, 印章 (7.3.5), 附注 (7.3.6) ------------------ */
+
+void
+rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	if (g == NULL || g->note == NULL)
+		return;
+	const rg_theme *th = c->th;
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, w, 0);
+	rg_lb_style st = { th->body_role, th->body_size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, g->note, &st, none);
+	double indent = 2 * cell(th);
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&p, w, indent, &lines);
+	for (size_t i = 0; i < n; i++) {
+		rg_vitem *v = rg_flow_item(c, th->line_pitch);
+		v->keep_next = i + 1 < n;
+		double in = i == 0 ? indent : 0;
+		rg_flow_line(c, &p, &lines[i], x + in, w - in, RG_ALIGN_JUSTIFY, v, 0, v->height);
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
+const rg_block *
+rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x, double w)
+{
+	const rg_theme *th = c->th;
+	const rg_block *date = b;
+	while (date->level == 0 && date->next != NULL && date->next->kind == RG_BLOCK_DATELINE)
+		date = date->next;
+	double P = th->line_pitch, s = th->body_size, ch = cell(th);
+	int seal = g != NULL && g->seal >= 0 ? g->seal : th->grid ? 1 : -1;
+	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, s) : 0;
+	double nw = 0;
+	int lines = 1;
+	for (const rg_block *k = b; k != date; k = k->next, lines++)
+		if (k->nspans > 0)
+			nw = fmax(nw, rg_flow_measure(c, k->spans[0].text, th->body_role, s));
+	double date_x, name_x, blank = 1;
+	rg_palign name_al;
+	if (seal == 0) {
+		/* 7.3.5.2: names two characters from the right, the date's first
+		 * character two to the right of theirs */
+		double right = x + w - 2 * ch;
+		name_x = fmax(x, fmin(right - nw, right - dw - 2 * ch));
+		date_x = name_x + 2 * ch;
+		name_al = RG_PALIGN_LEFT;
+	} else {
+		/* 7.3.5.1: the date four characters from the right, the names
+		 * centred over it (within the text block) */
+		double right = x + w - th->dateline_indent_em * ch;
+		date_x = right - dw;
+		name_x = fmin(right - dw / 2, x + w - nw / 2);
+		name_al = RG_PALIGN_CENTER;
+		/* the seal's top on the foot of the body (within one line of it,
+		 * as 7.3.5.1 asks); names and date below its centre */
+		if (seal == 1)
+			blank = fmax(1, floor(SEAL / 2 / P - lines / 2.0 + 1e-9) + 1);
+	}
+	/* the signature and the date never stand alone on a page: the last two
+	 * lines before them go along */
+	for (size_t k = c->nitems; k > 0 && k + 2 > c->nitems; k--)
+		c->items[k - 1].keep_next = 1;
+	rg_flow_gap(c, blank * P);
+	for (const rg_block *k = b;; k = k->next) {
+		rg_vitem *v = rg_flow_item(c, P);
+		v->closing = 1;
+		v->keep_next = k != date || (g != NULL && g->note != NULL);
+		if (k->nspans > 0)
+			text(c, v, k->spans[0].text, th->body_role, s, k == date ? date_x : name_x,
+			    rg_flow_baseline(v->height, s), k == date ? RG_PALIGN_LEFT : name_al, 0);
+		if (k == date)
+			break;
+	}
+	/* 7.3.6: the 附注 on the next line */
+	rg_gongwen_note(c, g, x, w);
+	return date;
 }
 
 /* ---- 版记 (7.4) -------------------------------------------------------- */

@@ -10,7 +10,7 @@
 
 const char *const rg_gongwen_keys[] = {
 	"copy_number", "secrecy", "urgency", "issuer_mark", "doc_number", "signer",
-	"recipients", "attachments", "cc", "printer", "print_date", NULL
+	"recipients", "attachments", "cc", "printer", "print_date", "seal", "note", NULL
 };
 
 static int
@@ -175,10 +175,32 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		}
 		g.print_date = pd;
 	}
+	g.seal = -1;
+	const char *seal = scalar(front, "seal", &at, d);
+	if (seal != NULL) {
+		g.seal = rg_spec_yes(seal);
+		if (g.seal < 0)
+			rg_error(d, at, "seal '%s' is neither true (加盖印章: the date four "
+			    "characters from the right, the name centred over it) nor false "
+			    "(the name two characters from the right, the date below)", seal);
+	}
+	const char *note = scalar(front, "note", &at, d);
+	if (note != NULL) {
+		/* 7.3.6: in 圆括号, added when the value has none */
+		if (strncmp(note, "（", 3) == 0 && ends_with(note, "）")) {
+			g.note = note;
+		} else {
+			rg_buf b = { 0 };
+			rg_buf_printf(&b, "（%s）", note);
+			g.note = rg_arena_strdup(arena, rg_buf_cstr(&b));
+			rg_buf_free(&b);
+		}
+	}
 	if (d->errors > errors)
 		return -1;
 	any = g.copy_number || g.secrecy || g.urgency || g.issuer_mark || g.doc_number ||
-	    g.recipients || g.nattachments || g.cc || g.printer || g.print_date;
+	    g.recipients || g.nattachments || g.cc || g.printer || g.print_date ||
+	    g.seal >= 0 || g.note;
 	if (any) {
 		rg_gongwen *copy = rg_arena_alloc(arena, sizeof *copy);
 		*copy = g;

@@ -49,5 +49,82 @@ for doc in marks gongwen; do
 	[ ! -s "$tmp/off" ] && ok || bad 行尾 "$doc: $(head -3 "$tmp/off" | tr '\n' ';')"
 done
 
+# 7.3.5 署名 and 成文日期.  row Y: the line of the grid (0 the first) that
+# holds a line whose box starts Y mm down; its foot is 37 + (row + 1) × P
+P=$(awk 'BEGIN { print 225 / 22 }')
+row() { awk -v y="$1" -v p="$P" 'BEGIN { print int((y - 37) / p + 0.3) }'; }
+# field N of the line whose text is T (first match) in $tmp/l
+at() { awk -v t="$1" -v n="$2" '$6 == t { print $n; exit }' "$tmp/l"; }
+closing() {   # closing NAME SIGNATURE DATE SEAL [NOTE]
+	{ printf -- '---\ntitle: 孟津区人民政府关于做好春节期间安全工作的通知\n'
+	  [ -n "$4" ] && printf 'seal: %s\n' "$4"
+	  [ -n "$5" ] && printf 'note: %s\n' "$5"
+	  printf -- '---\n\n现将有关事项通知如下，请认真贯彻落实。\n\n```dateline\nsignature: %s\ndate: %s\n```\n' "$2" "$3"
+	} > "$tmp/$1.md"
+	render "$tmp/$1.md" "$tmp/$1.pdf" && lines "$tmp/$1.pdf" > "$tmp/l"
+}
+body=现将有关事项通知如下，请认真贯彻落实。
+# 加盖印章 (7.3.5.1, the default): the date four characters from the right,
+# the name centred over it; the seal (42 mm, centred on the date, its top on
+# the foot of the body: within one line, as the clause asks) has the name
+# and the date below its centre and on them, stays in the text block and
+# clears the 附注 on the line after the date
+closing sealed 孟津区人民政府 2024-01-25 "" 此件公开发布
+d0=$(at 2024年1月25日 3) d1=$(at 2024年1月25日 4) dy=$(at 2024年1月25日 2) dz=$(at 2024年1月25日 5)
+n0=$(at 孟津区人民政府 3) n1=$(at 孟津区人民政府 4) ny=$(at 孟津区人民政府 2) nz=$(at 孟津区人民政府 5)
+near "${d1:-0}" "$(awk -v c="$cell" 'BEGIN { print 184 - 4 * c }')" 0.3 && ok || bad 成文日期 "ends at ${d1:-?} mm, not four characters from the right (161.71)"
+near "$(awk -v a="${n0:-0}" -v b="${n1:-0}" 'BEGIN { print (a + b) / 2 }')" "$(awk -v a="${d0:-0}" -v b="${d1:-0}" 'BEGIN { print (a + b) / 2 }')" 0.3 &&
+    ok || bad 署名 "${n0:-?}-${n1:-?} mm, not centred over the date ${d0:-?}-${d1:-?}"
+by=$(at $body 2)
+foot=$(awk -v r="$(row "${by:-0}")" -v p="$P" 'BEGIN { print 37 + (r + 1) * p }')
+[ "$(row "${ny:-0}")" = "$(($(row "${by:-0}") + 3))" ] && [ "$(row "${dy:-0}")" = "$(($(row "${by:-0}") + 4))" ] &&
+    ok || bad 印章 "body on row $(row "${by:-0}"), name on row $(row "${ny:-0}"), date on row $(row "${dy:-0}"): not two blank lines for the seal"
+# the seal: centre (cx, cy), radius 21 mm
+set -- $(awk -v a="${d0:-0}" -v b="${d1:-0}" -v f="$foot" 'BEGIN { print (a + b) / 2, f + 21 }')
+cx=$1 cy=$2
+awk -v cx="$cx" -v cy="$cy" -v n0="$n0" -v n1="$n1" -v ny="$ny" -v nz="$nz" -v d0="$d0" -v d1="$d1" -v dy="$dy" -v dz="$dz" 'BEGIN {
+	in1 = ((n0 + n1) / 2 - cx) ^ 2 + ((ny + nz) / 2 - cy) ^ 2 < 21 ^ 2   # the name under the seal
+	in2 = ((d0 + d1) / 2 - cx) ^ 2 + (dy - cy) ^ 2 < 21 ^ 2             # the seal on the date
+	below = (ny + dz) / 2 > cy                                          # 居印章中心偏下
+	inside = cx - 21 >= 28 && cx + 21 <= 184
+	exit !(in1 && in2 && below && inside) }' && ok || bad 印章 "a 42 mm seal at ($cx, $cy) mm does not press name ($n0-$n1, $ny-$nz) and date ($d0-$d1, $dy-$dz)"
+# 7.3.6 附注: 3号仿宋 in 圆括号, two characters in, on the line after the date,
+# clear of the seal
+t0=$(at （此件公开发布） 3) ty=$(at （此件公开发布） 2) t1=$(at （此件公开发布） 4)
+near "${t0:-0}" "$(awk -v c="$cell" 'BEGIN { print 28 + 2 * c }')" 0.3 && [ "$(row "${ty:-0}")" = "$(($(row "${dy:-0}") + 1))" ] &&
+    ok || bad 附注 "at ${t0:-?} mm, row $(row "${ty:-0}") (the date's $(row "${dy:-0}"))"
+awk -v cx="$cx" -v cy="$cy" -v x0="$t0" -v x1="$t1" -v y="$ty" 'BEGIN { x = cx < x0 ? x0 : cx > x1 ? x1 : cx; exit !((x - cx) ^ 2 + (y - cy) ^ 2 > 21 ^ 2) }' &&
+    ok || bad 附注 "under the seal"
+$bin render -t "$tmp/sealed.md" -d $data --theme gongwen --dump=boxes > "$tmp/boxes" 2> "$tmp/err"
+face() { awk -v t="$1" '$1 == "text" && index($0, "\"" t) { z = $5; sub(/.*face=/, ""); print $1, z; exit }' "$tmp/boxes"; }
+[ -n "$(face （此件)" ] && [ "$(face （此件)" = "$(face 现将)" ] && ok || bad 附注 "face $(face （此件), body $(face 现将)"
+# a note written with its brackets keeps them; no seal key outside 公文 keeps
+# one blank line
+closing sealed2 孟津区人民政府 2024-01-25 "" "（此件公开发布）"
+[ "$(awk '$6 ~ /此件/ { print $6 }' "$tmp/l")" = （此件公开发布） ] && ok || bad 附注 "$(grep 此件 "$tmp/l")"
+# 不加盖印章 (7.3.5.2): one blank line; the name two characters from the
+# right, the date below it, its first character two characters right of the
+# name's; a date longer than that: the date two from the right, the name
+# moved left
+for case in "孟津区人民政府 2024年1月25日 date" "孟津区人民政府办公室关于春节工作领导小组 2024年1月25日 name"; do
+	set -- $case
+	closing unsealed "$1" 2024-01-25 false
+	n0=$(at "$1" 3) n1=$(at "$1" 4) ny=$(at "$1" 2) d0=$(at "$2" 3) d1=$(at "$2" 4) dy=$(at "$2" 2)
+	r=$(awk -v c="$cell" 'BEGIN { print 184 - 2 * c }')
+	if [ "$3" = date ]; then end=$d1; else end=$n1; fi
+	near "${end:-0}" "$r" 0.3 && near "$(awk -v a="${d0:-0}" -v b="${n0:-0}" -v c="$cell" 'BEGIN { print (a - b) / c }')" 2 0.05 &&
+	    [ "$(row "${ny:-0}")" = "$(($(row "$(at $body 2)") + 2))" ] && [ "$(row "${dy:-0}")" = "$(($(row "${ny:-0}") + 1))" ] &&
+	    ok || bad 不加盖印章 "$1: name ${n0:-?}-${n1:-?} mm row $(row "${ny:-0}"), date ${d0:-?}-${d1:-?} row $(row "${dy:-0}")"
+done
+# the sample: the page of the 署名 holds body lines too (the last two lines
+# go along with the 附件说明 and the signature, 7.3.5.5)
+lines "$tmp/gongwen.pdf" > "$tmp/l"
+sp=$(awk '$6 == "孟津区人民政府" && $3 > 100 { print $1; exit }' "$tmp/l")
+awk -v p="${sp:-0}" '$1 == p && $3 < 28.1 && $6 !~ /^附件/ { n++ } END { exit !n }' "$tmp/l" && ok ||
+    bad 署名 "page ${sp:-?} holds the signature and no line of the body"
+printf -- '---\nseal: maybe\n---\n\n正文。\n' > "$tmp/bad.md"
+$bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
+[ $? = 2 ] && grep -q "bad.md:2:7: error: seal 'maybe'" "$tmp/err" && ok || bad seal "$(cat "$tmp/err")"
+
 echo "gongwen-layout: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
