@@ -18,6 +18,15 @@
 #define THICK (0.35 * MM)        /* 7.4.1: first and last rules of the 版记 */
 #define THIN (0.25 * MM)
 #define FOOT_SIZE 14.0           /* 4号 */
+#define LETTER_TOP (30 * MM)     /* 10.1: the mark below the top edge of the page */
+#define LETTER_MARK_MAX 36.0     /* pt: a letter's mark is smaller */
+#define LETTER_RULE (170 * MM)   /* 10.1: the double lines' length */
+#define LETTER_FOOT (20 * MM)    /* 10.1: the lower double line above the bottom edge */
+#define DOUBLE_THICK (0.75 * MM) /* the double lines (the standard gives no widths) */
+#define DOUBLE_THIN (0.25 * MM)
+#define DOUBLE_GAP (0.5 * MM)
+#define MARK_DESCENT 0.09        /* the foot of the ink of the mark's characters, em */
+#define BODY_INK 0.775           /* the top of the ink of 仿宋 (FandolFang), em */
 #define SEAL (42 * MM)           /* 7.3.5.1: the diameter of a seal */
 #define LINES_MAX 5              /* a title of more lines is broken greedily */
 
@@ -58,9 +67,75 @@ text(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double x, do
 
 /* ---- 版头 (7.2) -------------------------------------------------------- */
 
+/* A red double line of the 信函格式, 170 mm long, centred on the text block
+ * (as the mark is), from
+ * y down: the thick line above (top 1) or below (top 0) the thin one.
+ * Returns its foot. */
+static double
+double_line(rg_vitem *v, const rg_theme *th, double y, int thick_first)
+{
+	double x = th->margin_left + (th->page_w - th->margin_left - th->margin_right -
+	    LETTER_RULE) / 2;
+	double a = thick_first ? DOUBLE_THICK : DOUBLE_THIN;
+	double b = thick_first ? DOUBLE_THIN : DOUBLE_THICK;
+	rule(&v->boxes, &v->nboxes, &v->cap, x, y + a / 2, LETTER_RULE, a, RED);
+	rule(&v->boxes, &v->nboxes, &v->cap, x, y + a + DOUBLE_GAP + b / 2, LETTER_RULE, b,
+	    RED);
+	return y + a + DOUBLE_GAP + b;
+}
+
+/* 10.1 信函格式: the mark's top 30 mm below the top edge of the page, the
+ * red double line 4 mm below it and another 20 mm above the bottom edge;
+ * 份号, 密级, 紧急程度 at the left and the 发文字号 at the right below the
+ * first line, 7/8 of a character's height under it; the title two lines
+ * below the last of them.  Item coordinates: 0 is the top of the text
+ * block, which the mark stands above. */
+static void
+letter_head(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	const rg_theme *th = c->th;
+	double P = pitch(th), s = th->body_size, top = th->margin_top;
+	rg_vitem *v = rg_flow_item(c, P);
+	v->keep_next = 1;
+	double y = LETTER_TOP - top;
+	if (g->issuer_mark) {
+		double unit = rg_flow_measure(c, g->issuer_mark, RG_FONT_BIAOSONG, 1);
+		double ms = unit > 0 ? fmin(LETTER_MARK_MAX, 0.95 * w / unit) : LETTER_MARK_MAX;
+		text(c, v, g->issuer_mark, RG_FONT_BIAOSONG, ms, x + w / 2, y + MARK_ASCENT * ms,
+		    RG_PALIGN_CENTER, RED);
+		y += (MARK_ASCENT + MARK_DESCENT) * ms;
+	}
+	y = double_line(v, th, y + RULE_GAP, 1);
+	double_line(v, th, th->page_h - LETTER_FOOT - DOUBLE_THICK - DOUBLE_GAP - DOUBLE_THIN -
+	    top, 0);
+	/* the elements one a line, the first 7/8 of a character below the
+	 * line; the title on the grid two blank lines below the last */
+	double base = y + 7.0 / 8.0 * s + BODY_INK * s, last = -1;
+	int k = 0;
+	if (g->copy_number)
+		text(c, v, g->copy_number, th->body_role, s, x, (last = base + k++ * P),
+		    RG_PALIGN_LEFT, 0);
+	if (g->secrecy)
+		text(c, v, g->secrecy, RG_FONT_HEI, s, x, (last = base + k++ * P),
+		    RG_PALIGN_LEFT, 0);
+	if (g->urgency)
+		text(c, v, g->urgency, RG_FONT_HEI, s, x, (last = base + k++ * P),
+		    RG_PALIGN_LEFT, 0);
+	if (g->doc_number) {
+		text(c, v, g->doc_number, th->body_role, s, x + w, base, RG_PALIGN_RIGHT, 0);
+		last = fmax(last, base);
+	}
+	double lines = last < 0 ? ceil(y / P - 1e-6) + 2 : floor(last / P) + 3;
+	v->height = lines * P;
+}
+
 void
 rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 {
+	if (g != NULL && g->letter) {
+		letter_head(c, g, x, w);
+		return;
+	}
 	if (g == NULL || !(g->copy_number || g->secrecy || g->urgency || g->issuer_mark ||
 	    g->doc_number))
 		return;
@@ -431,6 +506,9 @@ add_page(rg_layout *l)
 void
 rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 {
+	/* 10.1: the first page of a letter carries no page number */
+	if (g != NULL && g->letter && c->out->npages > 0)
+		c->out->pages[0].unnumbered = 1;
 	if (g == NULL || (g->cc == NULL && g->printer == NULL && g->print_date == NULL))
 		return;
 	const rg_theme *th = c->th;
@@ -474,7 +552,9 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	double top = bottom - H;
 	rg_box **bx = &page->boxes;
 	size_t *nb = &page->nboxes, *cap = &page->cap;
-	rule(bx, nb, cap, x, top, w, THICK, 0);
+	/* 10.1: a letter's 版记 has no rules (and no 印发机关 or date) */
+	if (!g->letter)
+		rule(bx, nb, cap, x, top, w, THICK, 0);
 	for (size_t i = 0; i < ncc; i++) {
 		rg_vitem v;
 		memset(&v, 0, sizeof v);
@@ -511,7 +591,8 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		free(v.boxes);
 	}
 	/* 7.4.1: the last rule on the bottom edge of the text block */
-	rule(bx, nb, cap, x, bottom, w, THICK, 0);
+	if (!g->letter)
+		rule(bx, nb, cap, x, bottom, w, THICK, 0);
 	free(lines);
 	rg_lb_para_free(&p);
 }

@@ -10,7 +10,8 @@
 
 const char *const rg_gongwen_keys[] = {
 	"copy_number", "secrecy", "urgency", "issuer_mark", "doc_number", "signer",
-	"recipients", "attachments", "cc", "printer", "print_date", "seal", "note", NULL
+	"recipients", "attachments", "cc", "printer", "print_date", "seal", "note", "format",
+	NULL
 };
 
 static int
@@ -127,6 +128,14 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 	int any = 0;
 	*out = NULL;
 
+	const char *fmt = scalar(front, "format", &at, d);
+	if (fmt != NULL) {
+		if (strcmp(fmt, "letter") == 0 || strcmp(fmt, "信函") == 0)
+			g.letter = 1;
+		else if (strcmp(fmt, "document") != 0 && strcmp(fmt, "文件") != 0)
+			rg_error(d, at, "format '%s' is not a format of GB/T 9704 (expected "
+			    "document (文件, the default) or letter (信函格式))", fmt);
+	}
 	g.copy_number = scalar(front, "copy_number", &at, d);
 	if (g.copy_number != NULL && (strspn(g.copy_number, "0123456789") !=
 	    strlen(g.copy_number) || strlen(g.copy_number) > 6)) {
@@ -148,6 +157,8 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 	if (g.doc_number != NULL)
 		check_doc_number(g.doc_number, at, d);
 	g.signers = values(front, "signer", &g.nsigners, &at, d);
+	if (g.nsigners > 0 && g.letter)
+		rg_error(d, at, "%s has no place in the 信函格式 (GB/T 9704 10.1)", "signer");
 	if (g.nsigners > 0 && g.doc_number == NULL)
 		rg_error(d, at, "signer needs a doc_number: 签发人 stands on the line of the "
 		    "发文字号");
@@ -164,7 +175,11 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		rg_buf_free(&b);
 	}
 	g.printer = scalar(front, "printer", &at, d);
+	if (g.printer != NULL && g.letter)
+		rg_error(d, at, "%s has no place in the 信函格式 (GB/T 9704 10.1)", "printer");
 	const char *pd = scalar(front, "print_date", &at, d);
+	if (pd != NULL && g.letter)
+		rg_error(d, at, "%s has no place in the 信函格式 (GB/T 9704 10.1)", "print_date");
 	if (pd != NULL) {
 		pd = chinese_date(arena, pd);
 		if (!ends_with(pd, "印发")) {
@@ -200,7 +215,7 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		return -1;
 	any = g.copy_number || g.secrecy || g.urgency || g.issuer_mark || g.doc_number ||
 	    g.recipients || g.nattachments || g.cc || g.printer || g.print_date ||
-	    g.seal >= 0 || g.note;
+	    g.seal >= 0 || g.note || g.letter;
 	if (any) {
 		rg_gongwen *copy = rg_arena_alloc(arena, sizeof *copy);
 		*copy = g;

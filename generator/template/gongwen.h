@@ -26,6 +26,7 @@ typedef struct rg_gongwen {
 	const char *cc;              /* 抄送机关, ending with 。 */
 	const char *printer;         /* 印发机关 */
 	const char *print_date;      /* 印发日期: 2025年1月10日印发 */
+	int letter;                  /* 信函格式 (10.1): format: letter */
 	int seal;                    /* 加盖印章 (7.3.5.1): 1, not (7.3.5.2): 0, unset: -1 */
 	const char *note;            /* 附注 (7.3.6), in 圆括号: （此件公开发布） */
 } rg_gongwen;

@@ -122,6 +122,94 @@ lines "$tmp/gongwen.pdf" > "$tmp/l"
 sp=$(awk '$6 == "孟津区人民政府" && $3 > 100 { print $1; exit }' "$tmp/l")
 awk -v p="${sp:-0}" '$1 == p && $3 < 28.1 && $6 !~ /^附件/ { n++ } END { exit !n }' "$tmp/l" && ok ||
     bad 署名 "page ${sp:-?} holds the signature and no line of the body"
+# 10.1 信函格式 (format: letter), from the ink of a 254 dpi rendering: the
+# mark's top 30 mm from the top edge, centred on the text block (106 mm);
+# red double lines 170 mm long (21-191 mm), thick over thin 4 mm below the
+# mark, thin over thick with its foot 20 mm above the bottom edge (277 mm);
+# 份号 at the left and 发文字号 at the right edge of the text block, their
+# ink 7/8 of a 3号 character (4.94 mm) below the line; the title two blank
+# lines below the last element; page 1 unnumbered; the 版记 without rules
+ink() {   # ink PDF PAGE Y0 Y1 [X0 X1]: per 0.1 mm row "mm red r0 r1 dark d0 d1"
+	x0=${5:-0} x1=${6:-210}
+	pdftoppm -r 254 -f "$2" -l "$2" -x $((x0 * 10)) -y $(($3 * 10)) -W $(((x1 - x0) * 10)) -H $((($4 - $3) * 10)) \
+	    -singlefile "$1" "$tmp/ink" || return 1
+	hdr=$(head -c 40 "$tmp/ink.ppm" | awk 'NR <= 3 { n += length($0) + 1 } END { print n }')
+	tail -c +$((hdr + 1)) "$tmp/ink.ppm" | od -An -v -tu1 -w$(((x1 - x0) * 30)) |
+	awk -v y0="$3" -v x0="$x0" '{
+		red = dark = 0; r0 = d0 = 99999; r1 = d1 = -1
+		for (i = 1; i <= NF; i += 3) {
+			c = (i - 1) / 3
+			if ($i > 150 && $(i + 1) < 90 && $(i + 2) < 90) { red++; if (c < r0) r0 = c; r1 = c }
+			else if ($i < 110 && $(i + 1) < 110 && $(i + 2) < 110) { dark++; if (c < d0) d0 = c; d1 = c }
+		}
+		if (red || dark) printf "%.1f %d %.1f %.1f %d %.1f %.1f\n", y0 + (NR - 1) / 10, red, x0 + r0 / 10, x0 + (r1 + 1) / 10, dark, x0 + d0 / 10, x0 + (d1 + 1) / 10
+	}'
+}
+cat > "$tmp/letter.md" <<'MD'
+---
+format: letter
+copy_number: "000001"
+secrecy: 秘密★1年
+urgency: 特急
+issuer_mark: 孟津区人民政府办公室
+doc_number: 孟政办函〔2024〕5号
+title: 孟津区人民政府办公室关于报送2024年重点工作进展情况的函
+recipients: 区发展和改革委员会
+cc: [区委办公室, 区人大常委会办公室]
+---
+
+请你单位于2月5日前报送本单位牵头的重点工作进展情况。
+
+特此函告。
+
+```dateline
+signature: 孟津区人民政府办公室
+date: 2024-01-25
+```
+MD
+render "$tmp/letter.md" "$tmp/letter.pdf" && {
+ink "$tmp/letter.pdf" 1 25 70 > "$tmp/rows"
+set -- $(awk '$2 > 0 && $2 < 1000 { if (!n++) t = $1; if (!a || $3 < a) a = $3; if ($4 > b) b = $4 } END { print t, a, b }' "$tmp/rows")
+near "${1:-0}" 30 && near "$(awk -v a="${2:-0}" -v b="${3:-0}" 'BEGIN { print (a + b) / 2 }')" 106 &&
+    ok || bad 信函 "the mark's ink from ${1:-?} mm down, ${2:-?}-${3:-?} mm across: not 30 mm, centred on 106"
+foot=$(awk '$2 > 0 && $2 < 1000 && $1 < 45 { f = $1 + 0.1 } END { print f }' "$tmp/rows")
+# the bands of red rows at least 160 mm wide: "top foot x0 x1"
+awk '$2 >= 1600 { if (!on || $1 > last + 0.15) { if (on) print t, last + 0.1, a, b; t = $1; a = $3; b = $4; on = 1 } last = $1 }
+    END { if (on) print t, last + 0.1, a, b }' "$tmp/rows" > "$tmp/bands"
+set -- $(head -1 "$tmp/bands") $(sed -n 2p "$tmp/bands")
+near "$(awk -v a="${1:-0}" -v f="${foot:-0}" 'BEGIN { print a - f }')" 4 && near "${3:-0}" 21 0.3 && near "${4:-0}" 191 0.3 &&
+    awk -v a="$1" -v b="$2" -v c="$5" -v d="$6" 'BEGIN { exit !(b - a > 2 * (d - c)) }' &&
+    ok || bad 信函 "upper double line $(tr '\n' ';' < "$tmp/bands") mm, the mark's foot at ${foot:-?}: not thick over thin 4 mm below, 21-191 mm"
+rule_foot=${6:-0}
+ink "$tmp/letter.pdf" 1 265 285 | awk '$2 >= 1600 { if (!on || $1 > last + 0.15) { if (on) print t, last + 0.1; t = $1; on = 1 } last = $1 }
+    END { if (on) print t, last + 0.1 }' > "$tmp/bands"
+set -- $(head -1 "$tmp/bands") $(sed -n 2p "$tmp/bands")
+near "${4:-0}" 277 0.3 && awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" 'BEGIN { exit !(d - c > 2 * (b - a)) }' &&
+    ok || bad 信函 "lower double line $(tr '\n' ';' < "$tmp/bands"): not thin over thick, 20 mm above the bottom edge"
+# the extent of the first line of ink below the rule: "top x0 x1"
+first_ink() { awk -v r="$rule_foot" '$1 > r && $5 > 0 { if (!t) t = $1; if ($1 > t + 5) exit; if (!a || $6 < a) a = $6; if ($7 > b) b = $7 } END { print t, a, b }'; }
+set -- $(ink "$tmp/letter.pdf" 1 45 60 0 100 | first_ink) $(ink "$tmp/letter.pdf" 1 45 60 120 200 | first_ink)
+near "$(awk -v a="${4:-0}" -v r="$rule_foot" 'BEGIN { print a - r }')" 4.94 && near "${2:-0}" 28 0.3 && near "${6:-0}" 184 &&
+    ok || bad 信函 "份号 from ${2:-?} mm, 发文字号 to ${6:-?} mm, its ink ${4:-?} mm down, the line's foot at $rule_foot: not 4.94 mm below, at 28 and 184 mm"
+lines "$tmp/letter.pdf" > "$tmp/l"
+$bin render -t "$tmp/letter.md" -d $data --theme gongwen --dump=boxes > "$tmp/boxes" 2> "$tmp/err"
+basey() { awk -v t="$1" '$1 == "text" && /size=16.00/ && index($0, "\"" t) { print $3; exit }' "$tmp/boxes"; }
+[ -n "$(basey 000001)" ] && [ "$(basey 000001)" = "$(basey 孟)" ] && ok || bad 信函 "份号 ($(basey 000001)) and 发文字号 ($(basey 孟)) not on one baseline"
+lines "$tmp/letter.pdf" > "$tmp/l"
+[ "$(row "$(at 特急 2)")" -ge 1 ] && [ "$(row "$(awk '$6 ~ /^孟津区人民政府办公室关于/ { print $2; exit }' "$tmp/l")")" = "$(($(row "$(at 特急 2)") + 3))" ] &&
+    ok || bad 信函 "the title is not two blank lines below 特急"
+pdftotext -f 1 -l 1 "$tmp/letter.pdf" - | grep -q '— *1 *—' && bad 信函 "page 1 is numbered" || ok
+n=$(pdfinfo "$tmp/letter.pdf" | awk '/^Pages:/ { print $2 }')
+qpdf --qdf --object-streams=disable --pages "$tmp/letter.pdf" "$n" -- "$tmp/letter.pdf" "$tmp/last.qdf"
+pdftotext -f "$n" -l "$n" "$tmp/letter.pdf" - | grep -q '抄送：区委办公室' && [ $((n % 2)) = 0 ] &&
+    ! grep -a -q '^[0-9.]* w [0-9.]* [0-9.]* m [0-9.]* [0-9.]* l S$' "$tmp/last.qdf" && ok || bad 信函 "版记 on page $n: rules drawn or 抄送 missing"
+}
+printf -- '---\nformat: letter\nprinter: 孟津区人民政府办公室\n---\n\n正文。\n' > "$tmp/bad.md"
+$bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
+[ $? = 2 ] && grep -q "bad.md:3:10: error: printer has no place in the 信函格式" "$tmp/err" && ok || bad 信函 "$(cat "$tmp/err")"
+printf -- '---\nformat: 公函\n---\n\n正文。\n' > "$tmp/bad.md"
+$bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
+[ $? = 2 ] && grep -q "bad.md:2:9: error: format '公函'" "$tmp/err" && ok || bad format "$(cat "$tmp/err")"
 printf -- '---\nseal: maybe\n---\n\n正文。\n' > "$tmp/bad.md"
 $bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
 [ $? = 2 ] && grep -q "bad.md:2:7: error: seal 'maybe'" "$tmp/err" && ok || bad seal "$(cat "$tmp/err")"
