@@ -81,6 +81,12 @@ is_space(int32_t cp)
 }
 
 static int
+is_letter(int32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+static int
 is_alnum(int32_t cp)
 {
 	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
@@ -323,12 +329,18 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 		han_latin_glue(p, st, cp);
 		rg_lb_item *prev = last_item(p);
 		int wide = rg_lb_is_wide(cp) || (p->preserve && cp == ' ');
+		/* a token goes on in a new piece after / or _, or after a dot
+		 * between letters (not in 1315.7 or PM2.5): a soft break */
+		int soft = prev != NULL && prev->type == RG_LB_WORD && !wide && !p->preserve &&
+		    is_alnum(cp) && prev->len >= 2 && (prev->last == '/' || prev->last == '_' ||
+		    (prev->last == '.' && is_letter(cp) &&
+		     is_letter((unsigned char)prev->text[prev->len - 2])));
 		/* …… and —— stay one unit; a word goes on while letters follow in
 		 * the same face and style */
 		if (prev != NULL && prev->face == face && prev->size == st->size &&
 		    prev->color == st->color && prev->url == st->url &&
 		    prev->text + prev->len == text + i &&
-		    ((prev->type == RG_LB_WORD && !wide) ||
+		    ((prev->type == RG_LB_WORD && !wide && !soft) ||
 		     (prev->type == RG_LB_WIDE && (cp == 0x2026 || cp == 0x2014) &&
 		      prev->last == cp && prev->first == cp && prev->len == l))) {
 			double natural = prev->width - prev->adjust * prev->nglyphs +
@@ -349,6 +361,7 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 			it->face = face;
 			it->nglyphs = 1;
 			it->width = advance(p, face, cp, st->size);
+			it->soft_before = soft;
 			if (wide)
 				settle_wide(p, it, it->width);
 		}
@@ -488,6 +501,18 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 					     k + 1 < n && it[k + 1].keep_before)))
 						k++;
 				}
+				/* a line left loose before a long token ends
+				 * inside it, at its last soft break that fits */
+				rg_lb_line try;
+				finish_line(it, start, k, 1, &try);
+				if (avail - try.natural > RG_LB_LOOSE * it[start].size *
+				    (try.stretch_points > 0 ? try.stretch_points : 1))
+					for (size_t m = j; m > k && m > start; m--)
+						if (it[m].soft_before && it[m - 1].type == RG_LB_WORD &&
+						    !it[m].keep_before) {
+							k = m;
+							break;
+						}
 				end = k;
 				next = k;
 				justify = 1;

@@ -49,6 +49,39 @@ for doc in marks gongwen; do
 	[ ! -s "$tmp/off" ] && ok || bad 行尾 "$doc: $(head -3 "$tmp/off" | tr '\n' ';')"
 done
 
+# a line before a long unbreakable token (a file name, a web address, a
+# long number) is spread by at most a quarter of an em a gap (RG_LB_LOOSE):
+# the token is broken after / _ or a dot between letters when the line
+# would be looser, else the line ends short.  Every line but a paragraph's
+# last: its width over its characters is at most a cell (an em) + 1/4 em;
+# broken tokens end with / _ or .; the text reads back whole.
+cat > "$tmp/token.md" <<'MD'
+---
+title: 长词
+---
+
+请各单位于本周五前将填写完成的统计表格报送至区政府办公室，文件名为reportgen_2024_mengjin_zhongdian_renwu.xlsx，并抄送区统计局。
+
+报送地址为区政府网站的专题栏目页面，网址https://www.mengjin.gov.cn/zwgk/zdgz/2024/renwu/index.html，逾期不予受理。
+
+统计局核定的全区年度地区生产总值为一千三百一十五亿元整数值为131570000000000元。
+
+请各单位于本周五前将填写完成的统计表格报送至区政府办公室文件名为2024_mengjin_renwu。
+MD
+for theme in gongwen briefing; do
+	$bin render -t "$tmp/token.md" -d $data --theme $theme -o "$tmp/token.pdf" 2> "$tmp/err" || { bad token "$(cat "$tmp/err")"; continue; }
+	em=$(awk -v t=$theme -v c="$cell" 'BEGIN { print t == "gongwen" ? c : 12 * 25.4 / 72 }')
+	size=$(awk -v t=$theme 'BEGIN { print (t == "gongwen" ? 16 : 12) * 25.4 / 72 }')
+	lines "$tmp/token.pdf" | LC_ALL=C awk -v em="$em" -v s="$size" '$2 > 50 && $6 !~ /^—/ { t = $6; gsub(/[\200-\277]/, "", t)
+		if (prev != "" && prev !~ /。$/) { n = length(pt); w = px1 - px0; if (w / n > em + 0.25 * s + 0.01) printf "%s: %.2f mm a character\n", prev, w / n }
+		prev = $6; pt = t; px0 = $3; px1 = $4 }' > "$tmp/loose"
+	[ ! -s "$tmp/loose" ] && ok || bad 松行 "$theme: $(head -3 "$tmp/loose" | tr '\n' ';')"
+	lines "$tmp/token.pdf" | awk '$2 > 50 && $6 ~ /[A-Za-z0-9]$/ { print $6 }' > "$tmp/cut"
+	[ ! -s "$tmp/cut" ] && ok || bad 断词 "$theme: a token broken inside: $(head -2 "$tmp/cut" | tr '\n' ';')"
+	pdftotext "$tmp/token.pdf" - | tr -d '\n ' | grep -q '文件名为reportgen_2024_mengjin_zhongdian_renwu.xlsx，并抄送.*网址https://www.mengjin.gov.cn/zwgk/zdgz/2024/renwu/index.html，逾期.*131570000000000元' &&
+	    ok || bad 断词 "$theme: the text does not read back"
+done
+
 # 7.3.5 署名 and 成文日期.  row Y: the line of the grid (0 the first) that
 # holds a line whose box starts Y mm down; its foot is 37 + (row + 1) × P
 P=$(awk 'BEGIN { print 225 / 22 }')
