@@ -27,6 +27,9 @@
 #define DOUBLE_GAP (0.5 * MM)
 #define MARK_DESCENT 0.09        /* the foot of the ink of the mark's characters, em */
 #define BODY_INK 0.775           /* the top of the ink of 仿宋 (FandolFang), em */
+#define JOINT_GAP 0.5            /* em between the joint names and 文件 */
+#define JOINT_LEAD 1.2           /* em from one joint name to the next */
+#define SEAL_GAP (2 * MM)        /* 7.3.5.1: seals neither touch nor cross */
 #define SEAL (42 * MM)           /* 7.3.5.1: the diameter of a seal */
 #define LINES_MAX 5              /* a title of more lines is broken greedily */
 
@@ -55,6 +58,13 @@ rule(rg_box **boxes, size_t *n, size_t *cap, double x, double y, double w, doubl
 	r->w = w;
 	r->line_width = lw;
 	r->color = color;
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && memcmp(s + n - t, tail, t) == 0;
 }
 
 /* Text in an item, as rg_flow_text draws it. */
@@ -129,6 +139,59 @@ letter_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 	v->height = lines * P;
 }
 
+/* 联合行文 (7.2.4): the issuers' names one under another, the 主办机关
+ * first, each spread to the longest; when every one is written as
+ * "…文件", one 文件 to their right, centred on them.  Returns the line of
+ * the 发文字号 (two blank lines below), in points from the item's top. */
+static double
+joint_mark(rg_flow *c, rg_vitem *v, const rg_gongwen *g, double x, double w)
+{
+	const rg_theme *th = c->th;
+	const char *suffix = "文件";
+	size_t n = g->nissuer_marks, sl = strlen(suffix);
+	int all = 1;
+	for (size_t i = 0; i < n; i++)
+		all &= strlen(g->issuer_marks[i]) > sl && ends_with(g->issuer_marks[i], suffix);
+	double wmax = 0;
+	for (size_t i = 0; i < n; i++) {
+		rg_buf b = { 0 };
+		rg_buf_put(&b, g->issuer_marks[i], strlen(g->issuer_marks[i]) - (all ? sl : 0));
+		wmax = fmax(wmax, rg_flow_measure(c, rg_buf_cstr(&b), RG_FONT_BIAOSONG, 1));
+		rg_buf_free(&b);
+	}
+	double ws = all ? rg_flow_measure(c, suffix, RG_FONT_BIAOSONG, 1) + JOINT_GAP : 0;
+	double ms = wmax + ws > 0 ? fmin(MARK_MAX, 0.95 * w / (wmax + ws)) : MARK_MAX;
+	double left = x + w / 2 - (wmax + ws) * ms / 2, lead = JOINT_LEAD * ms;
+	for (size_t i = 0; i < n; i++) {
+		const char *t = g->issuer_marks[i];
+		size_t len = strlen(t) - (all ? sl : 0), nch = 0;
+		double tw = 0;
+		for (size_t off = 0, l; off < len; off += l, nch++) {
+			char ch[8] = "";
+			rg_utf8_decode(t + off, len - off, &l);
+			memcpy(ch, t + off, l < 7 ? l : 7);
+			tw += rg_flow_measure(c, ch, RG_FONT_BIAOSONG, ms);
+		}
+		double gap = nch > 1 ? (wmax * ms - tw) / (double)(nch - 1) : 0, cx = left;
+		double base = MARK_TOP + MARK_ASCENT * ms + (double)i * lead;
+		for (size_t off = 0, l; off < len; off += l) {
+			char ch[8] = "";
+			rg_utf8_decode(t + off, len - off, &l);
+			memcpy(ch, t + off, l < 7 ? l : 7);
+			cx += text(c, v, ch, RG_FONT_BIAOSONG, ms, cx, base, RG_PALIGN_LEFT, RED) + gap;
+		}
+	}
+	/* 文件 centred on the names' ink, from the first's top to the last's foot */
+	double top = MARK_TOP, foot = MARK_TOP + (double)(n - 1) * lead +
+	    (MARK_ASCENT + MARK_DESCENT) * ms;
+	if (all)
+		text(c, v, suffix, RG_FONT_BIAOSONG, ms, left + (wmax + JOINT_GAP) * ms,
+		    (top + foot) / 2 + (MARK_ASCENT - (MARK_ASCENT + MARK_DESCENT) / 2) * ms,
+		    RG_PALIGN_LEFT, RED);
+	double P = pitch(th);
+	return (ceil(foot / P - 1e-6) + 2) * P;
+}
+
 void
 rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 {
@@ -153,7 +216,9 @@ rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 		text(c, v, g->urgency, RG_FONT_HEI, s, x, k++ * P + base, RG_PALIGN_LEFT, 0);
 	double bottom = k * P;
 	/* 7.2.4: the 发文机关标志, red, centred, its top 35 mm down */
-	if (g->issuer_mark) {
+	if (g->nissuer_marks > 1) {
+		bottom = joint_mark(c, v, g, x, w);
+	} else if (g->issuer_mark) {
 		double unit = rg_flow_measure(c, g->issuer_mark, RG_FONT_BIAOSONG, 1);
 		double ms = unit > 0 ? fmin(MARK_MAX, 0.95 * w / unit) : MARK_MAX;
 		text(c, v, g->issuer_mark, RG_FONT_BIAOSONG, ms, x + w / 2, MARK_TOP + MARK_ASCENT * ms,
@@ -431,6 +496,58 @@ rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w)
 	rg_lb_para_free(&p);
 }
 
+/* 联合行文, sealed (7.3.5.1): the issuers' names in rows, in order, each
+ * centred under its own seal; the seals 42 mm, at least 2 mm apart (互不相交
+ * 或相切), within the text block, as many a row as fit, the rows right-
+ * aligned on columns that end on the date's centre (cx), so that the last
+ * seal presses the last name and the date.  The first row's seals have
+ * their top on the foot of the body; a row of seals takes whole lines. */
+static void
+joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block *date,
+    double cx, double x, double w)
+{
+	const rg_theme *th = c->th;
+	double P = th->line_pitch, s = th->body_size;
+	size_t n = 0;
+	for (const rg_block *k = b; k != date; k = k->next)
+		n++;
+	double room = cx - SEAL / 2 - x;                 /* for the other centres */
+	size_t per = 1 + (size_t)fmax(0, floor(room / (SEAL + SEAL_GAP) + 1e-9));
+	if (per > n)
+		per = n;
+	double step = per > 1 ? fmin(SEAL + 2 * SEAL_GAP, room / (double)(per - 1)) : 0;
+	size_t rows = (n + per - 1) / per;
+	int row_lines = (int)ceil((SEAL + 2 * SEAL_GAP) / P - 1e-9);
+	int blank = (int)fmax(1, floor(SEAL / 2 / P - 1 + 1e-9) + 1);
+	rg_flow_gap(c, blank * P);
+	const rg_block *k = b;
+	for (size_t r = 0; r < rows; r++) {
+		/* the last row holds what is left; every row ends on the right */
+		size_t first = r * per, m = r + 1 < rows ? per : n - first;
+		rg_vitem *v = rg_flow_item(c, P);
+		v->closing = 1;
+		v->keep_next = 1;
+		for (size_t j = 0; j < m; j++, k = k->next)
+			if (k->nspans > 0)
+				text(c, v, k->spans[0].text, th->body_role, s,
+				    cx - (double)(m - 1 - j) * step, rg_flow_baseline(P, s),
+				    RG_PALIGN_CENTER, 0);
+		if (r + 1 < rows)
+			for (int l = 1; l < row_lines; l++) {
+				rg_vitem *e = rg_flow_item(c, P);
+				e->closing = 1;
+				e->keep_next = 1;
+			}
+	}
+	rg_vitem *v = rg_flow_item(c, P);
+	v->closing = 1;
+	v->keep_next = g != NULL && g->note != NULL;
+	if (date->nspans > 0)
+		text(c, v, date->spans[0].text, th->body_role, s, cx, rg_flow_baseline(P, s),
+		    RG_PALIGN_CENTER, 0);
+	rg_gongwen_note(c, g, x, w);
+}
+
 const rg_block *
 rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x, double w)
 {
@@ -469,8 +586,15 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 	}
 	/* the signature and the date never stand alone on a page: the last two
 	 * lines before them go along */
-	for (size_t k = c->nitems; k > 0 && k + 2 > c->nitems; k--)
+	for (size_t k = c->nitems; k > 0 && k + 2 > c->nitems; k--) {
 		c->items[k - 1].keep_next = 1;
+		if (!c->items[k - 1].closing)
+			c->items[k - 1].closing = 2;
+	}
+	if (seal == 1 && lines > 2) {
+		joint_sealed(c, g, b, date, date_x + dw / 2, x, w);
+		return date;
+	}
 	rg_flow_gap(c, blank * P);
 	for (const rg_block *k = b;; k = k->next) {
 		rg_vitem *v = rg_flow_item(c, P);

@@ -384,8 +384,12 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			 * the signature without the body (7.3.5.5) */
 			size_t n0 = c->nitems;
 			rg_gongwen_attachments(c, c->gongwen, f.x, f.width);
-			for (size_t k = n0; k > 0 && k + 2 > n0 && c->nitems > n0; k--)
+			for (size_t k = n0; k > 0 && k + 2 > n0 && c->nitems > n0; k--) {
 				c->items[k - 1].keep_next = 1;
+				c->items[k - 1].closing = 2;
+			}
+			for (size_t k = n0; k < c->nitems; k++)
+				c->items[k].closing = 2;
 			b = rg_gongwen_dateline(c, c->gongwen, b, f.x, f.width);
 			break;
 		}
@@ -561,6 +565,10 @@ paginate(rg_flow *c)
 		 * page starts at the top of one */
 		int chain_start = i == 0 || !c->items[i - 1].keep_next;
 		double need = chain_start ? keep_height(c, i) : v->height;
+		/* inside a chain taller than a page, the closing (署名, date and
+		 * the lines kept with them) still goes whole when it fits */
+		if (!chain_start && v->closing && keep_height(c, i) <= bottom - top + 0.01)
+			need = keep_height(c, i);
 		int table_row = v->in_table && v->repeat_to > v->repeat_from;
 		if (y > top && y + sb + need > bottom + 0.01) {
 			/* by index: new_page may move the pages (ASan found the old

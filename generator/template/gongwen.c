@@ -152,7 +152,8 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 			rg_error(d, at, "urgency '%s' is not a 紧急程度 (expected 特急 or 加急; "
 			    "特提, 特急, 加急 or 平急 for a telegram)", g.urgency);
 	}
-	g.issuer_mark = scalar(front, "issuer_mark", &at, d);
+	g.issuer_marks = values(front, "issuer_mark", &g.nissuer_marks, &at, d);
+	g.issuer_mark = g.nissuer_marks > 0 ? g.issuer_marks[0] : NULL;
 	g.doc_number = scalar(front, "doc_number", &at, d);
 	if (g.doc_number != NULL)
 		check_doc_number(g.doc_number, at, d);

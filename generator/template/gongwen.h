@@ -18,7 +18,8 @@ typedef struct rg_gongwen {
 	const char *copy_number;     /* 份号, digits */
 	const char *secrecy;         /* 密级和保密期限: 秘密★1年 */
 	const char *urgency;         /* 紧急程度: 特急, 加急 */
-	const char *issuer_mark;     /* 发文机关标志: 洛阳市人民政府文件 */
+	const char *issuer_mark;     /* 发文机关标志: 洛阳市人民政府文件 (the first) */
+	const char **issuer_marks; size_t nissuer_marks;   /* 联合行文: 主办机关 first */
 	const char *doc_number;      /* 发文字号: 洛政〔2025〕7号 */
 	const char **signers; size_t nsigners;   /* 签发人 (上行文) */
 	const char *recipients;      /* 主送机关, ending with ： */

@@ -243,6 +243,52 @@ $bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
 printf -- '---\nformat: 公函\n---\n\n正文。\n' > "$tmp/bad.md"
 $bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
 [ $? = 2 ] && grep -q "bad.md:2:9: error: format '公函'" "$tmp/err" && ok || bad format "$(cat "$tmp/err")"
+# 联合行文 (7.2.4, 7.3.5): the marks one under another, 主办机关 first,
+# spread to one width, one 文件 to their right centred on them, the whole
+# centred on the text block (106 mm); sealed, the names side by side under
+# seals 42 mm wide that neither touch nor leave the text block, the last
+# centred on the date; unsealed, the names one under another, the date
+# below the last
+joint() {   # joint NAME SEAL
+	{ printf -- '---\nissuer_mark: [中共孟津区委员会文件, 孟津区人民政府文件]\ndoc_number: 孟发〔2024〕1号\n'
+	  printf 'title: 关于印发孟津区2024年重点工作任务的通知\nseal: %s\n---\n\n' "$2"
+	  printf '现将有关事项通知如下，请认真贯彻落实。\n\n```dateline\nsignature: [中共孟津区委员会, 孟津区人民政府, 孟津区政协]\ndate: 2024-01-25\n```\n'
+	} > "$tmp/$1.md"
+	render "$tmp/$1.md" "$tmp/$1.pdf"
+}
+# words PDF PAGE: "x0 y0 x1 y1 text" in mm
+words() {
+	pdftotext -f "$2" -l "$2" -bbox "$1" - | sed -n 's/.*xMin="\([^"]*\)" yMin="\([^"]*\)" xMax="\([^"]*\)" yMax="\([^"]*\)">\(.*\)<\/word>/\1 \2 \3 \4 \5/p' |
+	    awk '{ printf "%.2f %.2f %.2f %.2f %s\n", $1 * 25.4 / 72, $2 * 25.4 / 72, $3 * 25.4 / 72, $4 * 25.4 / 72, $5 }'
+}
+wat() { awk -v t="$1" -v n="$2" '$5 == t { print $n; exit }' "$tmp/w"; }
+joint jsealed true && {
+words "$tmp/jsealed.pdf" 1 > "$tmp/w"
+a0=$(wat 中共孟津区委员会 1) a1=$(wat 中共孟津区委员会 3) ay=$(wat 中共孟津区委员会 2)
+b0=$(wat 孟津区人民政府 1) b1=$(wat 孟津区人民政府 3) by=$(wat 孟津区人民政府 2) bz=$(wat 孟津区人民政府 4)
+f0=$(wat 文件 1) f1=$(wat 文件 3) fy=$(wat 文件 2) fz=$(wat 文件 4)
+near "${a0:-0}" "${b0:-1}" 0.3 && near "${a1:-0}" "${b1:-1}" 0.3 && awk -v a="${ay:-0}" -v b="${by:-0}" 'BEGIN { exit !(a < b) }' &&
+    near "$(awk -v a="${fy:-0}" -v b="${fz:-0}" 'BEGIN { print (a + b) / 2 }')" "$(awk -v a="${ay:-0}" -v b="${bz:-0}" 'BEGIN { print (a + b) / 2 }')" &&
+    awk -v f="${f0:-0}" -v a="${a1:-0}" 'BEGIN { exit !(f > a) }' && near "$(awk -v a="${a0:-0}" -v b="${f1:-0}" 'BEGIN { print (a + b) / 2 }')" 106 &&
+    ok || bad 联合行文 "marks ${a0:-?}-${a1:-?} at ${ay:-?} and ${b0:-?}-${b1:-?} at ${by:-?}, 文件 ${f0:-?}-${f1:-?} at ${fy:-?}-${fz:-?} mm"
+}
+# the names: on one line (the page that holds the date), centres >= 44 mm
+# apart, the seals within 28-184 mm, the last centred on the date
+n=$(pdfinfo "$tmp/jsealed.pdf" | awk '/^Pages:/ { print $2 }')
+p=1; while [ $p -le "$n" ] && ! words "$tmp/jsealed.pdf" $p | grep -q ' 日$'; do p=$((p + 1)); done
+words "$tmp/jsealed.pdf" $p > "$tmp/w"
+set -- $(awk '$2 > 100 && ($5 == "中共孟津区委员会" || $5 == "孟津区人民政府" || $5 == "孟津区政协") { printf "%.2f %.2f ", ($1 + $3) / 2, $2 }' "$tmp/w")
+d0=$(awk '$5 == "2024" && $1 > 100 { print $1; exit }' "$tmp/w") d1=$(wat 日 3)
+awk -v c1="${1:-0}" -v y1="${2:-0}" -v c2="${3:-0}" -v y2="${4:-9}" -v c3="${5:-0}" -v y3="${6:-9}" -v d0="${d0:-0}" -v d1="${d1:-0}" 'BEGIN {
+	dc = (d0 + d1) / 2; d = c3 - dc; if (d < 0) d = -d
+	exit !(y1 == y2 && y2 == y3 && c2 - c1 >= 44 && c3 - c2 >= 44 && c1 - 21 >= 28 && c3 + 21 <= 184 && d < 0.3) }' &&
+    ok || bad 联合行文 "sealed names at $* (centres, tops), the date ${d0:-?}-${d1:-?} mm"
+joint junsealed false
+n=$(pdfinfo "$tmp/junsealed.pdf" | awk '/^Pages:/ { print $2 }')
+lines "$tmp/junsealed.pdf" | awk -v n="$n" '$1 == n && $2 > 100' > "$tmp/l"
+r1=$(row "$(at 中共孟津区委员会 2)") r2=$(row "$(at 孟津区人民政府 2)") r3=$(row "$(at 孟津区政协 2)") rd=$(row "$(at 2024年1月25日 2)")
+[ "$r2" = $((r1 + 1)) ] && [ "$r3" = $((r2 + 1)) ] && [ "$rd" = $((r3 + 1)) ] && [ "$(at 中共孟津区委员会 3)" = "$(at 孟津区政协 3)" ] &&
+    ok || bad 联合行文 "unsealed names on rows $r1 $r2 $r3, the date on $rd"
 printf -- '---\nseal: maybe\n---\n\n正文。\n' > "$tmp/bad.md"
 $bin render -t "$tmp/bad.md" -d $data -o "$tmp/bad.pdf" 2> "$tmp/err"
 [ $? = 2 ] && grep -q "bad.md:2:7: error: seal 'maybe'" "$tmp/err" && ok || bad seal "$(cat "$tmp/err")"
