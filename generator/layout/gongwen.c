@@ -527,11 +527,16 @@ joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block 
 		rg_vitem *v = rg_flow_item(c, P);
 		v->closing = 1;
 		v->keep_next = 1;
-		for (size_t j = 0; j < m; j++, k = k->next)
-			if (k->nspans > 0)
-				text(c, v, k->spans[0].text, th->body_role, s,
-				    cx - (double)(m - 1 - j) * step, rg_flow_baseline(P, s),
-				    RG_PALIGN_CENTER, 0);
+		for (size_t j = 0; j < m; j++, k = k->next) {
+			if (k->nspans == 0)
+				continue;
+			/* a name wider than its seal stays inside the text block */
+			double nw = rg_flow_measure(c, k->spans[0].text, th->body_role, s);
+			double at = cx - (double)(m - 1 - j) * step;
+			at = fmin(fmax(at, x + nw / 2), x + w - nw / 2);
+			text(c, v, k->spans[0].text, th->body_role, s, at, rg_flow_baseline(P, s),
+			    RG_PALIGN_CENTER, 0);
+		}
 		if (r + 1 < rows)
 			for (int l = 1; l < row_lines; l++) {
 				rg_vitem *e = rg_flow_item(c, P);

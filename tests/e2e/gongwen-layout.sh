@@ -283,6 +283,13 @@ awk -v c1="${1:-0}" -v y1="${2:-0}" -v c2="${3:-0}" -v y2="${4:-9}" -v c3="${5:-
 	dc = (d0 + d1) / 2; d = c3 - dc; if (d < 0) d = -d
 	exit !(y1 == y2 && y2 == y3 && c2 - c1 >= 44 && c3 - c2 >= 44 && c1 - 21 >= 28 && c3 + 21 <= 184 && d < 0.3) }' &&
     ok || bad 联合行文 "sealed names at $* (centres, tops), the date ${d0:-?}-${d1:-?} mm"
+# five issuers: rows of three and two, five lines apart, every name inside
+# the text block, the last row ending on the date
+printf -- '---\ntitle: 通知\n---\n\n正文。\n\n```dateline\nsignature: [中共孟津区委员会, 孟津区人民政府, 孟津区政协, 孟津区人大常委会, 孟津区纪委]\ndate: 2024-01-25\n```\n' > "$tmp/j5.md"
+render "$tmp/j5.md" "$tmp/j5.pdf" && words "$tmp/j5.pdf" 1 > "$tmp/w"
+awk -v p="$P" '$5 ~ /^(中共孟津区委员会|孟津区人民政府|孟津区政协|孟津区人大常委会|孟津区纪委)$/ { n++; y[n] = $2; if ($1 < 27.9 || $3 > 184.1) out++ }
+    END { exit !(n == 5 && y[1] == y[3] && y[4] == y[5] && (y[4] - y[1]) / p > 4.9 && (y[4] - y[1]) / p < 5.1 && !out) }' "$tmp/w" &&
+    ok || bad 联合行文 "five names: $(awk '$2 > 50 && $2 < 200 { printf "%s %s-%s@%s;", $5, $1, $3, $2 }' "$tmp/w")"
 joint junsealed false
 n=$(pdfinfo "$tmp/junsealed.pdf" | awk '/^Pages:/ { print $2 }')
 lines "$tmp/junsealed.pdf" | awk -v n="$n" '$1 == n && $2 > 100' > "$tmp/l"
