@@ -85,6 +85,7 @@ build_text_block(rg_flow *c, const rg_block *b, frame f, int role, double size,
 	rg_lb_para p;
 	rg_lb_para_init(&p, &c->env, f.width, 0);
 	rg_flow_spans(c, &p, b->spans, b->nspans, role, size, 0);
+	p.grid_runs = c->th->grid && al == RG_ALIGN_JUSTIFY;
 	rg_para_style ps = { f.x, f.width, indent, pitch, al, 0, f.bar_x, keep };
 	c->body_lines = b->kind == RG_BLOCK_PARAGRAPH;
 	emit_para(c, &p, &ps, outline, level);

@@ -1,6 +1,7 @@
 /* linebreak.c -- see linebreak.h */
 #include "linebreak.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -465,6 +466,48 @@ finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_l
 	}
 }
 
+/* On the grid (公文) a run of words and glue between wide characters takes
+ * whole cells (flow.c, grid_pads): at least one, and at least as many as
+ * its words squeezed by 0.1 em a glyph need.  The breaker measures a line
+ * so, the runs in the fewest cells they can take, so that a line of digits
+ * is as full as the grid lets it be. */
+typedef struct grid_acc {
+	double wide, cells;      /* wide items; whole cells of closed runs */
+	double r;                /* the open run's words */
+	int glyphs, open;
+} grid_acc;
+
+static double
+run_cells(const grid_acc *g, double cell, double size)
+{
+	return fmax(1, ceil((g->r - 0.1 * size * g->glyphs) / cell - 1e-6));
+}
+
+static void
+grid_add(grid_acc *g, const rg_lb_item *t, double cell, double size)
+{
+	if (t->type == RG_LB_WIDE) {
+		if (g->open)
+			g->cells += run_cells(g, cell, size);
+		g->open = 0;
+		g->r = 0;
+		g->glyphs = 0;
+		g->wide += t->width;
+		return;
+	}
+	g->open = 1;
+	if (t->type == RG_LB_WORD) {
+		g->r += t->width;
+		g->glyphs += t->nglyphs;
+	}
+}
+
+static double
+grid_width(const grid_acc *g, double cell, double size)
+{
+	return g->wide + g->cells * cell + (g->open ? run_cells(g, cell, size) * cell : 0);
+}
+
 size_t
 rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines)
 {
@@ -479,6 +522,7 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 			break;
 		double avail = width - (nlines == 0 ? indent : 0);
 		double x = 0;
+		grid_acc g = { 0, 0, 0, 0, 0 };
 		size_t j = start, end = n, next = n;
 		int justify = 0;
 		for (; j < n; j++) {
@@ -487,7 +531,17 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 				next = j + 1;
 				break;
 			}
-			if (j > start && x + it[j].width > avail + 1e-6) {
+			int over = x + it[j].width > avail + 1e-6;
+			if (p->grid_runs && p->env->wide_em > 0) {
+				/* on the grid: as the line will be drawn */
+				double cell = p->env->wide_em * it[j].size;
+				grid_acc after = g;
+				grid_add(&after, &it[j], cell, it[j].size);
+				over = it[j].type != RG_LB_GLUE &&
+				    grid_width(&after, cell, it[j].size) > avail + 1e-6;
+				g = after;
+			}
+			if (j > start && over) {
 				size_t k = j;
 				while (k > start && !break_before(it, n, start, k))
 					k--;

@@ -80,6 +80,8 @@ typedef struct rg_lb_para {
 	rg_lb_item *items; size_t n, cap;
 	double max_width;        /* words wider than this are split by character */
 	int preserve;            /* code: keep every space, no collapsing */
+	int grid_runs;           /* justified on the grid (公文): runs of words
+	                          * are measured in whole cells, as drawn */
 	int pending_soft;        /* a soft break waits for the next text */
 	int wide_before_soft;
 } rg_lb_para;
