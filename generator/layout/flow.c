@@ -197,7 +197,7 @@ rg_flow_line(rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double x,
 		/* on the grid: no spreading */
 	} else if (al == RG_ALIGN_JUSTIFY && ln->justify && ln->stretch_points > 0) {
 		extra = (avail - ln->natural) / ln->stretch_points;
-		if (extra < 0 || extra > c->th->body_size)
+		if (extra < 0 || extra > RG_LB_LOOSE * size_max)
 			extra = 0;     /* a line that cannot be filled decently stays ragged */
 	} else if (al == RG_PALIGN_CENTER) {
 		x += (avail - ln->natural) / 2;

@@ -42,6 +42,11 @@ typedef struct rg_vitem {
 	size_t cont_group;
 	int group_row;           /* a group row itself (one continues nothing) */
 	int hidden;              /* not placed; only repeated (cont_group) */
+	int closing;             /* the 署名 and date of a dateline (1) and the
+	                          * lines kept with them (2): they go to a new
+	                          * page together even inside a chain taller
+	                          * than a page, and a page left short by them
+	                          * is not a full page (the grid's check) */
 	rg_line_rec *lines; size_t nlines, cap_lines;   /* y relative to the item */
 } rg_vitem;
 

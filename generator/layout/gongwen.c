@@ -18,6 +18,19 @@
 #define THICK (0.35 * MM)        /* 7.4.1: first and last rules of the 版记 */
 #define THIN (0.25 * MM)
 #define FOOT_SIZE 14.0           /* 4号 */
+#define LETTER_TOP (30 * MM)     /* 10.1: the mark below the top edge of the page */
+#define LETTER_MARK_MAX 36.0     /* pt: a letter's mark is smaller */
+#define LETTER_RULE (170 * MM)   /* 10.1: the double lines' length */
+#define LETTER_FOOT (20 * MM)    /* 10.1: the lower double line above the bottom edge */
+#define DOUBLE_THICK (0.75 * MM) /* the double lines (the standard gives no widths) */
+#define DOUBLE_THIN (0.25 * MM)
+#define DOUBLE_GAP (0.5 * MM)
+#define MARK_DESCENT 0.09        /* the foot of the ink of the mark's characters, em */
+#define BODY_INK 0.775           /* the top of the ink of 仿宋 (FandolFang), em */
+#define JOINT_GAP 0.5            /* em between the joint names and 文件 */
+#define JOINT_LEAD 1.2           /* em from one joint name to the next */
+#define SEAL_GAP (2 * MM)        /* 7.3.5.1: seals neither touch nor cross */
+#define SEAL (42 * MM)           /* 7.3.5.1: the diameter of a seal */
 #define LINES_MAX 5              /* a title of more lines is broken greedily */
 
 /* A character: a cell of the grid, or an em of the body. */
@@ -47,6 +60,13 @@ rule(rg_box **boxes, size_t *n, size_t *cap, double x, double y, double w, doubl
 	r->color = color;
 }
 
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	return n >= t && memcmp(s + n - t, tail, t) == 0;
+}
+
 /* Text in an item, as rg_flow_text draws it. */
 static double
 text(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double x, double y,
@@ -57,9 +77,128 @@ text(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double x, do
 
 /* ---- 版头 (7.2) -------------------------------------------------------- */
 
+/* A red double line of the 信函格式, 170 mm long, centred on the text block
+ * (as the mark is), from
+ * y down: the thick line above (top 1) or below (top 0) the thin one.
+ * Returns its foot. */
+static double
+double_line(rg_vitem *v, const rg_theme *th, double y, int thick_first)
+{
+	double x = th->margin_left + (th->page_w - th->margin_left - th->margin_right -
+	    LETTER_RULE) / 2;
+	double a = thick_first ? DOUBLE_THICK : DOUBLE_THIN;
+	double b = thick_first ? DOUBLE_THIN : DOUBLE_THICK;
+	rule(&v->boxes, &v->nboxes, &v->cap, x, y + a / 2, LETTER_RULE, a, RED);
+	rule(&v->boxes, &v->nboxes, &v->cap, x, y + a + DOUBLE_GAP + b / 2, LETTER_RULE, b,
+	    RED);
+	return y + a + DOUBLE_GAP + b;
+}
+
+/* 10.1 信函格式: the mark's top 30 mm below the top edge of the page, the
+ * red double line 4 mm below it and another 20 mm above the bottom edge;
+ * 份号, 密级, 紧急程度 at the left and the 发文字号 at the right below the
+ * first line, 7/8 of a character's height under it; the title two lines
+ * below the last of them.  Item coordinates: 0 is the top of the text
+ * block, which the mark stands above. */
+static void
+letter_head(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	const rg_theme *th = c->th;
+	double P = pitch(th), s = th->body_size, top = th->margin_top;
+	rg_vitem *v = rg_flow_item(c, P);
+	v->keep_next = 1;
+	double y = LETTER_TOP - top;
+	if (g->issuer_mark) {
+		double unit = rg_flow_measure(c, g->issuer_mark, RG_FONT_BIAOSONG, 1);
+		double ms = unit > 0 ? fmin(LETTER_MARK_MAX, 0.95 * w / unit) : LETTER_MARK_MAX;
+		text(c, v, g->issuer_mark, RG_FONT_BIAOSONG, ms, x + w / 2, y + MARK_ASCENT * ms,
+		    RG_PALIGN_CENTER, RED);
+		y += (MARK_ASCENT + MARK_DESCENT) * ms;
+	}
+	y = double_line(v, th, y + RULE_GAP, 1);
+	double_line(v, th, th->page_h - LETTER_FOOT - DOUBLE_THICK - DOUBLE_GAP - DOUBLE_THIN -
+	    top, 0);
+	/* the elements one a line, the first 7/8 of a character below the
+	 * line; the title on the grid two blank lines below the last */
+	double base = y + 7.0 / 8.0 * s + BODY_INK * s, last = -1;
+	int k = 0;
+	if (g->copy_number)
+		text(c, v, g->copy_number, th->body_role, s, x, (last = base + k++ * P),
+		    RG_PALIGN_LEFT, 0);
+	if (g->secrecy)
+		text(c, v, g->secrecy, RG_FONT_HEI, s, x, (last = base + k++ * P),
+		    RG_PALIGN_LEFT, 0);
+	if (g->urgency)
+		text(c, v, g->urgency, RG_FONT_HEI, s, x, (last = base + k++ * P),
+		    RG_PALIGN_LEFT, 0);
+	if (g->doc_number) {
+		text(c, v, g->doc_number, th->body_role, s, x + w, base, RG_PALIGN_RIGHT, 0);
+		last = fmax(last, base);
+	}
+	double lines = last < 0 ? ceil(y / P - 1e-6) + 2 : floor(last / P) + 3;
+	v->height = lines * P;
+}
+
+/* 联合行文 (7.2.4): the issuers' names one under another, the 主办机关
+ * first, each spread to the longest; when every one is written as
+ * "…文件", one 文件 to their right, centred on them.  Returns the line of
+ * the 发文字号 (two blank lines below), in points from the item's top. */
+static double
+joint_mark(rg_flow *c, rg_vitem *v, const rg_gongwen *g, double x, double w)
+{
+	const rg_theme *th = c->th;
+	const char *suffix = "文件";
+	size_t n = g->nissuer_marks, sl = strlen(suffix);
+	int all = 1;
+	for (size_t i = 0; i < n; i++)
+		all &= strlen(g->issuer_marks[i]) > sl && ends_with(g->issuer_marks[i], suffix);
+	double wmax = 0;
+	for (size_t i = 0; i < n; i++) {
+		rg_buf b = { 0 };
+		rg_buf_put(&b, g->issuer_marks[i], strlen(g->issuer_marks[i]) - (all ? sl : 0));
+		wmax = fmax(wmax, rg_flow_measure(c, rg_buf_cstr(&b), RG_FONT_BIAOSONG, 1));
+		rg_buf_free(&b);
+	}
+	double ws = all ? rg_flow_measure(c, suffix, RG_FONT_BIAOSONG, 1) + JOINT_GAP : 0;
+	double ms = wmax + ws > 0 ? fmin(MARK_MAX, 0.95 * w / (wmax + ws)) : MARK_MAX;
+	double left = x + w / 2 - (wmax + ws) * ms / 2, lead = JOINT_LEAD * ms;
+	for (size_t i = 0; i < n; i++) {
+		const char *t = g->issuer_marks[i];
+		size_t len = strlen(t) - (all ? sl : 0), nch = 0;
+		double tw = 0;
+		for (size_t off = 0, l; off < len; off += l, nch++) {
+			char ch[8] = "";
+			rg_utf8_decode(t + off, len - off, &l);
+			memcpy(ch, t + off, l < 7 ? l : 7);
+			tw += rg_flow_measure(c, ch, RG_FONT_BIAOSONG, ms);
+		}
+		double gap = nch > 1 ? (wmax * ms - tw) / (double)(nch - 1) : 0, cx = left;
+		double base = MARK_TOP + MARK_ASCENT * ms + (double)i * lead;
+		for (size_t off = 0, l; off < len; off += l) {
+			char ch[8] = "";
+			rg_utf8_decode(t + off, len - off, &l);
+			memcpy(ch, t + off, l < 7 ? l : 7);
+			cx += text(c, v, ch, RG_FONT_BIAOSONG, ms, cx, base, RG_PALIGN_LEFT, RED) + gap;
+		}
+	}
+	/* 文件 centred on the names' ink, from the first's top to the last's foot */
+	double top = MARK_TOP, foot = MARK_TOP + (double)(n - 1) * lead +
+	    (MARK_ASCENT + MARK_DESCENT) * ms;
+	if (all)
+		text(c, v, suffix, RG_FONT_BIAOSONG, ms, left + (wmax + JOINT_GAP) * ms,
+		    (top + foot) / 2 + (MARK_ASCENT - (MARK_ASCENT + MARK_DESCENT) / 2) * ms,
+		    RG_PALIGN_LEFT, RED);
+	double P = pitch(th);
+	return (ceil(foot / P - 1e-6) + 2) * P;
+}
+
 void
 rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 {
+	if (g != NULL && g->letter) {
+		letter_head(c, g, x, w);
+		return;
+	}
 	if (g == NULL || !(g->copy_number || g->secrecy || g->urgency || g->issuer_mark ||
 	    g->doc_number))
 		return;
@@ -77,7 +216,9 @@ rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w)
 		text(c, v, g->urgency, RG_FONT_HEI, s, x, k++ * P + base, RG_PALIGN_LEFT, 0);
 	double bottom = k * P;
 	/* 7.2.4: the 发文机关标志, red, centred, its top 35 mm down */
-	if (g->issuer_mark) {
+	if (g->nissuer_marks > 1) {
+		bottom = joint_mark(c, v, g, x, w);
+	} else if (g->issuer_mark) {
 		double unit = rg_flow_measure(c, g->issuer_mark, RG_FONT_BIAOSONG, 1);
 		double ms = unit > 0 ? fmin(MARK_MAX, 0.95 * w / unit) : MARK_MAX;
 		text(c, v, g->issuer_mark, RG_FONT_BIAOSONG, ms, x + w / 2, MARK_TOP + MARK_ASCENT * ms,
@@ -329,6 +470,152 @@ rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w)
 	}
 }
 
+/* ---- 发文机关署名, 成文日期, 印章 (7.3.5), 附注 (7.3.6) ------------------ */
+
+void
+rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w)
+{
+	if (g == NULL || g->note == NULL)
+		return;
+	const rg_theme *th = c->th;
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, w, 0);
+	rg_lb_style st = { th->body_role, th->body_size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, g->note, &st, none);
+	double indent = 2 * cell(th);
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&p, w, indent, &lines);
+	for (size_t i = 0; i < n; i++) {
+		rg_vitem *v = rg_flow_item(c, th->line_pitch);
+		v->keep_next = i + 1 < n;
+		double in = i == 0 ? indent : 0;
+		rg_flow_line(c, &p, &lines[i], x + in, w - in, RG_ALIGN_JUSTIFY, v, 0, v->height);
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
+/* 联合行文, sealed (7.3.5.1): the issuers' names in rows, in order, each
+ * centred under its own seal; the seals 42 mm, at least 2 mm apart (互不相交
+ * 或相切), within the text block, as many a row as fit, the rows right-
+ * aligned on columns that end on the date's centre (cx), so that the last
+ * seal presses the last name and the date.  The first row's seals have
+ * their top on the foot of the body; a row of seals takes whole lines. */
+static void
+joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block *date,
+    double cx, double x, double w)
+{
+	const rg_theme *th = c->th;
+	double P = th->line_pitch, s = th->body_size;
+	size_t n = 0;
+	for (const rg_block *k = b; k != date; k = k->next)
+		n++;
+	double room = cx - SEAL / 2 - x;                 /* for the other centres */
+	size_t per = 1 + (size_t)fmax(0, floor(room / (SEAL + SEAL_GAP) + 1e-9));
+	if (per > n)
+		per = n;
+	double step = per > 1 ? fmin(SEAL + 2 * SEAL_GAP, room / (double)(per - 1)) : 0;
+	size_t rows = (n + per - 1) / per;
+	int row_lines = (int)ceil((SEAL + 2 * SEAL_GAP) / P - 1e-9);
+	int blank = (int)fmax(1, floor(SEAL / 2 / P - 1 + 1e-9) + 1);
+	rg_flow_gap(c, blank * P);
+	const rg_block *k = b;
+	for (size_t r = 0; r < rows; r++) {
+		/* the last row holds what is left; every row ends on the right */
+		size_t first = r * per, m = r + 1 < rows ? per : n - first;
+		rg_vitem *v = rg_flow_item(c, P);
+		v->closing = 1;
+		v->keep_next = 1;
+		for (size_t j = 0; j < m; j++, k = k->next) {
+			if (k->nspans == 0)
+				continue;
+			/* a name wider than its seal stays inside the text block */
+			double nw = rg_flow_measure(c, k->spans[0].text, th->body_role, s);
+			double at = cx - (double)(m - 1 - j) * step;
+			at = fmin(fmax(at, x + nw / 2), x + w - nw / 2);
+			text(c, v, k->spans[0].text, th->body_role, s, at, rg_flow_baseline(P, s),
+			    RG_PALIGN_CENTER, 0);
+		}
+		if (r + 1 < rows)
+			for (int l = 1; l < row_lines; l++) {
+				rg_vitem *e = rg_flow_item(c, P);
+				e->closing = 1;
+				e->keep_next = 1;
+			}
+	}
+	rg_vitem *v = rg_flow_item(c, P);
+	v->closing = 1;
+	v->keep_next = g != NULL && g->note != NULL;
+	if (date->nspans > 0)
+		text(c, v, date->spans[0].text, th->body_role, s, cx, rg_flow_baseline(P, s),
+		    RG_PALIGN_CENTER, 0);
+	rg_gongwen_note(c, g, x, w);
+}
+
+const rg_block *
+rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x, double w)
+{
+	const rg_theme *th = c->th;
+	const rg_block *date = b;
+	while (date->level == 0 && date->next != NULL && date->next->kind == RG_BLOCK_DATELINE)
+		date = date->next;
+	double P = th->line_pitch, s = th->body_size, ch = cell(th);
+	int seal = g != NULL && g->seal >= 0 ? g->seal : th->grid ? 1 : -1;
+	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, s) : 0;
+	double nw = 0;
+	int lines = 1;
+	for (const rg_block *k = b; k != date; k = k->next, lines++)
+		if (k->nspans > 0)
+			nw = fmax(nw, rg_flow_measure(c, k->spans[0].text, th->body_role, s));
+	double date_x, name_x, blank = 1;
+	rg_palign name_al;
+	if (seal == 0) {
+		/* 7.3.5.2: names two characters from the right, the date's first
+		 * character two to the right of theirs */
+		double right = x + w - 2 * ch;
+		name_x = fmax(x, fmin(right - nw, right - dw - 2 * ch));
+		date_x = name_x + 2 * ch;
+		name_al = RG_PALIGN_LEFT;
+	} else {
+		/* 7.3.5.1: the date four characters from the right, the names
+		 * centred over it (within the text block) */
+		double right = x + w - th->dateline_indent_em * ch;
+		date_x = right - dw;
+		name_x = fmin(right - dw / 2, x + w - nw / 2);
+		name_al = RG_PALIGN_CENTER;
+		/* the seal's top on the foot of the body (within one line of it,
+		 * as 7.3.5.1 asks); names and date below its centre */
+		if (seal == 1)
+			blank = fmax(1, floor(SEAL / 2 / P - lines / 2.0 + 1e-9) + 1);
+	}
+	/* the signature and the date never stand alone on a page: the last two
+	 * lines before them go along */
+	for (size_t k = c->nitems; k > 0 && k + 2 > c->nitems; k--) {
+		c->items[k - 1].keep_next = 1;
+		if (!c->items[k - 1].closing)
+			c->items[k - 1].closing = 2;
+	}
+	if (seal == 1 && lines > 2) {
+		joint_sealed(c, g, b, date, date_x + dw / 2, x, w);
+		return date;
+	}
+	rg_flow_gap(c, blank * P);
+	for (const rg_block *k = b;; k = k->next) {
+		rg_vitem *v = rg_flow_item(c, P);
+		v->closing = 1;
+		v->keep_next = k != date || (g != NULL && g->note != NULL);
+		if (k->nspans > 0)
+			text(c, v, k->spans[0].text, th->body_role, s, k == date ? date_x : name_x,
+			    rg_flow_baseline(v->height, s), k == date ? RG_PALIGN_LEFT : name_al, 0);
+		if (k == date)
+			break;
+	}
+	/* 7.3.6: the 附注 on the next line */
+	rg_gongwen_note(c, g, x, w);
+	return date;
+}
+
 /* ---- 版记 (7.4) -------------------------------------------------------- */
 
 static rg_page *
@@ -348,6 +635,9 @@ add_page(rg_layout *l)
 void
 rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 {
+	/* 10.1: the first page of a letter carries no page number */
+	if (g != NULL && g->letter && c->out->npages > 0)
+		c->out->pages[0].unnumbered = 1;
 	if (g == NULL || (g->cc == NULL && g->printer == NULL && g->print_date == NULL))
 		return;
 	const rg_theme *th = c->th;
@@ -391,7 +681,9 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	double top = bottom - H;
 	rg_box **bx = &page->boxes;
 	size_t *nb = &page->nboxes, *cap = &page->cap;
-	rule(bx, nb, cap, x, top, w, THICK, 0);
+	/* 10.1: a letter's 版记 has no rules (and no 印发机关 or date) */
+	if (!g->letter)
+		rule(bx, nb, cap, x, top, w, THICK, 0);
 	for (size_t i = 0; i < ncc; i++) {
 		rg_vitem v;
 		memset(&v, 0, sizeof v);
@@ -428,7 +720,8 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		free(v.boxes);
 	}
 	/* 7.4.1: the last rule on the bottom edge of the text block */
-	rule(bx, nb, cap, x, bottom, w, THICK, 0);
+	if (!g->letter)
+		rule(bx, nb, cap, x, bottom, w, THICK, 0);
 	free(lines);
 	rg_lb_para_free(&p);
 }

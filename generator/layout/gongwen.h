@@ -23,6 +23,22 @@ void rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w);
 void rg_gongwen_recipients(rg_flow *c, const rg_gongwen *g, double x, double w);
 void rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w);
 
+/* The 发文机关署名 (blocks from b on) and the 成文日期 (the last of them,
+ * level 1) of a dateline directive, one blank line below the body, followed
+ * by the 附注; returns the date's block.  Sealed (7.3.5.1, g->seal 1, and
+ * the default of a grid theme): the date four characters (the theme's
+ * dateline_indent) from the right, the name centred over it, as many blank
+ * lines above as put them below the centre of a 42 mm seal whose top is on
+ * the foot of the body.  Unsealed (7.3.5.2, g->seal 0): the name two
+ * characters from the right, the date below it two characters further right
+ * (or two from the right, the name moved left, when it is the longer).
+ * Neither (no seal key, no grid): the sealed placement, one blank line. */
+const rg_block *rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b,
+    double x, double w);
+
+/* The 附注 (7.3.6) on the line after the date, two characters in. */
+void rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w);
+
 /* The 版记 at the foot of the last page, after pagination; adds a page (or a
  * blank page and one) so that it is on an even page.  Pages that hold
  * nothing else, and blank pages, are marked unnumbered. */

@@ -85,6 +85,7 @@ build_text_block(rg_flow *c, const rg_block *b, frame f, int role, double size,
 	rg_lb_para p;
 	rg_lb_para_init(&p, &c->env, f.width, 0);
 	rg_flow_spans(c, &p, b->spans, b->nspans, role, size, 0);
+	p.grid_runs = c->th->grid && al == RG_ALIGN_JUSTIFY;
 	rg_para_style ps = { f.x, f.width, indent, pitch, al, 0, f.bar_x, keep };
 	c->body_lines = b->kind == RG_BLOCK_PARAGRAPH;
 	emit_para(c, &p, &ps, outline, level);
@@ -228,38 +229,6 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 			rg_flow_gap(c, c->th->para_gap);
 	}
 	rg_flow_gap(c, list->tight ? c->th->para_gap / 2 : c->th->para_gap);
-}
-
-/* The signature lines and the date: the date right-aligned, indented by
- * the theme (公文: four characters), the signature centred over it.
- * Returns the last block used. */
-static const rg_block *
-build_dateline(rg_flow *c, const rg_block *b, frame f)
-{
-	const rg_theme *th = c->th;
-	const rg_block *date = b;
-	while (date->level == 0 && date->next != NULL && date->next->kind == RG_BLOCK_DATELINE)
-		date = date->next;
-	double size = th->body_size;
-	double right = f.x + f.width - th->dateline_indent_em * grid_em(th);
-	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, size) : 0;
-	double centre = right - dw / 2;
-	/* the signature and the date never stand alone on a page: the last two
-	 * lines before them go along */
-	for (size_t k = c->nitems; k > 0 && k + 2 > c->nitems; k--)
-		c->items[k - 1].keep_next = 1;
-	rg_flow_gap(c, th->line_pitch);
-	for (const rg_block *x = b;; x = x->next) {
-		rg_vitem *v = rg_flow_item(c, th->line_pitch);
-		v->keep_next = x != date;
-		if (x->nspans > 0)
-			rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, x->spans[0].text,
-			    th->body_role, size, x == date ? right : centre,
-			    rg_flow_baseline(v->height, size),
-			    x == date ? RG_PALIGN_RIGHT : RG_PALIGN_CENTER, 0);
-		if (x == date)
-			return x;
-	}
 }
 
 /* One entry of the table of contents: the title, dot leaders, the page. */
@@ -414,14 +383,18 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			build_toc(c, b, f);
 			break;
 		case RG_BLOCK_DATELINE: {
-			/* the 附件说明 goes with the signature, not the body's lines */
+			/* the 附件说明 goes with the signature, and the last two
+			 * lines of the body with them: no page of a 公文 holds
+			 * the signature without the body (7.3.5.5) */
 			size_t n0 = c->nitems;
-			int kept = n0 > 0 && c->items[n0 - 1].keep_next;
 			rg_gongwen_attachments(c, c->gongwen, f.x, f.width);
-			int att = c->nitems > n0;
-			b = build_dateline(c, b, f);
-			if (att && n0 > 0)
-				c->items[n0 - 1].keep_next = kept;
+			for (size_t k = n0; k > 0 && k + 2 > n0 && c->nitems > n0; k--) {
+				c->items[k - 1].keep_next = 1;
+				c->items[k - 1].closing = 2;
+			}
+			for (size_t k = n0; k < c->nitems; k++)
+				c->items[k].closing = 2;
+			b = rg_gongwen_dateline(c, c->gongwen, b, f.x, f.width);
 			break;
 		}
 		case RG_BLOCK_ITEM:
@@ -483,6 +456,19 @@ keep_height(const rg_flow *c, size_t i)
 			h += c->items[i].space_before + c->items[i].height;
 	}
 	return h;
+}
+
+/* Does the keep-with-next chain from item i on hold a dateline's item? */
+static int
+keeps_closing(const rg_flow *c, size_t i)
+{
+	for (; i < c->nitems; i++) {
+		if (c->items[i].closing)
+			return 1;
+		if (!c->items[i].keep_next)
+			break;
+	}
+	return 0;
 }
 
 /* How much of the page just finished is used, and whether a paragraph
@@ -604,6 +590,10 @@ starts_page(const rg_flow *c, const pager *pg, size_t i, double *y, double *sb)
 	 * starts at the top of one */
 	int chain_start = pg->prev == 0 || !c->items[pg->prev - 1].keep_next;
 	double need = chain_start ? keep_height(c, i) : v->height;
+	/* inside a chain taller than a page, the closing (署名, date and the
+	 * lines kept with them) still goes whole when it fits */
+	if (!chain_start && v->closing && keep_height(c, i) <= pg->bottom - pg->top + 0.01)
+		need = keep_height(c, i);
 	return *y > pg->top && *y + *sb + need > pg->bottom + 0.01;
 }
 
@@ -622,7 +612,7 @@ put(rg_flow *c, pager *pg, size_t i)
 	if (brk) {
 		int turn = v->landscape != pg->page->landscape;
 		end_page(c, pg, !turn && v->para > 0 && pg->prev > 0 &&
-		    c->items[pg->prev - 1].para == v->para);
+		    c->items[pg->prev - 1].para == v->para && !keeps_closing(c, i));
 		y = pg->y;
 		sb = 0;
 	}
@@ -849,8 +839,10 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 	if (doc->root->first_child == NULL || doc->root->first_child->kind != RG_BLOCK_TITLE)
 		rg_gongwen_recipients(&c, c.gongwen, f.x, f.width);
 	build_blocks(&c, doc->root->first_child, f);
-	if (!has_kind(doc->root, RG_BLOCK_DATELINE))
+	if (!has_kind(doc->root, RG_BLOCK_DATELINE)) {
 		rg_gongwen_attachments(&c, c.gongwen, f.x, f.width);
+		rg_gongwen_note(&c, c.gongwen, f.x, f.width);
+	}
 	paginate(&c);
 	rg_gongwen_foot(&c, c.gongwen);
 	furniture(&c);

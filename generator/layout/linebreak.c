@@ -1,6 +1,7 @@
 /* linebreak.c -- see linebreak.h */
 #include "linebreak.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,12 @@ is_space(int32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 ||
 	    cp == 0xA0;
+}
+
+static int
+is_letter(int32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
 }
 
 static int
@@ -236,7 +243,10 @@ is_cjk_punct(int32_t cp)
  * over the glyphs as `adjust` (the pdf stage's character spacing); the
  * first mark of a compressed pair is marked `half` and is half an em
  * narrower (the pdf stage gives it a width that says so, so that text
- * extraction sees the glyphs in order). */
+ * extraction sees the glyphs in order).  On the grid (公文) no pair is
+ * compressed: every mark is a character of the 28 and keeps its cell, so
+ * that what follows stays on its column and a full line is 28 cells (a
+ * compressed pair left lines half a cell short). */
 static void
 settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 {
@@ -245,6 +255,8 @@ settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 		width = it->nglyphs * it->size * p->env->wide_em;
 	it->width = width;
 	it->adjust = (width - natural) / it->nglyphs;
+	if (p->env->wide_em > 0)
+		return;
 	rg_lb_item *prev = it > p->items ? it - 1 : NULL;
 	if (prev != NULL && prev->type == RG_LB_WIDE && prev->nglyphs == 1 &&
 	    is_cjk_punct(prev->last) && is_cjk_punct(it->first) &&
@@ -320,12 +332,18 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 		han_latin_glue(p, st, cp);
 		rg_lb_item *prev = last_item(p);
 		int wide = rg_lb_is_wide(cp) || (p->preserve && cp == ' ');
+		/* a token goes on in a new piece after / or _, or after a dot
+		 * between letters (not in 1315.7 or PM2.5): a soft break */
+		int soft = prev != NULL && prev->type == RG_LB_WORD && !wide && !p->preserve &&
+		    is_alnum(cp) && prev->len >= 2 && (prev->last == '/' || prev->last == '_' ||
+		    (prev->last == '.' && is_letter(cp) &&
+		     is_letter((unsigned char)prev->text[prev->len - 2])));
 		/* …… and —— stay one unit; a word goes on while letters follow in
 		 * the same face and style */
 		if (prev != NULL && prev->face == face && prev->size == st->size &&
 		    prev->color == st->color && prev->url == st->url &&
 		    prev->text + prev->len == text + i &&
-		    ((prev->type == RG_LB_WORD && !wide) ||
+		    ((prev->type == RG_LB_WORD && !wide && !soft) ||
 		     (prev->type == RG_LB_WIDE && (cp == 0x2026 || cp == 0x2014) &&
 		      prev->last == cp && prev->first == cp && prev->len == l))) {
 			double natural = prev->width - prev->adjust * prev->nglyphs +
@@ -346,6 +364,7 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 			it->face = face;
 			it->nglyphs = 1;
 			it->width = advance(p, face, cp, st->size);
+			it->soft_before = soft;
 			if (wide)
 				settle_wide(p, it, it->width);
 		}
@@ -449,6 +468,48 @@ finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_l
 	}
 }
 
+/* On the grid (公文) a run of words and glue between wide characters takes
+ * whole cells (flow.c, grid_pads): at least one, and at least as many as
+ * its words squeezed by 0.1 em a glyph need.  The breaker measures a line
+ * so, the runs in the fewest cells they can take, so that a line of digits
+ * is as full as the grid lets it be. */
+typedef struct grid_acc {
+	double wide, cells;      /* wide items; whole cells of closed runs */
+	double r;                /* the open run's words */
+	int glyphs, open;
+} grid_acc;
+
+static double
+run_cells(const grid_acc *g, double cell, double size)
+{
+	return fmax(1, ceil((g->r - 0.1 * size * g->glyphs) / cell - 1e-6));
+}
+
+static void
+grid_add(grid_acc *g, const rg_lb_item *t, double cell, double size)
+{
+	if (t->type == RG_LB_WIDE) {
+		if (g->open)
+			g->cells += run_cells(g, cell, size);
+		g->open = 0;
+		g->r = 0;
+		g->glyphs = 0;
+		g->wide += t->width;
+		return;
+	}
+	g->open = 1;
+	if (t->type == RG_LB_WORD) {
+		g->r += t->width;
+		g->glyphs += t->nglyphs;
+	}
+}
+
+static double
+grid_width(const grid_acc *g, double cell, double size)
+{
+	return g->wide + g->cells * cell + (g->open ? run_cells(g, cell, size) * cell : 0);
+}
+
 size_t
 rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines)
 {
@@ -463,6 +524,7 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 			break;
 		double avail = width - (nlines == 0 ? indent : 0);
 		double x = 0;
+		grid_acc g = { 0, 0, 0, 0, 0 };
 		size_t j = start, end = n, next = n;
 		int justify = 0;
 		for (; j < n; j++) {
@@ -471,7 +533,17 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 				next = j + 1;
 				break;
 			}
-			if (j > start && x + it[j].width > avail + 1e-6) {
+			int over = x + it[j].width > avail + 1e-6;
+			if (p->grid_runs && p->env->wide_em > 0) {
+				/* on the grid: as the line will be drawn */
+				double cell = p->env->wide_em * it[j].size;
+				grid_acc after = g;
+				grid_add(&after, &it[j], cell, it[j].size);
+				over = it[j].type != RG_LB_GLUE &&
+				    grid_width(&after, cell, it[j].size) > avail + 1e-6;
+				g = after;
+			}
+			if (j > start && over) {
 				size_t k = j;
 				while (k > start && !break_before(it, n, start, k))
 					k--;
@@ -485,6 +557,18 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 					     k + 1 < n && it[k + 1].keep_before)))
 						k++;
 				}
+				/* a line left loose before a long token ends
+				 * inside it, at its last soft break that fits */
+				rg_lb_line try;
+				finish_line(it, start, k, 1, &try);
+				if (avail - try.natural > RG_LB_LOOSE * it[start].size *
+				    (try.stretch_points > 0 ? try.stretch_points : 1))
+					for (size_t m = j; m > k && m > start; m--)
+						if (it[m].soft_before && it[m - 1].type == RG_LB_WORD &&
+						    !it[m].keep_before) {
+							k = m;
+							break;
+						}
 				end = k;
 				next = k;
 				justify = 1;

@@ -13,7 +13,10 @@
  *     characters adds nothing;
  *   - two adjacent full-width punctuation marks take 1.5 em, not 2 (the
  *     blank half of the first is dropped);
- *   - on a character grid (公文) every wide character advances the same.
+ *   - on a character grid (公文) every wide character advances the same;
+ *   - a line that would be spread more than RG_LB_LOOSE em a gap because
+ *     a long token follows is broken inside the token after / _ or a dot
+ *     between letters (a file name, a web address) when it can be.
  * Widths are in points; the builder measures through rg_metrics.
  */
 #ifndef RG_LINEBREAK_H
@@ -43,6 +46,9 @@ typedef struct rg_lb_item {
 	int half;                /* a punctuation mark whose blank half is dropped:
 	                          * it advances half an em less (drawn with the
 	                          * face's half-width metrics, boxes.h) */
+	int soft_before;         /* a piece of a long token after / _ or a dot
+	                          * between letters: the line may end before it,
+	                          * only when it would otherwise be left loose */
 	int nglyphs;
 	int face;
 	double size;
@@ -74,6 +80,8 @@ typedef struct rg_lb_para {
 	rg_lb_item *items; size_t n, cap;
 	double max_width;        /* words wider than this are split by character */
 	int preserve;            /* code: keep every space, no collapsing */
+	int grid_runs;           /* justified on the grid (公文): runs of words
+	                          * are measured in whole cells, as drawn */
 	int pending_soft;        /* a soft break waits for the next text */
 	int wide_before_soft;
 } rg_lb_para;
@@ -103,6 +111,11 @@ typedef struct rg_lb_line {
 	int stretch_points;      /* places where justification adds space */
 	int justify;             /* 0 for the last line and before a forced break */
 } rg_lb_line;
+
+/* The most a justified line is spread: a quarter of an em a gap.  A line
+ * that would need more is broken inside a token at / _ or a dot between
+ * letters (soft_before) when it can be, else it ends short. */
+#define RG_LB_LOOSE 0.25
 
 /* Break items into lines of `width`, the first line `indent` narrower.
  * *lines is malloc'd; returns the number of lines. */

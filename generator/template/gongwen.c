@@ -10,7 +10,8 @@
 
 const char *const rg_gongwen_keys[] = {
 	"copy_number", "secrecy", "urgency", "issuer_mark", "doc_number", "signer",
-	"recipients", "attachments", "cc", "printer", "print_date", NULL
+	"recipients", "attachments", "cc", "printer", "print_date", "seal", "note", "format",
+	NULL
 };
 
 static int
@@ -129,6 +130,14 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 	int any = 0;
 	*out = NULL;
 
+	const char *fmt = scalar(front, "format", &at, d);
+	if (fmt != NULL) {
+		if (strcmp(fmt, "letter") == 0 || strcmp(fmt, "信函") == 0)
+			g.letter = 1;
+		else if (strcmp(fmt, "document") != 0 && strcmp(fmt, "文件") != 0)
+			rg_msg(d, RG_M_GONGWEN_VALUE, at, "format '%s' is not a format of GB/T 9704 (expected "
+			    "document (文件, the default) or letter (信函格式))", fmt);
+	}
 	g.copy_number = scalar(front, "copy_number", &at, d);
 	if (g.copy_number != NULL && (strspn(g.copy_number, "0123456789") !=
 	    strlen(g.copy_number) || strlen(g.copy_number) > 6)) {
@@ -147,11 +156,15 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 			    "urgency '%s' is not a 紧急程度 (expected 特急 or 加急; "
 			    "特提, 特急, 加急 or 平急 for a telegram)", g.urgency);
 	}
-	g.issuer_mark = scalar(front, "issuer_mark", &at, d);
+	g.issuer_marks = values(front, "issuer_mark", &g.nissuer_marks, &at, d);
+	g.issuer_mark = g.nissuer_marks > 0 ? g.issuer_marks[0] : NULL;
 	g.doc_number = scalar(front, "doc_number", &at, d);
 	if (g.doc_number != NULL)
 		check_doc_number(g.doc_number, at, d);
 	g.signers = values(front, "signer", &g.nsigners, &at, d);
+	if (g.nsigners > 0 && g.letter)
+		rg_msg(d, RG_M_GONGWEN_VALUE, at,
+		    "%s has no place in the 信函格式 (GB/T 9704 10.1)", "signer");
 	if (g.nsigners > 0 && g.doc_number == NULL)
 		rg_msg(d, RG_M_GONGWEN_VALUE, at,
 		    "signer needs a doc_number: 签发人 stands on the line of the "
@@ -169,7 +182,13 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		rg_buf_free(&b);
 	}
 	g.printer = scalar(front, "printer", &at, d);
+	if (g.printer != NULL && g.letter)
+		rg_msg(d, RG_M_GONGWEN_VALUE, at,
+		    "%s has no place in the 信函格式 (GB/T 9704 10.1)", "printer");
 	const char *pd = scalar(front, "print_date", &at, d);
+	if (pd != NULL && g.letter)
+		rg_msg(d, RG_M_GONGWEN_VALUE, at,
+		    "%s has no place in the 信函格式 (GB/T 9704 10.1)", "print_date");
 	if (pd != NULL) {
 		pd = chinese_date(arena, pd);
 		if (!ends_with(pd, "印发")) {
@@ -180,10 +199,32 @@ rg_gongwen_read(const rg_gongwen **out, rg_spec *front, rg_arena *arena, rg_diag
 		}
 		g.print_date = pd;
 	}
+	g.seal = -1;
+	const char *seal = scalar(front, "seal", &at, d);
+	if (seal != NULL) {
+		g.seal = rg_spec_yes(seal);
+		if (g.seal < 0)
+			rg_msg(d, RG_M_GONGWEN_VALUE, at, "seal '%s' is neither true (加盖印章: the date four "
+			    "characters from the right, the name centred over it) nor false "
+			    "(the name two characters from the right, the date below)", seal);
+	}
+	const char *note = scalar(front, "note", &at, d);
+	if (note != NULL) {
+		/* 7.3.6: in 圆括号, added when the value has none */
+		if (strncmp(note, "（", 3) == 0 && ends_with(note, "）")) {
+			g.note = note;
+		} else {
+			rg_buf b = { 0 };
+			rg_buf_printf(&b, "（%s）", note);
+			g.note = rg_arena_strdup(arena, rg_buf_cstr(&b));
+			rg_buf_free(&b);
+		}
+	}
 	if (d->errors > errors)
 		return -1;
 	any = g.copy_number || g.secrecy || g.urgency || g.issuer_mark || g.doc_number ||
-	    g.recipients || g.nattachments || g.cc || g.printer || g.print_date;
+	    g.recipients || g.nattachments || g.cc || g.printer || g.print_date ||
+	    g.seal >= 0 || g.note || g.letter;
 	if (any) {
 		rg_gongwen *copy = rg_arena_alloc(arena, sizeof *copy);
 		*copy = g;

@@ -23,16 +23,25 @@ while IFS='|' read -r name tpl data vars; do
 done < "$tmp/list"
 
 # control: the gongwen grid with widow control on leaves short full pages,
-# which the check must report
+# which the check must report: one-line paragraphs and then one of four
+# lines, whose last line falls on the next page for one of the counts
 sed 's/^widow_control: false/widow_control: true/' templates/themes/gongwen.yaml > "$tmp/control.yaml"
-if $bin render -t templates/briefing.md -d input/songxian-mengjin-2024.xml -V region=mengjin \
-    -V period=2023 --theme "$tmp/control.yaml" --check-typesetting -o "$tmp/c.pdf" 2> "$tmp/err"; then
-	echo "FAIL control: a page short of 22 lines went unreported"
-	fail=$((fail + 1))
-elif grep -q "holds 21.00 lines, not 22" "$tmp/err"; then
+long=一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。
+n=12 reported=0 other=""
+while [ $n -le 24 ]; do
+	{ printf -- '---\ntitle: 控制\n---\n\n'; i=0
+	  while [ $i -lt $n ]; do printf '第%d段。\n\n' $i; i=$((i + 1)); done
+	  printf '%s\n\n后文。\n' "$long"; } > "$tmp/c.md"
+	if ! $bin render -t "$tmp/c.md" -d input/songxian-2024.yaml --theme "$tmp/control.yaml" \
+	    --check-typesetting -o "$tmp/c.pdf" 2> "$tmp/err"; then
+		if grep -q "holds 21.00 lines, not 22" "$tmp/err"; then reported=1; else other=$(head -3 "$tmp/err"); fi
+	fi
+	n=$((n + 1))
+done
+if [ $reported = 1 ] && [ -z "$other" ]; then
 	pass=$((pass + 1))
 else
-	echo "FAIL control: unexpected message: $(head -3 "$tmp/err")"
+	echo "FAIL control: a page short of 22 lines went unreported ${other:+(unexpected: $other)}"
 	fail=$((fail + 1))
 fi
 # the signature and date of a dateline never stand alone on a page: in

@@ -230,6 +230,30 @@ overlong_word_is_split(void **state)
 	free(r);
 }
 
+/* A line left looser than RG_LB_LOOSE em a gap before a long token ends
+ * inside it, after / _ or a dot between letters; a tight line does not;
+ * numbers never break. */
+static void
+loose_line_breaks_token(void **state)
+{
+	(void)state;
+	char *r = lines_of("一二三四file_name", 7, 0, NULL);
+	assert_string_equal(r, "一二三四^file_|name");
+	free(r);
+	r = lines_of("一二三四五六七file_name", 7, 0, NULL);
+	assert_string_equal(r, "一二三四五六七|file_name");
+	free(r);
+	r = lines_of("一二三a.gov.cn/x", 7, 0, NULL);
+	assert_string_equal(r, "一二三^a.gov.|cn/x");
+	free(r);
+	r = lines_of("一二三四五1315.7", 7, 0, NULL);
+	assert_string_equal(r, "一二三四五|1315.7");
+	free(r);
+	r = lines_of("一二三四PM2.5", 6, 0, NULL);
+	assert_string_equal(r, "一二三四|PM2.5");
+	free(r);
+}
+
 static void
 missing_glyph_is_reported_and_skipped(void **state)
 {
@@ -280,6 +304,7 @@ main(void)
 		cmocka_unit_test(soft_break_between_han_is_nothing),
 		cmocka_unit_test(ellipsis_and_dash_are_one_unit),
 		cmocka_unit_test(overlong_word_is_split),
+		cmocka_unit_test(loose_line_breaks_token),
 		cmocka_unit_test(missing_glyph_is_reported_and_skipped),
 		cmocka_unit_test(justification_points),
 		cmocka_unit_test(headers_break_between_words),
