@@ -2188,12 +2188,18 @@ read_words(ctx *c, rg_spec *front)
 
 /* The theme: a name, or a file (a path with '/' or ending in .yaml, as
  * generator/cli takes it), which the template's front matter names from
- * the template's directory; from -V it stays as given. */
+ * the template's directory; from -V it stays as given.  No placeholders. */
 static const char *
 theme_value(ctx *c, rg_spec *front)
 {
-	const char *v = front_value(c, front, "theme");
 	rg_spec_entry *e = rg_spec_get(front, "theme");
+	/* a path is never made of the data's values (docs/reliability.md) */
+	if (e != NULL && e->nvalues > 0 && strstr(e->values[0], "{{") != NULL) {
+		err(c, RG_M_KEY_VALUE, e->value_pos[0], "theme '%s' holds a placeholder: a theme is "
+		    "named as written, never from the data's values", e->values[0]);
+		return NULL;
+	}
+	const char *v = front_value(c, front, "theme");
 	if (v == NULL || e == NULL || e->value_pos[0].file != c->t->name || v[0] == '/')
 		return v;
 	size_t n = strlen(v);

@@ -2,7 +2,8 @@
 # hostile.sh -- hostile themes and outputs (issue 14), each case shown
 # failing on the code before its fix:
 #   - a theme path (in front matter or --theme) naming a file that is not a
-#     theme is refused without a word of the file in the messages;
+#     theme is refused without a word of the file in the messages, and a
+#     theme path is never made of the data's values (a placeholder);
 #   - theme values libharu or a page cannot take are theme errors at their
 #     line and column (exit 2), never a crash or a PDF library failure, and
 #     random themes end in 0 or 2 within the time limit;
@@ -91,6 +92,14 @@ for th in "$tmp/secret.yaml" "$tmp/secret2.yaml" "$tmp/secret"; do
 		fi
 	done
 done
+
+# a theme path made of the data's values ({{ meta.region }}.yaml): refused
+# at the front matter, before any file is looked for
+printf -- '---\ntitle: x\ntheme: "{{ meta.region }}.yaml"\n---\n\n正文。\n' > "$tmp/phth.md"
+$bin render -t "$tmp/phth.md" -d "$data" -o "$tmp/l.pdf" 2> "$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q "phth.md:3:8: error: theme '{{ meta.region }}.yaml' holds a placeholder" "$tmp/err" &&
+	! grep -q 'cannot read theme' "$tmp/err" && ok || bad theme-placeholder "exit $rc: $(head -2 "$tmp/err")"
 
 # ---- outputs ---------------------------------------------------------------
 render() { $bin render -t "$tmp/t.md" -d "$tmp/d.yaml" "$@" 2> "$tmp/err"; }
