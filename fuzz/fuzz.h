@@ -19,21 +19,6 @@
 
 #ifndef RG_DATADIR
 #define RG_DATADIR "."
-/* The data files of the tree (paths relative to RG_DATADIR), loaded and
- * validated into one dataset; d counts what went wrong. */
-static inline rg_dataset *
-fuzz_load_data(const char *const *files, size_t n, rg_diag *d)
-{
-	rg_dataset *ds = rg_dataset_new();
-	for (size_t i = 0; i < n; i++) {
-		char path[1024];
-		snprintf(path, sizeof path, "%s/%s", RG_DATADIR, files[i]);
-		rg_data_load(ds, rg_arena_strdup(ds->arena, path), d);
-	}
-	rg_dataset_validate(ds, d);
-	return ds;
-}
-
 #endif
 
 /* Where messages go. */
