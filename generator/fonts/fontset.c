@@ -528,8 +528,8 @@ blob_copy(hb_blob_t *b, size_t *len)
 }
 
 int
-rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, size_t n,
-    rg_font_program *out, rg_diag *d)
+rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, const int32_t *cps,
+    size_t n, rg_font_program *out, rg_diag *d)
 {
 	const face *f = &fs->faces[fs->faces[fi].base];
 	rg_pos at = rg_pos_make(f->path, 0, 0);
@@ -541,12 +541,32 @@ rg_fontset_embed(const rg_fontset *fs, int fi, const unsigned *gids, size_t n,
 		rg_msg(d, RG_M_FONT_EMBED_FAILED, at, "cannot subset font: out of memory");
 		return -1;
 	}
-	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
-	hb_set_add(glyphs, 0);
+	/* Asked for by code point when every glyph is the one the cmap gives
+	 * for the character it was drawn for: HarfBuzz then looks up those
+	 * characters alone, where a set of glyph ids makes it read the whole
+	 * cmap of the font (65,535 entries for a Chinese face, half of a
+	 * briefing's instructions).  The subset holds the same glyphs either
+	 * way; a glyph the cmap does not give (a ligature, a vertical form)
+	 * sends the whole request by glyph id. */
 	unsigned count = hb_face_get_glyph_count(f->hb);
-	for (size_t i = 0; i < n; i++)
-		if (gids[i] < count)
-			hb_set_add(glyphs, gids[i]);
+	int by_char = cps != NULL && n > 0;
+	for (size_t i = 0; i < n && by_char; i++) {
+		hb_codepoint_t g;
+		by_char = cps[i] > 0 &&
+		    hb_font_get_nominal_glyph(f->font, (hb_codepoint_t)cps[i], &g) &&
+		    g == gids[i];
+	}
+	if (by_char) {
+		hb_set_t *chars = hb_subset_input_unicode_set(in);
+		for (size_t i = 0; i < n; i++)
+			hb_set_add(chars, (hb_codepoint_t)cps[i]);
+	} else {
+		hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+		hb_set_add(glyphs, 0);
+		for (size_t i = 0; i < n; i++)
+			if (gids[i] < count)
+				hb_set_add(glyphs, gids[i]);
+	}
 	/* what a PDF reader never reads of an embedded font: OpenType layout
 	 * (dropping GSUB also keeps its alternates out of the subset),
 	 * vertical metrics, hinting tables of other rasterisers, and for CFF

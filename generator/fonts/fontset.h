@@ -82,9 +82,11 @@ typedef struct rg_font_program {
 } rg_font_program;
 
 /* The subset of face holding the glyphs gids[0..n) (and what they need,
- * .notdef first).  Returns 0, or -1 after reporting. */
-int rg_fontset_embed(const rg_fontset *fs, int face, const unsigned *gids, size_t n,
-    rg_font_program *out, rg_diag *d);
+ * .notdef first).  cps, when not NULL, gives the character each glyph was
+ * drawn for (0: none); it only makes the subsetting faster.  Returns 0, or
+ * -1 after reporting. */
+int rg_fontset_embed(const rg_fontset *fs, int face, const unsigned *gids,
+    const int32_t *cps, size_t n, rg_font_program *out, rg_diag *d);
 void rg_font_program_free(rg_font_program *p);
 
 #endif

@@ -276,7 +276,12 @@ rg_pdf_font_new(HPDF_Doc pdf, const rg_fontset *fs, int face, const rg_glyph_use
     int pdfa, rg_diag *d)
 {
 	rg_font_program p;
-	if (rg_fontset_embed(fs, face, u->gids, u->n, &p, d) < 0)
+	int32_t *cps = rg_xcalloc(u->n ? u->n : 1, sizeof *cps);
+	for (size_t i = 0; i < u->n; i++)
+		cps[i] = u->text[u->gids[i]];
+	int embedded = rg_fontset_embed(fs, face, u->gids, cps, u->n, &p, d);
+	free(cps);
+	if (embedded < 0)
 		return NULL;
 	rg_pdf_font *f = rg_xcalloc(1, sizeof *f);
 	f->count = u->count;

@@ -1,6 +1,7 @@
 /* test_fontembed.c -- the subsets that the pdf stage embeds (fontset.h):
  * TrueType and CFF faces of fonts/fonts.conf, the codes each glyph gets,
- * a character beyond the BMP, synthetic bold faces, and the CFF charset
+ * a character beyond the BMP, glyphs asked for by character, synthetic
+ * bold faces, and the CFF charset
  * reader on damaged input. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -76,7 +77,7 @@ embed_role(int role, const char *family_part, rg_outlines kind)
 		assert_true(gids[i] > 0);
 	}
 	rg_font_program p;
-	assert_int_equal(rg_fontset_embed(fs, face, gids, 6, &p, &d), 0);
+	assert_int_equal(rg_fontset_embed(fs, face, gids, NULL, 6, &p, &d), 0);
 	assert_int_equal(p.outlines, kind);
 	assert_true(p.len > 100);
 	assert_true(strlen(p.psname) > 3);
@@ -154,8 +155,78 @@ beyond_bmp(void **state)
 	unsigned g = rg_fontset_glyph(fs, face, 0x20BB7);
 	assert_true(g > 0);
 	rg_font_program p;
-	assert_int_equal(rg_fontset_embed(fs, face, &g, 1, &p, &d), 0);
+	assert_int_equal(rg_fontset_embed(fs, face, &g, NULL, 1, &p, &d), 0);
 	assert_true(p.codes[0] > 0 && p.widths[0] == 1000);
+	rg_font_program_free(&p);
+}
+
+/* The glyph that face's font substitutes for cp under OpenType feature
+ * feat (4 letters), through HarfBuzz itself. */
+static unsigned
+substituted(int face, int32_t cp, const char *feat)
+{
+	hb_blob_t *blob = hb_blob_create_from_file(rg_fontset_path(fs, face));
+	hb_face_t *hb = hb_face_create(blob, (unsigned)rg_fontset_index(fs, face));
+	hb_font_t *font = hb_font_create(hb);
+	hb_buffer_t *buf = hb_buffer_create();
+	hb_buffer_add_utf32(buf, (const uint32_t *)&cp, 1, 0, 1);
+	hb_buffer_guess_segment_properties(buf);
+	hb_feature_t f;
+	assert_true(hb_feature_from_string(feat, -1, &f));
+	hb_shape(font, buf, &f, 1);
+	unsigned n;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+	assert_int_equal(n, 1);
+	unsigned g = info[0].codepoint;
+	hb_buffer_destroy(buf);
+	hb_font_destroy(font);
+	hb_face_destroy(hb);
+	hb_blob_destroy(blob);
+	return g;
+}
+
+/* Glyphs asked for with the characters they stand for give the same
+ * subset as glyph ids alone (that way is only faster); a glyph the cmap
+ * does not give for its character (the vertical form of 。) is kept. */
+static void
+by_character(void **state)
+{
+	(void)state;
+	static const int32_t text[] = { 0x6C49, 0x5B57, 'a', '1', 0x3002, 0x20BB7 };
+	static const int roles[] = { RG_ROLE_SONG, RG_ROLE_KAI, RG_ROLE_FANG };
+	for (size_t r = 0; r < 3; r++) {
+		int primary, face = rg_fontset_lookup(fs, roles[r], 0x6C49, &primary);
+		unsigned gids[6];
+		int32_t cps[6];
+		size_t n = 0;
+		for (int i = 0; i < 6; i++)
+			if ((gids[n] = rg_fontset_glyph(fs, face, text[i])) > 0)
+				cps[n++] = text[i];
+		assert_true(n >= 5);
+		rg_font_program a, b;
+		assert_int_equal(rg_fontset_embed(fs, face, gids, NULL, n, &a, &d), 0);
+		assert_int_equal(rg_fontset_embed(fs, face, gids, cps, n, &b, &d), 0);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.data, b.data, a.len);
+		assert_memory_equal(a.codes, b.codes, n * sizeof *a.codes);
+		assert_memory_equal(a.widths, b.widths, n * sizeof *a.widths);
+		rg_font_program_free(&a);
+		rg_font_program_free(&b);
+	}
+	int primary, face = rg_fontset_lookup(fs, RG_ROLE_SONG, 0x3002, &primary);
+	unsigned gids[2] = { rg_fontset_glyph(fs, face, 0x6C49), substituted(face, 0x3002, "vert") };
+	int32_t cps[2] = { 0x6C49, 0x3002 };
+	assert_true(gids[1] != rg_fontset_glyph(fs, face, 0x3002));
+	unsigned count;
+	unsigned *cids = original_cids(face, &count);
+	rg_font_program p;
+	assert_int_equal(rg_fontset_embed(fs, face, gids, cps, 2, &p, &d), 0);
+	assert_int_equal(p.codes[0], cids[gids[0]]);
+	assert_int_equal(p.codes[1], cids[gids[1]]);
+	unsigned subcids[4];
+	assert_int_equal(rg_cff_cids(p.data, p.len, subcids, 3), 0);
+	assert_true(subcids[1] == p.codes[1] || subcids[2] == p.codes[1]);
+	free(cids);
 	rg_font_program_free(&p);
 }
 
@@ -188,7 +259,7 @@ cff_damaged(void **state)
 	unsigned gids[3] = { rg_fontset_glyph(fs, face, 0x6C49),
 		rg_fontset_glyph(fs, face, 0x5B57), rg_fontset_glyph(fs, face, 'a') };
 	rg_font_program p;
-	assert_int_equal(rg_fontset_embed(fs, face, gids, 3, &p, &d), 0);
+	assert_int_equal(rg_fontset_embed(fs, face, gids, NULL, 3, &p, &d), 0);
 	unsigned cids[4];
 	assert_int_equal(rg_cff_cids(p.data, p.len, cids, 4), 0);
 	assert_int_equal(rg_cff_cids(p.data, p.len, cids, 5), -1);
@@ -220,6 +291,7 @@ main(void)
 		cmocka_unit_test(cff_song),
 		cmocka_unit_test(cff_fang),
 		cmocka_unit_test(beyond_bmp),
+		cmocka_unit_test(by_character),
 		cmocka_unit_test(bold_faces),
 		cmocka_unit_test(cff_damaged),
 	};
