@@ -2,6 +2,7 @@
 #include "buf.h"
 #include "mem.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,29 @@ rg_buf_put(rg_buf *b, const char *s, size_t n)
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+}
+
+void
+rg_buf_num(rg_buf *b, double x)
+{
+	long v = lround(x * 100);
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char s[32], *p = s + sizeof s;
+	unsigned frac = (unsigned)(u % 100);
+	if (frac % 10 != 0)
+		*--p = (char)('0' + frac % 10);
+	if (frac != 0) {
+		*--p = (char)('0' + frac / 10);
+		*--p = '.';
+	}
+	u /= 100;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	rg_buf_put(b, p, (size_t)(s + sizeof s - p));
 }
 
 void

@@ -5,6 +5,7 @@
 #include <hb.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,23 @@
 #define MAX_CHAIN 8
 #define MAX_SEARCH 8
 
+/* What a face's cmap gives for the characters met, 256 characters a page,
+ * each page made on first use: the glyph lookups of line breaking, once a
+ * character through HarfBuzz's font functions, were 18% of a long
+ * document's instructions (docs/performance.md). */
+#define GLYPH_PAGE 256
+#define GLYPH_PAGES (0x10FFFF / GLYPH_PAGE + 1)
+#define GLYPH_KNOWN 0x80000000u       /* g[i]: looked up */
+#define GLYPH_HAS 0x40000000u         /*       the face has the character */
+#define GLYPH_ADV 0x20000000u         /*       adv[i] is set */
+#define GLYPH_ID 0x1FFFFFFFu          /*       the glyph id */
+typedef struct glyph_page {
+	uint32_t g[GLYPH_PAGE];
+	double adv[GLYPH_PAGE];  /* the glyph's advance (.notdef's when none), 1/1000 em */
+} glyph_page;
+
 typedef struct face {
+	glyph_page **pages;      /* GLYPH_PAGES, or NULL before the first lookup */
 	char *path;
 	int index;
 	char *family;
@@ -70,6 +87,10 @@ rg_fontset_free(rg_fontset *fs)
 			hb_font_destroy(fs->faces[i].font);
 			hb_face_destroy(fs->faces[i].hb);
 		}
+		if (fs->faces[i].pages != NULL)
+			for (size_t k = 0; k < GLYPH_PAGES; k++)
+				free(fs->faces[i].pages[k]);
+		free(fs->faces[i].pages);
 		free(fs->faces[i].path);
 		free(fs->faces[i].family);
 	}
@@ -136,6 +157,7 @@ open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 		return -1;
 	}
 	face *f = RG_PUSH(fs->faces, fs->nfaces, fs->cap);
+	f->pages = NULL;
 	f->path = rg_xstrdup(path);
 	f->index = index;
 	f->hb = hb;
@@ -255,6 +277,7 @@ fake_bold_of(rg_fontset *fs, int f)
 		if (fs->faces[i].fake_bold && fs->faces[i].base == f)
 			return (int)i;
 	face b = fs->faces[f];
+	b.pages = NULL;          /* its own cache */
 	b.path = rg_xstrdup(b.path);
 	b.family = rg_xstrdup(b.family);
 	b.base = f;
@@ -378,13 +401,43 @@ rg_fontset_fake_bold(const rg_fontset *fs, int face)
 	return fs->faces[face].fake_bold;
 }
 
+/* The entry of cp in f's cache, looked up in the font the first time; NULL
+ * for what is no character. */
+static uint32_t *
+cached(struct face *f, int32_t cp)
+{
+	if (cp < 0 || cp > 0x10FFFF)
+		return NULL;
+	if (f->pages == NULL)
+		f->pages = rg_xcalloc(GLYPH_PAGES, sizeof *f->pages);
+	glyph_page **pg = &f->pages[cp / GLYPH_PAGE];
+	if (*pg == NULL)
+		*pg = rg_xcalloc(1, sizeof **pg);
+	uint32_t *g = &(*pg)->g[cp % GLYPH_PAGE];
+	if (!(*g & GLYPH_KNOWN)) {
+		hb_codepoint_t gid;
+		if (hb_font_get_nominal_glyph(f->font, (hb_codepoint_t)cp, &gid) && gid <= GLYPH_ID)
+			*g = GLYPH_KNOWN | GLYPH_HAS | gid;
+		else
+			*g = GLYPH_KNOWN;
+	}
+	return g;
+}
+
+/* The glyph of cp in f, and whether f has it (glyph 0 when not). */
+static unsigned
+glyph_of(struct face *f, int32_t cp, int *has)
+{
+	const uint32_t *g = cached(f, cp);
+	*has = g != NULL && (*g & GLYPH_HAS);
+	return *has ? *g & GLYPH_ID : 0;
+}
+
 unsigned
 rg_fontset_glyph(const rg_fontset *fs, int face, int32_t cp)
 {
-	hb_codepoint_t gid;
-	if (cp < 0 || !hb_font_get_nominal_glyph(fs->faces[face].font, (hb_codepoint_t)cp, &gid))
-		return 0;
-	return gid;
+	int has;
+	return glyph_of(&fs->faces[face], cp, &has);
 }
 
 unsigned
@@ -394,10 +447,11 @@ rg_fontset_glyph_count(const rg_fontset *fs, int face)
 }
 
 static int
-has_glyph(const struct face *f, int32_t cp)
+has_glyph(struct face *f, int32_t cp)
 {
-	hb_codepoint_t gid;
-	return hb_font_get_nominal_glyph(f->font, (hb_codepoint_t)cp, &gid);
+	int has;
+	(void)glyph_of(f, cp, &has);
+	return has;
 }
 
 /* Latin letters, digits and their punctuation; not the middle dot, which
@@ -437,11 +491,17 @@ rg_fontset_lookup(const rg_fontset *fs, int role, int32_t cp, int *primary)
 double
 rg_fontset_advance(const rg_fontset *fs, int face, int32_t cp)
 {
-	const struct face *f = &fs->faces[face];
-	hb_codepoint_t gid;
-	if (!hb_font_get_nominal_glyph(f->font, (hb_codepoint_t)cp, &gid))
-		gid = 0;
-	return hb_font_get_glyph_h_advance(f->font, gid) * f->scale;
+	struct face *f = &fs->faces[face];
+	uint32_t *g = cached(f, cp);
+	if (g == NULL)
+		return hb_font_get_glyph_h_advance(f->font, 0) * f->scale;
+	glyph_page *pg = f->pages[cp / GLYPH_PAGE];
+	if (!(*g & GLYPH_ADV)) {
+		hb_codepoint_t gid = *g & GLYPH_HAS ? *g & GLYPH_ID : 0;
+		pg->adv[cp % GLYPH_PAGE] = hb_font_get_glyph_h_advance(f->font, gid) * f->scale;
+		*g |= GLYPH_ADV;
+	}
+	return pg->adv[cp % GLYPH_PAGE];
 }
 
 

@@ -79,22 +79,11 @@ typedef struct faces {
 	size_t n;
 } faces;
 
-/* x to 0.01, without trailing zeros. */
+/* x to 0.01, without trailing zeros, and a space. */
 static void
 num(rg_buf *b, double x)
 {
-	long v = lround(x * 100);
-	if (v < 0) {
-		rg_buf_putc(b, '-');
-		v = -v;
-	}
-	rg_buf_printf(b, "%ld", v / 100);
-	if (v % 100 != 0) {
-		if (v % 10 == 0)
-			rg_buf_printf(b, ".%ld", v % 100 / 10);
-		else
-			rg_buf_printf(b, ".%02ld", v % 100);
-	}
+	rg_buf_num(b, x);
 	rg_buf_putc(b, ' ');
 }
 

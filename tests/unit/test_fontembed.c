@@ -1,8 +1,9 @@
 /* test_fontembed.c -- the subsets that the pdf stage embeds (fontset.h):
  * TrueType and CFF faces of fonts/fonts.conf, the codes each glyph gets,
- * a character beyond the BMP, glyphs asked for by character, synthetic
- * bold faces, and the CFF charset
+ * a character beyond the BMP, glyphs asked for by character, the cache of
+ * glyph lookups, synthetic bold faces, and the CFF charset
  * reader on damaged input. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -230,6 +231,57 @@ by_character(void **state)
 	rg_font_program_free(&p);
 }
 
+/* Whether cp's glyph and advance in face, as the fontset gives them, are
+ * HarfBuzz's own on font (a font of the same file); counts the ones the
+ * face has. */
+static void
+agrees(int face, hb_font_t *font, int32_t cp, unsigned *has)
+{
+	hb_codepoint_t gid = 0;
+	int in = cp >= 0 && hb_font_get_nominal_glyph(font, (hb_codepoint_t)cp, &gid);
+	if (!in)
+		gid = 0;
+	double adv = hb_font_get_glyph_h_advance(font, gid) * 1000.0 /
+	    hb_face_get_upem(hb_font_get_face(font));
+	assert_int_equal(rg_fontset_glyph(fs, face, cp), gid);
+	assert_true(rg_fontset_advance(fs, face, cp) == adv);
+	*has += in;
+}
+
+/* The glyphs and advances the fontset keeps for the characters met are
+ * those of the fonts, for every face, asked in any order and again, at
+ * the ends of each page of its cache and beyond the last character. */
+static void
+cached_lookups(void **state)
+{
+	(void)state;
+	static const int32_t odd[] = { -1, 0, 0xFF, 0x100, 0xFFFF, 0x10000, 0x20BB7,
+		0x10FFFF, 0x110000, INT32_MAX, INT32_MIN };
+	for (size_t f = 0; f < rg_fontset_count(fs); f++) {
+		int face = (int)f;
+		hb_blob_t *blob = hb_blob_create_from_file(rg_fontset_path(fs, face));
+		hb_face_t *hb = hb_face_create(blob, (unsigned)rg_fontset_index(fs, face));
+		hb_font_t *font = hb_font_create(hb);
+		unsigned has = 0;
+		for (int pass = 0; pass < 2; pass++) {
+			for (int32_t cp = 0x20; cp < 0x250; cp++)
+				agrees(face, font, cp, &has);
+			for (int32_t cp = 0x9FFF; cp >= 0x4E00; cp -= 7)
+				agrees(face, font, cp, &has);
+			for (int32_t cp = 0x3000; cp < 0x3100; cp++)
+				agrees(face, font, cp, &has);
+			for (int32_t cp = 0x20000; cp < 0x21000; cp += 13)
+				agrees(face, font, cp, &has);
+			for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+				agrees(face, font, odd[i], &has);
+		}
+		assert_true(has > 200);
+		hb_font_destroy(font);
+		hb_face_destroy(hb);
+		hb_blob_destroy(blob);
+	}
+}
+
 /* fang has no bold face: its bold is its own face, stroked; song has one. */
 static void
 bold_faces(void **state)
@@ -292,6 +344,7 @@ main(void)
 		cmocka_unit_test(cff_fang),
 		cmocka_unit_test(beyond_bmp),
 		cmocka_unit_test(by_character),
+		cmocka_unit_test(cached_lookups),
 		cmocka_unit_test(bold_faces),
 		cmocka_unit_test(cff_damaged),
 	};
