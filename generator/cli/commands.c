@@ -49,7 +49,8 @@ static const char usage_text[] =
 "                       installed one (briefing, comparison, plan, tour)\n" \
 "  -d DATA              a data file, YAML, XML or CSV; several are joined by\n" \
 "                       region and indicator id\n" \
-"  -o OUT.pdf           the PDF to write (written whole, or not at all)\n" \
+"  -o OUT.pdf           the PDF to write (written whole, or not at all);\n" \
+"                       - writes it to standard output (render only)\n" \
 "  -V KEY=VALUE         set a front matter key (region, period, title, ...)\n" \
 "  --theme NAME|FILE    briefing, gongwen, or a theme file; overrides the\n" \
 "                       template's theme:\n" \
@@ -176,6 +177,17 @@ cmd_render_or_watch(const char *cmd, const char *help, int argc, char **argv)
 		    "boxes)", job.dump);
 	if (status < 0 && job.depfile != NULL && job.out == NULL)
 		status = rg_usage_error(cmd, "%s", "--depfile needs -o OUT.pdf");
+	/* -o -: the PDF on standard output, which then holds nothing else */
+	int to_stdout = job.out != NULL && strcmp(job.out, "-") == 0;
+	if (status < 0 && to_stdout && strcmp(cmd, "watch") == 0)
+		status = rg_usage_error(cmd, "%s", "watch rewrites a file: -o - (standard "
+		    "output) is for render");
+	if (status < 0 && to_stdout && job.depfile != NULL)
+		status = rg_usage_error(cmd, "%s", "--depfile needs -o OUT.pdf, a file: with "
+		    "-o - there is no target to name");
+	if (status < 0 && to_stdout && job.dump != NULL)
+		status = rg_usage_error(cmd, "%s", "--dump prints to standard output, where "
+		    "-o - writes the PDF: give -o a file");
 	if (status < 0) {
 		job.data = data;
 		job.ndata = ndata;

@@ -389,7 +389,19 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			inputs[n++] = j->data[i];
 		inputs[n++] = theme_path;
 		inputs[n++] = e->fonts_conf;
-		char *out = rg_output_path(j->out, "output", inputs, n, d);
+		/* -o -: standard output, as long as it is no terminal (a PDF
+		 * there is noise, as pandoc says) */
+		char *out;
+		if (strcmp(j->out, "-") != 0) {
+			out = rg_output_path(j->out, "output", inputs, n, d);
+		} else if (isatty(STDOUT_FILENO)) {
+			rg_msg(d, RG_M_OUTPUT_REFUSED, rg_pos_make("-", 0, 0),
+			    "the output is a terminal: redirect standard output to a file or "
+			    "a pipe, or name a file with -o");
+			out = NULL;
+		} else {
+			out = rg_xstrdup("-");
+		}
 		char *dep = NULL;
 		if (out != NULL && j->depfile != NULL) {
 			char *a = rg_output_normal(j->out), *b = rg_output_normal(j->depfile);

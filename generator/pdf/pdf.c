@@ -671,8 +671,16 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	} else {
 		rc = 0;
 	}
-	if (rc == 0)
+	if (rc == 0 && strcmp(path, "-") == 0) {
+		/* standard output: written once the whole file is made, so
+		 * that a failed render writes nothing there */
+		rc = write_all(STDOUT_FILENO, file.data, file.len);
+		if (rc < 0)
+			rg_msg(d, RG_M_WRITE_FAILED, at, "cannot write the PDF to standard "
+			    "output: %s", strerror(errno));
+	} else if (rc == 0) {
 		rc = save_atomically(&file, path, d);
+	}
 	rg_buf_free(&file);
 	return rc;
 out:

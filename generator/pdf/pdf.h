@@ -15,7 +15,8 @@ typedef struct rg_pdf_opts {
 	int pdfa;                    /* PDF/A-1b (pdfa.h) */
 } rg_pdf_opts;
 
-/* Write l to path, atomically.  Returns 0, or -1 after reporting. */
+/* Write l to path, atomically, or to standard output when path is "-" (once
+ * the whole file is made).  Returns 0, or -1 after reporting. */
 int rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag *d);
 
 #endif

@@ -68,5 +68,31 @@ expect 1 "cannot create output file" "$bin" render -t templates/briefing.md -d "
 expect 0 "" "$bin" render -t templates/briefing.md -d "$data" -o "$tmp/ok.pdf"
 [ -s "$tmp/ok.pdf" ] && [ -r "$tmp/ok.pdf" ] && pass=$((pass + 1)) || { echo "FAIL: no output"; fail=$((fail + 1)); }
 
+# -o -: the PDF on standard output, the same bytes as -o FILE, nothing else
+# there (the warning of a character left out goes to standard error), and
+# no file named '-'; never to a terminal, nor with --depfile,
+# --dump or watch; a failed write is a failure
+printf '# 标题\n\n前\340\270\201后\n' > "$tmp/thai.md"
+(cd "$tmp" && SOURCE_DATE_EPOCH=1 "$bin" render -t "$top/templates/briefing.md" -d "$top/$data" -o - > "$tmp/stdout.pdf" 2> "$tmp/err") &&
+	SOURCE_DATE_EPOCH=1 "$bin" render -t templates/briefing.md -d "$data" -o "$tmp/file.pdf" &&
+	cmp -s "$tmp/stdout.pdf" "$tmp/file.pdf" && [ ! -e "$tmp/-" ] && [ ! -s "$tmp/err" ] &&
+	ok || { echo "FAIL: -o - is not the PDF of -o FILE (or wrote a file '-')"; fail=$((fail + 1)); }
+expect 0 "warning: character .* \\(U\\+0E01\\)" "$bin" render -t "$tmp/thai.md" -d "$data" -o - \
+	--allow-missing-glyphs
+head -c 5 "$tmp/out" | grep -q '^%PDF-' && qpdf --check "$tmp/out" > /dev/null 2>&1 &&
+	ok || { echo "FAIL: -o - with a warning: standard output is no PDF alone"; fail=$((fail + 1)); }
+if command -v script > /dev/null 2>&1; then
+	script -qec "$bin render -t templates/briefing.md -d $data -o -" /dev/null > "$tmp/tty" 2>&1
+	st=$?
+	[ "$st" -eq 2 ] && grep -q "^-: error: the output is a terminal.*\[output-refused\]" "$tmp/tty" &&
+		! grep -aq '%PDF' "$tmp/tty" &&
+		ok || { echo "FAIL: -o - on a terminal: exit $st, $(head -c 200 "$tmp/tty")"; fail=$((fail + 1)); }
+fi
+expect 2 "depfile needs -o OUT.pdf, a file" "$bin" render -t templates/briefing.md -d "$data" -o - --depfile "$tmp/x.d"
+expect 2 "dump prints to standard output" "$bin" render -t templates/briefing.md -d "$data" -o - --dump data
+expect 2 "watch rewrites a file" timeout 20 "$bin" watch -t templates/briefing.md -d "$data" -o -
+expect 1 "^-: failure: cannot write the PDF to standard output.*\[write-failed\]" \
+	sh -c "'$bin' render -t templates/briefing.md -d '$data' -o - > /dev/full"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
