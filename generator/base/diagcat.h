@@ -40,6 +40,7 @@
 	X(RG_M_FIELD_TYPE, RG_ERROR, "field-type") \
 	X(RG_M_FIELD_EMPTY, RG_ERROR, "field-empty") \
 	X(RG_M_FIELD_CHARACTER, RG_ERROR, "field-character") \
+	X(RG_M_FIELD_SPACE, RG_ERROR, "field-space") \
 	X(RG_M_FIELD_DUPLICATE, RG_ERROR, "field-duplicate") \
 	X(RG_M_FIELD_MISSING, RG_ERROR, "field-missing") \
 	X(RG_M_FIELD_VALUE, RG_ERROR, "field-value") \

@@ -128,6 +128,20 @@ bad_char(const char *s, size_t n)
 	return -1;
 }
 
+/* Does s (n bytes) start or end with white space: a space, a tab, a line
+ * break, U+00A0 or U+3000 (the ideographic space of Chinese text)? */
+static int
+space_at_ends(const char *s, size_t n)
+{
+	static const char *const spaces[] = { " ", "\t", "\n", "\r", "\xc2\xa0", "\xe3\x80\x80" };
+	for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++) {
+		size_t k = strlen(spaces[i]);
+		if (n >= k && (memcmp(s, spaces[i], k) == 0 || memcmp(s + n - k, spaces[i], k) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does f hold a value of the shape it must have? */
 static int
 well_formed(rg_loader *ld, const element *el, const rg_field *f)
@@ -149,6 +163,17 @@ well_formed(rg_loader *ld, const element *el, const rg_field *f)
 		rg_msg(ld->d, RG_M_FIELD_CHARACTER, f->value_pos,
 		    "field '%s' contains the character U+%04X, "
 		    "which data files cannot hold", f->key, (unsigned)c);
+		return 0;
+	}
+	/* ' 2024' is not the period 2024 and '205 ' not a number: white space
+	 * at the ends of a value (an XML attribute, a quoted YAML scalar or
+	 * CSV cell) is an error, not a different key or a text; a narrative's
+	 * text is Markdown, taken as written */
+	if (want == RG_SCALAR && !(el == &narrative_el && strcmp(f->key, "text") == 0) &&
+	    space_at_ends(f->value, f->len)) {
+		rg_msg(ld->d, RG_M_FIELD_SPACE, f->value_pos,
+		    "field '%s' has white space at its start or end ('%s'); remove it",
+		    f->key, rg_load_show(ld, f->value));
 		return 0;
 	}
 	return 1;

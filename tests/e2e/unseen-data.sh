@@ -1,0 +1,225 @@
+#!/bin/sh
+# unseen-data.sh -- data of shapes input/ never has, and what reportgen
+# makes of them (each defect case shown failing on the code before its fix):
+#   1. one dataset of 13 regions (one with no observation), 10 years and
+#      figures that are 0, negative, 15 digits long or 0.0001, with units
+#      holding a space and names beyond the BMP, written as YAML, as XML
+#      (convert) and as YAML + a long CSV: the three give the same PDF text,
+#      and that text holds the figures as written;
+#   2. a value with white space at its start or end (an XML attribute, a
+#      quoted YAML scalar, a quoted CSV cell: ' 2024', '205 ', U+3000) is an
+#      error at its line and column naming it: before, period=" 2024" left
+#      the figure out of every table as if it were missing and value="300&#10;"
+#      turned the number into text that no total counted;
+#   3. an XML file that is not UTF-8 is refused with the encoding message
+#      the YAML and CSV readers give, naming the encoding the declaration
+#      claims (before: libxml2's "Input is not proper UTF-8, indicate
+#      encoding !", though reportgen ignores what the declaration says);
+#   4. CSV exports as spreadsheets write them: a header separated by ';' or
+#      tabs is named as such (before: one unknown column
+#      'region;indicator;value'); empty columns after the last named one
+#      (a trailing ',' on every row) are ignored, while a cell in a column
+#      without a header is still an error; a line break inside a quoted cell
+#      is a line break whether the export wrote CRLF or LF (before: the
+#      quote kept the CR, unlike the same text in YAML or XML).
+. "$(dirname "$0")/../lib.sh"
+printf -- '---\ntitle: x\n---\n\nx\n' > "$tmp/dump.md"
+dump() { "$bin" render -t "$tmp/dump.md" "$@" --dump=data | sed 's/ @[^ ]*$//'; }
+# expect NAME STATUS PATTERN CMD...: CMD exits STATUS and its standard error
+# matches the grep -E PATTERN
+expect() {
+	name=$1 want=$2 pattern=$3
+	shift 3
+	"$@" > "$tmp/out" 2> "$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		bad "$name" "exit $got, expected $want: $(head -3 "$tmp/err")"
+	elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
+		bad "$name" "standard error lacks /$pattern/: $(head -3 "$tmp/err")"
+	else
+		ok
+	fi
+}
+
+# ---- 1. a large dataset three ways -----------------------------------------
+years="2015 2016 2017 2018 2019 2020 2021 2022 2023 2024"
+names="嵩县 孟津区 伊川县 新安县 偃师区 宜阳县 栾川县 汝阳县 洛宁县 𠮷祥县 老城区 西工区"
+{
+	printf 'format: reportgen/1\nmeta:\n  title: 十二县区十年指标\n  region: r0\n'
+	printf '  period: "2024"\nregions:\n'
+	i=0
+	for n in $names; do printf '  - {id: r%d, name: %s}\n' $i "$n"; i=$((i + 1)); done
+	printf '  - {id: none, name: 无数据区}\n'
+	printf 'indicators:\n'
+	printf '  - {id: gdp, name: 地区生产总值, unit: 亿元}\n'
+	printf '  - {id: rate, name: 城镇化率, unit: "%%"}\n'
+	printf '  - {id: pop, name: 常住人口, unit: "万 人"}\n'
+	printf '  - {id: tiny, name: 排放量, unit: 吨}\n'
+	printf '  - {id: huge, name: 总资产, unit: 元}\n'
+	printf '  - {id: net, name: 净流入, unit: 万人次}\n'
+} > "$tmp/rest.yaml"
+# observations: i regions x 10 years; figures made from i and the year
+awk -v years="$years" 'BEGIN {
+	ny = split(years, y, " ")
+	print "region,indicator,period,kind,value,growth,change,quote"
+	for (i = 0; i < 12; i++)
+		for (j = 1; j <= ny; j++) {
+			k = i * 10 + j
+			printf "r%d,gdp,%s,actual,%d.%d,%s,,\"第%d行,含逗号\"\n", i, y[j], 100 + k * 7, k % 10,
+			    (j > 1) ? "" : (k % 3 == 0) ? "0" : sprintf("%s%d.%d", (k % 4 == 0) ? "-" : "", k % 9, k % 7), k
+			printf "r%d,rate,%s,actual,%d.%02d,,%s0.%d,\n", i, y[j], 30 + k % 40, k % 100,
+			    (k % 2) ? "-" : "", k % 10
+			printf "r%d,pop,%s,actual,%d,,,\n", i, y[j], k % 5 == 0 ? 0 : k
+			printf "r%d,tiny,%s,actual,0.000%d,,,\n", i, y[j], k % 9 + 1
+			printf "r%d,huge,%s,actual,%d00000000000000,,,\n", i, y[j], k % 9 + 1
+			printf "r%d,net,%s,actual,-%d,,,\n", i, y[j], k
+		}
+	print "r0,gdp,2025,target,,7,,"
+	print "r9,gdp,2025,target,1000,,,"
+}' > "$tmp/obs.csv"
+# the same observations in YAML
+{
+	cat "$tmp/rest.yaml"
+	echo 'observations:'
+	awk -F, 'NR > 1 {
+		printf "  - {region: %s, indicator: %s, period: \"%s\", kind: %s", $1, $2, $3, $4
+		if ($5 != "") printf ", value: \"%s\"", $5
+		if ($6 != "") printf ", growth: \"%s\"", $6
+		if ($7 != "") printf ", change: \"%s\"", $7
+		if ($8 != "") printf ", quote: \"%s,%s\"", substr($8, 2), substr($9, 1, length($9) - 1)
+		print "}"
+	}' "$tmp/obs.csv"
+} > "$tmp/big.yaml"
+"$bin" convert "$tmp/big.yaml" "$tmp/big.xml" 2> "$tmp/err" || bad convert "$(head -2 "$tmp/err")"
+dump -d "$tmp/big.yaml" > "$tmp/a"
+dump -d "$tmp/big.xml" > "$tmp/b"
+dump -d "$tmp/rest.yaml" -d "$tmp/obs.csv" > "$tmp/c"
+[ "$(grep -c '^obs' "$tmp/a")" -eq 722 ] && ok || bad "big dump" "$(grep -c '^obs' "$tmp/a") observations, not 722"
+cmp -s "$tmp/a" "$tmp/b" && ok || bad "big YAML/XML dump" "$(diff "$tmp/a" "$tmp/b" | head -4)"
+cmp -s "$tmp/a" "$tmp/c" && ok || bad "big YAML/CSV dump" "$(diff "$tmp/a" "$tmp/c" | head -4)"
+all="r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, none"
+cat > "$tmp/big.md" <<EOF
+---
+title: "{{ meta.title }}"
+---
+
+# 一、各县区
+
+\`\`\`table
+caption: 表1 各县区2024年指标
+regions: [$all]
+indicators: [gdp, rate, pop, tiny, huge, net]
+periods: "2024"
+\`\`\`
+
+\`\`\`table
+caption: 表2 各年地区生产总值
+rows: periods
+columns: regions
+regions: [r0, r1, r2, r3, r4, r5]
+indicators: [gdp]
+periods: [period-9, period-8, period-7, period-6, period-5, period-4, period-3, period-2, period-1, period]
+show: [value, growth]
+growth: number
+\`\`\`
+
+\`\`\`chart
+type: line
+title: 图1 地区生产总值
+series: regions
+regions: [r0, r1, r9]
+indicators: [gdp]
+periods: [$(echo $years | sed 's/\([0-9]*\)/"\1"/g; s/ /, /g')]
+\`\`\`
+
+{{#each region in [r0, r9]}}
+
+{{ meta.region }}：{{ gdp }}，{{ gdp.trend }}；目标{{ gdp[period=2025, kind=target] }}；{{ huge }}；{{ tiny }}；{{ net }}；{{ pop }}。
+
+{{/each}}
+EOF
+for d in "$tmp/big.yaml" "$tmp/big.xml" "$tmp/rest.yaml -d $tmp/obs.csv"; do
+	# shellcheck disable=SC2086
+	"$bin" render -t "$tmp/big.md" -d $d -o "$tmp/big.pdf" 2> "$tmp/err" &&
+	    qpdf --check "$tmp/big.pdf" > /dev/null 2>&1 &&
+	    pdftotext -layout "$tmp/big.pdf" "$tmp/big-$(echo "$d" | cksum | cut -c1-6).txt" ||
+	    bad "render big $d" "$(head -2 "$tmp/err")"
+done
+set -- "$tmp"/big-*.txt
+[ $# -eq 3 ] && cmp -s "$1" "$2" && cmp -s "$1" "$3" && ok ||
+	bad "big PDF text" "YAML, XML and CSV differ: $(diff "$1" "$3" | head -4)"
+# the text holds the figures as written: r9 (𠮷祥县) in 2024 is k = 100
+tr -d ' ' < "$1" > "$tmp/flat"
+for want in '𠮷祥县：800.0亿元，增长0.8%' '嵩县：170.0亿元，增长3.7%' '目标增长7%' '目标1000亿元' \
+    '200000000000000元' '0.0002吨' '-100万人次' '-10万人次' '0万人' '无数据区—'; do
+	grep -qF -- "$want" "$tmp/flat" && ok || bad "big text" "'$want' not in the PDF text"
+done
+
+# ---- 2. white space at the ends of a value ---------------------------------
+cat > "$tmp/sp.md" <<'EOF'
+---
+title: x
+region: r1
+period: "2024"
+---
+
+```table
+caption: 表1 产值
+regions: [r1, r2]
+indicators: [a]
+total: sum
+```
+EOF
+# xmlfile FILE PERIOD VALUE UNIT NAME: a two-region file, r1's fields as given
+xmlfile() {
+	cat > "$1" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<reportgen format="1">
+  <meta region="r1" period="$2"/>
+  <regions>
+    <region id="r1" name="$5"/>
+    <region id="r2" name="乙县"/>
+  </regions>
+  <indicators>
+    <indicator id="a" name="产值" unit="$4"/>
+  </indicators>
+  <observations>
+    <obs indicator="a" value="$3"/>
+    <obs indicator="a" region="r2" period="2024" value="300"/>
+  </observations>
+</reportgen>
+EOF
+}
+xmlfile "$tmp/sp0.xml" 2024 205 亿元 甲县
+"$bin" render -t "$tmp/sp.md" -d "$tmp/sp0.xml" -o "$tmp/sp.pdf" &&
+    pdftotext -layout "$tmp/sp.pdf" - | tr -s ' ' > "$tmp/sp.txt"
+grep -q '^甲县 205$' "$tmp/sp.txt" && grep -q '^合计 505$' "$tmp/sp.txt" && ok ||
+	bad "white space" "the clean file does not render: $(cat "$tmp/sp.txt")"
+xmlfile "$tmp/sp1.xml" ' 2024' 205 亿元 甲县
+expect "period ' 2024'" 2 "sp1.xml:3:29: error: field 'period' has white space at its start or end \(' 2024'\)" \
+	"$bin" render -t "$tmp/sp.md" -d "$tmp/sp1.xml" -o "$tmp/sp1.pdf"
+[ ! -e "$tmp/sp1.pdf" ] && ok || bad "period ' 2024'" "a PDF was written"
+xmlfile "$tmp/sp2.xml" 2024 '300&#10;' 亿元 甲县
+expect "value '300\\n'" 2 "sp2.xml:12:31: error: field 'value' has white space at its start or end \('300\\\\n'\)" \
+	"$bin" check "$tmp/sp2.xml"
+xmlfile "$tmp/sp3.xml" 2024 205 '亿元 ' 甲县
+expect "unit '亿元 '" 2 "sp3.xml:9:39: error: field 'unit' has white space" "$bin" check "$tmp/sp3.xml"
+xmlfile "$tmp/sp4.xml" 2024 205 亿元 '　甲县'
+expect "name U+3000" 2 "sp4.xml:5:27: error: field 'name' has white space" "$bin" check "$tmp/sp4.xml"
+printf 'format: reportgen/1\nmeta: {region: r1, period: "2024 "}\nregions: [{id: r1, name: 甲县}]\n' > "$tmp/sp5.yaml"
+expect "YAML period '2024 '" 2 "sp5.yaml:2:29: error: field 'period' has white space" "$bin" check "$tmp/sp5.yaml"
+printf 'region,indicator,period,value\nr1,a,2024," 205"\n' > "$tmp/sp6.csv"
+printf 'format: reportgen/1\nregions: [{id: r1, name: 甲县}]\nindicators: [{id: a, name: 产值, unit: 亿元}]\n' > "$tmp/sp6.yaml"
+expect "CSV cell ' 205'" 2 "sp6.csv:2:11: error: field 'value' has white space" \
+	"$bin" check "$tmp/sp6.yaml" "$tmp/sp6.csv"
+# spaces inside a value, a narrative's text (Markdown) and an unquoted CSV
+# cell (trimmed) are not white space at the ends
+printf 'region,indicator,period,value\nr1,a,2024, 205 \n' > "$tmp/sp7.csv"
+expect "CSV unquoted ' 205 '" 0 "" "$bin" check "$tmp/sp6.yaml" "$tmp/sp7.csv"
+xmlfile "$tmp/sp8.xml" 2024 205 '万 人次' 甲县
+sed 's|</observations>|</observations><narratives><narrative id="n">\n  正文\n</narrative></narratives>|' \
+	"$tmp/sp8.xml" > "$tmp/sp9.xml"
+expect "inner space, narrative" 0 "" "$bin" check "$tmp/sp9.xml"
+
+echo "unseen-data: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
