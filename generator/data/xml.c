@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -20,6 +21,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "../base/buf.h"
+#include "../base/utf8.h"
 #include "load.h"
 
 static rg_loader *
@@ -313,6 +315,41 @@ crowded_tag(const char *b, size_t len)
 	return -1;
 }
 
+/* The encoding the XML declaration names (into out), or 0 if none. */
+static int
+declared_encoding(const rg_loader *ld, char *out, size_t size)
+{
+	const char *b = ld->buf, *end = ld->buf + ld->len;
+	if (ld->len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		b += 3;
+	if (end - b < 5 || memcmp(b, "<?xml", 5) != 0)
+		return 0;
+	const char *close = memchr(b, '>', (size_t)(end - b));
+	if (close == NULL)
+		return 0;
+	for (const char *p = b; p + 9 < close; p++) {
+		if (memcmp(p, "encoding", 8) != 0)
+			continue;
+		p += 8;
+		while (p < close && (*p == ' ' || *p == '=' || *p == '\t'))
+			p++;
+		if (p >= close || (*p != '"' && *p != '\''))
+			return 0;
+		const char *v = p + 1, *q = memchr(v, *p, (size_t)(close - v));
+		size_t n = 0;
+		for (; q != NULL && v + n < q && n + 1 < size; n++) {
+			char c = v[n];
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+				return 0;
+			out[n] = c;
+		}
+		out[n] = '\0';
+		return n > 0 && q != NULL && v + n == q;
+	}
+	return 0;
+}
+
 static xmlDocPtr
 parse(rg_loader *ld)
 {
@@ -327,6 +364,25 @@ parse(rg_loader *ld)
 		rg_msg(ld->d, RG_M_FILE_EMPTY, rg_pos_make(ld->file, 0, 0),
 		    "empty file (a data file holds "
 		    "one <reportgen format=\"1\"> element)");
+		return NULL;
+	}
+	/* reportgen reads XML as UTF-8 whatever the declaration says (as it
+	 * reads YAML): bytes that are not UTF-8 get the message the YAML and
+	 * CSV readers give, naming the encoding the declaration claims, not
+	 * libxml2's "indicate encoding !" */
+	long bad = rg_utf8_invalid_at(ld->buf, ld->len);
+	if (bad >= 0) {
+		char enc[32];
+		if (declared_encoding(ld, enc, sizeof enc) && strcasecmp(enc, "UTF-8") != 0 &&
+		    strcasecmp(enc, "UTF8") != 0)
+			rg_msg(ld->d, RG_M_ENCODING, rg_loader_pos(ld, (size_t)bad),
+			    "byte #%02X is not UTF-8: the XML declaration says encoding "
+			    "'%s', but data files are UTF-8 (convert it: iconv -f %s -t UTF-8, "
+			    "and declare encoding=\"UTF-8\")", (unsigned char)ld->buf[bad], enc, enc);
+		else
+			rg_msg(ld->d, RG_M_ENCODING, rg_loader_pos(ld, (size_t)bad),
+			    "byte #%02X is not UTF-8 (data files are UTF-8)",
+			    (unsigned char)ld->buf[bad]);
 		return NULL;
 	}
 	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(ld->buf, (int)ld->len);

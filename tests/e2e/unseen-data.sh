@@ -221,5 +221,17 @@ sed 's|</observations>|</observations><narratives><narrative id="n">\n  正文\n
 	"$tmp/sp8.xml" > "$tmp/sp9.xml"
 expect "inner space, narrative" 0 "" "$bin" check "$tmp/sp9.xml"
 
+# ---- 3. XML that is not UTF-8 ----------------------------------------------
+{ echo '<?xml version="1.0" encoding="GBK"?>'; tail -n +2 "$tmp/sp0.xml"; } |
+	iconv -f UTF-8 -t GBK > "$tmp/gbk.xml"
+expect "XML in GBK" 2 "gbk.xml:5:27: error: byte #BC is not UTF-8: the XML declaration says encoding 'GBK', but data files are UTF-8 \(convert it: iconv -f GBK -t UTF-8.*\[encoding\]$" \
+	"$bin" check "$tmp/gbk.xml"
+! grep -q 'indicate encoding' "$tmp/err" && ok || bad "XML in GBK" "libxml2's message: $(cat "$tmp/err")"
+# converted as the message says, it is the file it was
+iconv -f GBK -t UTF-8 "$tmp/gbk.xml" | sed 's/encoding="GBK"/encoding="UTF-8"/' > "$tmp/gbk-utf8.xml"
+dump -d "$tmp/gbk-utf8.xml" > "$tmp/a"
+dump -d "$tmp/sp0.xml" > "$tmp/b"
+[ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && ok || bad "XML in GBK" "converted, not the same data"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
