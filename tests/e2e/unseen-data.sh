@@ -233,5 +233,24 @@ dump -d "$tmp/gbk-utf8.xml" > "$tmp/a"
 dump -d "$tmp/sp0.xml" > "$tmp/b"
 [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && ok || bad "XML in GBK" "converted, not the same data"
 
+# ---- 4. CSV as spreadsheets export it ----------------------------------------
+printf 'region;indicator;period;value\nr1;a;2024;205\n' > "$tmp/semi.csv"
+expect "CSV with ';'" 2 "semi.csv:1:1: error: the header 'region;indicator;period;value' is one column: its names are separated by ';', but a CSV file separates cells with ','" \
+	"$bin" check "$tmp/sp6.yaml" "$tmp/semi.csv"
+printf 'region\tindicator\tperiod\tvalue\nr1\ta\t2024\t205\n' > "$tmp/tab.csv"
+expect "CSV with tabs" 2 "tab.csv:1:1: error: the header 'region\\\\tindicator\\\\tperiod\\\\tvalue' is one column: its names are separated by tabs" \
+	"$bin" check "$tmp/sp6.yaml" "$tmp/tab.csv"
+# a quote over two lines: the same model from CRLF, CR and LF inside the cell,
+# and the same as the YAML that says it
+printf 'format: reportgen/1\nobservations:\n  - {region: r1, indicator: a, period: "2024", value: "205", quote: "第一行，\\n第二行"}\n' > "$tmp/nl.yaml"
+{ cat "$tmp/sp6.yaml"; tail -n +2 "$tmp/nl.yaml"; } > "$tmp/nl-all.yaml"
+dump -d "$tmp/nl-all.yaml" | grep '^obs' > "$tmp/b"
+for eol in '\r\n' '\n' '\r'; do
+	printf "region,indicator,period,value,quote\r\nr1,a,2024,205,\"第一行，${eol}第二行\"\r\n" > "$tmp/nl.csv"
+	dump -d "$tmp/sp6.yaml" -d "$tmp/nl.csv" | grep '^obs' > "$tmp/a"
+	[ -s "$tmp/b" ] && cmp -s "$tmp/a" "$tmp/b" && ok ||
+		bad "CSV line break $eol" "$(cat "$tmp/a") is not $(cat "$tmp/b")"
+done
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
