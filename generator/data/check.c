@@ -254,6 +254,28 @@ rg_data_is_number(const char *s)
 	return *s == '\0' && (whole > 0 || frac > 0);
 }
 
+/* Does number s have more digits before or after its point than the
+ * templates' exact arithmetic carries (model.h)? */
+static int
+too_long(const char *s)
+{
+	s += *s == '+' || *s == '-';
+	size_t whole = strspn(s, "0123456789");
+	size_t frac = s[whole] == '.' ? strspn(s + whole + 1, "0123456789") : 0;
+	return whole > RG_DATA_MAX_DIGITS || frac > RG_DATA_MAX_DIGITS;
+}
+
+static void
+check_length(rg_loader *ld, const rg_field *f)
+{
+	const char *s = text(f);
+	if (s != NULL && rg_data_is_number(s) && too_long(s))
+		rg_msg(ld->d, RG_M_NUMBER_INVALID, f->value_pos,
+		    "%s '%s' has more digits than reportgen computes with (at most %d "
+		    "before the point and %d after)", f->key, rg_load_show(ld, s),
+		    RG_DATA_MAX_DIGITS, RG_DATA_MAX_DIGITS);
+}
+
 static void
 check_number(rg_loader *ld, const rg_field *f, const char *unit)
 {
@@ -262,6 +284,7 @@ check_number(rg_loader *ld, const rg_field *f, const char *unit)
 		rg_msg(ld->d, RG_M_NUMBER_INVALID, f->value_pos,
 		    "%s must be a number (%s), found '%s'", f->key,
 		    unit, rg_load_show(ld, s));
+	check_length(ld, f);
 }
 
 static int
@@ -444,6 +467,7 @@ rg_load_observation(rg_loader *ld, const rg_field *fields, rg_pos pos)
 		rg_msg(ld->d, RG_M_OBSERVATION_EMPTY, pos,
 		    "observation has no 'value', 'growth' or 'change'");
 	check_kind(ld, f[O_KIND], &kind);
+	check_length(ld, f[O_VALUE]);
 	check_number(ld, f[O_GROWTH], "percent");
 	check_number(ld, f[O_CHANGE], "个百分点");
 	if (ld->d->errors > errors)

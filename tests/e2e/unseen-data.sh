@@ -252,5 +252,48 @@ for eol in '\r\n' '\n' '\r'; do
 		bad "CSV line break $eol" "$(cat "$tmp/a") is not $(cat "$tmp/b")"
 done
 
+# ---- 5. numbers longer than the arithmetic carries ---------------------------
+# 20 digits before and after the point: summed, shared and ranked exactly
+cat > "$tmp/long.md" <<'EOF'
+---
+title: x
+region: r1
+period: "2024"
+---
+
+```table
+caption: 表1 产值
+regions: [r1, r2]
+indicators: [a]
+show: [value, share]
+share_of: total
+total: sum
+```
+
+占{{ a[of=total].share }}%，{{ a.trend }}。
+EOF
+longfile() {   # FILE DIGITS: r1's value is DIGITS nines, r2's 1
+	nines=$(printf "%$2s" | tr ' ' 9)
+	printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\n' > "$1"
+	printf 'regions: [{id: r1, name: 甲县}, {id: r2, name: 乙县}]\n' >> "$1"
+	printf 'indicators: [{id: a, name: 产值, unit: 亿元}]\nobservations:\n' >> "$1"
+	printf '  - {indicator: a, value: "%s", growth: "5"}\n' "$nines" >> "$1"
+	printf '  - {indicator: a, region: r2, value: "1"}\n' >> "$1"
+}
+longfile "$tmp/long20.yaml" 20
+"$bin" render -t "$tmp/long.md" -d "$tmp/long20.yaml" -o "$tmp/long.pdf" 2> "$tmp/err" &&
+    pdftotext -layout "$tmp/long.pdf" - | tr -d ' ' > "$tmp/long.txt"
+grep -q '^合计100000000000000000000$' "$tmp/long.txt" && grep -q '^甲县99999999999999999999100.0$' "$tmp/long.txt" &&
+    grep -q '^占100.0%，增长5%。$' "$tmp/long.txt" && ok ||
+	bad "20 digits" "$(head -2 "$tmp/err") $(cat "$tmp/long.txt")"
+# more: an error at the value, not a computation that fails later ("the
+# whole of a.share is zero", or a table total left empty)
+longfile "$tmp/long80.yaml" 80
+expect "80 digits" 2 "long80.yaml:6:28: error: value '9{80}' has more digits than reportgen computes with \(at most 20 before the point and 20 after\) \[number-invalid\]" \
+	"$bin" render -t "$tmp/long.md" -d "$tmp/long80.yaml" -o "$tmp/long80.pdf"
+grep -q 'is zero' "$tmp/err" && bad "80 digits" "$(cat "$tmp/err")" || ok
+sed 's/value: "1"}/value: "1", growth: "0.000000000000000000001"}/' "$tmp/long20.yaml" > "$tmp/longg.yaml"
+expect "21 decimals of growth" 2 "longg.yaml:7:53: error: growth '0.0{20}1' has more digits" "$bin" check "$tmp/longg.yaml"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
