@@ -17,6 +17,7 @@
 	X(RG_M_FILE_TOO_LARGE, RG_ERROR, "file-too-large") \
 	X(RG_M_FILE_EMPTY, RG_ERROR, "file-empty") \
 	X(RG_M_FILE_KIND, RG_ERROR, "file-kind") \
+	X(RG_M_FILE_REPEATED, RG_ERROR, "file-repeated") \
 	X(RG_M_READ_FAILED, RG_FAILURE, "read-failed") \
 	X(RG_M_ENCODING, RG_ERROR, "encoding") \
 	X(RG_M_ENCODING_FAILED, RG_FAILURE, "encoding-failed") \

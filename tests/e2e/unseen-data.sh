@@ -295,5 +295,19 @@ grep -q 'is zero' "$tmp/err" && bad "80 digits" "$(cat "$tmp/err")" || ok
 sed 's/value: "1"}/value: "1", growth: "0.000000000000000000001"}/' "$tmp/long20.yaml" > "$tmp/longg.yaml"
 expect "21 decimals of growth" 2 "longg.yaml:7:53: error: growth '0.0{20}1' has more digits" "$bin" check "$tmp/longg.yaml"
 
+# ---- 6. one data file given twice ---------------------------------------------
+# before: by one name, 91 "duplicate" errors each pointing at itself (first
+# defined at the same line and column); by another spelling or a link, no
+# word at all
+cp input/songxian-2024.yaml "$tmp/sx.yaml"
+ln -s "$tmp/sx.yaml" "$tmp/sx-link.yaml"
+for second in "$tmp/sx.yaml" "$tmp/./sx.yaml" "$tmp/sx-link.yaml"; do
+	expect "given twice as $second" 2 "^$second: error: this data file is given twice \(first as '$tmp/sx.yaml'\).*\[file-repeated\]$" \
+		"$bin" render -t templates/briefing.md -d "$tmp/sx.yaml" -d "$second" -o "$tmp/twice.pdf"
+	[ "$(wc -l < "$tmp/err")" -eq 1 ] && [ ! -e "$tmp/twice.pdf" ] && ok ||
+		bad "given twice as $second" "$(wc -l < "$tmp/err") messages, or a PDF"
+done
+expect "check, given twice" 2 "file-repeated" "$bin" check "$tmp/sx.yaml" "$tmp/sx-link.yaml"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
