@@ -309,5 +309,21 @@ for second in "$tmp/sx.yaml" "$tmp/./sx.yaml" "$tmp/sx-link.yaml"; do
 done
 expect "check, given twice" 2 "file-repeated" "$bin" check "$tmp/sx.yaml" "$tmp/sx-link.yaml"
 
+# ---- 7. a rate over several years: its trend is in 个百分点 -------------------
+# before: a rate whose observation states its change, with last year's value
+# in the data too, read 下降36.1%，提高0.8个百分点 (a growth in % made from the
+# two values, against docs/templates.md); and [from=...] gave the stated
+# change over one year, not the change since the year it names
+printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\nregions: [{id: r1, name: 甲县}]\n' > "$tmp/rate.yaml"
+printf 'indicators: [{id: rate, name: 城镇化率, unit: "%%"}]\nobservations:\n' >> "$tmp/rate.yaml"
+printf '  - {indicator: rate, period: "2020", value: "58.33"}\n' >> "$tmp/rate.yaml"
+printf '  - {indicator: rate, period: "2023", value: "60.82"}\n' >> "$tmp/rate.yaml"
+printf '  - {indicator: rate, value: "38.85", change: "0.8"}\n' >> "$tmp/rate.yaml"
+printf -- '---\ntitle: x\n---\n\nA[{{ rate.trend }}]B[{{ rate[from=2020].trend }}]C[{{ rate[from=2020].change }}]D[{{ rate[period=2023].trend }}]\n' > "$tmp/rate.md"
+"$bin" render -t "$tmp/rate.md" -d "$tmp/rate.yaml" -o "$tmp/rate.pdf" 2> "$tmp/err" &&
+	pdftotext "$tmp/rate.pdf" - | tr -d ' \n' > "$tmp/rate.txt"
+grep -qF 'A[提高0.8个百分点]B[下降19.48个百分点]C[-19.48]D[' "$tmp/rate.txt" && ok ||
+	bad "rate trend" "$(cat "$tmp/err" "$tmp/rate.txt")"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
