@@ -508,6 +508,30 @@ read_root(rg_loader *ld, const xmlNode *root)
 	}
 }
 
+/* The root is <reportgen> in no namespace; otherwise a message that says
+ * so (libxml2's: "No matching global declaration available for the
+ * validation root"). */
+static int
+root_ok(rg_loader *ld, const xmlNode *root)
+{
+	if (root == NULL)
+		return 1;
+	int named = xmlStrEqual(root->name, BAD_CAST "reportgen");
+	if (named && root->ns == NULL)
+		return 1;
+	if (root->ns != NULL && root->ns->href != NULL)
+		rg_msg(ld->d, RG_M_XML_INVALID, node_pos(ld, root),
+		    "the root element <%s%s%s> is in the namespace '%s'; a data file's "
+		    "elements are in none (leave out xmlns)", root->ns->prefix ?
+		    (const char *)root->ns->prefix : "", root->ns->prefix ? ":" : "",
+		    (const char *)root->name, (const char *)root->ns->href);
+	else
+		rg_msg(ld->d, RG_M_XML_INVALID, node_pos(ld, root),
+		    "the root element is <%s>; a data file holds one "
+		    "<reportgen format=\"1\"> element", (const char *)root->name);
+	return 0;
+}
+
 int
 rg_data_load_xml(rg_dataset *ds, const char *path, rg_diag *d)
 {
@@ -517,7 +541,7 @@ rg_data_load_xml(rg_dataset *ds, const char *path, rg_diag *d)
 	xmlSetStructuredErrorFunc(&ld, loader_error);
 	xmlSetGenericErrorFunc(&ld, stray_error);
 	xmlDocPtr doc = parse(&ld);
-	if (doc != NULL && validate(&ld, doc) == 0)
+	if (doc != NULL && root_ok(&ld, xmlDocGetRootElement(doc)) && validate(&ld, doc) == 0)
 		read_root(&ld, xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
 	xmlSetStructuredErrorFunc(NULL, NULL);

@@ -14,14 +14,19 @@
 #   3. an XML file that is not UTF-8 is refused with the encoding message
 #      the YAML and CSV readers give, naming the encoding the declaration
 #      claims (before: libxml2's "Input is not proper UTF-8, indicate
-#      encoding !", though reportgen ignores what the declaration says);
+#      encoding !", though reportgen ignores what the declaration says); a
+#      root element in a namespace is named as such;
 #   4. CSV exports as spreadsheets write them: a header separated by ';' or
 #      tabs is named as such (before: one unknown column
 #      'region;indicator;value'); empty columns after the last named one
 #      (a trailing ',' on every row) are ignored, while a cell in a column
 #      without a header is still an error; a line break inside a quoted cell
 #      is a line break whether the export wrote CRLF or LF (before: the
-#      quote kept the CR, unlike the same text in YAML or XML).
+#      quote kept the CR, unlike the same text in YAML or XML);
+#   5. a number of more digits than the templates' exact arithmetic carries
+#      is an error at the value (before: "the whole of a.share is zero");
+#   6. one data file given twice, by any spelling, is an error;
+#   7. a rate's trend is in 个百分点, never a growth in % of its values.
 . "$(dirname "$0")/../lib.sh"
 printf -- '---\ntitle: x\n---\n\nx\n' > "$tmp/dump.md"
 dump() { "$bin" render -t "$tmp/dump.md" "$@" --dump=data | sed 's/ @[^ ]*$//'; }
@@ -232,6 +237,16 @@ iconv -f GBK -t UTF-8 "$tmp/gbk.xml" | sed 's/encoding="GBK"/encoding="UTF-8"/' 
 dump -d "$tmp/gbk-utf8.xml" > "$tmp/a"
 dump -d "$tmp/sp0.xml" > "$tmp/b"
 [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && ok || bad "XML in GBK" "converted, not the same data"
+# a namespace on the root (an export's default xmlns, or a prefix): named as
+# such (before: "No matching global declaration available for the
+# validation root")
+sed 's|<reportgen format="1">|<reportgen xmlns="urn:example" format="1">|' "$tmp/sp0.xml" > "$tmp/ns1.xml"
+sed 's|<reportgen format="1">|<r:reportgen xmlns:r="urn:example" format="1">|; s|</reportgen>|</r:reportgen>|' \
+	"$tmp/sp0.xml" > "$tmp/ns2.xml"
+expect "XML namespace" 2 "ns1.xml:2:1: error: the root element <reportgen> is in the namespace 'urn:example'; a data file's elements are in none" \
+	"$bin" check "$tmp/ns1.xml"
+expect "XML prefix" 2 "ns2.xml:2:1: error: the root element <r:reportgen> is in the namespace 'urn:example'" \
+	"$bin" check "$tmp/ns2.xml"
 
 # ---- 4. CSV as spreadsheets export it ----------------------------------------
 printf 'region;indicator;period;value\nr1;a;2024;205\n' > "$tmp/semi.csv"
