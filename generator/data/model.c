@@ -5,8 +5,10 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../base/buf.h"
+#include "../base/file.h"
 #include "../base/suggest.h"
 
 static const char *const kind_names[RG_OBS__COUNT] = {
@@ -92,6 +94,16 @@ rg_data_load(rg_dataset *ds, const char *path, rg_diag *d)
 		return rg_data_load_xml(ds, path, d);
 	if (dot != NULL && strcasecmp(dot, ".csv") == 0)
 		return rg_data_load_csv(ds, path, d);
+	/* a name of no known kind that is no file to read (a directory, a
+	 * FIFO, /dev/null, a file that does not exist) says that first */
+	const char *why;
+	int fd = rg_open_regular(path, &why);
+	if (fd < 0) {
+		rg_msg(d, RG_M_FILE_UNREADABLE, rg_pos_make(path, 0, 0),
+		    "cannot read data file: %s", why);
+		return -1;
+	}
+	close(fd);
 	rg_msg(d, RG_M_FILE_KIND, rg_pos_make(path, 0, 0),
 	    "unknown kind of data file (name it .yaml, "
 	    ".yml, .xml or .csv)");

@@ -323,6 +323,17 @@ for second in "$tmp/sx.yaml" "$tmp/./sx.yaml" "$tmp/sx-link.yaml"; do
 		bad "given twice as $second" "$(wc -l < "$tmp/err") messages, or a PDF"
 done
 expect "check, given twice" 2 "file-repeated" "$bin" check "$tmp/sx.yaml" "$tmp/sx-link.yaml"
+# paths that are no file to read, whatever their name: said first (before:
+# "unknown kind of data file (name it .yaml ...)" for a directory, a FIFO,
+# /dev/null or a missing file without a known suffix)
+mkdir "$tmp/数据 目录"
+mkfifo "$tmp/fifo"
+for p in "$tmp/数据 目录" "$tmp/fifo" /dev/null "$tmp/missing"; do
+	expect "data $p" 2 "^$p: error: cannot read data file: .*\[file-unreadable\]$" \
+		"$bin" render -t templates/briefing.md -d "$p" -o "$tmp/p.pdf"
+done
+cp "$tmp/sx.yaml" "$tmp/数据 文件.YAML"
+expect "data with a space, Chinese, .YAML" 0 "" "$bin" check "$tmp/数据 文件.YAML"
 
 # ---- 7. a rate over several years: its trend is in 个百分点 -------------------
 # before: a rate whose observation states its change, with last year's value
