@@ -29,7 +29,7 @@
 #   7. a rate's trend is in 个百分点, never a growth in % of its values.
 . "$(dirname "$0")/../lib.sh"
 printf -- '---\ntitle: x\n---\n\nx\n' > "$tmp/dump.md"
-dump() { "$bin" render -t "$tmp/dump.md" "$@" --dump=data | sed 's/ @[^ ]*$//'; }
+dump() { "$bin" render -t "$tmp/dump.md" "$@" --dump=data | sed 's/ @[^@]*$//'; }
 # expect NAME STATUS PATTERN CMD...: CMD exits STATUS and its standard error
 # matches the grep -E PATTERN
 expect() {
@@ -334,6 +334,13 @@ for p in "$tmp/数据 目录" "$tmp/fifo" /dev/null "$tmp/missing"; do
 done
 cp "$tmp/sx.yaml" "$tmp/数据 文件.YAML"
 expect "data with a space, Chinese, .YAML" 0 "" "$bin" check "$tmp/数据 文件.YAML"
+# and convert writes the suffixes it reads, in any case (before: out.XML was
+# "cannot tell the format")
+for out in "输出 文件.XML" "输出.YML"; do
+	"$bin" convert "$tmp/数据 文件.YAML" "$tmp/$out" 2> "$tmp/err" &&
+	    dump -d "$tmp/$out" > "$tmp/a" && dump -d "$tmp/sx.yaml" > "$tmp/b" &&
+	    [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && ok || bad "convert to $out" "$(head -2 "$tmp/err")"
+done
 
 # ---- 7. a rate over several years: its trend is in 个百分点 -------------------
 # before: a rate whose observation states its change, with last year's value
