@@ -128,18 +128,39 @@ bad_char(const char *s, size_t n)
 	return -1;
 }
 
-/* Does s (n bytes) start or end with white space: a space, a tab, a line
- * break, U+00A0 or U+3000 (the ideographic space of Chinese text)? */
+/* White space to the data: a space, a tab, a line break, U+00A0 or U+3000
+ * (the ideographic space of Chinese text). */
+static const char *const spaces[] = { " ", "\t", "\n", "\r", "\xc2\xa0", "\xe3\x80\x80" };
+#define NSPACES (sizeof spaces / sizeof *spaces)
+
+/* The bytes of the white space that s (n bytes) starts with (at_end: ends
+ * with), or 0. */
+static size_t
+space_len(const char *s, size_t n, int at_end)
+{
+	for (size_t i = 0; i < NSPACES; i++) {
+		size_t k = strlen(spaces[i]);
+		if (n >= k && memcmp(at_end ? s + n - k : s, spaces[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
 static int
 space_at_ends(const char *s, size_t n)
 {
-	static const char *const spaces[] = { " ", "\t", "\n", "\r", "\xc2\xa0", "\xe3\x80\x80" };
-	for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++) {
-		size_t k = strlen(spaces[i]);
-		if (n >= k && (memcmp(s, spaces[i], k) == 0 || memcmp(s + n - k, spaces[i], k) == 0))
-			return 1;
+	return space_len(s, n, 0) > 0 || space_len(s, n, 1) > 0;
+}
+
+static int
+only_space(const char *s, size_t n)
+{
+	size_t k;
+	while (n > 0 && (k = space_len(s, n, 0)) > 0) {
+		s += k;
+		n -= k;
 	}
-	return 0;
+	return n == 0;
 }
 
 /* Does f hold a value of the shape it must have? */
@@ -169,8 +190,13 @@ well_formed(rg_loader *ld, const element *el, const rg_field *f)
 	 * at the ends of a value (an XML attribute, a quoted YAML scalar or
 	 * CSV cell) is an error, not a different key or a text; a narrative's
 	 * text is Markdown, taken as written */
-	if (want == RG_SCALAR && !(el == &narrative_el && strcmp(f->key, "text") == 0) &&
-	    space_at_ends(f->value, f->len)) {
+	int markdown = el == &narrative_el && strcmp(f->key, "text") == 0;
+	if (want == RG_SCALAR && markdown && only_space(f->value, f->len)) {
+		rg_msg(ld->d, RG_M_FIELD_EMPTY, f->value_pos,
+		    "field '%s' holds only white space (leave it out instead)", f->key);
+		return 0;
+	}
+	if (want == RG_SCALAR && !markdown && space_at_ends(f->value, f->len)) {
 		rg_msg(ld->d, RG_M_FIELD_SPACE, f->value_pos,
 		    "field '%s' has white space at its start or end ('%s'); remove it",
 		    f->key, rg_load_show(ld, f->value));

@@ -225,6 +225,15 @@ xmlfile "$tmp/sp8.xml" 2024 205 '万 人次' 甲县
 sed 's|</observations>|</observations><narratives><narrative id="n">\n  正文\n</narrative></narratives>|' \
 	"$tmp/sp8.xml" > "$tmp/sp9.xml"
 expect "inner space, narrative" 0 "" "$bin" check "$tmp/sp9.xml"
+# but a narrative of white space only is empty (before: {{#if text.summary}}
+# held, and the PDF read 有摘要： over nothing)
+printf -- '---\ntitle: x\n---\n\n{{#if text.summary}}\n\n有摘要：\n\n{{ text.summary }}\n\n{{/if}}\n\n结束。\n' > "$tmp/blank.md"
+printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\nregions: [{id: r1, name: 甲}]\nnarratives: [{id: summary, text: "  \\n\\u3000"}]\n' > "$tmp/blank.yaml"
+expect "narrative of white space" 2 "blank.yaml:4:35: error: field 'text' holds only white space \(leave it out instead\) \[field-empty\]" \
+	"$bin" render -t "$tmp/blank.md" -d "$tmp/blank.yaml" -o "$tmp/blank.pdf"
+sed 's|</observations>|</observations><narratives><narrative id="n">\n\n</narrative></narratives>|' \
+	"$tmp/sp8.xml" > "$tmp/blank.xml"
+expect "XML narrative of white space" 2 "blank.xml:14:48: error: field 'text' holds only white space" "$bin" check "$tmp/blank.xml"
 
 # ---- 3. XML that is not UTF-8 ----------------------------------------------
 { echo '<?xml version="1.0" encoding="GBK"?>'; tail -n +2 "$tmp/sp0.xml"; } |
