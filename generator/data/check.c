@@ -464,6 +464,12 @@ rg_load_indicator(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	require(ld, &indicator_el, f, I_NAME, pos);
 	check_id(ld, "indicator", f[I_ID]);
 	check_attribute(ld, f[I_ATTRIBUTE]);
+	/* a rate is known by its unit '%': written full width it was taken
+	 * for an amount, summed in a total and given a growth in % */
+	if (f[I_UNIT] != NULL && f[I_UNIT] != &broken && strcmp(text(f[I_UNIT]), "％") == 0)
+		rg_msg(ld->d, RG_M_FIELD_VALUE, f[I_UNIT]->value_pos,
+		    "unit '％' is the full-width percent sign: write '%%', by which "
+		    "reportgen knows a rate (changes in 个百分点, never summed)");
 	if (ld->d->errors > errors)
 		return;
 	rg_dataset *ds = ld->ds;

@@ -367,5 +367,24 @@ printf -- '---\ntitle: x\n---\n\nA[{{ rate.trend }}]B[{{ rate[from=2020].trend }
 grep -qF 'A[提高0.8个百分点]B[下降19.48个百分点]C[-19.48]D[' "$tmp/rate.txt" && ok ||
 	bad "rate trend" "$(cat "$tmp/err" "$tmp/rate.txt")"
 
+# a rate's unit written full width (％): an error (before: taken for an
+# amount, the table's 合计 summed two rates to 111.0 and the trend read
+# 增长1.7% where the half-width % gives 提高1.0个百分点)
+{
+	printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\n'
+	printf 'regions: [{id: r1, name: 甲县}, {id: r2, name: 乙县}]\n'
+	printf 'indicators: [{id: rate, name: 城镇化率, unit: "%%"}]\nobservations:\n'
+	printf '  - {indicator: rate, value: "60.5"}\n  - {indicator: rate, region: r2, value: "50.5"}\n'
+	printf '  - {indicator: rate, period: "2023", value: "59.5"}\n'
+} > "$tmp/pc.yaml"
+printf -- '---\ntitle: x\nregion: r1\nperiod: "2024"\n---\n\n```table\ncaption: 表1 比较\nregions: [r1, r2]\nindicators: [rate]\ntotal: sum\n```\n\n{{ rate }}，{{ rate.trend }}。\n' > "$tmp/pc.md"
+"$bin" render -t "$tmp/pc.md" -d "$tmp/pc.yaml" -o "$tmp/pc.pdf" 2> "$tmp/err" &&
+	pdftotext -layout "$tmp/pc.pdf" - | tr -s ' ' > "$tmp/pc.txt"
+grep -q '60.5%，提高 1.0 个百分点。' "$tmp/pc.txt" && ! grep -q '111' "$tmp/pc.txt" && ok ||
+	bad "unit %" "$(cat "$tmp/err" "$tmp/pc.txt")"
+sed 's/unit: "%"/unit: "％"/' "$tmp/pc.yaml" > "$tmp/pc-fw.yaml"
+expect "unit ％" 2 "pc-fw.yaml:4:44: error: unit '％' is the full-width percent sign: write '%'" \
+	"$bin" render -t "$tmp/pc.md" -d "$tmp/pc-fw.yaml" -o "$tmp/pc-fw.pdf"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
