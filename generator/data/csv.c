@@ -13,7 +13,8 @@
  * cell is known to start where the byte after the previous delimiter is and
  * every error is at the byte it was found at.  A file that is not UTF-8 is
  * converted from GBK (GB 18030) with iconv first; positions are then in the
- * converted text (lines are the same; columns count its UTF-8 bytes).
+ * converted text (lines are the same; columns count its characters, which
+ * are the file's).
  */
 #include <csv.h>
 #include <errno.h>

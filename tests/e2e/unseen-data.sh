@@ -275,6 +275,15 @@ for eol in '\r\n' '\n' '\r'; do
 	[ -s "$tmp/b" ] && cmp -s "$tmp/a" "$tmp/b" && ok ||
 		bad "CSV line break $eol" "$(cat "$tmp/a") is not $(cat "$tmp/b")"
 done
+# a GBK export's columns count characters, as the same file's in UTF-8 do
+# (docs/data-format.md had said bytes)
+printf 'format: reportgen-csv/1\nmeta: {period: "2024"}\nregions: [{id: r1, name: 甲县}, {id: r2, name: 乙 县}]\nindicators: [{id: gdp, name: 地区生产总值, unit: 亿元}]\ncsv:\n  columns: {地区: region, 指标: indicator, 数值: value, 增速: growth}\n' > "$tmp/g.csvmap"
+cp "$tmp/g.csvmap" "$tmp/u.csvmap"
+printf '地区,指标,数值,增速\r\n甲县,地区生产总值（亿元）,205,8%%\r\n乙 县,地区生产总值(亿元),300,五\r\n' > "$tmp/u.csv"
+iconv -f UTF-8 -t GBK "$tmp/u.csv" > "$tmp/g.csv"
+for f in u g; do
+	expect "CSV column ($f)" 2 "$f.csv:3:20: error: growth must be a number \(percent\), found '五'" "$bin" check "$tmp/$f.csv"
+done
 
 # ---- 5. numbers longer than the arithmetic carries ---------------------------
 # 20 digits before and after the point: summed, shared and ranked exactly
