@@ -39,7 +39,8 @@ pos_chars(const rg_loader *ld, int line, int col)
 	if (col < 1)
 		return rg_pos_make(ld->file, line, 0);
 	size_t off = ld->lines[line - 1];
-	for (int i = 1; i < col && off < ld->len && ld->buf[off] != '\n'; i++) {
+	for (int i = 1; i < col && off < ld->len && ld->buf[off] != '\n' && ld->buf[off] != '\r';
+	    i++) {
 		off++;
 		while (off < ld->len && ((unsigned char)ld->buf[off] & 0xC0) == 0x80)
 			off++;
@@ -385,6 +386,11 @@ parse(rg_loader *ld)
 			    (unsigned char)ld->buf[bad]);
 		return NULL;
 	}
+	/* a CR alone ends a line (XML 1.0 2.11 reads it as LF): made LF in
+	 * place, so that libxml2 counts the lines as the positions do */
+	for (size_t i = 0; i < ld->len; i++)
+		if (ld->buf[i] == '\r' && (i + 1 == ld->len || ld->buf[i + 1] != '\n'))
+			ld->buf[i] = '\n';
 	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(ld->buf, (int)ld->len);
 	if (c == NULL) {
 		rg_msg(ld->d, RG_M_PARSER_FAILED, rg_pos_make(ld->file, 0, 0),

@@ -275,6 +275,22 @@ for eol in '\r\n' '\n' '\r'; do
 	[ -s "$tmp/b" ] && cmp -s "$tmp/a" "$tmp/b" && ok ||
 		bad "CSV line break $eol" "$(cat "$tmp/a") is not $(cat "$tmp/b")"
 done
+# files whose lines end with CR alone (as old Mac programs save): the same
+# positions as with LF (before: every message on line 1, at column 181 of
+# the YAML, 50 of the CSV, 260 of the XML)
+printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\nregions: [{id: r1, name: 甲县}]\nindicators: [{id: a, name: 产值, unit: 亿元}]\nobservations:\n  - {indicator: a, value: "1", growth: "x"}\n' > "$tmp/lf.yaml"
+printf 'region,indicator,period,value,growth\nr1,a,2024,1,x\n' > "$tmp/lf.csv"
+sed 's|</observations>|</observations>\n<bogus/>|' "$tmp/sp0.xml" > "$tmp/lf.xml"
+sed 's|<meta |<meta\n|' "$tmp/sp0.xml" | sed '$d' > "$tmp/lf-cut.xml"
+for f in lf.yaml lf.csv lf.xml lf-cut.xml; do
+	extra=
+	[ "$f" = lf.csv ] && extra=$tmp/sp6.yaml
+	"$bin" check $extra "$tmp/$f" 2>&1 | sed "s|$tmp/||" > "$tmp/lf.err"
+	tr '\n' '\r' < "$tmp/$f" > "$tmp/cr-$f"
+	"$bin" check $extra "$tmp/cr-$f" 2>&1 | sed "s|$tmp/cr-||" > "$tmp/cr.err"
+	grep -q "^$f:\([2-9]\|[1-9][0-9][0-9]*\):[0-9]*: error" "$tmp/lf.err" && cmp -s "$tmp/lf.err" "$tmp/cr.err" && ok ||
+		bad "CR lines $f" "$(cat "$tmp/lf.err") / $(cat "$tmp/cr.err")"
+done
 # a GBK export's columns count characters, as the same file's in UTF-8 do
 # (docs/data-format.md had said bytes)
 printf 'format: reportgen-csv/1\nmeta: {period: "2024"}\nregions: [{id: r1, name: 甲县}, {id: r2, name: 乙 县}]\nindicators: [{id: gdp, name: 地区生产总值, unit: 亿元}]\ncsv:\n  columns: {地区: region, 指标: indicator, 数值: value, 增速: growth}\n' > "$tmp/g.csvmap"
