@@ -852,7 +852,9 @@ computed_growth(ctx *c, const expr *e, const rg_observation *o, rg_pos pos)
 	if (!o->value_is_number)
 		return NULL;
 	const rg_observation *b = base_obs(c, e, o, pos, e->sel_from != NULL && o->growth == NULL);
-	if (b == NULL)
+	/* from a negative value (a net outflow of -29 to -25) a growth in % has
+	 * no meaning (it read 下降13.8%): none, as from a zero one */
+	if (b == NULL || b->value[0] == '-')
 		return NULL;
 	rg_arena *a = c->doc->arena;
 	int dec = e->has_fmt && e->fmt.decimals >= 0 ? e->fmt.decimals : 1;

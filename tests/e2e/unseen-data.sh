@@ -392,6 +392,22 @@ printf -- '---\ntitle: x\n---\n\nA[{{ rate.trend }}]B[{{ rate[from=2020].trend }
 grep -qF 'A[提高0.8个百分点]B[下降19.48个百分点]C[-19.48]D[' "$tmp/rate.txt" && ok ||
 	bad "rate trend" "$(cat "$tmp/err" "$tmp/rate.txt")"
 
+# no growth in % from a negative value, as from zero: a net outflow of -29
+# to -25 is no 下降13.8% (before: the PDF read 净流入-25万人，下降13.8%),
+# and the sentence that asks {{#if net.growth}} is left out; the difference
+# stays
+{
+	printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\nregions: [{id: r1, name: 甲县}]\n'
+	printf 'indicators: [{id: net, name: 净流入, unit: 万人}, {id: gdp, name: 产值, unit: 亿元}]\n'
+	printf 'observations:\n  - {indicator: net, period: "2023", value: "-29"}\n  - {indicator: net, value: "-25"}\n'
+	printf '  - {indicator: gdp, period: "2023", value: "4"}\n  - {indicator: gdp, value: "5"}\n'
+} > "$tmp/neg.yaml"
+printf -- '---\ntitle: x\n---\n\n净流入{{ net }}{{#if net.growth}}，{{ net.trend }}{{/if}}，增加{{ net.diff }}。产值{{ gdp }}{{#if gdp.growth}}，{{ gdp.trend }}{{/if}}。\n' > "$tmp/neg.md"
+"$bin" render -t "$tmp/neg.md" -d "$tmp/neg.yaml" -o "$tmp/neg.pdf" 2> "$tmp/err" &&
+	pdftotext "$tmp/neg.pdf" - | tr -d ' \n' > "$tmp/neg.txt"
+grep -qF '净流入-25万人，增加4万人。产值5亿元，增长25.0%。' "$tmp/neg.txt" && ok ||
+	bad "negative base" "$(cat "$tmp/err" "$tmp/neg.txt")"
+
 # a rate's unit written full width (％): an error (before: taken for an
 # amount, the table's 合计 summed two rates to 111.0 and the trend read
 # 增长1.7% where the half-width % gives 提高1.0个百分点)
