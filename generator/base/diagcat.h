@@ -17,6 +17,7 @@
 	X(RG_M_FILE_TOO_LARGE, RG_ERROR, "file-too-large") \
 	X(RG_M_FILE_EMPTY, RG_ERROR, "file-empty") \
 	X(RG_M_FILE_KIND, RG_ERROR, "file-kind") \
+	X(RG_M_FILE_REPEATED, RG_ERROR, "file-repeated") \
 	X(RG_M_READ_FAILED, RG_FAILURE, "read-failed") \
 	X(RG_M_ENCODING, RG_ERROR, "encoding") \
 	X(RG_M_ENCODING_FAILED, RG_FAILURE, "encoding-failed") \
@@ -40,6 +41,7 @@
 	X(RG_M_FIELD_TYPE, RG_ERROR, "field-type") \
 	X(RG_M_FIELD_EMPTY, RG_ERROR, "field-empty") \
 	X(RG_M_FIELD_CHARACTER, RG_ERROR, "field-character") \
+	X(RG_M_FIELD_SPACE, RG_ERROR, "field-space") \
 	X(RG_M_FIELD_DUPLICATE, RG_ERROR, "field-duplicate") \
 	X(RG_M_FIELD_MISSING, RG_ERROR, "field-missing") \
 	X(RG_M_FIELD_VALUE, RG_ERROR, "field-value") \

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../base/diag.h"
@@ -278,11 +279,12 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
+/* in any case, as data files are read (out.YML, as well as in.YAML) */
 static int
 has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcmp(s + n - m, suffix) == 0;
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
 static int

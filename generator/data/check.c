@@ -128,6 +128,41 @@ bad_char(const char *s, size_t n)
 	return -1;
 }
 
+/* White space to the data: a space, a tab, a line break, U+00A0 or U+3000
+ * (the ideographic space of Chinese text). */
+static const char *const spaces[] = { " ", "\t", "\n", "\r", "\xc2\xa0", "\xe3\x80\x80" };
+#define NSPACES (sizeof spaces / sizeof *spaces)
+
+/* The bytes of the white space that s (n bytes) starts with (at_end: ends
+ * with), or 0. */
+static size_t
+space_len(const char *s, size_t n, int at_end)
+{
+	for (size_t i = 0; i < NSPACES; i++) {
+		size_t k = strlen(spaces[i]);
+		if (n >= k && memcmp(at_end ? s + n - k : s, spaces[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+static int
+space_at_ends(const char *s, size_t n)
+{
+	return space_len(s, n, 0) > 0 || space_len(s, n, 1) > 0;
+}
+
+static int
+only_space(const char *s, size_t n)
+{
+	size_t k;
+	while (n > 0 && (k = space_len(s, n, 0)) > 0) {
+		s += k;
+		n -= k;
+	}
+	return n == 0;
+}
+
 /* Does f hold a value of the shape it must have? */
 static int
 well_formed(rg_loader *ld, const element *el, const rg_field *f)
@@ -149,6 +184,22 @@ well_formed(rg_loader *ld, const element *el, const rg_field *f)
 		rg_msg(ld->d, RG_M_FIELD_CHARACTER, f->value_pos,
 		    "field '%s' contains the character U+%04X, "
 		    "which data files cannot hold", f->key, (unsigned)c);
+		return 0;
+	}
+	/* ' 2024' is not the period 2024 and '205 ' not a number: white space
+	 * at the ends of a value (an XML attribute, a quoted YAML scalar or
+	 * CSV cell) is an error, not a different key or a text; a narrative's
+	 * text is Markdown, taken as written */
+	int markdown = el == &narrative_el && strcmp(f->key, "text") == 0;
+	if (want == RG_SCALAR && markdown && only_space(f->value, f->len)) {
+		rg_msg(ld->d, RG_M_FIELD_EMPTY, f->value_pos,
+		    "field '%s' holds only white space (leave it out instead)", f->key);
+		return 0;
+	}
+	if (want == RG_SCALAR && !markdown && space_at_ends(f->value, f->len)) {
+		rg_msg(ld->d, RG_M_FIELD_SPACE, f->value_pos,
+		    "field '%s' has white space at its start or end ('%s'); remove it",
+		    f->key, rg_load_show(ld, f->value));
 		return 0;
 	}
 	return 1;
@@ -229,6 +280,28 @@ rg_data_is_number(const char *s)
 	return *s == '\0' && (whole > 0 || frac > 0);
 }
 
+/* Does number s have more digits before or after its point than the
+ * templates' exact arithmetic carries (model.h)? */
+static int
+too_long(const char *s)
+{
+	s += *s == '+' || *s == '-';
+	size_t whole = strspn(s, "0123456789");
+	size_t frac = s[whole] == '.' ? strspn(s + whole + 1, "0123456789") : 0;
+	return whole > RG_DATA_MAX_DIGITS || frac > RG_DATA_MAX_DIGITS;
+}
+
+static void
+check_length(rg_loader *ld, const rg_field *f)
+{
+	const char *s = text(f);
+	if (s != NULL && rg_data_is_number(s) && too_long(s))
+		rg_msg(ld->d, RG_M_NUMBER_INVALID, f->value_pos,
+		    "%s '%s' has more digits than reportgen computes with (at most %d "
+		    "before the point and %d after)", f->key, rg_load_show(ld, s),
+		    RG_DATA_MAX_DIGITS, RG_DATA_MAX_DIGITS);
+}
+
 static void
 check_number(rg_loader *ld, const rg_field *f, const char *unit)
 {
@@ -237,6 +310,7 @@ check_number(rg_loader *ld, const rg_field *f, const char *unit)
 		rg_msg(ld->d, RG_M_NUMBER_INVALID, f->value_pos,
 		    "%s must be a number (%s), found '%s'", f->key,
 		    unit, rg_load_show(ld, s));
+	check_length(ld, f);
 }
 
 static int
@@ -390,6 +464,12 @@ rg_load_indicator(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	require(ld, &indicator_el, f, I_NAME, pos);
 	check_id(ld, "indicator", f[I_ID]);
 	check_attribute(ld, f[I_ATTRIBUTE]);
+	/* a rate is known by its unit '%': written full width it was taken
+	 * for an amount, summed in a total and given a growth in % */
+	if (f[I_UNIT] != NULL && f[I_UNIT] != &broken && strcmp(text(f[I_UNIT]), "％") == 0)
+		rg_msg(ld->d, RG_M_FIELD_VALUE, f[I_UNIT]->value_pos,
+		    "unit '％' is the full-width percent sign: write '%%', by which "
+		    "reportgen knows a rate (changes in 个百分点, never summed)");
 	if (ld->d->errors > errors)
 		return;
 	rg_dataset *ds = ld->ds;
@@ -419,6 +499,7 @@ rg_load_observation(rg_loader *ld, const rg_field *fields, rg_pos pos)
 		rg_msg(ld->d, RG_M_OBSERVATION_EMPTY, pos,
 		    "observation has no 'value', 'growth' or 'change'");
 	check_kind(ld, f[O_KIND], &kind);
+	check_length(ld, f[O_VALUE]);
 	check_number(ld, f[O_GROWTH], "percent");
 	check_number(ld, f[O_CHANGE], "个百分点");
 	if (ld->d->errors > errors)

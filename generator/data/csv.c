@@ -13,7 +13,8 @@
  * cell is known to start where the byte after the previous delimiter is and
  * every error is at the byte it was found at.  A file that is not UTF-8 is
  * converted from GBK (GB 18030) with iconv first; positions are then in the
- * converted text (lines are the same; columns count its UTF-8 bytes).
+ * converted text (lines are the same; columns count its characters, which
+ * are the file's).
  */
 #include <csv.h>
 #include <errno.h>
@@ -477,6 +478,17 @@ header(reader *r)
 			rg_msg(ld->d, RG_M_CSV_HEADER, c->pos, "column %zu has no header", i + 1);
 			continue;
 		}
+		/* one column whose name holds the separators of another dialect:
+		 * the export's cells are separated by ';' or tabs, not commas */
+		const char *sep = r->ncells == 1 ? strpbrk(c->text, ";\t") : NULL;
+		if (sep != NULL) {
+			rg_msg(ld->d, RG_M_CSV_HEADER, c->pos,
+			    "the header '%s' is one column: its names are separated by "
+			    "%s, but a CSV file separates cells with ',' (export it again "
+			    "with ',' as the separator)", rg_load_show(ld, c->text),
+			    *sep == ';' ? "';'" : "tabs");
+			continue;
+		}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(r->cols[j].header, c->text) == 0) {
 				rg_msg(ld->d, RG_M_CSV_HEADER, c->pos,
@@ -801,8 +813,22 @@ on_cell(void *s, size_t len, void *data)
 	size_t start = r->cell_start != NONE ? r->cell_start : r->off;
 	r->cell_start = NONE;
 	cell *c = RG_PUSH(r->cells, r->ncells, r->cap_cells);
-	c->text = rg_arena_strndup(r->ld->tmp, s ? s : "", s ? len : 0);
-	c->len = s ? len : 0;
+	char *t = rg_arena_strndup(r->ld->tmp, s ? s : "", s ? len : 0);
+	/* a line break in a quoted cell is LF, as YAML and XML make it, whether
+	 * the export wrote CRLF (the rows' own ending) or CR */
+	size_t n = 0;
+	for (size_t i = 0; s != NULL && i < len; i++) {
+		if (t[i] == '\r') {
+			t[n++] = '\n';
+			if (i + 1 < len && t[i + 1] == '\n')
+				i++;
+		} else {
+			t[n++] = t[i];
+		}
+	}
+	t[n] = '\0';
+	c->text = t;
+	c->len = n;
 	c->pos = rg_loader_pos(r->ld, start);
 }
 

@@ -77,12 +77,15 @@ read_file(rg_loader *ld)
 	return 0;
 }
 
+/* Lines end with LF, CRLF or CR, as YAML, XML and CSV all break them (a
+ * file of CRs alone was one line, every message on line 1). */
 static void
 index_lines(rg_loader *ld)
 {
 	*RG_PUSH(ld->lines, ld->nlines, ld->cap_lines) = 0;
 	for (size_t i = 0; i < ld->len; i++)
-		if (ld->buf[i] == '\n')
+		if (ld->buf[i] == '\n' ||
+		    (ld->buf[i] == '\r' && (i + 1 == ld->len || ld->buf[i + 1] != '\n')))
 			*RG_PUSH(ld->lines, ld->nlines, ld->cap_lines) = i + 1;
 }
 

@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../base/buf.h"
+#include "../base/file.h"
 #include "../base/suggest.h"
 
 static const char *const kind_names[RG_OBS__COUNT] = {
@@ -56,9 +59,33 @@ rg_obs_kind_parse(const char *s, rg_obs_kind *out)
 	return -1;
 }
 
+/* The file loaded before that path names (by any spelling or link), or
+ * NULL: loaded twice, each of its regions, indicators and figures was a
+ * "duplicate" of itself, at its own position, or (under another spelling)
+ * agreed with itself and went unnoticed. */
+static const char *
+loaded_before(const rg_dataset *ds, const char *path)
+{
+	struct stat st, was;
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	for (size_t i = 0; i < ds->nfiles; i++)
+		if (stat(ds->files[i], &was) == 0 && was.st_dev == st.st_dev &&
+		    was.st_ino == st.st_ino)
+			return ds->files[i];
+	return NULL;
+}
+
 int
 rg_data_load(rg_dataset *ds, const char *path, rg_diag *d)
 {
+	const char *first = loaded_before(ds, path);
+	if (first != NULL) {
+		rg_msg(d, RG_M_FILE_REPEATED, rg_pos_make(path, 0, 0),
+		    "this data file is given twice (first as '%s'); files loaded "
+		    "together are joined, so give each once", first);
+		return -1;
+	}
 	const char *base = strrchr(path, '/');
 	const char *dot = strrchr(base ? base : path, '.');
 	if (dot != NULL && (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0))
@@ -67,6 +94,16 @@ rg_data_load(rg_dataset *ds, const char *path, rg_diag *d)
 		return rg_data_load_xml(ds, path, d);
 	if (dot != NULL && strcasecmp(dot, ".csv") == 0)
 		return rg_data_load_csv(ds, path, d);
+	/* a name of no known kind that is no file to read (a directory, a
+	 * FIFO, /dev/null, a file that does not exist) says that first */
+	const char *why;
+	int fd = rg_open_regular(path, &why);
+	if (fd < 0) {
+		rg_msg(d, RG_M_FILE_UNREADABLE, rg_pos_make(path, 0, 0),
+		    "cannot read data file: %s", why);
+		return -1;
+	}
+	close(fd);
 	rg_msg(d, RG_M_FILE_KIND, rg_pos_make(path, 0, 0),
 	    "unknown kind of data file (name it .yaml, "
 	    ".yml, .xml or .csv)");

@@ -154,5 +154,9 @@ int rg_data_write_xml(const rg_dataset *ds, FILE *out);
 #define RG_DATA_MAX_INDICATORS 10000
 #define RG_DATA_MAX_OBSERVATIONS 100000
 #define RG_DATA_MAX_NARRATIVES 10000
+/* digits of a number (value, growth, change) before and after its point:
+ * sums over every region, shares and percentages stay within the exact
+ * decimal arithmetic of the templates (64 digits) */
+#define RG_DATA_MAX_DIGITS 20
 
 #endif

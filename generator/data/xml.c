@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -20,6 +21,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "../base/buf.h"
+#include "../base/utf8.h"
 #include "load.h"
 
 static rg_loader *
@@ -37,7 +39,8 @@ pos_chars(const rg_loader *ld, int line, int col)
 	if (col < 1)
 		return rg_pos_make(ld->file, line, 0);
 	size_t off = ld->lines[line - 1];
-	for (int i = 1; i < col && off < ld->len && ld->buf[off] != '\n'; i++) {
+	for (int i = 1; i < col && off < ld->len && ld->buf[off] != '\n' && ld->buf[off] != '\r';
+	    i++) {
 		off++;
 		while (off < ld->len && ((unsigned char)ld->buf[off] & 0xC0) == 0x80)
 			off++;
@@ -313,6 +316,41 @@ crowded_tag(const char *b, size_t len)
 	return -1;
 }
 
+/* The encoding the XML declaration names (into out), or 0 if none. */
+static int
+declared_encoding(const rg_loader *ld, char *out, size_t size)
+{
+	const char *b = ld->buf, *end = ld->buf + ld->len;
+	if (ld->len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		b += 3;
+	if (end - b < 5 || memcmp(b, "<?xml", 5) != 0)
+		return 0;
+	const char *close = memchr(b, '>', (size_t)(end - b));
+	if (close == NULL)
+		return 0;
+	for (const char *p = b; p + 9 < close; p++) {
+		if (memcmp(p, "encoding", 8) != 0)
+			continue;
+		p += 8;
+		while (p < close && (*p == ' ' || *p == '=' || *p == '\t'))
+			p++;
+		if (p >= close || (*p != '"' && *p != '\''))
+			return 0;
+		const char *v = p + 1, *q = memchr(v, *p, (size_t)(close - v));
+		size_t n = 0;
+		for (; q != NULL && v + n < q && n + 1 < size; n++) {
+			char c = v[n];
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+				return 0;
+			out[n] = c;
+		}
+		out[n] = '\0';
+		return n > 0 && q != NULL && v + n == q;
+	}
+	return 0;
+}
+
 static xmlDocPtr
 parse(rg_loader *ld)
 {
@@ -329,6 +367,30 @@ parse(rg_loader *ld)
 		    "one <reportgen format=\"1\"> element)");
 		return NULL;
 	}
+	/* reportgen reads XML as UTF-8 whatever the declaration says (as it
+	 * reads YAML): bytes that are not UTF-8 get the message the YAML and
+	 * CSV readers give, naming the encoding the declaration claims, not
+	 * libxml2's "indicate encoding !" */
+	long bad = rg_utf8_invalid_at(ld->buf, ld->len);
+	if (bad >= 0) {
+		char enc[32];
+		if (declared_encoding(ld, enc, sizeof enc) && strcasecmp(enc, "UTF-8") != 0 &&
+		    strcasecmp(enc, "UTF8") != 0)
+			rg_msg(ld->d, RG_M_ENCODING, rg_loader_pos(ld, (size_t)bad),
+			    "byte #%02X is not UTF-8: the XML declaration says encoding "
+			    "'%s', but data files are UTF-8 (convert it: iconv -f %s -t UTF-8, "
+			    "and declare encoding=\"UTF-8\")", (unsigned char)ld->buf[bad], enc, enc);
+		else
+			rg_msg(ld->d, RG_M_ENCODING, rg_loader_pos(ld, (size_t)bad),
+			    "byte #%02X is not UTF-8 (data files are UTF-8)",
+			    (unsigned char)ld->buf[bad]);
+		return NULL;
+	}
+	/* a CR alone ends a line (XML 1.0 2.11 reads it as LF): made LF in
+	 * place, so that libxml2 counts the lines as the positions do */
+	for (size_t i = 0; i < ld->len; i++)
+		if (ld->buf[i] == '\r' && (i + 1 == ld->len || ld->buf[i + 1] != '\n'))
+			ld->buf[i] = '\n';
 	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(ld->buf, (int)ld->len);
 	if (c == NULL) {
 		rg_msg(ld->d, RG_M_PARSER_FAILED, rg_pos_make(ld->file, 0, 0),
@@ -452,6 +514,30 @@ read_root(rg_loader *ld, const xmlNode *root)
 	}
 }
 
+/* The root is <reportgen> in no namespace; otherwise a message that says
+ * so (libxml2's: "No matching global declaration available for the
+ * validation root"). */
+static int
+root_ok(rg_loader *ld, const xmlNode *root)
+{
+	if (root == NULL)
+		return 1;
+	int named = xmlStrEqual(root->name, BAD_CAST "reportgen");
+	if (named && root->ns == NULL)
+		return 1;
+	if (root->ns != NULL && root->ns->href != NULL)
+		rg_msg(ld->d, RG_M_XML_INVALID, node_pos(ld, root),
+		    "the root element <%s%s%s> is in the namespace '%s'; a data file's "
+		    "elements are in none (leave out xmlns)", root->ns->prefix ?
+		    (const char *)root->ns->prefix : "", root->ns->prefix ? ":" : "",
+		    (const char *)root->name, (const char *)root->ns->href);
+	else
+		rg_msg(ld->d, RG_M_XML_INVALID, node_pos(ld, root),
+		    "the root element is <%s>; a data file holds one "
+		    "<reportgen format=\"1\"> element", (const char *)root->name);
+	return 0;
+}
+
 int
 rg_data_load_xml(rg_dataset *ds, const char *path, rg_diag *d)
 {
@@ -461,7 +547,7 @@ rg_data_load_xml(rg_dataset *ds, const char *path, rg_diag *d)
 	xmlSetStructuredErrorFunc(&ld, loader_error);
 	xmlSetGenericErrorFunc(&ld, stray_error);
 	xmlDocPtr doc = parse(&ld);
-	if (doc != NULL && validate(&ld, doc) == 0)
+	if (doc != NULL && root_ok(&ld, xmlDocGetRootElement(doc)) && validate(&ld, doc) == 0)
 		read_root(&ld, xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
 	xmlSetStructuredErrorFunc(NULL, NULL);

@@ -156,10 +156,10 @@ test_line_ends(void **state)
 	(void)state;
 	expect(load("indicator,value\r\na,1\r\n\r\nb,\"x\r\ny\"\r\n,\r\n", NULL),
 	    "a - - actual v=[1] @2:1\n"
-	    "b - - actual v=[x\r\ny] @4:1\n");
+	    "b - - actual v=[x\ny] @4:1\n");
 	expect(load("indicator,value\ra,1\rb,2", NULL),
-	    "a - - actual v=[1] @1:17\n"
-	    "b - - actual v=[2] @1:21\n");
+	    "a - - actual v=[1] @2:1\n"
+	    "b - - actual v=[2] @3:1\n");
 }
 
 /* A byte order mark means UTF-8 and is not part of the first header. */

@@ -291,7 +291,7 @@ test_values_as_written(void **state)
 		{ "\"null\"", "null", 0 },
 		{ "'~'", "~", 0 },
 		{ "true", "true", 0 },
-		{ "\"  spaced \"", "  spaced ", 0 },
+		{ "\"in  between\"", "in  between", 0 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char doc[512];
@@ -308,6 +308,17 @@ test_values_as_written(void **state)
 		assert_string_equal(r->ds->observations[0].period, "2024");
 		run_free(r);
 	}
+	/* but not white space at the ends, which made ' 2024' another period
+	 * and '205 ' a text */
+	run *r = run_new();
+	assert_int_not_equal(run_load(r, ".yaml", "format: reportgen/1\n"
+	    "observations:\n"
+	    "  - {indicator: gdp, region: songxian, period: \"2024 \", value: \"\\u3000205\"}\n"), 0);
+	assert_messages(r, "F1:3:49: error: field 'period' has white space at its start or end "
+	    "('2024 '); remove it\n"
+	    "F1:3:65: error: field 'value' has white space at its start or end "
+	    "('\u3000205'); remove it\n");
+	run_free(r);
 }
 
 static void
@@ -569,7 +580,7 @@ test_dump(void **state)
 }
 
 /* Values chosen to be hard to carry: YAML nulls as text, quotes, markup,
- * spaces at the ends, several lines, numbers with trailing zeros. */
+ * spaces at the ends (of a narrative), several lines, numbers with trailing zeros. */
 static const char tricky_yaml[] =
 	"format: reportgen/1\n"
 	"meta:\n"
@@ -585,9 +596,9 @@ static const char tricky_yaml[] =
 	"observations:\n"
 	"  - {indicator: gdp, value: '205.0', growth: '+7.50'}\n"
 	"  - {indicator: gdp, region: yichuan, value: 'null', change: '-0.60'}\n"
-	"  - {indicator: gdp, period: 2021-2025, kind: plan, value: \" ≤2.8 \", "
+	"  - {indicator: gdp, period: 2021-2025, kind: plan, value: \"≤ 2.8\", "
 	"quote: \"tab\\there\\nand a line\"}\n"
-	"  - {indicator: gdp, kind: estimate, value: \"\\r\\n1-2\"}\n"
+	"  - {indicator: gdp, kind: estimate, value: \"1\\r\\n-2\"}\n"
 	"narratives:\n"
 	"  - id: review\n"
 	"    text: \"  indented first line  \\n\\n- item <b> & </b>\\n\\n\\n\"\n"
