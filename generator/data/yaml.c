@@ -220,6 +220,24 @@ read_key(parser *p)
 
 static rg_field *read_mapping(parser *p);
 
+/* The length of the scalar at hand (the value of key), without the line
+ * breaks that end a block scalar (`quote: |`): YAML adds one unless the
+ * writer says `|-`, and it is no part of the value (a value with white
+ * space at its end is an error, check.c).  A narrative's text, Markdown,
+ * is taken as written, as in XML. */
+static size_t
+scalar_len(const parser *p, const char *key)
+{
+	const char *v = (const char *)p->ev.data.scalar.value;
+	size_t n = p->ev.data.scalar.length;
+	yaml_scalar_style_t st = p->ev.data.scalar.style;
+	if ((st == YAML_LITERAL_SCALAR_STYLE || st == YAML_FOLDED_SCALAR_STYLE) &&
+	    strcmp(key, "text") != 0)
+		while (n > 0 && v[n - 1] == '\n')
+			n--;
+	return n;
+}
+
 /* At SEQUENCE_START: its items as fields named "-", up to its end; an item
  * that is a sequence is skipped (its shape says what it was). */
 static rg_field *
@@ -231,7 +249,7 @@ read_sequence(parser *p)
 		f->shape = shape(p);
 		if (f->shape == RG_SCALAR)
 			rg_field_scalar(p->ld, f, (const char *)p->ev.data.scalar.value,
-			    p->ev.data.scalar.length, text_pos(p));
+			    scalar_len(p, "-"), text_pos(p));
 		else if (f->shape == RG_MAPPING)
 			f->sub = read_mapping(p);
 		else
@@ -256,7 +274,7 @@ read_mapping(parser *p)
 		f->value_pos = here(p);
 		if (f->shape == RG_SCALAR)
 			rg_field_scalar(p->ld, f, (const char *)p->ev.data.scalar.value,
-			    p->ev.data.scalar.length, text_pos(p));
+			    scalar_len(p, key), text_pos(p));
 		else if (f->shape == RG_MAPPING)
 			f->sub = read_mapping(p);
 		else if (f->shape == RG_SEQUENCE)

@@ -427,5 +427,22 @@ sed 's/unit: "%"/unit: "％"/' "$tmp/pc.yaml" > "$tmp/pc-fw.yaml"
 expect "unit ％" 2 "pc-fw.yaml:4:44: error: unit '％' is the full-width percent sign: write '%'" \
 	"$bin" render -t "$tmp/pc.md" -d "$tmp/pc-fw.yaml" -o "$tmp/pc-fw.pdf"
 
+# the line breaks that end a YAML block scalar (`quote: |`, `>`, `|+`) are
+# YAML's, not the value's: accepted, and the value has none (before: an
+# error, field-space, for every block scalar not written |-); a narrative's
+# text, Markdown, is kept as written
+{
+	printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\n'
+	printf 'regions: [{id: r1, name: 甲县}]\nindicators: [{id: gdp, name: 地区生产总值, unit: 亿元}]\n'
+	printf 'observations:\n  - indicator: gdp\n    value: "100"\n    quote: |\n      全年100亿元。\n'
+	printf '  - indicator: gdp\n    period: "2023"\n    value: "90"\n    quote: >\n      上年\n      90亿元。\n'
+	printf '  - indicator: gdp\n    period: "2022"\n    value: "80"\n    quote: |+\n      前年80亿元。\n\n\n'
+	printf 'narratives:\n  - id: summary\n    text: |\n      总体平稳。\n'
+} > "$tmp/block.yaml"
+dump -d "$tmp/block.yaml" > "$tmp/block.txt" 2> "$tmp/err"
+grep -qF 'quote="全年100亿元。"' "$tmp/block.txt" && grep -qF 'quote="上年 90亿元。"' "$tmp/block.txt" &&
+	grep -qF 'quote="前年80亿元。"' "$tmp/block.txt" && grep -qF 'text="总体平稳。\n"' "$tmp/block.txt" &&
+	[ ! -s "$tmp/err" ] && ok || bad "block scalars" "$(cat "$tmp/err" "$tmp/block.txt")"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
