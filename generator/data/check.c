@@ -302,6 +302,70 @@ check_length(rg_loader *ld, const rg_field *f)
 		    RG_DATA_MAX_DIGITS, RG_DATA_MAX_DIGITS);
 }
 
+/* A value that is text but reads as a number another way (a spreadsheet's
+ * 1,315.7, 62.5%, full-width digits): kept as the text it is
+ * (docs/data-format.md), with a warning saying how to write the number,
+ * since no total, share, rank or chart counts it. */
+static void
+check_number_text(rg_loader *ld, const rg_field *f)
+{
+	const char *s = text(f);
+	if (s == NULL || rg_data_is_number(s))
+		return;
+	size_t n = strlen(s);
+	/* 1,315.7 or 12,345,678: groups of three digits after the first */
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t lead = strspn(p, "0123456789"), i = lead;
+	int groups = 0;
+	while (lead >= 1 && lead <= 3 && p[i] == ',' && strspn(p + i + 1, "0123456789") == 3) {
+		i += 4;
+		groups++;
+	}
+	if (groups > 0 && p[i] == '.' && strspn(p + i + 1, "0123456789") > 0)
+		i += 1 + strspn(p + i + 1, "0123456789");
+	if (groups > 0 && p[i] == '\0') {
+		char plain[64];
+		size_t k = 0;
+		for (const char *q = s; *q != '\0' && k + 1 < sizeof plain; q++)
+			if (*q != ',')
+				plain[k++] = *q;
+		plain[k] = '\0';
+		rg_msg(ld->d, RG_M_VALUE_AS_TEXT, f->value_pos,
+		    "value '%s' is taken as text: a number is written without thousands "
+		    "separators (%s)", rg_load_show(ld, s), plain);
+		return;
+	}
+	/* 62.5% */
+	if (n > 1 && s[n - 1] == '%') {
+		char num[64];
+		if (n - 1 < sizeof num) {
+			memcpy(num, s, n - 1);
+			num[n - 1] = '\0';
+			if (rg_data_is_number(num)) {
+				rg_msg(ld->d, RG_M_VALUE_AS_TEXT, f->value_pos,
+				    "value '%s' is taken as text: write the number (%s) and give "
+				    "the indicator the unit '%%'", rg_load_show(ld, s), num);
+				return;
+			}
+		}
+	}
+	/* full-width digits and point: １３１５．７ */
+	int fw = 0, other = 0;
+	for (size_t k = 0; k < n; ) {
+		size_t l;
+		int32_t cp = rg_utf8_decode(s + k, n - k, &l);
+		k += l;
+		if ((cp >= 0xFF10 && cp <= 0xFF19) || cp == 0xFF0E)
+			fw++;
+		else if (!(cp >= '0' && cp <= '9') && cp != '.')
+			other++;
+	}
+	if (fw > 0 && other == 0)
+		rg_msg(ld->d, RG_M_VALUE_AS_TEXT, f->value_pos,
+		    "value '%s' is taken as text: its digits are full-width; write them "
+		    "with ASCII digits", rg_load_show(ld, s));
+}
+
 static void
 check_number(rg_loader *ld, const rg_field *f, const char *unit)
 {
@@ -500,6 +564,7 @@ rg_load_observation(rg_loader *ld, const rg_field *fields, rg_pos pos)
 		    "observation has no 'value', 'growth' or 'change'");
 	check_kind(ld, f[O_KIND], &kind);
 	check_length(ld, f[O_VALUE]);
+	check_number_text(ld, f[O_VALUE]);
 	check_number(ld, f[O_GROWTH], "percent");
 	check_number(ld, f[O_CHANGE], "个百分点");
 	if (ld->d->errors > errors)

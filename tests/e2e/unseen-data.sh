@@ -444,5 +444,19 @@ grep -qF 'quote="全年100亿元。"' "$tmp/block.txt" && grep -qF 'quote="上�
 	grep -qF 'quote="前年80亿元。"' "$tmp/block.txt" && grep -qF 'text="总体平稳。\n"' "$tmp/block.txt" &&
 	[ ! -s "$tmp/err" ] && ok || bad "block scalars" "$(cat "$tmp/err" "$tmp/block.txt")"
 
+# a value that is a number written another way (a spreadsheet's 1,315.7,
+# 62.5%, full-width digits) stays text, with a warning saying how to write
+# the number; text that is no number (1-2, 12,34) gets none (before: no
+# word, and no total, share or chart counted the figure)
+printf 'region,indicator,period,value\nr1,a,2024,"1,315.7"\nr1,a,2023,62.5%%\nr1,a,2022,"-12,345,678"\nr1,a,2021,１３１５．５\nr1,a,2020,1-2\nr1,a,2019,"12,34"\n' > "$tmp/vt.csv"
+"$bin" check "$tmp/sp6.yaml" "$tmp/vt.csv" > /dev/null 2> "$tmp/err"
+st=$?
+[ "$st" -eq 0 ] && [ "$(grep -c '\[value-as-text\]$' "$tmp/err")" -eq 4 ] &&
+	grep -q "vt.csv:2:11: warning: value '1,315.7' is taken as text: a number is written without thousands separators (1315.7)" "$tmp/err" &&
+	grep -q "vt.csv:3:11: warning: value '62.5%' is taken as text: write the number (62.5) and give the indicator the unit '%'" "$tmp/err" &&
+	grep -q "vt.csv:4:11: warning: value '-12,345,678' .*(-12345678)" "$tmp/err" &&
+	grep -q "vt.csv:5:11: warning: value '１３１５．５' .*full-width" "$tmp/err" &&
+	ok || bad "value as text" "exit $st: $(cat "$tmp/err")"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
