@@ -113,6 +113,7 @@ label_lines(rg_flow *c, const rg_chart *ch, double size, double slot)
 static void
 nice_axis(plot *p, double vmin, double vmax)
 {
+	double dmin = vmin, dmax = vmax;     /* the data's own extremes */
 	if (vmin > 0)
 		vmin = 0;
 	if (vmax < 0)
@@ -125,9 +126,13 @@ nice_axis(plot *p, double vmin, double vmax)
 	p->step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
 	p->lo = floor(vmin / p->step + 1e-9) * p->step;
 	p->hi = ceil(vmax / p->step - 1e-9) * p->step;
-	/* room for the value labels above the highest bar or point */
-	if (p->ch->value_labels && vmax > p->hi - (p->hi - p->lo) * 0.08)
+	/* room for the value labels above the highest bar or point, and
+	 * below the lowest negative one (a negative bar's label is under it) */
+	double room = (p->hi - p->lo) * 0.08;
+	if (p->ch->value_labels && dmax > 0 && dmax > p->hi - room)
 		p->hi += p->step;
+	if (p->ch->value_labels && dmin < 0 && dmin < p->lo + room)
+		p->lo -= p->step;
 }
 
 static double
