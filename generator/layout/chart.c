@@ -3,8 +3,9 @@
  * A chart is one item of fixed height (0.55 of its width), so it never
  * splits across pages.  From the top: the title, the unit over the value
  * axis, the plot (ticks at 1, 2 or 5 x 10^n, zero always included, light
- * grid lines), the category labels (broken like Chinese text when they
- * are wider than their slot) and the legend.  The palette steps through
+ * grid lines), the category labels (smaller, down to 3/4 of the text
+ * size, when one is wider than its slot; then broken between words into
+ * even lines) and the legend.  The palette steps through
  * distinct lightness levels so that the series stay apart in greyscale
  * print; line series also alternate filled and hollow markers.
  */
@@ -88,6 +89,97 @@ centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, dou
 	return n * pitch;
 }
 
+/* The widest run of items between break opportunities. */
+static double
+widest_piece(const rg_lb_para *p)
+{
+	double widest = 0, piece = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_BREAK || rg_lb_break_allowed(p, k)) {
+			piece = 0;
+			if (it->type != RG_LB_WORD && it->type != RG_LB_WIDE)
+				continue;
+		}
+		piece += it->width;
+		if (piece > widest)
+			widest = piece;
+	}
+	return widest;
+}
+
+/* A category label's lines in a slot of width: broken between words
+ * (瀍河 / 回族区, not 瀍河回族 / 区) when its words fit, and as evenly as
+ * its number of lines allows, so that no line is left with one
+ * character.  para is initialised here; the caller frees it and *lines. */
+static size_t
+label_para(rg_flow *c, const char *s, double size, double width, rg_lb_para *para,
+    rg_lb_line **lines)
+{
+	rg_lb_style st = { RG_FONT_SONG, size, TEXT_COLOR, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_para_init(para, &c->env, width, 0);
+	rg_lb_add_text(para, s, &st, none);
+	rg_lb_keep_words(para);
+	if (widest_piece(para) > width + 0.01) {
+		rg_lb_para_free(para);
+		rg_lb_para_init(para, &c->env, width, 0);
+		rg_lb_add_text(para, s, &st, none);
+	}
+	size_t n = rg_lb_break(para, width, 0, lines);
+	if (n <= 1)
+		return n;
+	/* the narrowest width that keeps n lines */
+	double lo = width / 2, hi = width, piece = widest_piece(para);
+	if (piece > lo)
+		lo = piece < hi ? piece : hi;
+	for (int i = 0; i < 12; i++) {
+		double mid = (lo + hi) / 2;
+		rg_lb_line *tmp;
+		size_t m = rg_lb_break(para, mid, 0, &tmp);
+		free(tmp);
+		if (m <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	free(*lines);
+	return rg_lb_break(para, hi, 0, lines);
+}
+
+/* Category label lines centred on cx in a slot of width, from top down. */
+static void
+draw_label(rg_flow *c, rg_vitem *v, const char *s, double size, double cx, double width,
+    double top)
+{
+	rg_lb_para para;
+	rg_lb_line *lines;
+	size_t n = label_para(c, s, size, width, &para, &lines);
+	double pitch = size * 1.3;
+	for (size_t i = 0; i < n; i++)
+		rg_flow_line(c, &para, &lines[i], cx - width / 2, width, RG_PALIGN_CENTER, v,
+		    top + i * pitch, pitch);
+	free(lines);
+	rg_lb_para_free(&para);
+}
+
+/* The size of the category labels: the text size, or smaller (down to
+ * LABEL_FLOOR of it) so that every label fits its slot on one line. */
+#define LABEL_FLOOR 0.75
+static double
+category_size(plot *p, double slot)
+{
+	double size = p->size;
+	for (size_t i = 0; i < p->ch->ncategories; i++) {
+		double w = rg_flow_measure(p->c, p->ch->categories[i], RG_FONT_SONG, p->size);
+		if (w > slot && p->size * slot / w < size)
+			size = p->size * slot / w;
+	}
+	if (size < p->size * LABEL_FLOOR)
+		size = p->size * LABEL_FLOOR;
+	return size;
+}
+
 /* Lines of category labels: the most any label needs in a slot. */
 static size_t
 label_lines(rg_flow *c, const rg_chart *ch, double size, double slot)
@@ -95,12 +187,8 @@ label_lines(rg_flow *c, const rg_chart *ch, double size, double slot)
 	size_t most = 1;
 	for (size_t i = 0; i < ch->ncategories; i++) {
 		rg_lb_para para;
-		rg_lb_para_init(&para, &c->env, slot, 0);
-		rg_lb_style st = { RG_FONT_SONG, size, 0, NULL };
-		rg_pos none = { NULL, 0, 0 };
-		rg_lb_add_text(&para, ch->categories[i], &st, none);
 		rg_lb_line *lines;
-		size_t n = rg_lb_break(&para, slot, 0, &lines);
+		size_t n = label_para(c, ch->categories[i], size, slot, &para, &lines);
 		free(lines);
 		rg_lb_para_free(&para);
 		if (n > most)
@@ -400,7 +488,8 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 	p.left = x + tick_width(&p) + 8;
 	p.right = x + width - 4;
 	double slot = (p.right - p.left) / (double)ch->ncategories;
-	double cat_h = (double)label_lines(c, ch, p.size, slot - 4) * p.size * 1.3;
+	double cat_size = category_size(&p, slot - 4);
+	double cat_h = (double)label_lines(c, ch, cat_size, slot - 4) * cat_size * 1.3;
 	p.bottom = h - legend_h - cat_h - p.size * 0.8;
 	if (ch->unit != NULL && *ch->unit != '\0') {
 		text(&p, ch->unit, p.size, x, top + p.size, RG_PALIGN_LEFT);
@@ -413,8 +502,8 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 	else
 		draw_bars(&p);
 	for (size_t i = 0; i < ch->ncategories; i++)
-		centred_lines(c, p.v, ch->categories[i], RG_FONT_SONG, p.size,
-		    p.left + slot * (i + 0.5), slot - 4, p.bottom + p.size * 0.4);
+		draw_label(c, p.v, ch->categories[i], cat_size, p.left + slot * (i + 0.5),
+		    slot - 4, p.bottom + p.size * 0.4);
 	draw_legend(&p, x, width, h - legend_h, 1);
 	free(p.labels);
 	rg_flow_gap(c, c->th->line_pitch / 2);
