@@ -7,7 +7,8 @@
  * size, when one is wider than its slot; then broken between words into
  * even lines) and the legend.  The palette steps through
  * distinct lightness levels so that the series stay apart in greyscale
- * print; line series also alternate filled and hollow markers.
+ * print; line series also alternate filled and hollow markers.  Past the
+ * five colours, series are told apart by look (series_look).
  */
 #include "chart.h"
 
@@ -22,6 +23,23 @@
 /* Luma about 59, 188, 100, 145, 217: neighbours stay apart in grey. */
 static const unsigned palette[] = { 0x1F3F6E, 0xF0B84A, 0xB8432F, 0x6BAF5B, 0xC9DDF0 };
 #define NPALETTE (sizeof palette / sizeof *palette)
+
+/* Past the palette, a series keeps its colour's place and changes its
+ * look: a bar solid, hollow (an outline), then hatched (white stripes); a
+ * line solid, dashed, then dotted.  So 15 series stay apart. */
+#define NLOOKS 3
+
+static unsigned
+series_color(size_t s)
+{
+	return palette[s % NPALETTE];
+}
+
+static int
+series_look(size_t s)
+{
+	return (int)(s / NPALETTE % NLOOKS);
+}
 
 typedef struct area {
 	double x0, y0, x1, y1;
@@ -58,6 +76,43 @@ rect(rg_vitem *v, double x, double y, double w, double h, unsigned color)
 	b->w = w;
 	b->h = h;
 	b->color = color;
+}
+
+/* Series s's bar (or legend key) at x, y, w wide and h high. */
+static void
+bar(rg_vitem *v, double x, double y, double w, double h, size_t s)
+{
+	unsigned color = series_color(s);
+	rect(v, x, y, w, h, color);
+	int look = series_look(s);
+	double line = 1.2;
+	if (look == 1 && w > 2 * line && h > 2 * line) {
+		rect(v, x + line, y + line, w - 2 * line, h - 2 * line, 0xFFFFFF);
+	} else if (look == 2) {
+		for (double sy = y + 2.5; sy < y + h - 0.5; sy += 3)
+			rule(v, x, sy, x + w, sy, 1, 0xFFFFFF);
+	}
+}
+
+/* Series s's line from (x0, y0) to (x1, y1): solid, dashed or dotted. */
+static void
+series_line(rg_vitem *v, double x0, double y0, double x1, double y1, size_t s)
+{
+	unsigned color = series_color(s);
+	int look = series_look(s);
+	if (look == 0) {
+		rule(v, x0, y0, x1, y1, 1.5, color);
+		return;
+	}
+	double on = look == 1 ? 5 : 1.5, off = look == 1 ? 3 : 2.5;
+	double len = hypot(x1 - x0, y1 - y0);
+	if (len <= 0)
+		return;
+	double dx = (x1 - x0) / len, dy = (y1 - y0) / len;
+	for (double d = 0; d < len; d += on + off) {
+		double e = d + on < len ? d + on : len;
+		rule(v, x0 + dx * d, y0 + dy * d, x0 + dx * e, y0 + dy * e, 1.5, color);
+	}
 }
 
 static void
@@ -346,8 +401,7 @@ draw_bars(plot *p)
 				continue;
 			double y1 = ypos(p, v);
 			double bx = gx + pitch * (double)s + gap / 2;
-			rect(p->v, bx, y1 < y0 ? y1 : y0, pitch - gap, fabs(y0 - y1),
-			    palette[s % NPALETTE]);
+			bar(p->v, bx, y1 < y0 ? y1 : y0, pitch - gap, fabs(y0 - y1), s);
 			if (ch->value_labels)
 				value_label(p, ch->series[s].labels[i], bx + (pitch - gap) / 2, y1,
 				    v >= 0, 0, lsize, 1.5);
@@ -360,7 +414,7 @@ static void
 marker(plot *p, double cx, double cy, size_t s)
 {
 	double m = 5.5;
-	rect(p->v, cx - m / 2, cy - m / 2, m, m, palette[s % NPALETTE]);
+	rect(p->v, cx - m / 2, cy - m / 2, m, m, series_color(s));
 	if (s % 2 == 1)
 		rect(p->v, cx - m / 2 + 1.4, cy - m / 2 + 1.4, m - 2.8, m - 2.8, 0xFFFFFF);
 }
@@ -390,9 +444,8 @@ draw_lines(plot *p)
 		const rg_series *se = &ch->series[s];
 		for (size_t i = 0; i + 1 < ch->ncategories; i++)
 			if (!isnan(se->values[i]) && !isnan(se->values[i + 1]))
-				rule(p->v, p->left + slot * (i + 0.5), ypos(p, se->values[i]),
-				    p->left + slot * (i + 1.5), ypos(p, se->values[i + 1]), 1.5,
-				    palette[s % NPALETTE]);
+				series_line(p->v, p->left + slot * (i + 0.5), ypos(p, se->values[i]),
+				    p->left + slot * (i + 1.5), ypos(p, se->values[i + 1]), s);
 		for (size_t i = 0; i < ch->ncategories; i++)
 			if (!isnan(se->values[i]))
 				marker(p, p->left + slot * (i + 0.5), ypos(p, se->values[i]), s);
@@ -426,12 +479,11 @@ draw_legend(plot *p, double x, double width, double top, int draw)
 		}
 		double ex = x + (width - w) / 2, mid = y + pitch / 2;
 		for (size_t s = first; draw && s < last; s++) {
-			unsigned color = palette[s % NPALETTE];
 			if (ch->kind == RG_CHART_LINE) {
-				rule(p->v, ex, mid, ex + key, mid, 1.5, color);
+				series_line(p->v, ex, mid, ex + key, mid, s);
 				marker(p, ex + key / 2, mid, s);
 			} else {
-				rect(p->v, ex, mid - key / 2, key, key, color);
+				bar(p->v, ex, mid - key / 2, key, key, s);
 			}
 			ex += key + pad;
 			ex += rg_flow_text(p->c, &p->v->boxes, &p->v->nboxes, &p->v->cap,

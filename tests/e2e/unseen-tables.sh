@@ -7,6 +7,8 @@
 #     below the lowest bar as it does above the highest);
 #   - category labels too wide for their slot are set smaller, then broken
 #     into even lines: no line of a label is one character (孟津 / 区);
+#   - a bar chart of more series than the palette has colours (12) draws
+#     every series' bars differently: colour, hollow, hatched;
 . "$(dirname "$0")/../lib.sh"
 # data VALUES...: a data file of one indicator (亿元, 2024) in regions
 # r1..rN, named from $names (地区N past its end), the Nth value for the
@@ -81,6 +83,51 @@ for c in cat15 cat10; do
 	single=$(words "$tmp/$c.pdf" | LC_ALL=C.UTF-8 grep -xP '\p{Han}' | tr '\n' ' ')
 	[ -z "$single" ] && ok || bad "$c" "category labels broken to one character a line: $single"
 done
+
+# ---- more series than colours -------------------------------------------
+# the bars of the PDF (filled rectangles taller than the legend's keys) and
+# what is drawn in white inside each (a hollow bar's inside, a hatched
+# bar's stripes): one look per series
+looks() {
+	qpdf --qdf --object-streams=disable "$1" - | python3 -c '
+import re, sys
+data = sys.stdin.buffer.read()
+fills, white_lines, white_rects = [], [], []
+for m in re.finditer(rb"stream\n(.*?)\nendstream", data, re.S):
+    fill = stroke = None
+    st, path = [], []
+    for tok in re.findall(rb"[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z*]+", m.group(1)):
+        if tok[:1] in b"-+.0123456789":
+            st.append(float(tok)); continue
+        op = tok.decode()
+        if op == "rg" and len(st) >= 3: fill = tuple(st[-3:])
+        elif op == "RG" and len(st) >= 3: stroke = tuple(st[-3:])
+        elif op == "re" and len(st) >= 4: path = [tuple(st[-4:])]
+        elif op in ("m", "l") and len(st) >= 2: path = (path if op == "l" else []) + [tuple(st[-2:])]
+        elif op == "f" and path and len(path[0]) == 4:
+            x, y, w, h = path[0]
+            (white_rects if fill == (1, 1, 1) else fills).append((fill, x, y, x + w, y + h))
+        elif op == "S" and stroke == (1, 1, 1) and len(path) == 2:
+            white_lines.append(path)
+        st = []
+bars = [f for f in fills if f[4] - f[2] > 20]
+def inside(b, x, y):
+    return b[1] <= x <= b[3] and b[2] <= y <= b[4]
+seen = set()
+for b in bars:
+    hollow = any(inside(b, r[1], r[2]) and inside(b, r[3], r[4]) for r in white_rects)
+    hatched = any(all(inside(b, *p) for p in l) for l in white_lines)
+    seen.add((b[0], hollow, hatched))
+print(len(bars), len(seen))
+'
+}
+data 100 110 120 130 140 150 160 170 180 190 200 210 > "$tmp/many.yaml"
+chart many bar 12 "x: indicators" "series: regions"
+sed -i 's/^labels: yes$/labels: no/' "$tmp/many.md"
+if render many; then
+	set -- $(looks "$tmp/many.pdf")
+	[ "$1" = 12 ] && [ "$2" = 12 ] && ok || bad many "$1 bars of 12 series, $2 looks: series share a look"
+fi
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
