@@ -53,6 +53,11 @@ typedef struct plot {
 	double lo, hi, step;                 /* value axis */
 	double size;                         /* text size */
 	area *labels; size_t nlabels, cap;   /* value labels placed so far */
+	/* bar charts: the bars' geometry (bar_geometry) and how their value
+	 * labels go: across above the bar, or upright along it when they are
+	 * wider than a bar among others; lsize 0: none fits */
+	double slot, group, pitch, gap, lsize;
+	int upright;
 } plot;
 
 static void
@@ -383,28 +388,107 @@ label_size(plot *p, double width)
 	return size < 6 ? 6 : size;
 }
 
+/* A value label set upright, reading upwards, centred on cx, from y (its
+ * start, at the bottom) up; else left out if its place is taken. */
+static void
+upright_label(plot *p, const char *s, double cx, double y, double size)
+{
+	double w = rg_flow_measure(p->c, s, RG_FONT_SONG, size);
+	area a = { cx - size * 0.55, y - w, cx + size * 0.55, y };
+	if (!label_free(p, a))
+		return;
+	*RG_PUSH(p->labels, p->nlabels, p->cap) = a;
+	size_t from = p->v->nboxes;
+	text(p, s, size, 0, 0, RG_PALIGN_LEFT);
+	for (size_t k = from; k < p->v->nboxes; k++) {
+		rg_box *b = &p->v->boxes[k];
+		double along = b->x;
+		b->x = cx + size * 0.35;      /* the glyphs stand left of the baseline */
+		b->y = y - along;
+		b->angle = 90;
+	}
+}
+
+#define LABEL_GAP 1.5            /* between a bar and its value label */
+#define LABEL_MIN 6.0            /* the smallest value label across a bar */
+#define UPRIGHT_MIN 5.0          /* ... and upright along it */
+
+/* The bars' slots and widths across the plot, and their value labels' size
+ * and direction: across, as large as fits a bar's width (with the space
+ * beside it for a single series), down to LABEL_MIN; else, with several
+ * series, upright, as large as fits a bar's width. */
+static void
+bar_geometry(plot *p)
+{
+	const rg_chart *ch = p->ch;
+	p->slot = (p->right - p->left) / (double)ch->ncategories;
+	p->group = p->slot * (ch->nseries > 1 ? 0.75 : 0.5);
+	p->pitch = p->group / (double)ch->nseries;
+	p->gap = p->pitch > 6 ? 1 : 0;
+	p->upright = 0;
+	p->lsize = 0;
+	if (!ch->value_labels)
+		return;
+	double across = ch->nseries > 1 ? p->pitch : p->pitch + p->slot * 0.2;
+	p->lsize = label_size(p, across);
+	double widest = 0;
+	for (size_t s = 0; s < ch->nseries; s++)
+		for (size_t i = 0; i < ch->ncategories; i++)
+			if (ch->series[s].labels[i] != NULL) {
+				double w = rg_flow_measure(p->c, ch->series[s].labels[i],
+				    RG_FONT_SONG, p->lsize);
+				if (w > widest)
+					widest = w;
+			}
+	if (widest <= across + 0.01 || ch->nseries == 1)
+		return;
+	p->upright = 1;
+	p->lsize = p->pitch - 1 < p->size ? p->pitch - 1 : p->size;
+	if (p->lsize < UPRIGHT_MIN)
+		p->lsize = 0;
+}
+
+/* The longest upright value label, at lsize. */
+static double
+upright_length(plot *p)
+{
+	double most = 0;
+	for (size_t s = 0; s < p->ch->nseries; s++)
+		for (size_t i = 0; i < p->ch->ncategories; i++)
+			if (p->ch->series[s].labels[i] != NULL) {
+				double w = rg_flow_measure(p->c, p->ch->series[s].labels[i],
+				    RG_FONT_SONG, p->lsize);
+				if (w > most)
+					most = w;
+			}
+	return most + LABEL_GAP;
+}
+
 static void
 draw_bars(plot *p)
 {
 	const rg_chart *ch = p->ch;
-	double slot = (p->right - p->left) / (double)ch->ncategories;
-	double group = slot * (ch->nseries > 1 ? 0.75 : 0.5);
-	double pitch = group / (double)ch->nseries;
-	double gap = pitch > 6 ? 1 : 0;
-	double lsize = label_size(p, pitch + slot * 0.2 / (double)ch->nseries);
 	double y0 = ypos(p, 0);
 	for (size_t i = 0; i < ch->ncategories; i++) {
-		double gx = p->left + slot * (double)i + (slot - group) / 2;
+		double gx = p->left + p->slot * (double)i + (p->slot - p->group) / 2;
 		for (size_t s = 0; s < ch->nseries; s++) {
 			double v = ch->series[s].values[i];
 			if (isnan(v))
 				continue;
 			double y1 = ypos(p, v);
-			double bx = gx + pitch * (double)s + gap / 2;
-			bar(p->v, bx, y1 < y0 ? y1 : y0, pitch - gap, fabs(y0 - y1), s);
-			if (ch->value_labels)
-				value_label(p, ch->series[s].labels[i], bx + (pitch - gap) / 2, y1,
-				    v >= 0, 0, lsize, 1.5);
+			double bx = gx + p->pitch * (double)s + p->gap / 2;
+			double cx = bx + (p->pitch - p->gap) / 2;
+			bar(p->v, bx, y1 < y0 ? y1 : y0, p->pitch - p->gap, fabs(y0 - y1), s);
+			const char *l = ch->series[s].labels[i];
+			if (l == NULL || p->lsize <= 0)
+				continue;
+			if (!p->upright)
+				value_label(p, l, cx, y1, v >= 0, 0, p->lsize, LABEL_GAP);
+			else if (v >= 0)
+				upright_label(p, l, cx, y1 - LABEL_GAP, p->lsize);
+			else
+				upright_label(p, l, cx, y1 + LABEL_GAP + rg_flow_measure(p->c, l,
+				    RG_FONT_SONG, p->lsize), p->lsize);
 		}
 	}
 }
@@ -534,20 +618,42 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 		    width, top) + 2;
 	/* from the bottom up: legend, category labels */
 	double legend_h = draw_legend(&p, x, width, 0, 0);
-	double vmin, vmax;
-	value_range(ch, &vmin, &vmax);
-	nice_axis(&p, vmin, vmax);
-	p.left = x + tick_width(&p) + 8;
-	p.right = x + width - 4;
-	double slot = (p.right - p.left) / (double)ch->ncategories;
-	double cat_size = category_size(&p, slot - 4);
-	double cat_h = (double)label_lines(c, ch, cat_size, slot - 4) * cat_size * 1.3;
-	p.bottom = h - legend_h - cat_h - p.size * 0.8;
 	if (ch->unit != NULL && *ch->unit != '\0') {
 		text(&p, ch->unit, p.size, x, top + p.size, RG_PALIGN_LEFT);
 		top += p.size * 1.6;
 	}
 	p.top = top + p.size * 0.6;
+	double vmin, vmax;
+	value_range(ch, &vmin, &vmax);
+	nice_axis(&p, vmin, vmax);
+	double slot = 0, cat_size = p.size;
+	for (int round = 0;; round++) {
+		p.left = x + tick_width(&p) + 8;
+		p.right = x + width - 4;
+		slot = (p.right - p.left) / (double)ch->ncategories;
+		cat_size = category_size(&p, slot - 4);
+		double cat_h = (double)label_lines(c, ch, cat_size, slot - 4) * cat_size * 1.3;
+		p.bottom = h - legend_h - cat_h - p.size * 0.8;
+		if (ch->kind == RG_CHART_LINE)
+			break;
+		bar_geometry(&p);
+		if (!p.upright || p.lsize <= 0 || round == 8)
+			break;
+		/* room on the axis for the upright labels above the highest bar
+		 * and below the lowest negative one */
+		double len = upright_length(&p);
+		int more = 0;
+		if (vmax > 0 && ypos(&p, vmax) - len < p.top - p.size) {
+			p.hi += p.step;
+			more = 1;
+		}
+		if (vmin < 0 && ypos(&p, vmin) + len > p.bottom) {
+			p.lo -= p.step;
+			more = 1;
+		}
+		if (!more)
+			break;
+	}
 	draw_axis(&p);
 	if (ch->kind == RG_CHART_LINE)
 		draw_lines(&p);

@@ -9,6 +9,9 @@
 #     into even lines: no line of a label is one character (孟津 / 区);
 #   - a bar chart of more series than the palette has colours (12) draws
 #     every series' bars differently: colour, hollow, hatched;
+#   - a value label never overlaps a bar of another series (3 series of 10
+#     and of 4 categories): when the labels are wider than a bar they are
+#     set upright along it;
 . "$(dirname "$0")/../lib.sh"
 # data VALUES...: a data file of one indicator (亿元, 2024) in regions
 # r1..rN, named from $names (地区N past its end), the Nth value for the
@@ -89,7 +92,15 @@ done
 # what is drawn in white inside each (a hollow bar's inside, a hatched
 # bar's stripes): one look per series
 looks() {
-	qpdf --qdf --object-streams=disable "$1" - | python3 -c '
+	qpdf --qdf --object-streams=disable "$1" - | python3 -c "$fills_py" looks
+}
+# overlaps PDF: value labels (pdftotext's words that are numbers) that
+# overlap a bar whose middle they are not over, the first three
+overlaps() {
+	pdftotext -q -bbox "$1" "$tmp/ov.html"
+	qpdf --qdf --object-streams=disable "$1" - | python3 -c "$fills_py" overlaps "$tmp/ov.html"
+}
+fills_py='
 import re, sys
 data = sys.stdin.buffer.read()
 fills, white_lines, white_rects = [], [], []
@@ -113,20 +124,57 @@ for m in re.finditer(rb"stream\n(.*?)\nendstream", data, re.S):
 bars = [f for f in fills if f[4] - f[2] > 20]
 def inside(b, x, y):
     return b[1] <= x <= b[3] and b[2] <= y <= b[4]
-seen = set()
-for b in bars:
-    hollow = any(inside(b, r[1], r[2]) and inside(b, r[3], r[4]) for r in white_rects)
-    hatched = any(all(inside(b, *p) for p in l) for l in white_lines)
-    seen.add((b[0], hollow, hatched))
-print(len(bars), len(seen))
+if sys.argv[1] == "looks":
+    seen = set()
+    for b in bars:
+        hollow = any(inside(b, r[1], r[2]) and inside(b, r[3], r[4]) for r in white_rects)
+        hatched = any(all(inside(b, *p) for p in l) for l in white_lines)
+        seen.add((b[0], hollow, hatched))
+    print(len(bars), len(seen))
+else:
+    page = open(sys.argv[2]).read()
+    h = float(re.search(r"<page width=\"[0-9.]+\" height=\"([0-9.]+)\"", page).group(1))
+    bad = []
+    for m in re.finditer(r"<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([-0-9.]+)</word>", page):
+        x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+        y0, y1 = h - y1, h - y0           # PDF space
+        mx = (x0 + x1) / 2
+        for b in bars:
+            if b[1] <= mx <= b[3]:
+                continue
+            if x0 < b[3] - 0.3 and x1 > b[1] + 0.3 and y0 < b[4] - 0.3 and y1 > b[2] + 0.3:
+                bad.append("%s over a bar at x %.1f-%.1f" % (m.group(5), b[1], b[3]))
+                break
+    print(" ".join(bad[:3]))
 '
-}
 data 100 110 120 130 140 150 160 170 180 190 200 210 > "$tmp/many.yaml"
 chart many bar 12 "x: indicators" "series: regions"
 sed -i 's/^labels: yes$/labels: no/' "$tmp/many.md"
 if render many; then
 	set -- $(looks "$tmp/many.pdf")
 	[ "$1" = 12 ] && [ "$2" = 12 ] && ok || bad many "$1 bars of 12 series, $2 looks: series share a look"
+fi
+
+# ---- value labels over bars ---------------------------------------------
+data 100.0 137.3 174.6 111.1 148.4 185.7 122.2 159.5 196.8 133.3 170.6 207.9 144.4 181.7 219.0 \
+    155.5 192.8 230.1 166.6 203.9 241.2 177.7 215.0 252.3 188.8 226.1 263.4 199.9 237.2 274.5 \
+    > "$tmp/dense.yaml"
+# 30 regions as 10 categories of 3 series: regions r1..r30 would be 30
+# categories, so the categories are indicators here
+awk '/^indicators:/ { print; for (i = 1; i <= 10; i++) printf "  - {id: g%d, name: 指标%d, unit: 亿元}\n", i, i; skip = 1; next }
+    /^observations:/ { skip = 0 } skip { next }
+    /indicator: g,/ { n++; sub(/indicator: g,/, "indicator: g" (int((n - 1) / 3) + 1) ","); sub(/region: r[0-9]+/, "region: r" ((n - 1) % 3 + 1)) }
+    { print }' "$tmp/dense.yaml" | awk '!/^  - \{id: r([4-9]|[1-3][0-9]),/' > "$tmp/dense3.yaml"
+mv "$tmp/dense3.yaml" "$tmp/dense.yaml"
+chart dense bar 3 "x: indicators" "series: regions"
+sed -i 's/^indicators: g$/indicators: [g1, g2, g3, g4, g5, g6, g7, g8, g9, g10]/' "$tmp/dense.md"
+if render dense; then
+	out=$(overlaps "$tmp/dense.pdf")
+	[ -z "$out" ] && ok || bad dense "value labels over other bars: $out"
+	words "$tmp/dense.pdf" > "$tmp/dense.words"
+	missing=$(sed -n 's/.*value: "\(.*\)"}$/\1/p' "$tmp/dense.yaml" | while read -r v; do
+		grep -qxF -- "$v" "$tmp/dense.words" || printf '%s ' "$v"; done)
+	[ -z "$missing" ] && ok || bad dense "value labels missing: $missing"
 fi
 
 echo "unseen-tables: $pass passed, $fail failed"
