@@ -275,9 +275,10 @@ nice_axis(plot *p, double vmin, double vmax)
 	p->lo = floor(vmin / p->step + 1e-9) * p->step;
 	p->hi = ceil(vmax / p->step - 1e-9) * p->step;
 	/* room for the value labels above the highest bar or point, and
-	 * below the lowest negative one (a negative bar's label is under it) */
+	 * below the lowest negative one (a negative bar's label is under it;
+	 * a zero's label is above) */
 	double room = (p->hi - p->lo) * 0.08;
-	if (p->ch->value_labels && dmax > 0 && dmax > p->hi - room)
+	if (p->ch->value_labels && dmax >= 0 && dmax > p->hi - room)
 		p->hi += p->step;
 	if (p->ch->value_labels && dmin < 0 && dmin < p->lo + room)
 		p->lo -= p->step;

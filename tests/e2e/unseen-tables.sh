@@ -4,7 +4,8 @@
 # page content streams: tests/tools/bbox.py fills):
 #   - a bar chart with value labels shows the label of every bar, the most
 #     negative one too (its label goes under the bar: the axis leaves room
-#     below the lowest bar as it does above the highest);
+#     below the lowest bar as it does above the highest, and above zero
+#     for a zero among negative values);
 #   - category labels too wide for their slot are set smaller, then broken
 #     into even lines: no line of a label is one character (孟津 / 区);
 #   - a bar chart of more series than the palette has colours (12) draws
@@ -64,7 +65,10 @@ data -50.0 -43.0 -36.0 -29.0 -22.0 > "$tmp/neg.yaml"
 chart neg bar 5
 data -50.0 12.5 -36.0 30.0 -7.5 > "$tmp/mixed.yaml"
 chart mixed bar 5
-for c in neg mixed; do
+# zeros among negative values: their labels stand above the zero line
+data 0.0 -5.5 0.0 -12.0 > "$tmp/zero.yaml"
+chart zero bar 4
+for c in neg mixed zero; do
 	render "$c" || continue
 	words "$tmp/$c.pdf" > "$tmp/$c.words"
 	missing=$(sed -n 's/.*value: "\(.*\)"}$/\1/p' "$tmp/$c.yaml" | while read -r v; do
