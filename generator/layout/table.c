@@ -203,6 +203,33 @@ widest_piece(const rg_lb_para *p)
 	return widest;
 }
 
+/* The widest run of items that cannot be broken at all: between break
+ * opportunities and the soft breaks of a long token (after the / _ or dot
+ * of a web address or a file name), where the line breaker ends a line
+ * that the token would otherwise overflow. */
+static double
+widest_unbreakable(const rg_lb_para *p)
+{
+	double widest = 0, piece = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_BREAK) {
+			piece = 0;
+			continue;
+		}
+		int brk = rg_lb_break_allowed(p, k);
+		if (brk || (it->soft_before && !it->keep_before && k > 0 &&
+		    p->items[k - 1].type == RG_LB_WORD))
+			piece = 0;
+		if (brk && it->type == RG_LB_GLUE)
+			continue;
+		piece += it->width;
+		if (piece > widest)
+			widest = piece;
+	}
+	return widest;
+}
+
 /* A header cell's lines in width cw.  One line if it fits; else two split
  * at a bracket, the unit on a line of its own ("地区生产总值增长" /
  * "（%）", not "地区生产总值增" / "长（%）"); else lines as even as the
@@ -264,8 +291,10 @@ measure(tstate *s)
 				if (line > widest)
 					widest = line;
 			}
-			/* pieces between break opportunities */
-			double piece = widest_piece(&cb->para);
+			/* pieces between break opportunities (a web address
+			 * breaks after its slashes: not a number) */
+			double piece = cb->cell->numeric ? widest_piece(&cb->para)
+			    : widest_unbreakable(&cb->para);
 			if (piece + 2 * s->padx > s->minw[cb->col])
 				s->minw[cb->col] = piece + 2 * s->padx;
 			if (widest + 2 * s->padx > s->prefw[cb->col])

@@ -13,6 +13,11 @@
 #   - a value label never overlaps a bar of another series (3 series of 10
 #     and of 4 categories): when the labels are wider than a bar they are
 #     set upright along it;
+#   - a table cell holding a web address breaks it after a / _ or dot, as
+#     a paragraph does, instead of taking the address' width: a three-column
+#     table with one stays on the A4 portrait page (it went on a landscape
+#     page of its own) and fits an A5 page (it was refused as too wide),
+#     every word inside its cell, the address whole in the text;
 . "$(dirname "$0")/../lib.sh"
 # data VALUES...: a data file of one indicator (亿元, 2024) in regions
 # r1..rN, named from $names (地区N past its end), the Nth value for the
@@ -180,6 +185,40 @@ if render dense; then
 		grep -qxF -- "$v" "$tmp/dense.words" || printf '%s ' "$v"; done)
 	[ -z "$missing" ] && ok || bad dense "value labels missing: $missing"
 fi
+
+# ---- web addresses in cells ---------------------------------------------
+url=https://www.songxian.gov.cn/zwgk/tjxx/tjgb/2024/annual_statistical_bulletin_of_national_economic_and_social_development.html
+{
+	printf -- '---\ntitle: 网址\n---\n\n```table\ntype: static\ncaption: 表1 资料来源\n'
+	printf 'header: 地区 | 数值（亿元） | 资料来源\nrows:\n  - 嵩县 | 12.5 | %s\n' "$url"
+	printf '  - 孟津区 | 13.5 | 孟津区2024年国民经济和社会发展统计公报，https://www.mengjin.gov.cn/tjgb/2024.html\n```\n'
+} > "$tmp/url.md"
+printf 'page_width: 148\npage_height: 210\nmargin_top: 15\nmargin_bottom: 15\nmargin_left: 15\nmargin_right: 15\nbody_size: 10.5\n' \
+    > "$tmp/a5.yaml"
+for theme in briefing gongwen "$tmp/a5.yaml"; do
+	n=url-$(basename "$theme" .yaml)
+	if ! REPORTGEN_CELL_FRAMES=1 $bin render -t "$tmp/url.md" -d input/songxian-2024.yaml \
+	    --theme "$theme" --check-typesetting -o "$tmp/$n.pdf" > /dev/null 2> "$tmp/$n.err"; then
+		bad "$n" "render failed: $(head -3 "$tmp/$n.err")"
+		continue
+	fi
+	# one page, upright
+	pdfinfo "$tmp/$n.pdf" | awk '/^Pages:/ { p = $2 } /^Page size:/ { w = $3; h = $5 }
+	    END { exit !(p == 1 && w < h) }' && ok ||
+	    bad "$n" "not one portrait page: $(pdfinfo "$tmp/$n.pdf" | grep -E '^Pages|^Page size' | tr '\n' ' ')"
+	python3 tests/tools/bbox.py cells "$tmp/$n.pdf" > "$tmp/$n.cells" && ok || bad "$n" "$(head -3 "$tmp/$n.cells")"
+	# the words of the address' column (from the left of its first
+	# line), top down
+	pdftotext -q -bbox "$tmp/$n.pdf" - | awk '
+	    /<word / { match($0, /xMin="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		match($0, /yMin="[0-9.]+"/); y = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
+		if (w ~ /^https:\/\/www\.songxian/) x0 = x
+		n++; X[n] = x; Y[n] = y; W[n] = w }
+	    END { for (i = 1; i <= n; i++) if (X[i] >= x0 - 0.5) print Y[i], X[i], W[i] }' |
+	    sort -n -k1,1 -k2,2 | awk '{ printf "%s", $3 }' | grep -qF "$url" && ok ||
+	    bad "$n" "the address is not whole in the text"
+done
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
