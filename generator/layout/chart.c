@@ -5,7 +5,7 @@
  * axis, the plot (ticks at 1, 2 or 5 x 10^n, zero always included, light
  * grid lines), the category labels (smaller, down to 3/4 of the text
  * size, when one is wider than its slot; then broken between words into
- * even lines) and the legend.  The palette steps through
+ * even lines; every kth when they cannot be: label_every) and the legend.  The palette steps through
  * distinct lightness levels so that the series stay apart in greyscale
  * print; line series also alternate filled and hollow markers.  Past the
  * five colours, series are told apart by look (series_look).
@@ -240,21 +240,55 @@ category_size(plot *p, double slot)
 	return size;
 }
 
-/* Lines of category labels: the most any label needs in a slot. */
+/* Lines of category labels: the most a label shown (every `every`th)
+ * needs in a place of width. */
 static size_t
-label_lines(rg_flow *c, const rg_chart *ch, double size, double slot)
+label_lines(rg_flow *c, const rg_chart *ch, double size, double width, size_t every)
 {
 	size_t most = 1;
-	for (size_t i = 0; i < ch->ncategories; i++) {
+	for (size_t i = 0; i < ch->ncategories; i += every) {
 		rg_lb_para para;
 		rg_lb_line *lines;
-		size_t n = label_para(c, ch->categories[i], size, slot, &para, &lines);
+		size_t n = label_para(c, ch->categories[i], size, width, &para, &lines);
 		free(lines);
 		rg_lb_para_free(&para);
 		if (n > most)
 			most = n;
 	}
 	return most;
+}
+
+/* Which category labels are shown: every one (1), unless one would be cut
+ * inside a number or a word (1985年 a digit a line, in a chart of forty
+ * years) or take more than three lines; then every kth, the least k at
+ * which each shown label fits on one line in k slots. */
+static size_t
+label_every(plot *p, double slot, double size)
+{
+	const rg_chart *ch = p->ch;
+	int thin = 0;
+	for (size_t i = 0; i < ch->ncategories && !thin; i++) {
+		rg_lb_para para;
+		rg_lb_style st = { RG_FONT_SONG, size, TEXT_COLOR, NULL };
+		rg_pos none = { NULL, 0, 0 };
+		rg_lb_para_init(&para, &p->c->env, 0, 0);
+		rg_lb_add_text(&para, ch->categories[i], &st, none);
+		if (widest_piece(&para) > slot - 4 + 0.01)
+			thin = 1;
+		rg_lb_para_free(&para);
+	}
+	if (!thin && label_lines(p->c, ch, size, slot - 4, 1) <= 3)
+		return 1;
+	double widest = 0;
+	for (size_t i = 0; i < ch->ncategories; i++) {
+		double w = rg_flow_measure(p->c, ch->categories[i], RG_FONT_SONG, size);
+		if (w > widest)
+			widest = w;
+	}
+	size_t k = (size_t)ceil((widest + 4) / slot - 1e-9);
+	if (k < 2)
+		k = 2;
+	return k < ch->ncategories ? k : ch->ncategories;
 }
 
 /* Axis from lo to hi (zero included) in steps of 1, 2 or 5 x 10^n. */
@@ -416,8 +450,8 @@ upright_label(plot *p, const char *s, double cx, double y, double size)
 
 /* The bars' slots and widths across the plot, and their value labels' size
  * and direction: across, as large as fits a bar's width (with the space
- * beside it for a single series), down to LABEL_MIN; else, with several
- * series, upright, as large as fits a bar's width. */
+ * beside it for a single series), down to LABEL_MIN; else upright, as
+ * large as fits that width. */
 static void
 bar_geometry(plot *p)
 {
@@ -441,10 +475,10 @@ bar_geometry(plot *p)
 				if (w > widest)
 					widest = w;
 			}
-	if (widest <= across + 0.01 || ch->nseries == 1)
+	if (widest <= across + 0.01)
 		return;
 	p->upright = 1;
-	p->lsize = p->pitch - 1 < p->size ? p->pitch - 1 : p->size;
+	p->lsize = across - 1 < p->size ? across - 1 : p->size;
 	if (p->lsize < UPRIGHT_MIN)
 		p->lsize = 0;
 }
@@ -628,12 +662,15 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 	value_range(ch, &vmin, &vmax);
 	nice_axis(&p, vmin, vmax);
 	double slot = 0, cat_size = p.size;
+	size_t every = 1;
 	for (int round = 0;; round++) {
 		p.left = x + tick_width(&p) + 8;
 		p.right = x + width - 4;
 		slot = (p.right - p.left) / (double)ch->ncategories;
 		cat_size = category_size(&p, slot - 4);
-		double cat_h = (double)label_lines(c, ch, cat_size, slot - 4) * cat_size * 1.3;
+		every = label_every(&p, slot, cat_size);
+		double cat_h = (double)label_lines(c, ch, cat_size, slot * (double)every - 4, every) *
+		    cat_size * 1.3;
 		p.bottom = h - legend_h - cat_h - p.size * 0.8;
 		if (ch->kind == RG_CHART_LINE)
 			break;
@@ -660,9 +697,20 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 		draw_lines(&p);
 	else
 		draw_bars(&p);
-	for (size_t i = 0; i < ch->ncategories; i++)
-		draw_label(c, p.v, ch->categories[i], cat_size, p.left + slot * (i + 0.5),
-		    slot - 4, p.bottom + p.size * 0.4);
+	/* the labels shown centred on their categories, but not past the
+	 * plot's sides (nor over the tick labels) */
+	for (size_t i = 0; i < ch->ncategories; i += every) {
+		double lw = slot * (double)every - 4;
+		double cx = p.left + slot * ((double)i + 0.5);
+		double w = rg_flow_measure(c, ch->categories[i], RG_FONT_SONG, cat_size);
+		if (every > 1 && w < lw)
+			lw = w;
+		if (cx - lw / 2 < p.left - 4)
+			cx = p.left - 4 + lw / 2;
+		if (cx + lw / 2 > p.right + 4)
+			cx = p.right + 4 - lw / 2;
+		draw_label(c, p.v, ch->categories[i], cat_size, cx, lw, p.bottom + p.size * 0.4);
+	}
 	draw_legend(&p, x, width, h - legend_h, 1);
 	free(p.labels);
 	rg_flow_gap(c, c->th->line_pitch / 2);

@@ -13,6 +13,9 @@
 #   - a value label never overlaps a bar of another series (3 series of 10
 #     and of 4 categories): when the labels are wider than a bar they are
 #     set upright along it;
+#   - a chart of forty years labels every third (1985年 1988年 …), each
+#     whole: it broke 1985年 a digit a line; a bar chart of them has its
+#     forty value labels upright;
 #   - a table cell holding a web address breaks it after a / _ or dot, as
 #     a paragraph does, instead of taking the address' width: a three-column
 #     table with one stays on the A4 portrait page (it went on a landscape
@@ -218,6 +221,31 @@ for theme in briefing gongwen "$tmp/a5.yaml"; do
 	    END { for (i = 1; i <= n; i++) if (X[i] >= x0 - 0.5) print Y[i], X[i], W[i] }' |
 	    sort -n -k1,1 -k2,2 | awk '{ printf "%s", $3 }' | grep -qF "$url" && ok ||
 	    bad "$n" "the address is not whole in the text"
+done
+
+# ---- many categories -----------------------------------------------------
+awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 图表测试, region: r1, period: \"2024\"}"
+	print "regions:\n  - {id: r1, name: 嵩县}\nindicators:\n  - {id: g, name: 地区生产总值, unit: 亿元}"
+	print "observations:"
+	for (p = 1985; p <= 2024; p++) printf "  - {indicator: g, period: \"%d\", value: \"%d.5\"}\n", p, (p - 1984) * 1000 }' \
+    > "$tmp/years.yaml"
+periods=$(awk 'BEGIN { sep = ""; for (p = 1985; p <= 2024; p++) { printf "%s\"%d\"", sep, p; sep = ", " } }')
+chart years line 1 "x: periods" "periods: [$periods]"
+sed -i 's/^labels: yes$/labels: no/' "$tmp/years.md"
+cp "$tmp/years.yaml" "$tmp/yearbars.yaml"
+chart yearbars bar 1 "x: periods" "periods: [$periods]"
+for c in years yearbars; do
+	render "$c" || continue
+	words "$tmp/$c.pdf" > "$tmp/$c.words"
+	# digits that are neither a tick (0, 10000, …), a year nor a value
+	cut=$(grep -xE '[0-9]{1,3}|[0-9]{1,3}年' "$tmp/$c.words" | grep -vx 0 | sort -u | tr '\n' ' ')
+	[ -z "$cut" ] && ok || bad "$c" "category labels cut: $cut"
+	n=$(grep -cxE '(19|20)[0-9]{2}年?' "$tmp/$c.words")
+	[ "$n" -ge 10 ] && ok || bad "$c" "$n years labelled"
+	[ "$c" = yearbars ] || continue
+	missing=$(sed -n 's/.*value: "\(.*\)"}$/\1/p' "$tmp/$c.yaml" | while read -r v; do
+		grep -qxF -- "$v" "$tmp/$c.words" || printf '%s ' "$v"; done)
+	[ -z "$missing" ] && ok || bad "$c" "value labels missing: $missing"
 done
 
 echo "unseen-tables: $pass passed, $fail failed"
