@@ -5,10 +5,11 @@
  * axis, the plot (ticks at 1, 2 or 5 x 10^n, zero always included, light
  * grid lines), the category labels (smaller, down to 3/4 of the text
  * size, when one is wider than its slot; then broken between words into
- * even lines; every kth when they cannot be: label_every) and the legend.  The palette steps through
- * distinct lightness levels so that the series stay apart in greyscale
- * print; line series also alternate filled and hollow markers.  Past the
- * five colours, series are told apart by look (series_look).
+ * even lines; every kth when they cannot be: label_every) and the legend.
+ * The palette steps through distinct lightness levels so that the series
+ * stay apart in greyscale print; line series also alternate filled and
+ * hollow markers.  Past the five colours, series are told apart by look
+ * (series_look).  Value labels of bars too wide for them stand upright.
  */
 #include "chart.h"
 
