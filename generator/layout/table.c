@@ -120,22 +120,67 @@ build_cells(tstate *s, const double *max_width)
 	}
 }
 
+static int
+opens(int32_t cp)
+{
+	return cp == 0xFF08 || cp == '(';
+}
+
+static int
+closes(int32_t cp)
+{
+	return cp == 0xFF09 || cp == ')';
+}
+
+/* How many brackets items [0, k) leave open: a bracket inside a unit,
+ * （亿元（当年价）） , is no place to split a header at. */
+static int
+depth_before(const rg_lb_para *p, size_t k)
+{
+	int d = 0;
+	for (size_t j = 0; j < k; j++) {
+		const rg_lb_item *it = &p->items[j];
+		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->text == NULL)
+			continue;
+		for (size_t off = 0; off < it->len;) {
+			size_t l;
+			int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
+			if (cp < 0 || l == 0)
+				break;
+			if (opens(cp))
+				d++;
+			else if (closes(cp) && d > 0)
+				d--;
+			off += l;
+		}
+	}
+	return d;
+}
+
+/* Does item k open a bracket outside any other? */
+static int
+top_bracket(const rg_lb_para *p, size_t k)
+{
+	const rg_lb_item *it = &p->items[k];
+	return it->type != RG_LB_GLUE && it->type != RG_LB_BREAK && opens(it->first) &&
+	    depth_before(p, k) == 0;
+}
+
 /* A header cell that ends in a unit in brackets, "地区生产总值（亿元）":
- * the index of the item opening the bracket; 0 if there is none, or
- * nothing before it. */
+ * the index of the item opening the bracket (the outer one of
+ * "（亿元（当年价））"); 0 if there is none, or nothing before it. */
 static size_t
 unit_at(const rg_lb_para *p)
 {
 	if (p->n < 2)
 		return 0;
-	int32_t close = p->items[p->n - 1].last;
-	if (close != 0xFF09 && close != ')')
+	if (!closes(p->items[p->n - 1].last))
 		return 0;
 	for (size_t k = p->n; k-- > 1;) {
 		const rg_lb_item *it = &p->items[k];
 		if (it->type == RG_LB_BREAK)
 			return 0;
-		if (it->type != RG_LB_GLUE && (it->first == 0xFF08 || it->first == '(')) {
+		if (top_bracket(p, k)) {
 			for (size_t j = 0; j < k; j++)
 				if (p->items[j].type != RG_LB_GLUE)
 					return k;
@@ -160,17 +205,17 @@ split_widths(const rg_lb_para *p, size_t u, double *name, double *unit)
 }
 
 /* Where a header cell that does not fit on one line of cw splits into two
- * lines at an opening bracket: the last bracket ("名称" / "（单位）") whose
- * two sides each fit, so that "科技型中小企业备案（评价）（家）" can
- * become "科技型中小企业备案" / "（评价）（家）".  0: none does. */
+ * lines at an opening bracket: the last bracket outside any other
+ * ("名称" / "（单位）") whose two sides each fit, so that
+ * "科技型中小企业备案（评价）（家）" can become "科技型中小企业备案" /
+ * "（评价）（家）".  0: none does. */
 static size_t
 bracket_split(const rg_lb_para *p, double cw)
 {
 	if (unit_at(p) == 0)
 		return 0;
 	for (size_t k = p->n; k-- > 1;) {
-		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_GLUE || (it->first != 0xFF08 && it->first != '('))
+		if (!top_bracket(p, k))
 			continue;
 		double before, after;
 		split_widths(p, k, &before, &after);
