@@ -21,6 +21,9 @@
 #     table with one stays on the A4 portrait page (it went on a landscape
 #     page of its own) and fits an A5 page (it was refused as too wide),
 #     every word inside its cell, the address whole in the text;
+#   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
+#     splits before the unit, not inside it (the typesetting check refused
+#     the word cut), in A4 and A5;
 . "$(dirname "$0")/../lib.sh"
 # data VALUES...: a data file of one indicator (亿元, 2024) in regions
 # r1..rN, named from $names (地区N past its end), the Nth value for the
@@ -246,6 +249,24 @@ for c in years yearbars; do
 	missing=$(sed -n 's/.*value: "\(.*\)"}$/\1/p' "$tmp/$c.yaml" | while read -r v; do
 		grep -qxF -- "$v" "$tmp/$c.words" || printf '%s ' "$v"; done)
 	[ -z "$missing" ] && ok || bad "$c" "value labels missing: $missing"
+done
+
+# ---- brackets in a unit ---------------------------------------------------
+unit='（亿元（按当年价格计算，不含国有企业和外资企业的部分））'
+printf -- '---\ntitle: 括号\n---\n\n```table\ntype: static\nheader: 地区 | 短名%s | 一般公共预算收入（亿元） | 社会消费品零售总额（亿元） | 固定资产投资增长（%%）\nrows:\n  - 嵩县 | 12.5 | 13.5 | 14.5 | 15.5\n```\n' \
+    "$unit" > "$tmp/unit.md"
+for theme in briefing "$tmp/a5.yaml"; do
+	n=unit-$(basename "$theme" .yaml)
+	if $bin render -t "$tmp/unit.md" -d input/songxian-2024.yaml --theme "$theme" --check-typesetting \
+	    -o "$tmp/$n.pdf" > /dev/null 2> "$tmp/$n.err"; then
+		ok
+	else
+		bad "$n" "$(head -2 "$tmp/$n.err")"
+		continue
+	fi
+	# the unit is one line of the PDF, under 短名
+	python3 tests/tools/bbox.py lines "$tmp/$n.pdf" | awk '{ $1 = $2 = $3 = $4 = $5 = ""; gsub(/ /, ""); print }' |
+	    grep -qxF "$unit" && ok || bad "$n" "the unit is not a line of its own"
 done
 
 echo "unseen-tables: $pass passed, $fail failed"
