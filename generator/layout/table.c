@@ -337,9 +337,11 @@ measure(tstate *s)
 					widest = line;
 			}
 			/* pieces between break opportunities (a web address
-			 * breaks after its slashes: not a number) */
-			double piece = cb->cell->numeric ? widest_piece(&cb->para)
-			    : widest_unbreakable(&cb->para);
+			 * breaks after its slashes); a figure is one piece, so
+			 * that 增长8.0% or 预计542（0.5） is never broken */
+			double piece = widest_unbreakable(&cb->para);
+			if (r >= t->nheader && cb->cell->numeric)
+				piece = widest;
 			if (piece + 2 * s->padx > s->minw[cb->col])
 				s->minw[cb->col] = piece + 2 * s->padx;
 			if (widest + 2 * s->padx > s->prefw[cb->col])
