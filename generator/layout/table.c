@@ -1013,11 +1013,30 @@ split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double widt
 	size_t from = 1, part = 0;
 	/* one size for all the parts: the first is filled to the floor's widths */
 	c->table_size_cap = c->th->table_min_size;
+	/* clean[k]: no header cell spans columns k - 1 and k, so that a part
+	 * may end before column k without cutting a group of columns (孟津区
+	 * over its 数值 and 增长) in two */
+	unsigned char *clean = rg_xmalloc(t->ncols + 1);
+	memset(clean, 1, t->ncols + 1);
+	for (size_t r = 0; r < t->nheader && r < t->nrows; r++) {
+		size_t col = 0;
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			size_t span = (size_t)t->rows[r].cells[i].colspan;
+			for (size_t k = col + 1; k < col + span && k < t->ncols; k++)
+				clean[k] = 0;
+			col += span;
+		}
+	}
 	while (from < t->ncols) {
 		double used = minw[0];
 		size_t to = from;
 		while (to < t->ncols && (to == from || used + minw[to] <= width + 0.01))
 			used += minw[to++];
+		size_t back = to;
+		while (back > from + 1 && back < t->ncols && !clean[back])
+			back--;
+		if (back < t->ncols && clean[back] && back > from)
+			to = back;
 		rg_table *p = columns_of(t, from, to, part == 0 ? t->caption :
 		    cont != NULL ? cont : t->caption, to == t->ncols ? t->note : NULL);
 		p->orientation = turn ? RG_ORIENT_LANDSCAPE : RG_ORIENT_PORTRAIT;
@@ -1029,6 +1048,7 @@ split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double widt
 		part++;
 	}
 	c->table_size_cap = 0;
+	free(clean);
 	free(minw);
 }
 

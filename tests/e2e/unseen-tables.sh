@@ -21,6 +21,11 @@
 #     table with one stays on the A4 portrait page (it went on a landscape
 #     page of its own) and fits an A5 page (it was refused as too wide),
 #     every word inside its cell, the address whole in the text;
+#   - a comparison table of 15 regions x (value, growth) split over
+#     columns (split: columns) passes the typesetting check: its growth
+#     cells (增长8.0%) are never broken (they were, a figure over two
+#     lines), and a part never ends between a region's 数值 and 增长: each
+#     region's name is in the PDF once (偃师区 was in both parts);
 #   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
 #     splits before the unit, not inside it (the typesetting check refused
 #     the word cut), in A4 and A5;
@@ -268,6 +273,25 @@ for theme in briefing "$tmp/a5.yaml"; do
 	python3 tests/tools/bbox.py lines "$tmp/$n.pdf" | awk '{ $1 = $2 = $3 = $4 = $5 = ""; gsub(/ /, ""); print }' |
 	    grep -qxF "$unit" && ok || bad "$n" "the unit is not a line of its own"
 done
+
+# ---- split: columns of grouped columns -----------------------------------
+awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 宽表, region: r0, period: \"2024\"}"
+	print "regions:"
+	n = split("嵩县 孟津区 伊川县 宜阳县 洛宁县 栾川县 汝阳县 新安县 偃师区 瀍河回族区 涧西区 西工区 老城区 洛龙区 吉利区", N, " ")
+	for (r = 0; r < n; r++) printf "  - {id: r%d, name: %s}\n", r, N[r + 1]
+	print "indicators:\n  - {id: gdp, name: 地区生产总值, unit: 亿元}\nobservations:"
+	for (p = 2020; p <= 2024; p++) for (r = 0; r < n; r++)
+		printf "  - {indicator: gdp, region: r%d, period: \"%d\", value: \"%.1f\", growth: \"%.1f\"}\n",
+		    r, p, 100 + r * 37.3 + (p - 2015) * 11.1, (r * 3 + p) % 17 - 6 }' > "$tmp/wide.yaml"
+printf -- '---\ntitle: 宽表\n---\n\n```table\ncaption: 表1 十五个地区的值与增长\nrows: periods\ncolumns: regions\nregions: [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14]\nperiods: ["2020", "2021", "2022", "2023", "2024"]\nindicators: gdp\nshow: [value, growth]\nsplit: columns\n```\n' \
+    > "$tmp/wide.md"
+if render wide; then
+	ok
+	words "$tmp/wide.pdf" > "$tmp/wide.words"
+	twice=$(for r in 嵩县 孟津区 伊川县 宜阳县 洛宁县 栾川县 汝阳县 新安县 偃师区 瀍河回族区 涧西区 西工区 老城区 洛龙区 吉利区; do
+		[ "$(grep -cxF "$r" "$tmp/wide.words")" = 1 ] || printf '%s ' "$r"; done)
+	[ -z "$twice" ] && ok || bad wide "regions not named once: $twice"
+fi
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
