@@ -996,7 +996,8 @@ columns_free(rg_table *p)
 
 /* split: columns -- the table as several, each with the row labels and as
  * many of the other columns as fit width (their minimum widths at the
- * smallest size), the later ones under 续表N; all on landscape pages when
+ * smallest size), not parting columns under one header cell, the later
+ * ones under 续表N; all on landscape pages when
  * turn.  px, pwidth: the column the table was to be set in. */
 static void
 split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double width, int turn)
