@@ -29,6 +29,7 @@
                                   * wraps, justified, in a column at least
                                   * LABEL_EM wide; shorter text wraps only
                                   * between words, when it must */
+#define NOTE_WHOLE 6              /* a note of up to this many lines is never split */
 #define RULE_THICK 1.2
 #define RULE_THIN 0.6
 #define RULE_HAIR 0.4
@@ -1232,9 +1233,17 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		}
 	if (t->note != NULL) {
 		/* the note stays with the last rows (keep_rows), its lines
-		 * together */
+		 * together; a note of more than NOTE_WHOLE lines only keeps two
+		 * lines on either side of a page break, so that a long one
+		 * does not push the table to the next page as a block taller
+		 * than a page would be */
 		rg_flow_gap(c, s.size * 0.3);
+		size_t from = c->nitems;
 		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 1, 1);
+		size_t n = c->nitems - from;
+		if (n > NOTE_WHOLE)
+			for (size_t k = 1; k + 2 < n; k++)
+				c->items[from + k].keep_next = 0;
 		c->items[c->nitems - 1].keep_next = 0;
 	}
 	c->off_grid = 0;

@@ -26,6 +26,9 @@
 #     cells (增长8.0%) are never broken (they were, a figure over two
 #     lines), and a part never ends between a region's 数值 and 增长: each
 #     region's name is in the PDF once (偃师区 was in both parts);
+#   - a table whose note runs over several pages starts where it stands,
+#     on the page of the text before it (the note, kept whole, pushed the
+#     table to the next page, leaving that page empty), in both themes;
 #   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
 #     splits before the unit, not inside it (the typesetting check refused
 #     the word cut), in A4 and A5;
@@ -292,6 +295,24 @@ if render wide; then
 		[ "$(grep -cxF "$r" "$tmp/wide.words")" = 1 ] || printf '%s ' "$r"; done)
 	[ -z "$twice" ] && ok || bad wide "regions not named once: $twice"
 fi
+
+# ---- a note longer than a page --------------------------------------------
+note=注：$(awk 'BEGIN { for (i = 0; i < 120; i++) printf "资料来源于各县区统计公报，部分数据为快报数，最终以统计年鉴为准。" }')
+printf -- '---\ntitle: 长注\n---\n\n前文。\n\n```table\ntype: static\ncaption: 表1 长注释\nheader: 地区 | 数值（亿元）\nrows:\n  - 嵩县 | 1\n  - 孟津区 | 2\nnote: %s\n```\n\n后文。\n' \
+    "$note" > "$tmp/note.md"
+for theme in briefing gongwen; do
+	n=note-$theme
+	if ! $bin render -t "$tmp/note.md" -d input/songxian-2024.yaml --theme "$theme" --check-typesetting \
+	    -o "$tmp/$n.pdf" > /dev/null 2> "$tmp/$n.err"; then
+		bad "$n" "render failed: $(head -2 "$tmp/$n.err")"
+		continue
+	fi
+	pdftotext -q -f 1 -l 1 "$tmp/$n.pdf" - | tr -d ' ' | grep -qx '表1长注释' && ok ||
+	    bad "$n" "the table is not on page 1 with the text before it"
+	# the note whole, in order (the running header 长注 taken out)
+	pdftotext -q "$tmp/$n.pdf" - | grep -vE '^— ?[0-9]+ ?—$' | tr -d ' \n\f' | sed 's/长注//g' |
+	    grep -qF "$note" && ok || bad "$n" "the note is not whole"
+done
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
