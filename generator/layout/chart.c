@@ -1,7 +1,8 @@
 /* chart.c -- grouped bar charts and line charts on the vertical list.
  *
- * A chart is one item of fixed height (0.55 of its width), so it never
- * splits across pages.  From the top: the title, the unit over the value
+ * A chart is one item, 0.55 of its width high (higher when the title,
+ * legend and category labels leave the plot less than MIN_PLOT), so it
+ * never splits across pages.  From the top: the title, the unit over the value
  * axis, the plot (ticks at 1, 2 or 5 x 10^n, zero always included, light
  * grid lines), the category labels (smaller, down to 3/4 of the text
  * size, when one is wider than its slot; then broken between words into
@@ -51,6 +52,7 @@ typedef struct plot {
 	rg_vitem *v;
 	const rg_chart *ch;
 	double left, right, top, bottom;     /* the plot area */
+	double x0, x1;                       /* where category labels may go */
 	double lo, hi, step;                 /* value axis */
 	double size;                         /* text size */
 	area *labels; size_t nlabels, cap;   /* value labels placed so far */
@@ -259,10 +261,28 @@ label_lines(rg_flow *c, const rg_chart *ch, double size, double width, size_t ev
 	return most;
 }
 
+/* Where the label of category i is set when every `every`th is shown, in a
+ * place of *lw centred on *cx: on its category, but between x0 and x1 (the
+ * first and last labels of a thinned axis are shifted in). */
+static void
+label_place(plot *p, size_t i, size_t every, double slot, double size, double *cx, double *lw)
+{
+	*lw = slot * (double)every - 4;
+	double w = rg_flow_measure(p->c, p->ch->categories[i], RG_FONT_SONG, size);
+	if (every > 1 && w < *lw)
+		*lw = w;
+	*cx = p->left + slot * ((double)i + 0.5);
+	if (*cx - *lw / 2 < p->x0)
+		*cx = p->x0 + *lw / 2;
+	if (*cx + *lw / 2 > p->x1)
+		*cx = p->x1 - *lw / 2;
+}
+
 /* Which category labels are shown: every one (1), unless one would be cut
  * inside a number or a word (1985年 a digit a line, in a chart of forty
  * years) or take more than three lines; then every kth, the least k at
- * which each shown label fits on one line in k slots. */
+ * which each shown label fits on one line and no two of them, where
+ * label_place sets them, come closer than 4 pt. */
 static size_t
 label_every(plot *p, double slot, double size)
 {
@@ -289,7 +309,20 @@ label_every(plot *p, double slot, double size)
 	size_t k = (size_t)ceil((widest + 4) / slot - 1e-9);
 	if (k < 2)
 		k = 2;
-	return k < ch->ncategories ? k : ch->ncategories;
+	for (; k < ch->ncategories; k++) {
+		int apart = 1;
+		double prev = -INFINITY;
+		for (size_t i = 0; i < ch->ncategories && apart; i += k) {
+			double cx, lw;
+			label_place(p, i, k, slot, size, &cx, &lw);
+			if (cx - lw / 2 < prev + 4 - 0.01)
+				apart = 0;
+			prev = cx + lw / 2;
+		}
+		if (apart)
+			return k;
+	}
+	return ch->ncategories;
 }
 
 /* Axis from lo to hi (zero included) in steps of 1, 2 or 5 x 10^n. */
@@ -636,6 +669,24 @@ value_range(const rg_chart *ch, double *vmin, double *vmax)
 		*vmin = *vmax = 0;
 }
 
+/* The height centred_lines gives text s. */
+static double
+lines_height(rg_flow *c, const char *s, int role, double size, double width)
+{
+	rg_lb_para para;
+	rg_lb_para_init(&para, &c->env, width, 0);
+	rg_lb_style st = { role, size, TEXT_COLOR, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&para, s, &st, none);
+	rg_lb_line *lines;
+	size_t n = rg_lb_break(&para, width, 0, &lines);
+	free(lines);
+	rg_lb_para_free(&para);
+	return (double)n * size * 1.3;
+}
+
+#define MIN_PLOT 0.25            /* the least height of the plot, of the width */
+
 void
 rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 {
@@ -646,32 +697,37 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 	p.c = c;
 	p.ch = ch;
 	p.size = c->th->table_size * 0.85;
-	rg_flow_gap(c, c->th->line_pitch / 2);
-	p.v = rg_flow_item(c, width * 0.55);
-	double h = p.v->height, top = 2;
+	p.x0 = x;
+	p.x1 = x + width;
+	/* 0.55 of the width high, or higher when the title, the legend and
+	 * the category labels would leave the plot less than MIN_PLOT of it;
+	 * measured first, then drawn */
+	double h = width * 0.55, top = 2, title_top = top;
 	if (ch->title != NULL)
-		top += centred_lines(c, p.v, ch->title, RG_FONT_HEI, p.size + 1.5, x + width / 2,
-		    width, top) + 2;
+		top += lines_height(c, ch->title, RG_FONT_HEI, p.size + 1.5, width) + 2;
+	double unit_top = top;
+	if (ch->unit != NULL && *ch->unit != '\0')
+		top += p.size * 1.6;
+	p.top = top + p.size * 0.6;
 	/* from the bottom up: legend, category labels */
 	double legend_h = draw_legend(&p, x, width, 0, 0);
-	if (ch->unit != NULL && *ch->unit != '\0') {
-		text(&p, ch->unit, p.size, x, top + p.size, RG_PALIGN_LEFT);
-		top += p.size * 1.6;
-	}
-	p.top = top + p.size * 0.6;
 	double vmin, vmax;
 	value_range(ch, &vmin, &vmax);
 	nice_axis(&p, vmin, vmax);
-	double slot = 0, cat_size = p.size;
+	double slot = 0, cat_size = p.size, cat_h = 0;
 	size_t every = 1;
 	for (int round = 0;; round++) {
 		p.left = x + tick_width(&p) + 8;
 		p.right = x + width - 4;
+		p.x0 = p.left - 4;       /* category labels: not under the tick labels */
 		slot = (p.right - p.left) / (double)ch->ncategories;
 		cat_size = category_size(&p, slot - 4);
 		every = label_every(&p, slot, cat_size);
-		double cat_h = (double)label_lines(c, ch, cat_size, slot * (double)every - 4, every) *
+		cat_h = (double)label_lines(c, ch, cat_size, slot * (double)every - 4, every) *
 		    cat_size * 1.3;
+		double need = p.top + width * MIN_PLOT + cat_h + legend_h + p.size * 0.8;
+		if (need > h)
+			h = need;
 		p.bottom = h - legend_h - cat_h - p.size * 0.8;
 		if (ch->kind == RG_CHART_LINE)
 			break;
@@ -693,23 +749,23 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 		if (!more)
 			break;
 	}
+	rg_flow_gap(c, c->th->line_pitch / 2);
+	p.v = rg_flow_item(c, h);
+	h = p.v->height;         /* whole lines on a grid */
+	p.bottom = h - legend_h - cat_h - p.size * 0.8;
+	if (ch->title != NULL)
+		centred_lines(c, p.v, ch->title, RG_FONT_HEI, p.size + 1.5, x + width / 2, width,
+		    title_top);
+	if (ch->unit != NULL && *ch->unit != '\0')
+		text(&p, ch->unit, p.size, x, unit_top + p.size, RG_PALIGN_LEFT);
 	draw_axis(&p);
 	if (ch->kind == RG_CHART_LINE)
 		draw_lines(&p);
 	else
 		draw_bars(&p);
-	/* the labels shown centred on their categories, but not past the
-	 * plot's sides (nor over the tick labels) */
 	for (size_t i = 0; i < ch->ncategories; i += every) {
-		double lw = slot * (double)every - 4;
-		double cx = p.left + slot * ((double)i + 0.5);
-		double w = rg_flow_measure(c, ch->categories[i], RG_FONT_SONG, cat_size);
-		if (every > 1 && w < lw)
-			lw = w;
-		if (cx - lw / 2 < p.left - 4)
-			cx = p.left - 4 + lw / 2;
-		if (cx + lw / 2 > p.right + 4)
-			cx = p.right + 4 - lw / 2;
+		double cx, lw;
+		label_place(&p, i, every, slot, cat_size, &cx, &lw);
 		draw_label(c, p.v, ch->categories[i], cat_size, cx, lw, p.bottom + p.size * 0.4);
 	}
 	draw_legend(&p, x, width, h - legend_h, 1);

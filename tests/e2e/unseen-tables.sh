@@ -16,6 +16,11 @@
 #   - a chart of forty years labels every third (1985年 1988年 …), each
 #     whole: it broke 1985年 a digit a line; a bar chart of them has its
 #     forty value labels upright;
+#   - a chart of 40 series with long names grows to hold its legend: the
+#     bars lie between the chart's title and its legend (the plot had a
+#     negative height: bars drawn over the document's title); a chart of
+#     40 such categories labels every kth without two labels overlapping
+#     (the first, shifted in, overlapped the next);
 #   - a table cell holding a web address breaks it after a / _ or dot, as
 #     a paragraph does, instead of taking the address' width: a three-column
 #     table with one stays on the A4 portrait page (it went on a landscape
@@ -313,6 +318,46 @@ for theme in briefing gongwen; do
 	pdftotext -q "$tmp/$n.pdf" - | grep -vE '^— ?[0-9]+ ?—$' | tr -d ' \n\f' | sed 's/长注//g' |
 	    grep -qF "$note" && ok || bad "$n" "the note is not whole"
 done
+
+# ---- a legend or labels larger than the chart ----------------------------
+awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 图表测试, region: r1, period: \"2024\"}"
+	print "regions:"; for (r = 1; r <= 40; r++) printf "  - {id: r%d, name: 第%d个名称很长很长的开发区管理委员会}\n", r, r
+	print "indicators:\n  - {id: g, name: 地区生产总值, unit: 亿元}\nobservations:"
+	for (r = 1; r <= 40; r++) printf "  - {indicator: g, region: r%d, value: \"%d\"}\n", r, r * 10 }' > "$tmp/s40.yaml"
+cp "$tmp/s40.yaml" "$tmp/c40.yaml"
+chart s40 bar 40 "x: indicators" "series: regions"
+chart c40 bar 40
+sed -i 's/^labels: yes$/labels: no/' "$tmp/s40.md" "$tmp/c40.md"
+# words PDF: pdftotext's word boxes (top-down), one a line: x0 y0 x1 y1 text
+boxes() {
+	pdftotext -q -bbox "$1" - | sed -n 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)">\(.*\)<\/word>/\1 \2 \3 \4 \5/p'
+}
+if render s40; then
+	# the bars' extent, top-down, from the content stream (page height 841.89)
+	qpdf --qdf --object-streams=disable "$tmp/s40.pdf" - | python3 -c "$fills_py" looks > /dev/null &&
+	qpdf --qdf --object-streams=disable "$tmp/s40.pdf" - | python3 -c '
+import re, sys
+d = sys.stdin.buffer.read()
+ys = []
+for m in re.finditer(rb"([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) re f", d):
+    x, y, w, h = (float(v) for v in m.groups())
+    if h > 12: ys += [841.89 - y - h, 841.89 - y]
+print(min(ys), max(ys))' > "$tmp/s40.bars"
+	read -r btop bbot < "$tmp/s40.bars"
+	title=$(boxes "$tmp/s40.pdf" | awk '$5 == "测试图表" { print $4 }')
+	legend=$(boxes "$tmp/s40.pdf" | awk '$5 ~ /^第$|^第1个/ && (y == "" || $2 < y) { y = $2 } END { print y }')
+	awk -v t="$btop" -v b="$bbot" -v title="$title" -v legend="$legend" \
+	    'BEGIN { exit !(title != "" && legend != "" && t > title && b < legend) }' && ok ||
+	    bad s40 "bars from $btop to $bbot, not between the title ($title) and the legend ($legend)"
+fi
+if render c40; then
+	# no two words of the page overlap
+	out=$(boxes "$tmp/c40.pdf" | awk '{ n++; X0[n] = $1; Y0[n] = $2; X1[n] = $3; Y1[n] = $4; W[n] = $5 }
+	    END { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+		if (X0[i] < X1[j] - 0.5 && X0[j] < X1[i] - 0.5 && Y0[i] < Y1[j] - 0.5 && Y0[j] < Y1[i] - 0.5) {
+			print W[i] " / " W[j]; exit } }')
+	[ -z "$out" ] && ok || bad c40 "words overlap: $out"
+fi
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
