@@ -610,7 +610,8 @@ draw_lines(plot *p)
 				    ypos(p, ch->series[s].values[i]), upper(ch, s, i), 1, lsize, 4);
 }
 
-/* Legend entries centred in rows of at most width; returns the height. */
+/* Legend entries centred in rows of at most width (a name wider than that
+ * on lines of its own); returns the height. */
 static double
 draw_legend(plot *p, double x, double width, double top, int draw)
 {
@@ -631,6 +632,34 @@ draw_legend(plot *p, double x, double width, double top, int draw)
 			last++;
 		}
 		double ex = x + (width - w) / 2, mid = y + pitch / 2;
+		if (last == first + 1 && w > width) {
+			/* a name wider than the chart: broken into lines beside
+			 * its key */
+			double tw = width - key - pad;
+			rg_lb_para para;
+			rg_lb_line *lines;
+			rg_lb_style st = { RG_FONT_SONG, p->size, TEXT_COLOR, NULL };
+			rg_pos none = { NULL, 0, 0 };
+			rg_lb_para_init(&para, &p->c->env, tw, 0);
+			rg_lb_add_text(&para, ch->series[first].name, &st, none);
+			size_t n = rg_lb_break(&para, tw, 0, &lines);
+			if (draw) {
+				if (ch->kind == RG_CHART_LINE) {
+					series_line(p->v, x, mid, x + key, mid, first);
+					marker(p, x + key / 2, mid, first);
+				} else {
+					bar(p->v, x, mid - key / 2, key, key, first);
+				}
+				for (size_t i = 0; i < n; i++)
+					rg_flow_line(p->c, &para, &lines[i], x + key + pad, tw,
+					    RG_PALIGN_LEFT, p->v, y + (double)i * pitch, pitch);
+			}
+			free(lines);
+			rg_lb_para_free(&para);
+			y += (double)(n ? n : 1) * pitch;
+			first = last;
+			continue;
+		}
 		for (size_t s = first; draw && s < last; s++) {
 			if (ch->kind == RG_CHART_LINE) {
 				series_line(p->v, ex, mid, ex + key, mid, s);

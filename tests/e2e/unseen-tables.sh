@@ -21,6 +21,9 @@
 #     negative height: bars drawn over the document's title); a chart of
 #     40 such categories labels every kth without two labels overlapping
 #     (the first, shifted in, overlapped the next);
+#   - a series name wider than the chart is broken into lines in the
+#     legend: every word within the text block (it ran off both sides of
+#     the page);
 #   - a table cell holding a web address breaks it after a / _ or dot, as
 #     a paragraph does, instead of taking the address' width: a three-column
 #     table with one stays on the A4 portrait page (it went on a landscape
@@ -357,6 +360,17 @@ if render c40; then
 		if (X0[i] < X1[j] - 0.5 && X0[j] < X1[i] - 0.5 && Y0[i] < Y1[j] - 0.5 && Y0[j] < Y1[i] - 0.5) {
 			print W[i] " / " W[j]; exit } }')
 	[ -z "$out" ] && ok || bad c40 "words overlap: $out"
+fi
+
+# ---- a legend entry wider than the chart ----------------------------------
+long=$(awk 'BEGIN { for (i = 0; i < 8; i++) printf "规模以上工业企业实现的增加值占全部工业增加值的比重" }')
+data 5 7 | sed "s/name: 地区生产总值/name: $long/" > "$tmp/legend.yaml"
+chart legend bar 2
+if render legend; then
+	# the text block of the briefing theme: A4, side margins of 24.56 mm
+	out=$(boxes "$tmp/legend.pdf" | awk '$1 < 69.1 || $3 > 526.2 { print; exit }')
+	[ -z "$out" ] && ok || bad legend "a word outside the text block: $out"
+	pdftotext -q "$tmp/legend.pdf" - | tr -d ' \n' | grep -qF "$long" && ok || bad legend "the name is not whole"
 fi
 
 echo "unseen-tables: $pass passed, $fail failed"
