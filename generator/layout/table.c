@@ -537,38 +537,55 @@ cell_x(const tstate *s, const cellbox *cb, double x)
 	return x;
 }
 
-/* The width of a number cell from its decimal point on (0 without one). */
+/* The width of characters [from, len) of item it. */
+static double
+chars_width(const tstate *s, const rg_lb_item *it, size_t from)
+{
+	const rg_metrics *m = s->c->env.metrics;
+	double w = 0;
+	for (size_t off = from; off < it->len;) {
+		size_t l;
+		int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
+		if (cp < 0 || l == 0)
+			break;
+		w += m->advance(m->ctx, it->face, cp) * it->size / 1000.0 + it->adjust;
+		off += l;
+	}
+	return w;
+}
+
+/* The width of a number cell from its decimal point on; without one, from
+ * where it would stand: after the last digit (10% ends its 10 where
+ * -0.05% has its point, its % after it). */
 static double
 fraction_width(const tstate *s, const cellbox *cb)
 {
 	const rg_lb_para *p = &cb->para;
-	const rg_metrics *m = s->c->env.metrics;
 	double w = 0;
-	int seen = 0;
-	for (size_t k = p->n; k-- > 0 && !seen;) {
+	for (size_t k = p->n; k-- > 0;) {
 		const rg_lb_item *it = &p->items[k];
 		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK)
 			continue;
 		const char *dot = memchr(it->text, '.', it->len);
-		size_t from = 0;
-		if (dot != NULL) {
-			seen = 1;
-			from = (size_t)(dot - it->text);
-		}
-		if (!seen) {
-			w += it->width;
-			continue;
-		}
-		for (size_t off = from; off < it->len; ) {
-			size_t l;
-			int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
-			if (cp < 0 || l == 0)
-				break;
-			w += m->advance(m->ctx, it->face, cp) * it->size / 1000.0 + it->adjust;
-			off += l;
-		}
+		if (dot != NULL)
+			return w + chars_width(s, it, (size_t)(dot - it->text));
+		w += it->width;
 	}
-	return seen ? w : 0;
+	/* no point: the part after the last digit */
+	w = 0;
+	for (size_t k = p->n; k-- > 0;) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK)
+			continue;
+		size_t last = 0;         /* just after the item's last digit */
+		for (size_t i = 0; i < it->len; i++)
+			if (it->text[i] >= '0' && it->text[i] <= '9')
+				last = i + 1;
+		if (last > 0)
+			return w + chars_width(s, it, last);
+		w += it->width;
+	}
+	return 0;
 }
 
 /* align: decimal -- for each column, the widest fraction of its numbers. */

@@ -37,6 +37,9 @@
 #   - a table whose note runs over several pages starts where it stands,
 #     on the page of the text before it (the note, kept whole, pushed the
 #     table to the next page, leaving that page empty), in both themes;
+#   - align: decimal sets a percentage without a point with its digits
+#     before the others' points (10% under 10.5%: the same left edge; its
+#     % stood where the points are);
 #   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
 #     splits before the unit, not inside it (the typesetting check refused
 #     the word cut), in A4 and A5;
@@ -372,6 +375,24 @@ if render legend; then
 	[ -z "$out" ] && ok || bad legend "a word outside the text block: $out"
 	pdftotext -q "$tmp/legend.pdf" - | tr -d ' \n' | grep -qF "$long" && ok || bad legend "the name is not whole"
 fi
+
+# ---- align: decimal with percentages --------------------------------------
+printf -- '---\ntitle: 对齐\n---\n\n```table\ntype: static\ncaption: 表1 对齐\nalign: decimal\nheader: 地区 | 增长（%%） | 数值（亿元）\nrows:\n  - 嵩县 | 10%% | 12\n  - 孟津区 | 10.5%% | 12.5\n  - 伊川县 | 10.25%% | 12.25\n```\n' \
+    > "$tmp/align.md"
+for theme in briefing gongwen; do
+	n=align-$theme
+	if ! $bin render -t "$tmp/align.md" -d input/songxian-2024.yaml --theme "$theme" --check-typesetting \
+	    -o "$tmp/$n.pdf" > /dev/null 2> "$tmp/$n.err"; then
+		bad "$n" "render failed: $(head -2 "$tmp/$n.err")"
+		continue
+	fi
+	for col in '10%|10.5%|10.25%' '12|12.5|12.25'; do
+		boxes "$tmp/$n.pdf" | awk -v col="$col" 'BEGIN { split(col, C, "|"); for (i in C) want[C[i]] = 1 }
+		    $5 in want { x[$5] = $1 } END { lo = 1e9; hi = -1e9; k = 0
+			for (w in x) { k++; if (x[w] < lo) lo = x[w]; if (x[w] > hi) hi = x[w] }
+			exit !(k == 3 && hi - lo < 0.3) }' && ok || bad "$n" "$col: the integer parts do not start together"
+	done
+done
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
