@@ -311,6 +311,41 @@ header_lines(cellbox *cb, double cw)
 	return rg_lb_break(p, hi, 0, &cb->lines);
 }
 
+static double fraction_width(const tstate *s, const cellbox *cb);
+
+/* align: decimal -- a column of numbers needs its widest part before the
+ * points and its widest part from them on, side by side: every width of
+ * the column at least that (a number shifted to its point would
+ * otherwise stand outside its cell). */
+static void
+aligned_widths(tstate *s)
+{
+	const rg_table *t = s->t;
+	if (!t->decimal_align)
+		return;
+	for (size_t k = 0; k < t->ncols; k++) {
+		double left = 0, right = 0;
+		for (size_t r = t->nheader; r < t->nrows; r++)
+			for (size_t i = 0; i < t->rows[r].ncells; i++) {
+				const cellbox *cb = &s->rows[r][i];
+				if (cb->col != k || !cb->cell->numeric || cb->cell->colspan != 1)
+					continue;
+				double f = fraction_width(s, cb), n = natural(&cb->para);
+				if (f > right)
+					right = f;
+				if (n - f > left)
+					left = n - f;
+			}
+		double need = left + right + 2 * s->padx;
+		if (s->minw[k] < need)
+			s->minw[k] = need;
+		if (s->bodyw[k] < need)
+			s->bodyw[k] = need;
+		if (s->prefw[k] < need)
+			s->prefw[k] = need;
+	}
+}
+
 /* Minimum (widest unbreakable piece) and natural widths of single-column
  * cells, padding included. */
 static void
@@ -373,6 +408,7 @@ measure(tstate *s)
 					s->minw[cb->col] = widest + 2 * s->padx;
 			}
 		}
+	aligned_widths(s);
 	for (size_t k = 0; k < t->ncols; k++) {
 		if (s->bodyw[k] < s->minw[k])
 			s->bodyw[k] = s->minw[k];
@@ -554,38 +590,37 @@ chars_width(const tstate *s, const rg_lb_item *it, size_t from)
 	return w;
 }
 
-/* The width of a number cell from its decimal point on; without one, from
- * where it would stand: after the last digit (10% ends its 10 where
- * -0.05% has its point, its % after it). */
+/* The width of a number cell from the decimal point of its first number
+ * on (of 300 in 300（8.4）, of 6.7 in 增长6.7%); when that number has none,
+ * from after its last digit (10% ends its 10 where 10.5% has its point). */
 static double
 fraction_width(const tstate *s, const cellbox *cb)
 {
 	const rg_lb_para *p = &cb->para;
-	double w = 0;
-	for (size_t k = p->n; k-- > 0;) {
+	size_t k = 0, at = 0;
+	for (; k < p->n; k++) {
 		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK)
+		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->text == NULL)
 			continue;
-		const char *dot = memchr(it->text, '.', it->len);
-		if (dot != NULL)
-			return w + chars_width(s, it, (size_t)(dot - it->text));
-		w += it->width;
-	}
-	/* no point: the part after the last digit */
-	w = 0;
-	for (size_t k = p->n; k-- > 0;) {
-		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK)
+		size_t i = 0;
+		while (i < it->len && !(it->text[i] >= '0' && it->text[i] <= '9'))
+			i++;
+		if (i == it->len)
 			continue;
-		size_t last = 0;         /* just after the item's last digit */
-		for (size_t i = 0; i < it->len; i++)
-			if (it->text[i] >= '0' && it->text[i] <= '9')
-				last = i + 1;
-		if (last > 0)
-			return w + chars_width(s, it, last);
-		w += it->width;
+		/* the number's digits and separators, then its point */
+		while (i < it->len && ((it->text[i] >= '0' && it->text[i] <= '9') ||
+		    it->text[i] == ','))
+			i++;
+		at = i;
+		break;
 	}
-	return 0;
+	if (k == p->n)
+		return 0;
+	double w = chars_width(s, &p->items[k], at);
+	for (size_t j = k + 1; j < p->n; j++)
+		if (p->items[j].type != RG_LB_BREAK)
+			w += p->items[j].width;
+	return w;
 }
 
 /* align: decimal -- for each column, the widest fraction of its numbers. */

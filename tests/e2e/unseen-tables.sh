@@ -40,6 +40,10 @@
 #   - align: decimal sets a percentage without a point with its digits
 #     before the others' points (10% under 10.5%: the same left edge; its
 #     % stood where the points are);
+#   - align: decimal in a plan table (300（8.4）, 年均增长7.5%, 10.0028)
+#     aligns the values' points and keeps every word inside its cell (the
+#     shifted figures ran out of their cells over the next ones: the
+#     typesetting check refused it), in both themes;
 #   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
 #     splits before the unit, not inside it (the typesetting check refused
 #     the word cut), in A4 and A5;
@@ -392,6 +396,21 @@ for theme in briefing gongwen; do
 			for (w in x) { k++; if (x[w] < lo) lo = x[w]; if (x[w] > hi) hi = x[w] }
 			exit !(k == 3 && hi - lo < 0.3) }' && ok || bad "$n" "$col: the integer parts do not start together"
 	done
+done
+
+# ---- align: decimal in a plan table ---------------------------------------
+{ printf -- '---\ntitle: 规划\n---\n\n'
+  sed -n '/^```table/,/^```$/p' templates/plan.md | sed 's/^type: plan$/type: plan\nalign: decimal/'; } > "$tmp/plan.md"
+for theme in briefing gongwen; do
+	n=plan-$theme
+	if REPORTGEN_CELL_FRAMES=1 $bin render -t "$tmp/plan.md" -d input/songxian-plan14.yaml --theme "$theme" \
+	    --check-typesetting -o "$tmp/$n.pdf" > /dev/null 2> "$tmp/$n.err"; then
+		ok
+	else
+		bad "$n" "$(head -2 "$tmp/$n.err")"
+		continue
+	fi
+	python3 tests/tools/bbox.py cells "$tmp/$n.pdf" > "$tmp/$n.cells" && ok || bad "$n" "$(head -3 "$tmp/$n.cells")"
 done
 
 echo "unseen-tables: $pass passed, $fail failed"
