@@ -77,6 +77,36 @@ natural(const rg_lb_para *p)
 	return widest;
 }
 
+static double widest_piece(const rg_lb_para *p);
+
+/* A header's words glued into a run wider than LABEL_EM by words of one
+ * character (这是一个非常非常长的中文表头…, 的 and 长 holding their
+ * neighbours) may break at the word boundaries inside the run before a
+ * word of two or more characters (…长的 / 中文…), so that the run does
+ * not make its column as wide. */
+static void
+open_long_runs(tstate *s, rg_lb_para *p)
+{
+	double limit = LABEL_EM * s->size + 0.01;
+	if (widest_piece(p) <= limit)
+		return;
+	size_t from = 0;
+	double piece = 0;
+	for (size_t k = 0; k <= p->n; k++) {
+		int brk = k == p->n || p->items[k].type == RG_LB_BREAK || rg_lb_break_allowed(p, k);
+		if (!brk) {
+			piece += p->items[k].width;
+			continue;
+		}
+		if (piece > limit)
+			for (size_t j = from + 1; j < k; j++)
+				if (p->items[j].glued)
+					p->items[j].keep_before = 0;
+		from = k;
+		piece = k < p->n ? p->items[k].width : 0;
+	}
+}
+
 /* Headers, and body text short of a paragraph, break only between words;
  * a body text up to LABEL_EM wide not at all. */
 static void
@@ -86,6 +116,8 @@ keep_words(tstate *s, cellbox *cb, size_t r)
 	if (r >= s->t->nheader && w > LONG_EM * s->size)
 		return;
 	rg_lb_keep_words(&cb->para);
+	if (r < s->t->nheader)
+		open_long_runs(s, &cb->para);
 	if (r >= s->t->nheader && w <= LABEL_EM * s->size + 0.01)
 		for (size_t k = 1; k < cb->para.n; k++)
 			if (cb->para.items[k].type != RG_LB_BREAK &&

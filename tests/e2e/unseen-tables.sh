@@ -44,6 +44,10 @@
 #     aligns the values' points and keeps every word inside its cell (the
 #     shifted figures ran out of their cells over the next ones: the
 #     typesetting check refused it), in both themes;
+#   - headers of 30 characters whose one-character words (的, 长) glue them
+#     into runs of 20 break at word boundaries inside such runs: a table
+#     of three stays on an A5 portrait page (it went landscape), every
+#     word in its cell, the typesetting check passing;
 #   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
 #     splits before the unit, not inside it (the typesetting check refused
 #     the word cut), in A4 and A5;
@@ -410,6 +414,22 @@ for theme in briefing gongwen; do
 		bad "$n" "$(head -2 "$tmp/$n.err")"
 		continue
 	fi
+	python3 tests/tools/bbox.py cells "$tmp/$n.pdf" > "$tmp/$n.cells" && ok || bad "$n" "$(head -3 "$tmp/$n.cells")"
+done
+
+# ---- long Chinese headers ---------------------------------------------------
+printf -- '---\ntitle: 长表头\n---\n\n```table\ntype: static\ncaption: 表1 长表头\nheader: 地区 | 这是一个非常非常长的中文表头单元格内容用来测试换行是否正确处理（亿元） | 这个表头同样非常长的中文内容用来测试在较窄的列中能否正确地折行显示（%%） | 第三个很长的表头也是为了测试表格在版心内是否能放得下的情况（元）\nrows:\n  - 嵩县 | 12.5 | 45.1 | 60.2\n  - 孟津区 | 13.5 | 46.1 | 61.2\n```\n' \
+    > "$tmp/longhead.md"
+for theme in "$tmp/a5.yaml" gongwen; do
+	n=longhead-$(basename "$theme" .yaml)
+	if ! REPORTGEN_CELL_FRAMES=1 $bin render -t "$tmp/longhead.md" -d input/songxian-2024.yaml \
+	    --theme "$theme" --check-typesetting -o "$tmp/$n.pdf" > /dev/null 2> "$tmp/$n.err"; then
+		bad "$n" "render failed: $(head -3 "$tmp/$n.err")"
+		continue
+	fi
+	pdfinfo "$tmp/$n.pdf" | awk '/^Pages:/ { p = $2 } /^Page size:/ { w = $3; h = $5 }
+	    END { exit !(p == 1 && w < h) }' && ok ||
+	    bad "$n" "not one portrait page: $(pdfinfo "$tmp/$n.pdf" | grep -E '^Pages|^Page size' | tr '\n' ' ')"
 	python3 tests/tools/bbox.py cells "$tmp/$n.pdf" > "$tmp/$n.cells" && ok || bad "$n" "$(head -3 "$tmp/$n.cells")"
 done
 
