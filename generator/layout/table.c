@@ -404,10 +404,13 @@ measure(tstate *s)
 				if (line > widest)
 					widest = line;
 			}
-			/* pieces between break opportunities (a web address
-			 * breaks after its slashes); a figure is one piece, so
-			 * that 增长8.0% or 预计542（0.5） is never broken */
-			double piece = widest_unbreakable(&cb->para);
+			/* pieces between break opportunities; in a long text
+			 * (a paragraph, without keep_words) a web address breaks
+			 * after its slashes; a figure is one piece, so that
+			 * 增长8.0% or 预计542（0.5） is never broken */
+			double piece = widest_piece(&cb->para);
+			if (r >= t->nheader && !cb->cell->numeric && widest > LONG_EM * s->size)
+				piece = widest_unbreakable(&cb->para);
 			if (r >= t->nheader && cb->cell->numeric)
 				piece = widest;
 			if (piece + 2 * s->padx > s->minw[cb->col])
