@@ -48,6 +48,9 @@
 #     into runs of 20 break at word boundaries inside such runs: a table
 #     of three stays on an A5 portrait page (it went landscape), every
 #     word in its cell, the typesetting check passing;
+#   - a header that is a web address, beside a long Latin word and a long
+#     Chinese header, stays inside its cell on A5 (the typesetting check
+#     found it outside after the address' soft breaks counted in headers);
 #   - a header whose unit holds brackets, 短名（亿元（按当年价格计算…）） ,
 #     splits before the unit, not inside it (the typesetting check refused
 #     the word cut), in A4 and A5;
@@ -432,6 +435,18 @@ for theme in "$tmp/a5.yaml" gongwen; do
 	    bad "$n" "not one portrait page: $(pdfinfo "$tmp/$n.pdf" | grep -E '^Pages|^Page size' | tr '\n' ' ')"
 	python3 tests/tools/bbox.py cells "$tmp/$n.pdf" > "$tmp/$n.cells" && ok || bad "$n" "$(head -3 "$tmp/$n.cells")"
 done
+
+# ---- a web address as a header -------------------------------------------
+printf -- '---\ntitle: 长词\n---\n\n```table\ntype: static\ncaption: 表1 长词\nheader: 这是一个非常非常长的中文表头单元格内容用来测试换行是否正确处理（单位） | https://www.example.com/very/long/path/to/some/resource/index.html | Supercalifragilisticexpialidocious\nrows:\n  - 嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县嵩县 | https://www.example.com/another/very/long/url/that/has/no/spaces.html | Pneumonoultramicroscopicsilicovolcanoconiosis\n  - 孟津区 | 12 | 13\n```\n' \
+    > "$tmp/urlhead.md"
+if REPORTGEN_CELL_FRAMES=1 $bin render -t "$tmp/urlhead.md" -d input/songxian-2024.yaml --theme "$tmp/a5.yaml" \
+    --check-typesetting -o "$tmp/urlhead.pdf" > /dev/null 2> "$tmp/urlhead.err"; then
+	ok
+	python3 tests/tools/bbox.py cells "$tmp/urlhead.pdf" > "$tmp/urlhead.cells" && ok ||
+	    bad urlhead "$(head -3 "$tmp/urlhead.cells")"
+else
+	bad urlhead "$(head -2 "$tmp/urlhead.err")"
+fi
 
 echo "unseen-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
