@@ -165,13 +165,16 @@ closes(int32_t cp)
 	return cp == 0xFF09 || cp == ')';
 }
 
-/* How many brackets items [0, k) leave open: a bracket inside a unit,
- * （亿元（当年价）） , is no place to split a header at. */
-static int
-depth_before(const rg_lb_para *p, size_t k)
+/* How many brackets items [0, k) leave open, for every k (malloc'd): a
+ * bracket inside a unit, （亿元（当年价）） , is no place to split a header
+ * at. */
+static int *
+depths(const rg_lb_para *p)
 {
-	int d = 0;
-	for (size_t j = 0; j < k; j++) {
+	int *d = rg_xmalloc((p->n + 1) * sizeof *d);
+	int open = 0;
+	for (size_t j = 0; j < p->n; j++) {
+		d[j] = open;
 		const rg_lb_item *it = &p->items[j];
 		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->text == NULL)
 			continue;
@@ -181,22 +184,22 @@ depth_before(const rg_lb_para *p, size_t k)
 			if (cp < 0 || l == 0)
 				break;
 			if (opens(cp))
-				d++;
-			else if (closes(cp) && d > 0)
-				d--;
+				open++;
+			else if (closes(cp) && open > 0)
+				open--;
 			off += l;
 		}
 	}
+	d[p->n] = open;
 	return d;
 }
 
-/* Does item k open a bracket outside any other? */
+/* Does item k open a bracket outside any other (d: depths)? */
 static int
-top_bracket(const rg_lb_para *p, size_t k)
+top_bracket(const rg_lb_para *p, const int *d, size_t k)
 {
 	const rg_lb_item *it = &p->items[k];
-	return it->type != RG_LB_GLUE && it->type != RG_LB_BREAK && opens(it->first) &&
-	    depth_before(p, k) == 0;
+	return it->type != RG_LB_GLUE && it->type != RG_LB_BREAK && opens(it->first) && d[k] == 0;
 }
 
 /* A header cell that ends in a unit in brackets, "地区生产总值（亿元）":
@@ -209,18 +212,21 @@ unit_at(const rg_lb_para *p)
 		return 0;
 	if (!closes(p->items[p->n - 1].last))
 		return 0;
+	int *d = depths(p);
+	size_t u = 0;
 	for (size_t k = p->n; k-- > 1;) {
 		const rg_lb_item *it = &p->items[k];
 		if (it->type == RG_LB_BREAK)
-			return 0;
-		if (top_bracket(p, k)) {
-			for (size_t j = 0; j < k; j++)
+			break;
+		if (top_bracket(p, d, k)) {
+			for (size_t j = 0; j < k && u == 0; j++)
 				if (p->items[j].type != RG_LB_GLUE)
-					return k;
-			return 0;
+					u = k;
+			break;
 		}
 	}
-	return 0;
+	free(d);
+	return u;
 }
 
 /* Widths of items [0, u) and [u, n), glue at either end left out. */
@@ -247,15 +253,18 @@ bracket_split(const rg_lb_para *p, double cw)
 {
 	if (unit_at(p) == 0)
 		return 0;
-	for (size_t k = p->n; k-- > 1;) {
-		if (!top_bracket(p, k))
+	int *d = depths(p);
+	size_t at = 0;
+	for (size_t k = p->n; k-- > 1 && at == 0;) {
+		if (!top_bracket(p, d, k))
 			continue;
 		double before, after;
 		split_widths(p, k, &before, &after);
 		if (before > 0 && before <= cw + 0.01 && after <= cw + 0.01)
-			return k;
+			at = k;
 	}
-	return 0;
+	free(d);
+	return at;
 }
 
 /* The widest run of items between break opportunities. */
