@@ -6,7 +6,8 @@
  * axis, the plot (ticks at 1, 2 or 5 x 10^n, zero always included, light
  * grid lines), the category labels (smaller, down to 3/4 of the text
  * size, when one is wider than its slot; then broken between words into
- * even lines; every kth when they cannot be: label_every) and the legend.
+ * even lines; when they cannot be, one character a line or every kth:
+ * label_every) and the legend.
  * The palette steps through distinct lightness levels so that the series
  * stay apart in greyscale print; line series also alternate filled and
  * hollow markers.  Past the five colours, series are told apart by look
@@ -17,6 +18,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "../base/utf8.h"
 
 #define AXIS_COLOR 0x404040
 #define GRID_COLOR 0xD9D9D9
@@ -53,6 +57,8 @@ typedef struct plot {
 	const rg_chart *ch;
 	double left, right, top, bottom;     /* the plot area */
 	double x0, x1;                       /* where category labels may go */
+	double stack;            /* > 0: category labels one character a line
+	                          * (竖排), in places this wide */
 	double lo, hi, step;                 /* value axis */
 	double size;                         /* text size */
 	area *labels; size_t nlabels, cap;   /* value labels placed so far */
@@ -267,7 +273,7 @@ label_lines(rg_flow *c, const rg_chart *ch, double size, double width, size_t ev
 static void
 label_place(plot *p, size_t i, size_t every, double slot, double size, double *cx, double *lw)
 {
-	*lw = slot * (double)every - 4;
+	*lw = p->stack > 0 ? p->stack : slot * (double)every - 4;
 	double w = rg_flow_measure(p->c, p->ch->categories[i], RG_FONT_SONG, size);
 	if (every > 1 && w < *lw)
 		*lw = w;
@@ -278,11 +284,27 @@ label_place(plot *p, size_t i, size_t every, double slot, double size, double *c
 		*cx = p->x1 - *lw / 2;
 }
 
+#define STACK_MAX 20             /* the longest name set one character a line */
+
+/* Characters of s. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0, len = strlen(s);
+	for (size_t off = 0; off < len; n++) {
+		size_t l;
+		rg_utf8_decode(s + off, len - off, &l);
+		off += l ? l : 1;
+	}
+	return n;
+}
+
 /* Which category labels are shown: every one (1), unless one would be cut
  * inside a number or a word (1985年 a digit a line, in a chart of forty
- * years) or take more than three lines; then every kth, the least k at
- * which each shown label fits on one line and no two of them, where
- * label_place sets them, come closer than 4 pt. */
+ * years) or take more than three lines; then names (not periods) of up to
+ * STACK_MAX characters are set one character a line (p->stack), else every
+ * kth label is shown, the least k at which each fits on one line and no
+ * two of them, where label_place sets them, come closer than 4 pt. */
 static size_t
 label_every(plot *p, double slot, double size)
 {
@@ -298,8 +320,26 @@ label_every(plot *p, double slot, double size)
 			thin = 1;
 		rg_lb_para_free(&para);
 	}
+	p->stack = 0;
 	if (!thin && label_lines(p->c, ch, size, slot - 4, 1) <= 3)
 		return 1;
+	/* names (not periods, 1985年) stand one character a line when a
+	 * character fits the slot and no name is longer than STACK_MAX */
+	int names = 0;
+	size_t longest = 0;
+	for (size_t i = 0; i < ch->ncategories; i++) {
+		const char *c = ch->categories[i];
+		if (!(*c >= '0' && *c <= '9'))
+			names = 1;
+		size_t n = chars(c);
+		if (n > longest)
+			longest = n;
+	}
+	if (names && slot - 2 >= size * 1.05 && longest <= STACK_MAX) {
+		/* a character a line, or two digits (第16个) */
+		p->stack = slot - 2 < size * 1.3 ? slot - 2 : size * 1.3;
+		return 1;
+	}
 	double widest = 0;
 	for (size_t i = 0; i < ch->ncategories; i++) {
 		double w = rg_flow_measure(p->c, ch->categories[i], RG_FONT_SONG, size);
@@ -752,8 +792,8 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 		slot = (p.right - p.left) / (double)ch->ncategories;
 		cat_size = category_size(&p, slot - 4);
 		every = label_every(&p, slot, cat_size);
-		cat_h = (double)label_lines(c, ch, cat_size, slot * (double)every - 4, every) *
-		    cat_size * 1.3;
+		cat_h = (double)label_lines(c, ch, cat_size, p.stack > 0 ? p.stack :
+		    slot * (double)every - 4, every) * cat_size * 1.3;
 		double need = p.top + width * MIN_PLOT + cat_h + legend_h + p.size * 0.8;
 		if (need > h)
 			h = need;

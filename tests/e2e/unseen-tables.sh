@@ -19,8 +19,9 @@
 #   - a chart of 40 series with long names grows to hold its legend: the
 #     bars lie between the chart's title and its legend (the plot had a
 #     negative height: bars drawn over the document's title); a chart of
-#     40 such categories labels every kth without two labels overlapping
-#     (the first, shifted in, overlapped the next);
+#     40 such categories sets each name one character a line (竖排), no
+#     two labels overlapping (they were broken into lines of one or two
+#     characters, then thinned, the first shifted in over the next);
 #   - a series name wider than the chart is broken into lines in the
 #     legend: every word within the text block (it ran off both sides of
 #     the page);
@@ -368,12 +369,25 @@ print(min(ys), max(ys))' > "$tmp/s40.bars"
 	    bad s40 "bars from $btop to $bbot, not between the title ($title) and the legend ($legend)"
 fi
 if render c40; then
-	# no two words of the page overlap
+	# no two words of the page overlap (by more than a third of their
+	# height: pdftotext's boxes are the fonts' ascent and descent, more
+	# than the line pitch of labels set one character a line)
 	out=$(boxes "$tmp/c40.pdf" | awk '{ n++; X0[n] = $1; Y0[n] = $2; X1[n] = $3; Y1[n] = $4; W[n] = $5 }
-	    END { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-		if (X0[i] < X1[j] - 0.5 && X0[j] < X1[i] - 0.5 && Y0[i] < Y1[j] - 0.5 && Y0[j] < Y1[i] - 0.5) {
-			print W[i] " / " W[j]; exit } }')
+	    END { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) {
+		h = Y1[i] - Y0[i] < Y1[j] - Y0[j] ? Y1[i] - Y0[i] : Y1[j] - Y0[j]
+		if (X0[i] < X1[j] - 0.5 && X0[j] < X1[i] - 0.5 && Y0[i] < Y1[j] - h / 3 && Y0[j] < Y1[i] - h / 3) {
+			print W[i] " / " W[j]; exit } } }')
+	# every name is there, one character a line
+	# (the words under the plot, each with the 第 nearest above it; the
+	# legend and the page number follow the label nearest them)
+	names=$(boxes "$tmp/c40.pdf" | sort -t' ' -k2,2n -k1,1n | awk '$5 == "0" && y == "" { y = $2 }
+	    y != "" && $2 > y { c = ($1 + $3) / 2
+		if ($5 == "第") { k = ++nk; X[k] = c } else { k = 0
+			for (i = 1; i <= nk; i++) if (k == 0 || (c - X[i]) ^ 2 < (c - X[k]) ^ 2) k = i }
+		if (k) S[k] = S[k] $5 }
+	    END { for (k = 1; k <= nk; k++) print S[k] }' | grep -c '^第[0-9]*个名称很长很长的开发区管理委员会')
 	[ -z "$out" ] && ok || bad c40 "words overlap: $out"
+	[ "$names" = 40 ] && ok || bad c40 "$names of 40 category names whole, one character a line"
 fi
 
 # ---- a legend entry wider than the chart ----------------------------------
