@@ -197,6 +197,7 @@ data 100 110 120 130 140 150 160 170 180 190 200 210 > "$tmp/many.yaml"
 chart many bar 12 "x: indicators" "series: regions"
 sed -i 's/^labels: yes$/labels: no/' "$tmp/many.md"
 if render many; then
+	# shellcheck disable=SC2046
 	set -- $(looks "$tmp/many.pdf")
 	[ "$1" = 12 ] && [ "$2" = 12 ] && ok || bad many "$1 bars of 12 series, $2 looks: series share a look"
 fi
