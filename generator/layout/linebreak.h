@@ -43,6 +43,9 @@ typedef struct rg_lb_item {
 	double adjust;           /* added to each glyph's advance (the grid) */
 	int keep_before;         /* no break between this item and the one before
 	                          * (inside a word: rg_lb_keep_words) */
+	int glued;               /* keep_before only because the word before is of
+	                          * one character (长的 | 中文): a word boundary,
+	                          * where a long table header may still break */
 	int half;                /* a punctuation mark whose blank half is dropped:
 	                          * it advances half an em less (drawn with the
 	                          * face's half-width metrics, boxes.h) */

@@ -29,6 +29,7 @@
                                   * wraps, justified, in a column at least
                                   * LABEL_EM wide; shorter text wraps only
                                   * between words, when it must */
+#define NOTE_WHOLE 6              /* a note of up to this many lines is never split */
 #define RULE_THICK 1.2
 #define RULE_THIN 0.6
 #define RULE_HAIR 0.4
@@ -76,6 +77,36 @@ natural(const rg_lb_para *p)
 	return widest;
 }
 
+static double widest_piece(const rg_lb_para *p);
+
+/* A header's words glued into a run wider than LABEL_EM by words of one
+ * character (这是一个非常非常长的中文表头…, 的 and 长 holding their
+ * neighbours) may break at the word boundaries inside the run before a
+ * word of two or more characters (…长的 / 中文…), so that the run does
+ * not make its column as wide. */
+static void
+open_long_runs(tstate *s, rg_lb_para *p)
+{
+	double limit = LABEL_EM * s->size + 0.01;
+	if (widest_piece(p) <= limit)
+		return;
+	size_t from = 0;
+	double piece = 0;
+	for (size_t k = 0; k <= p->n; k++) {
+		int brk = k == p->n || p->items[k].type == RG_LB_BREAK || rg_lb_break_allowed(p, k);
+		if (!brk) {
+			piece += p->items[k].width;
+			continue;
+		}
+		if (piece > limit)
+			for (size_t j = from + 1; j < k; j++)
+				if (p->items[j].glued)
+					p->items[j].keep_before = 0;
+		from = k;
+		piece = k < p->n ? p->items[k].width : 0;
+	}
+}
+
 /* Headers, and body text short of a paragraph, break only between words;
  * a body text up to LABEL_EM wide not at all. */
 static void
@@ -85,6 +116,8 @@ keep_words(tstate *s, cellbox *cb, size_t r)
 	if (r >= s->t->nheader && w > LONG_EM * s->size)
 		return;
 	rg_lb_keep_words(&cb->para);
+	if (r < s->t->nheader)
+		open_long_runs(s, &cb->para);
 	if (r >= s->t->nheader && w <= LABEL_EM * s->size + 0.01)
 		for (size_t k = 1; k < cb->para.n; k++)
 			if (cb->para.items[k].type != RG_LB_BREAK &&
@@ -120,29 +153,80 @@ build_cells(tstate *s, const double *max_width)
 	}
 }
 
+static int
+opens(int32_t cp)
+{
+	return cp == 0xFF08 || cp == '(';
+}
+
+static int
+closes(int32_t cp)
+{
+	return cp == 0xFF09 || cp == ')';
+}
+
+/* How many brackets items [0, k) leave open, for every k (malloc'd): a
+ * bracket inside a unit, （亿元（当年价）） , is no place to split a header
+ * at. */
+static int *
+depths(const rg_lb_para *p)
+{
+	int *d = rg_xmalloc((p->n + 1) * sizeof *d);
+	int open = 0;
+	for (size_t j = 0; j < p->n; j++) {
+		d[j] = open;
+		const rg_lb_item *it = &p->items[j];
+		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->text == NULL)
+			continue;
+		for (size_t off = 0; off < it->len;) {
+			size_t l;
+			int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
+			if (cp < 0 || l == 0)
+				break;
+			if (opens(cp))
+				open++;
+			else if (closes(cp) && open > 0)
+				open--;
+			off += l;
+		}
+	}
+	d[p->n] = open;
+	return d;
+}
+
+/* Does item k open a bracket outside any other (d: depths)? */
+static int
+top_bracket(const rg_lb_para *p, const int *d, size_t k)
+{
+	const rg_lb_item *it = &p->items[k];
+	return it->type != RG_LB_GLUE && it->type != RG_LB_BREAK && opens(it->first) && d[k] == 0;
+}
+
 /* A header cell that ends in a unit in brackets, "地区生产总值（亿元）":
- * the index of the item opening the bracket; 0 if there is none, or
- * nothing before it. */
+ * the index of the item opening the bracket (the outer one of
+ * "（亿元（当年价））"); 0 if there is none, or nothing before it. */
 static size_t
 unit_at(const rg_lb_para *p)
 {
 	if (p->n < 2)
 		return 0;
-	int32_t close = p->items[p->n - 1].last;
-	if (close != 0xFF09 && close != ')')
+	if (!closes(p->items[p->n - 1].last))
 		return 0;
+	int *d = depths(p);
+	size_t u = 0;
 	for (size_t k = p->n; k-- > 1;) {
 		const rg_lb_item *it = &p->items[k];
 		if (it->type == RG_LB_BREAK)
-			return 0;
-		if (it->type != RG_LB_GLUE && (it->first == 0xFF08 || it->first == '(')) {
-			for (size_t j = 0; j < k; j++)
+			break;
+		if (top_bracket(p, d, k)) {
+			for (size_t j = 0; j < k && u == 0; j++)
 				if (p->items[j].type != RG_LB_GLUE)
-					return k;
-			return 0;
+					u = k;
+			break;
 		}
 	}
-	return 0;
+	free(d);
+	return u;
 }
 
 /* Widths of items [0, u) and [u, n), glue at either end left out. */
@@ -160,24 +244,27 @@ split_widths(const rg_lb_para *p, size_t u, double *name, double *unit)
 }
 
 /* Where a header cell that does not fit on one line of cw splits into two
- * lines at an opening bracket: the last bracket ("名称" / "（单位）") whose
- * two sides each fit, so that "科技型中小企业备案（评价）（家）" can
- * become "科技型中小企业备案" / "（评价）（家）".  0: none does. */
+ * lines at an opening bracket: the last bracket outside any other
+ * ("名称" / "（单位）") whose two sides each fit, so that
+ * "科技型中小企业备案（评价）（家）" can become "科技型中小企业备案" /
+ * "（评价）（家）".  0: none does. */
 static size_t
 bracket_split(const rg_lb_para *p, double cw)
 {
 	if (unit_at(p) == 0)
 		return 0;
-	for (size_t k = p->n; k-- > 1;) {
-		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_GLUE || (it->first != 0xFF08 && it->first != '('))
+	int *d = depths(p);
+	size_t at = 0;
+	for (size_t k = p->n; k-- > 1 && at == 0;) {
+		if (!top_bracket(p, d, k))
 			continue;
 		double before, after;
 		split_widths(p, k, &before, &after);
 		if (before > 0 && before <= cw + 0.01 && after <= cw + 0.01)
-			return k;
+			at = k;
 	}
-	return 0;
+	free(d);
+	return at;
 }
 
 /* The widest run of items between break opportunities. */
@@ -196,6 +283,33 @@ widest_piece(const rg_lb_para *p)
 			piece = 0;
 		if (brk && it->type == RG_LB_GLUE)
 			continue;          /* glue at a break disappears */
+		piece += it->width;
+		if (piece > widest)
+			widest = piece;
+	}
+	return widest;
+}
+
+/* The widest run of items that cannot be broken at all: between break
+ * opportunities and the soft breaks of a long token (after the / _ or dot
+ * of a web address or a file name), where the line breaker ends a line
+ * that the token would otherwise overflow. */
+static double
+widest_unbreakable(const rg_lb_para *p)
+{
+	double widest = 0, piece = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_BREAK) {
+			piece = 0;
+			continue;
+		}
+		int brk = rg_lb_break_allowed(p, k);
+		if (brk || (it->soft_before && !it->keep_before && k > 0 &&
+		    p->items[k - 1].type == RG_LB_WORD))
+			piece = 0;
+		if (brk && it->type == RG_LB_GLUE)
+			continue;
 		piece += it->width;
 		if (piece > widest)
 			widest = piece;
@@ -238,6 +352,41 @@ header_lines(cellbox *cb, double cw)
 	return rg_lb_break(p, hi, 0, &cb->lines);
 }
 
+static double fraction_width(const tstate *s, const cellbox *cb);
+
+/* align: decimal -- a column of numbers needs its widest part before the
+ * points and its widest part from them on, side by side: every width of
+ * the column at least that (a number shifted to its point would
+ * otherwise stand outside its cell). */
+static void
+aligned_widths(tstate *s)
+{
+	const rg_table *t = s->t;
+	if (!t->decimal_align)
+		return;
+	for (size_t k = 0; k < t->ncols; k++) {
+		double left = 0, right = 0;
+		for (size_t r = t->nheader; r < t->nrows; r++)
+			for (size_t i = 0; i < t->rows[r].ncells; i++) {
+				const cellbox *cb = &s->rows[r][i];
+				if (cb->col != k || !cb->cell->numeric || cb->cell->colspan != 1)
+					continue;
+				double f = fraction_width(s, cb), n = natural(&cb->para);
+				if (f > right)
+					right = f;
+				if (n - f > left)
+					left = n - f;
+			}
+		double need = left + right + 2 * s->padx;
+		if (s->minw[k] < need)
+			s->minw[k] = need;
+		if (s->bodyw[k] < need)
+			s->bodyw[k] = need;
+		if (s->prefw[k] < need)
+			s->prefw[k] = need;
+	}
+}
+
 /* Minimum (widest unbreakable piece) and natural widths of single-column
  * cells, padding included. */
 static void
@@ -264,8 +413,15 @@ measure(tstate *s)
 				if (line > widest)
 					widest = line;
 			}
-			/* pieces between break opportunities */
+			/* pieces between break opportunities; in a long text
+			 * (a paragraph, without keep_words) a web address breaks
+			 * after its slashes; a figure is one piece, so that
+			 * 增长8.0% or 预计542（0.5） is never broken */
 			double piece = widest_piece(&cb->para);
+			if (r >= t->nheader && !cb->cell->numeric && widest > LONG_EM * s->size)
+				piece = widest_unbreakable(&cb->para);
+			if (r >= t->nheader && cb->cell->numeric)
+				piece = widest;
 			if (piece + 2 * s->padx > s->minw[cb->col])
 				s->minw[cb->col] = piece + 2 * s->padx;
 			if (widest + 2 * s->padx > s->prefw[cb->col])
@@ -296,6 +452,7 @@ measure(tstate *s)
 					s->minw[cb->col] = widest + 2 * s->padx;
 			}
 		}
+	aligned_widths(s);
 	for (size_t k = 0; k < t->ncols; k++) {
 		if (s->bodyw[k] < s->minw[k])
 			s->bodyw[k] = s->minw[k];
@@ -460,38 +617,54 @@ cell_x(const tstate *s, const cellbox *cb, double x)
 	return x;
 }
 
-/* The width of a number cell from its decimal point on (0 without one). */
+/* The width of characters [from, len) of item it. */
+static double
+chars_width(const tstate *s, const rg_lb_item *it, size_t from)
+{
+	const rg_metrics *m = s->c->env.metrics;
+	double w = 0;
+	for (size_t off = from; off < it->len;) {
+		size_t l;
+		int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
+		if (cp < 0 || l == 0)
+			break;
+		w += m->advance(m->ctx, it->face, cp) * it->size / 1000.0 + it->adjust;
+		off += l;
+	}
+	return w;
+}
+
+/* The width of a number cell from the decimal point of its first number
+ * on (of 300 in 300（8.4）, of 6.7 in 增长6.7%); when that number has none,
+ * from after its last digit (10% ends its 10 where 10.5% has its point). */
 static double
 fraction_width(const tstate *s, const cellbox *cb)
 {
 	const rg_lb_para *p = &cb->para;
-	const rg_metrics *m = s->c->env.metrics;
-	double w = 0;
-	int seen = 0;
-	for (size_t k = p->n; k-- > 0 && !seen;) {
+	size_t k = 0, at = 0;
+	for (; k < p->n; k++) {
 		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK)
+		if (it->type == RG_LB_GLUE || it->type == RG_LB_BREAK || it->text == NULL)
 			continue;
-		const char *dot = memchr(it->text, '.', it->len);
-		size_t from = 0;
-		if (dot != NULL) {
-			seen = 1;
-			from = (size_t)(dot - it->text);
-		}
-		if (!seen) {
-			w += it->width;
+		size_t i = 0;
+		while (i < it->len && !(it->text[i] >= '0' && it->text[i] <= '9'))
+			i++;
+		if (i == it->len)
 			continue;
-		}
-		for (size_t off = from; off < it->len; ) {
-			size_t l;
-			int32_t cp = rg_utf8_decode(it->text + off, it->len - off, &l);
-			if (cp < 0 || l == 0)
-				break;
-			w += m->advance(m->ctx, it->face, cp) * it->size / 1000.0 + it->adjust;
-			off += l;
-		}
+		/* the number's digits and separators, then its point */
+		while (i < it->len && ((it->text[i] >= '0' && it->text[i] <= '9') ||
+		    it->text[i] == ','))
+			i++;
+		at = i;
+		break;
 	}
-	return seen ? w : 0;
+	if (k == p->n)
+		return 0;
+	double w = chars_width(s, &p->items[k], at);
+	for (size_t j = k + 1; j < p->n; j++)
+		if (p->items[j].type != RG_LB_BREAK)
+			w += p->items[j].width;
+	return w;
 }
 
 /* align: decimal -- for each column, the widest fraction of its numbers. */
@@ -920,7 +1093,8 @@ columns_free(rg_table *p)
 
 /* split: columns -- the table as several, each with the row labels and as
  * many of the other columns as fit width (their minimum widths at the
- * smallest size), the later ones under 续表N; all on landscape pages when
+ * smallest size), not parting columns under one header cell, the later
+ * ones under 续表N; all on landscape pages when
  * turn.  px, pwidth: the column the table was to be set in. */
 static void
 split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double width, int turn)
@@ -937,11 +1111,30 @@ split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double widt
 	size_t from = 1, part = 0;
 	/* one size for all the parts: the first is filled to the floor's widths */
 	c->table_size_cap = c->th->table_min_size;
+	/* clean[k]: no header cell spans columns k - 1 and k, so that a part
+	 * may end before column k without cutting a group of columns (孟津区
+	 * over its 数值 and 增长) in two */
+	unsigned char *clean = rg_xmalloc(t->ncols + 1);
+	memset(clean, 1, t->ncols + 1);
+	for (size_t r = 0; r < t->nheader && r < t->nrows; r++) {
+		size_t col = 0;
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			size_t span = (size_t)t->rows[r].cells[i].colspan;
+			for (size_t k = col + 1; k < col + span && k < t->ncols; k++)
+				clean[k] = 0;
+			col += span;
+		}
+	}
 	while (from < t->ncols) {
 		double used = minw[0];
 		size_t to = from;
 		while (to < t->ncols && (to == from || used + minw[to] <= width + 0.01))
 			used += minw[to++];
+		size_t back = to;
+		while (back > from + 1 && back < t->ncols && !clean[back])
+			back--;
+		if (back < t->ncols && clean[back] && back > from)
+			to = back;
 		rg_table *p = columns_of(t, from, to, part == 0 ? t->caption :
 		    cont != NULL ? cont : t->caption, to == t->ncols ? t->note : NULL);
 		p->orientation = turn ? RG_ORIENT_LANDSCAPE : RG_ORIENT_PORTRAIT;
@@ -953,6 +1146,7 @@ split_table(rg_flow *c, const rg_block *b, double px, double pwidth, double widt
 		part++;
 	}
 	c->table_size_cap = 0;
+	free(clean);
 	free(minw);
 }
 
@@ -1135,9 +1329,17 @@ rg_layout_table(rg_flow *c, const rg_block *b, double x, double width)
 		}
 	if (t->note != NULL) {
 		/* the note stays with the last rows (keep_rows), its lines
-		 * together */
+		 * together; a note of more than NOTE_WHOLE lines only keeps two
+		 * lines on either side of a page break, so that a long one
+		 * does not push the table to the next page as a block taller
+		 * than a page would be */
 		rg_flow_gap(c, s.size * 0.3);
+		size_t from = c->nitems;
 		side_text(c, t->note, x, width, RG_FONT_SONG, s.size - 1, RG_PALIGN_LEFT, 1, 1);
+		size_t n = c->nitems - from;
+		if (n > NOTE_WHOLE)
+			for (size_t k = 1; k + 2 < n; k++)
+				c->items[from + k].keep_next = 0;
 		c->items[c->nitems - 1].keep_next = 0;
 	}
 	c->off_grid = 0;

@@ -160,8 +160,10 @@ rg_lb_keep_words(rg_lb_para *p)
 				break;
 		}
 		/* a unit in brackets may always start a line */
-		if ((left < 2 || right < 2) && !opens(it->first))
+		if ((left < 2 || right < 2) && !opens(it->first)) {
 			it->keep_before = 1;
+			it->glued = right >= 2;
+		}
 	}
 	free(boundary);
 	free(u);
