@@ -333,9 +333,30 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 		    "72 x 72 is needed", tw, th);
 		rc = -1;
 	}
+	rg_spec_entry *size_e = rg_spec_get(&spec, "body_size");
+	rg_spec_entry *pitch_e = rg_spec_get(&spec, "line_pitch");
+	rg_spec_entry *grid_e = rg_spec_get(&spec, "grid_lines");
+	/* a body size without a pitch keeps the default's proportion (12 pt
+	 * on 21 pt), rather than 21 pt under a larger body */
+	if (rc == 0 && size_e != NULL && pitch_e == NULL)
+		t->line_pitch = t->body_size * 21.0 / 12.0;
 	if (rc == 0 && t->grid_lines > 0) {
 		t->line_pitch = th / t->grid_lines;
 		t->grid = 1;
+	}
+	/* lines closer than the body's size overlap */
+	if (rc == 0 && t->line_pitch < t->body_size - 1e-9) {
+		if (t->grid)
+			rg_msg(d, RG_M_THEME_RANGE, grid_e != NULL ? grid_e->value_pos[0] : at,
+			    "grid_lines: %d lines make a line pitch of %.2f pt, less than "
+			    "body_size %g pt: the lines would overlap", t->grid_lines,
+			    t->line_pitch, t->body_size);
+		else
+			rg_msg(d, RG_M_THEME_RANGE, pitch_e != NULL ? pitch_e->value_pos[0] :
+			    size_e != NULL ? size_e->value_pos[0] : at,
+			    "line_pitch %g pt is less than body_size %g pt: the lines would "
+			    "overlap", t->line_pitch, t->body_size);
+		rc = -1;
 	}
 	if (rc == 0 && t->grid_chars > 0)
 		t->char_pitch = tw / t->grid_chars;

@@ -45,5 +45,44 @@ else
 	bad attachments "render failed: $(head -3 "$tmp/err")"
 fi
 
+# 2. a theme that sets a large body and no line_pitch: its lines are at
+#    least the body's size apart (the default pitch, 21 pt, is not kept
+#    under a 24 pt body); a line_pitch below the body size, given or made
+#    by a grid, is an error at its value
+long=一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。
+printf -- '---\ntitle: 大字\n---\n\n%s\n' "$long" > "$tmp/big.md"
+printf 'body_size: 24\n' > "$tmp/big24.yaml"
+if $bin render -t "$tmp/big.md" -d input/songxian-2024.yaml --theme "$tmp/big24.yaml" \
+    -o "$tmp/big.pdf" 2> "$tmp/err"; then
+	# the pitch of the body's lines: from one line's top to the next's
+	pitch=$(python3 tests/tools/bbox.py lines "$tmp/big.pdf" | grep '一二三\|十。' |
+	    awk 'NR > 1 { d = $3 - y; if (min == "" || d < min) min = d } { y = $3 }
+	         END { print min }')
+	if [ -n "$pitch" ] && awk -v p="$pitch" 'BEGIN { exit !(p >= 24) }'; then
+		ok
+	else
+		bad big-body "lines of a 24 pt body ${pitch:-?} pt apart"
+	fi
+else
+	bad big-body "render failed: $(head -3 "$tmp/err")"
+fi
+for spec in 'line_pitch: 8|1:13|line_pitch 8 pt is less than body_size 12 pt' \
+    'body_size: 20\nline_pitch: 18|2:13|line_pitch 18 pt is less than body_size 20 pt' \
+    'grid_lines: 80|1:13|grid_lines: 80 lines make a line pitch of'; do
+	yaml=${spec%%|*} rest=${spec#*|}
+	at=${rest%%|*} want=${rest#*|}
+	printf "$yaml\n" > "$tmp/pitch.yaml"
+	: > "$tmp/keep.pdf"
+	$bin render -t "$tmp/big.md" -d input/songxian-2024.yaml --theme "$tmp/pitch.yaml" \
+	    -o "$tmp/keep.pdf" 2> "$tmp/err"
+	rc=$?
+	if [ $rc = 2 ] && grep -q "pitch.yaml:$at: error: $want.*\[theme-range\]" "$tmp/err" &&
+	    [ ! -s "$tmp/keep.pdf" ]; then
+		ok
+	else
+		bad pitch "'$yaml': exit $rc, $(head -2 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
