@@ -362,10 +362,13 @@ void
 rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 {
 	const rg_theme *th = c->th;
-	double P = th->grid ? th->line_pitch : th->title_size * 1.5;
+	int sub = b->kind == RG_BLOCK_SUBTITLE;
+	double size = sub ? th->subtitle_size : th->title_size;
+	double P = th->grid ? th->line_pitch : size * (sub ? 1.6 : 1.5);
 	rg_lb_para p;
 	rg_lb_para_init(&p, &c->env, w, 0);
-	rg_flow_spans(c, &p, b->spans, b->nspans, th->title_role, th->title_size, 0);
+	rg_flow_spans(c, &p, b->spans, b->nspans, sub ? th->subtitle_role : th->title_role,
+	    size, 0);
 	rg_lb_keep_words(&p);
 	int forced = 0;
 	for (size_t k = 0; k < p.n; k++)

@@ -323,11 +323,9 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 	for (const rg_block *b = first; b != NULL; b = b->next) {
 		switch (b->kind) {
 		case RG_BLOCK_TITLE:
-			if (th->grid)     /* 公文: between words, 梯形 or 菱形 */
-				rg_gongwen_title(c, b, f.x, f.width);
-			else
-				build_text_block(c, b, f, th->title_role, th->title_size, 0,
-				    RG_PALIGN_CENTER, th->title_size * 1.5, NULL, 0, 1);
+			/* between words, 梯形 or 菱形 (GB/T 9704 7.3.1), in
+			 * every theme: never a character alone on a line */
+			rg_gongwen_title(c, b, f.x, f.width);
 			/* on a grid (公文) one blank line follows the title */
 			if (th->grid)
 				rg_flow_item(c, th->line_pitch)->keep_next = 1;
@@ -335,9 +333,7 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			rg_gongwen_recipients(c, c->gongwen, f.x, f.width);
 			break;
 		case RG_BLOCK_SUBTITLE:
-			build_text_block(c, b, f, th->subtitle_role, th->subtitle_size, 0,
-			    RG_PALIGN_CENTER, th->grid ? th->line_pitch : th->subtitle_size * 1.6,
-			    NULL, 0, 1);
+			rg_gongwen_title(c, b, f.x, f.width);
 			rg_flow_gap(c, th->subtitle_size);
 			break;
 		case RG_BLOCK_HEADING:

@@ -84,5 +84,36 @@ for spec in 'line_pitch: 8|1:13|line_pitch 8 pt is less than body_size 12 pt' \
 	fi
 done
 
+# 3. a title one character longer than the measure, and a subtitle too: set
+#    as two lines of about the same length between words (they were a full
+#    line and two or four characters under it), the text whole and in order
+title=洛阳市孟津区二〇二四年国民经济和社会发展统计公报
+# (briefing: 20 characters of 22 pt a line, 30 of 15 pt)
+subtitle=孟津区统计局与国家统计局孟津调查队联合发布的年度统计公报摘要版本
+printf -- '---\ntitle: %s\nsubtitle: %s\n---\n\n正文。\n' "$title" "$subtitle" > "$tmp/title.md"
+for theme in briefing; do
+	if $bin render -t "$tmp/title.md" -d input/songxian-2024.yaml --theme "$theme" \
+	    -o "$tmp/title.pdf" 2> "$tmp/err"; then
+		python3 tests/tools/bbox.py lines "$tmp/title.pdf" | awk '$1 == 1 && ++n <= 4' |
+		    cut -d' ' -f6 > "$tmp/tl"
+		got=$(tr -d '\n' < "$tmp/tl")
+		# characters of each line, then the shortest over the longest
+		ratio=$(while read -r l; do printf '%s' "$l" | wc -m; done < "$tmp/tl" |
+		    awk 'NR <= 2 { t[NR] = $1 } NR > 2 { s[NR] = $1 }
+		         END { r1 = (t[1] < t[2] ? t[1] / t[2] : t[2] / t[1]);
+		               r2 = (s[3] < s[4] ? s[3] / s[4] : s[4] / s[3]);
+		               print (r1 < r2 ? r1 : r2) }')
+		if [ "$got" != "$title$subtitle" ]; then
+			bad "title ($theme)" "the title block reads '$got'"
+		elif ! awk -v r="$ratio" 'BEGIN { exit !(r >= 0.6) }'; then
+			bad "title ($theme)" "uneven lines ($ratio): $(tr '\n' '/' < "$tmp/tl")"
+		else
+			ok
+		fi
+	else
+		bad "title ($theme)" "render failed: $(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
