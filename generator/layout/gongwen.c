@@ -358,6 +358,57 @@ title_line(rg_flow *c, const rg_lb_para *p, size_t a, size_t b, double x, double
 	rg_flow_line(c, p, &ln, x, w, RG_PALIGN_CENTER, v, 0, v->height);
 }
 
+/* The title's lines, as cuts into p: the fewest lines that take a shape,
+ * the most even of those; else (a title that breaks itself, or one too long
+ * for a shape) line by line.  Returns the number of lines; *wide: one of
+ * them is wider than w (a word longer than the line). */
+static size_t
+title_cuts(const rg_lb_para *p, double w, size_t **cuts, int *wide)
+{
+	int forced = 0;
+	for (size_t k = 0; k < p->n; k++)
+		forced |= p->items[k].type == RG_LB_BREAK;
+	shape sh;
+	memset(&sh, 0, sizeof sh);
+	sh.p = p;
+	sh.width = w;
+	size_t *cand = rg_xmalloc((p->n + 1) * sizeof *cand);
+	for (size_t k = 1; k < p->n; k++)
+		if (rg_lb_break_allowed(p, k))
+			cand[sh.ncand++] = k;
+	sh.cand = cand;
+	for (sh.nlines = 1; !forced && !sh.found && sh.nlines <= LINES_MAX &&
+	    sh.ncand < 200; sh.nlines++) {
+		sh.cut[0] = 0;
+		try_cuts(&sh, 0, 0);
+		if (sh.found)
+			break;
+	}
+	free(cand);
+	size_t n;
+	*wide = 0;
+	if (sh.found) {
+		n = sh.nlines;
+		*cuts = rg_xmalloc((2 * n) * sizeof **cuts);
+		for (size_t i = 0; i < n; i++) {
+			(*cuts)[2 * i] = sh.best[i];
+			(*cuts)[2 * i + 1] = sh.best[i + 1];
+		}
+		return n;
+	}
+	rg_lb_line *lines;
+	n = rg_lb_break(p, w, 0, &lines);
+	*cuts = rg_xmalloc((2 * n + 1) * sizeof **cuts);
+	for (size_t i = 0; i < n; i++) {
+		(*cuts)[2 * i] = lines[i].start;
+		(*cuts)[2 * i + 1] = lines[i].end;
+		if (span_width(p, lines[i].start, lines[i].end) > w + 1e-6)
+			*wide = 1;
+	}
+	free(lines);
+	return n;
+}
+
 void
 rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 {
@@ -370,39 +421,20 @@ rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 	rg_flow_spans(c, &p, b->spans, b->nspans, sub ? th->subtitle_role : th->title_role,
 	    size, 0);
 	rg_lb_keep_words(&p);
-	int forced = 0;
-	for (size_t k = 0; k < p.n; k++)
-		forced |= p.items[k].type == RG_LB_BREAK;
-	shape sh;
-	memset(&sh, 0, sizeof sh);
-	sh.p = &p;
-	sh.width = w;
-	size_t *cand = rg_xmalloc((p.n + 1) * sizeof *cand);
-	for (size_t k = 1; k < p.n; k++)
-		if (rg_lb_break_allowed(&p, k))
-			cand[sh.ncand++] = k;
-	sh.cand = cand;
-	/* the fewest lines that take a shape; the most even of those */
-	for (sh.nlines = 1; !forced && !sh.found && sh.nlines <= LINES_MAX &&
-	    sh.ncand < 200; sh.nlines++) {
-		sh.cut[0] = 0;
-		try_cuts(&sh, 0, 0);
-		if (sh.found)
-			break;
+	size_t *cuts;
+	int wide;
+	size_t n = title_cuts(&p, w, &cuts, &wide);
+	if (wide) {
+		/* a word longer than the line (a narrow text block): broken
+		 * between characters rather than past the margin */
+		free(cuts);
+		for (size_t k = 0; k < p.n; k++)
+			p.items[k].keep_before = 0;
+		n = title_cuts(&p, w, &cuts, &wide);
 	}
-	if (sh.found) {
-		for (size_t i = 0; i < sh.nlines; i++)
-			title_line(c, &p, sh.best[i], sh.best[i + 1], x, w, P);
-	} else {
-		/* where the title breaks itself, or one too long for a shape:
-		 * between words, line by line */
-		rg_lb_line *lines;
-		size_t n = rg_lb_break(&p, w, 0, &lines);
-		for (size_t i = 0; i < n; i++)
-			title_line(c, &p, lines[i].start, lines[i].end, x, w, P);
-		free(lines);
-	}
-	free(cand);
+	for (size_t i = 0; i < n; i++)
+		title_line(c, &p, cuts[2 * i], cuts[2 * i + 1], x, w, P);
+	free(cuts);
 	rg_lb_para_free(&p);
 }
 

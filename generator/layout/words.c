@@ -4,7 +4,8 @@
  * boundaries with its dictionary (地区|生产|总值).  Its dictionary is not
  * perfect and leaves affixes and unknown words as single characters
  * (增加|值, 人|均可), so a break is taken only between two words of two or
- * more characters each; a unit in brackets (（亿元）) is one word, which may
+ * more characters each, or after a mark that closes or pauses (，、：。）);
+ * a unit in brackets (（亿元）) is one word, which may
  * always start a line, and a number keeps the character after it (2015年,
  * 8%).
  */
@@ -143,6 +144,11 @@ rg_lb_keep_words(rg_lb_para *p)
 			it->keep_before = 1;
 			continue;
 		}
+		/* after a mark that closes or pauses (，、：。）》) a line may
+		 * end: the mark is no word of its own to keep */
+		if (rg_lb_no_start(prev->last) && !rg_lb_no_start(it->first) &&
+		    !rg_lb_no_end(prev->last))
+			continue;
 		/* characters of the words on either side */
 		int left = 0, right = 0;
 		for (int32_t i = at; i > 0 && left < 2; i--) {

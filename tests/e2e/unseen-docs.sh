@@ -115,5 +115,38 @@ for theme in briefing; do
 	fi
 done
 
+# 4. a title on a narrow text block (80 mm margins: 6 characters of 22 pt),
+#    where a word does not fit a line: broken inside the word, not past the
+#    margin (the typesetting check measures every line), the text whole
+printf 'margin_left: 80\nmargin_right: 80\n' > "$tmp/narrow.yaml"
+printf -- '---\ntitle: 测试文档：各级标题与列表\n---\n\n正文。\n' > "$tmp/narrow.md"
+if $bin render -t "$tmp/narrow.md" -d input/songxian-2024.yaml --theme "$tmp/narrow.yaml" \
+    --check-typesetting -o "$tmp/narrow.pdf" 2> "$tmp/err"; then
+	got=$(python3 tests/tools/bbox.py lines "$tmp/narrow.pdf" | awk '$1 == 1 { printf "%s", $6 }')
+	[ "$got" = 测试文档：各级标题与列表正文。—1— ] && ok || bad narrow-title "reads '$got'"
+else
+	bad narrow-title "$(head -3 "$tmp/err")"
+fi
+
+# 5. a 主送机关 of many offices: broken after the ， or 、 between names
+#    (a break was taken only between two words of two or more characters,
+#    so a line ended inside 各有关单位 and 各医疗卫生机构), the text whole
+rec=各镇人民政府、街道办事处，区人民政府各部门，各有关单位，驻区各单位，区属各国有企业，各中小学校，各医疗卫生机构
+printf -- '---\ntheme: gongwen\ntitle: 关于做好安全生产工作的通知\nrecipients: %s\n---\n\n正文。\n' "$rec" > "$tmp/rec.md"
+if $bin render -t "$tmp/rec.md" -d input/songxian-2024.yaml -o "$tmp/rec.pdf" 2> "$tmp/err"; then
+	pdftotext "$tmp/rec.pdf" - | sed -n '/^各镇/,/：$/p' > "$tmp/rl"
+	got=$(tr -d '\n' < "$tmp/rl")
+	inside=$(grep -v '[，、：]$' "$tmp/rl")
+	if [ "$got" != "$rec：" ]; then
+		bad recipients "reads '$got'"
+	elif [ -n "$inside" ]; then
+		bad recipients "a line ends inside a name: $(echo $inside)"
+	else
+		ok
+	fi
+else
+	bad recipients "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
