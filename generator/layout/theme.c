@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,6 +332,32 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 		rg_msg(d, RG_M_THEME_RANGE, at,
 		    "the margins leave a text block of %.0f x %.0f pt; at least "
 		    "72 x 72 is needed", tw, th);
+		rc = -1;
+	}
+	/* the page number and the running header go in the margins, whole
+	 * (layout.c, furniture): the figures page_number_offset below the
+	 * text block, the header's baseline 18 pt above it */
+	double pn_need = t->page_number_offset + t->page_number_size;
+	if (rc == 0 && t->page_number[0] != '\0' && t->margin_bottom < pn_need - 1e-6) {
+		rg_spec_entry *e = rg_spec_get(&spec, "margin_bottom");
+		if (e == NULL)
+			e = rg_spec_get(&spec, "page_number_offset");
+		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
+		    "margin_bottom %.1f mm leaves no room for the page number, %.1f mm below "
+		    "the text block (page_number_offset) and %g pt high: it needs at least "
+		    "%.1f mm (or page_number: \"\")", t->margin_bottom * 25.4 / 72,
+		    t->page_number_offset * 25.4 / 72, t->page_number_size,
+		    ceil(pn_need * 25.4 / 72 * 10 - 1e-9) / 10);
+		rc = -1;
+	}
+	double rh_need = 18 + t->small_size;
+	if (rc == 0 && t->running_header && t->margin_top < rh_need - 1e-6) {
+		rg_spec_entry *e = rg_spec_get(&spec, "margin_top");
+		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
+		    "margin_top %.1f mm leaves no room for the running header, 18 pt above "
+		    "the text block and %g pt high (small_size): it needs at least %.1f mm "
+		    "(or running_header: false)", t->margin_top * 25.4 / 72, t->small_size,
+		    ceil(rh_need * 25.4 / 72 * 10 - 1e-9) / 10);
 		rc = -1;
 	}
 	rg_spec_entry *size_e = rg_spec_get(&spec, "body_size");

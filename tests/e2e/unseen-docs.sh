@@ -148,5 +148,61 @@ else
 	bad recipients "$(head -3 "$tmp/err")"
 fi
 
+# 6. margins too small for the page number or the running header: an error
+#    at the margin's value (the page number was drawn below the page's
+#    bottom edge, the header above its top: neither was in the PDF); with
+#    both off, or margins just large enough, the document renders and every
+#    line is on the page
+printf -- '---\ntitle: 页边距\n---\n\n%s\n\n%s\n\n%s\n' "$long" "$long" "$long" > "$tmp/m.md"
+for spec in 'margin_bottom: 5|1:16|margin_bottom 5.0 mm leaves no room for the page number' \
+    'margin_top: 5|1:13|margin_top 5.0 mm leaves no room for the running header' \
+    'page_number_offset: 30|1:21|margin_bottom 25.0 mm leaves no room for the page number'; do
+	yaml=${spec%%|*} rest=${spec#*|}
+	at=${rest%%|*} want=${rest#*|}
+	printf "$yaml\n" > "$tmp/m.yaml"
+	$bin render -t "$tmp/m.md" -d input/songxian-2024.yaml --theme "$tmp/m.yaml" \
+	    -o "$tmp/m.pdf" 2> "$tmp/err"
+	rc=$?
+	if [ $rc = 2 ] && grep -q "m.yaml:$at: error: $want.*\[theme-range\]" "$tmp/err"; then
+		ok
+	else
+		bad margins "'$yaml': exit $rc, $(head -2 "$tmp/err")"
+	fi
+done
+for yaml in 'margin_top: 5\nmargin_bottom: 5\nrunning_header: false\npage_number: ""' \
+    'page_width: 215.9\npage_height: 279.4\nmargin_top: 9.6\nmargin_bottom: 11.1\nbody_size: 7' \
+    'page_width: 148\npage_height: 210\nmargin_top: 9.6\nmargin_bottom: 11.1'; do
+	printf "$yaml\n" > "$tmp/m.yaml"
+	if $bin render -t "$tmp/m.md" -d input/songxian-2024.yaml --theme "$tmp/m.yaml" \
+	    -o "$tmp/m.pdf" 2> "$tmp/err"; then
+		# every line inside the page, and the page numbers all there
+		out=$(python3 - "$tmp/m.pdf" <<'PY'
+import sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+heights = []
+pages = bbox.bbox_layout(sys.argv[1], heights)
+for p, page in enumerate(pages):
+    for box, words in page:
+        # the figures' ink: 0.12 em of descent in the box is below it
+        if box[1] < 0 or box[3] - 0.2 * (box[3] - box[1]) > heights[p]:
+            print('page %d: %s at %.1f-%.1f' % (p + 1, ''.join(t for _, t in words), box[1], box[3]))
+PY
+)
+		pn=$(pdftotext "$tmp/m.pdf" - | grep -c '^— *[0-9]* *—$')
+		np=$(pdfinfo "$tmp/m.pdf" | awk '/^Pages:/ { print $2 }')
+		case "$yaml" in *'page_number: ""'*) np=0 ;; esac
+		if [ -n "$out" ]; then
+			bad margins "'$yaml': off the page: $out"
+		elif [ "$pn" != "$np" ]; then
+			bad margins "'$yaml': $pn page numbers on $np pages"
+		else
+			ok
+		fi
+	else
+		bad margins "'$yaml': $(head -2 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
