@@ -199,9 +199,20 @@ static void
 build_list(rg_flow *c, const rg_block *list, frame f)
 {
 	double em = grid_em(c->th);
+	/* the items 2 em in, or further when a number is wider than that
+	 * leaves room for (1000.): every marker inside the column */
+	double in = 2 * em;
+	int count = 0;
+	for (const rg_block *item = list->first_child; item; item = item->next)
+		count++;
+	for (int k = 0; list->ordered && k < count; k++) {
+		char buf[16];
+		double mw = rg_flow_measure(c, marker(list, k, 0, buf), RG_FONT_SONG, em);
+		in = fmax(in, mw + 0.4 * em);
+	}
 	frame inner = f;
-	inner.x = f.x + 2 * em;
-	inner.width = f.width - 2 * em;
+	inner.x = f.x + in;
+	inner.width = f.width - in;
 	inner.in_list = 1;
 	inner.tight = list->tight;
 	int index = 0;

@@ -204,5 +204,29 @@ PY
 	fi
 done
 
+# 7. an ordered list from 998 to 1000: every number inside the text block
+#    (they are right-aligned before the items, which were 2 em in whatever
+#    the numbers' width: 1000. began 10 pt left of the margin), in both
+#    themes; the text block's left edge is the margin (mm) in points
+printf -- '---\ntitle: 列表编号\n---\n\n998. 第一项\n999. 第二项\n1000. 第三项\n\n- 无序\n\n  1. 嵌套\n' > "$tmp/lst.md"
+for theme in briefing gongwen; do
+	left=$(awk '/^margin_left:/ { print $2 * 72 / 25.4 }' templates/themes/$theme.yaml)
+	if $bin render -t "$tmp/lst.md" -d input/songxian-2024.yaml --theme $theme \
+	    -o "$tmp/lst.pdf" 2> "$tmp/err"; then
+		out=$(python3 tests/tools/bbox.py lines "$tmp/lst.pdf" |
+		    awk -v l="$left" '$2 < l - 0.1 { print $6 " at " $2 }')
+		n=$(python3 tests/tools/bbox.py lines "$tmp/lst.pdf" | grep -c '^1 .*\(998\.第一项\|999\.第二项\|1000\.第三项\)$')
+		if [ -n "$out" ]; then
+			bad "list numbers ($theme)" "left of the margin ($left): $out"
+		elif [ "$n" != 3 ]; then
+			bad "list numbers ($theme)" "$n of the 3 items read whole"
+		else
+			ok
+		fi
+	else
+		bad "list numbers ($theme)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
