@@ -294,12 +294,13 @@ split_wide_word(rg_lb_para *p)
 void
 rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos pos)
 {
-	size_t n = strlen(text), i = 0;
+	size_t n = strlen(text), i = 0, chars = 0;
 	while (i < n) {
 		size_t l;
 		int32_t cp = rg_utf8_decode(text + i, n - i, &l);
 		if (cp < 0)
 			cp = 0xFFFD;   /* inputs are validated; never trust it here */
+		size_t ci = chars++;   /* characters before this one: each pass takes one */
 		if (p->pending_soft) {
 			p->pending_soft = 0;
 			if (!(p->wide_before_soft && rg_lb_is_wide(cp)))
@@ -321,9 +322,9 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 		}
 		if (cp == '\t')
 			cp = ' ';
-		rg_pos cpos = pos;       /* the character's own column */
-		if (cpos.line > 0)
-			cpos.col += (int)i;
+		rg_pos cpos = pos;       /* the character's own column, in characters */
+		if (cpos.line > 0 && cpos.col > 0)
+			cpos.col += (int)ci;
 		int face = face_for(p, st, cp, cpos);
 		if (face < 0) {
 			i += l;

@@ -228,5 +228,19 @@ for theme in briefing gongwen; do
 	fi
 done
 
+# 8. a character in no font is reported at its line and column, the column
+#    counted in characters (it was the byte offset: 正文里的𠀀 gave column
+#    13, not 5), in a paragraph after emphasis and in the front matter's
+#    title (it was reported at the body's first line); a title made with a
+#    placeholder names its line only.  Characters of CJK Extension B and
+#    G that no configured font has.
+printf -- '---\ntitle: 标题里的𪚥\nsubtitle: "{{ meta.region }}的𰀀"\n---\n\n正文里的𠀀，**加粗**之后的𰀁。\n' > "$tmp/pos.md"
+$bin render -t "$tmp/pos.md" -d input/songxian-2024.yaml --allow-missing-glyphs \
+    -o "$tmp/pos.pdf" 2> "$tmp/err"
+for want in "pos.md:2:12: warning: character '𪚥'" "pos.md:3: warning: character '𰀀'" \
+    "pos.md:6:5: warning: character '𠀀'" "pos.md:6:16: warning: character '𰀁'"; do
+	grep -qF "$want" "$tmp/err" && ok || bad positions "no '$want' in: $(cat "$tmp/err")"
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
