@@ -363,10 +363,13 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			c->list_depth--;
 			break;
 		case RG_BLOCK_QUOTE: {
+			/* on a grid (公文) the quote stands two whole cells in,
+			 * so that its characters keep the grid's columns */
+			double qin = th->grid ? 2 * grid_em(th) : th->body_size * 1.5;
 			frame q = f;
-			q.bar_x = f.x + th->body_size * 0.5;
-			q.x = f.x + th->body_size * 1.5;
-			q.width = f.width - th->body_size * 1.5;
+			q.bar_x = f.x + (th->grid ? grid_em(th) : th->body_size * 0.5);
+			q.x = f.x + qin;
+			q.width = f.width - qin;
 			q.role = RG_FONT_KAI;
 			q.in_list = 0;
 			rg_flow_gap(c, th->para_gap);

@@ -242,5 +242,26 @@ for want in "pos.md:2:12: warning: character '𪚥'" "pos.md:3: warning: charact
 	grep -qF "$want" "$tmp/err" && ok || bad positions "no '$want' in: $(cat "$tmp/err")"
 done
 
+# 9. a block quote in a 公文 keeps the grid's columns: its lines start a
+#    whole number of cells (156 mm / 28) from the text block's left edge
+#    (the quote stood 1.5 em in, half a cell off every column); a list's
+#    first line starts with its number, right-aligned: not measured
+printf -- '---\ntheme: gongwen\ntitle: 引用\n---\n\n正文%s\n\n> 引用%s\n>\n> 1. 列表%s\n' "$long" "$long" "$long" > "$tmp/gq.md"
+if $bin render -t "$tmp/gq.md" -d input/songxian-2024.yaml -o "$tmp/gq.pdf" 2> "$tmp/err"; then
+	out=$(python3 tests/tools/bbox.py lines "$tmp/gq.pdf" | awk '$1 == 1 && $6 !~ /^(—|[0-9]+\.)/ && $3 > 150 {
+	    c = ($2 - 28 * 72 / 25.4) / (156 * 72 / 25.4 / 28); d = c - int(c + 0.5)
+	    if (d < -0.02 || d > 0.02) printf "%s at %.2f cells; ", $6, c }')
+	n=$(python3 tests/tools/bbox.py lines "$tmp/gq.pdf" | awk '$1 == 1 && $3 > 150' | grep -c '')
+	if [ -n "$out" ]; then
+		bad quote-grid "$out"
+	elif [ "$n" -lt 6 ]; then
+		bad quote-grid "only $n lines measured"
+	else
+		ok
+	fi
+else
+	bad quote-grid "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
