@@ -216,6 +216,19 @@ rg_template_load(const char *path, rg_diag *d)
 	char *text = read_file(path, RG_TEMPLATE_MAX_BYTES, &len, d);
 	if (text == NULL)
 		return NULL;
+	/* an empty file is no template (a wrong path, a file not yet
+	 * written): it would render a blank page without a word */
+	size_t k = 0;
+	while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' ||
+	    text[k] == '\r'))
+		k++;
+	if (k == len) {
+		rg_msg(d, RG_M_FILE_EMPTY, rg_pos_make(path, 0, 0),
+		    "the template is empty%s: there is nothing to render",
+		    len ? " (white space only)" : "");
+		free(text);
+		return NULL;
+	}
 	rg_template *t = rg_template_parse(path, text, len, d);
 	free(text);
 	return t;

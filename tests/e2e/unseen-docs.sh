@@ -263,5 +263,28 @@ else
 	bad quote-grid "$(head -3 "$tmp/err")"
 fi
 
+# 10. an empty template (or one of white space only) is an error naming the
+#     file, exit 2, no PDF written (it rendered a blank page with a page
+#     number, silently); a template of only a title renders that title
+for body in '' '\n   \n\t\n'; do
+	printf "$body" > "$tmp/empty.md"
+	rm -f "$tmp/empty.pdf"
+	$bin render -t "$tmp/empty.md" -d input/songxian-2024.yaml -o "$tmp/empty.pdf" 2> "$tmp/err"
+	rc=$?
+	if [ $rc = 2 ] && grep -q "^$tmp/empty.md: error: the template is empty.*\[file-empty\]" "$tmp/err" &&
+	    [ ! -e "$tmp/empty.pdf" ]; then
+		ok
+	else
+		bad empty-template "exit $rc, $(head -2 "$tmp/err")"
+	fi
+done
+printf -- '---\ntitle: 只有标题\n---\n' > "$tmp/only.md"
+if $bin render -t "$tmp/only.md" -d input/songxian-2024.yaml -o "$tmp/only.pdf" 2> "$tmp/err" &&
+    [ "$(pdftotext "$tmp/only.pdf" - | tr -d ' \n\f')" = "只有标题—1—" ]; then
+	ok
+else
+	bad only-title "$(pdftotext "$tmp/only.pdf" - 2>&1 | head -3) $(head -2 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
