@@ -158,8 +158,30 @@ build_code(rg_flow *c, const rg_block *b, frame f)
 	double size = c->th->code_size;
 	rg_lb_para_init(&p, &c->env, f.width - 2 * size, 1);
 	rg_lb_style st = { RG_FONT_MONO, size, 0, NULL };
-	for (size_t i = 0; i < b->nspans; i++)
-		rg_lb_add_text(&p, b->spans[i].text, &st, b->spans[i].pos);
+	/* a tab goes to the next stop of four columns (a wide character
+	 * takes two), as an editor shows it; it was one space */
+	int col = 0;
+	for (size_t i = 0; i < b->nspans; i++) {
+		rg_buf t = { 0 };
+		const char *s = b->spans[i].text;
+		for (size_t k = 0, n = strlen(s); k < n; ) {
+			size_t l;
+			int32_t cp = rg_utf8_decode(s + k, n - k, &l);
+			if (cp == '\t') {
+				do
+					rg_buf_put(&t, " ", 1);
+				while (++col % 4 != 0);
+			} else {
+				rg_buf_put(&t, s + k, l);
+				col = cp == '\n' ? 0 : col + (rg_lb_is_wide(cp) ? 2 : 1);
+			}
+			k += l > 0 ? l : 1;
+		}
+		/* the items point into the text: it lives with the layout */
+		rg_lb_add_text(&p, rg_arena_strdup(c->out->arena, rg_buf_cstr(&t)), &st,
+		    b->spans[i].pos);
+		rg_buf_free(&t);
+	}
 	rg_para_style ps = { f.x + size, f.width - 2 * size, 0, size * 1.5, RG_PALIGN_LEFT,
 	    c->th->code_bg, f.bar_x, 0 };
 	emit_para(c, &p, &ps, NULL, 0);

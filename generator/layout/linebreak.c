@@ -214,7 +214,8 @@ static void
 han_latin_glue(rg_lb_para *p, const rg_lb_style *st, int32_t cp)
 {
 	rg_lb_item *prev = last_item(p);
-	if (prev == NULL || prev->type == RG_LB_GLUE || prev->type == RG_LB_BREAK)
+	/* code keeps its columns: a wide character is two, nothing between */
+	if (p->preserve || prev == NULL || prev->type == RG_LB_GLUE || prev->type == RG_LB_BREAK)
 		return;
 	int prev_han = rg_lb_is_han(prev->last), cur_han = rg_lb_is_han(cp);
 	if ((prev_han && is_alnum(cp) && prev->type == RG_LB_WIDE) ||

@@ -286,5 +286,28 @@ else
 	bad only-title "$(pdftotext "$tmp/only.pdf" - 2>&1 | head -3) $(head -2 "$tmp/err")"
 fi
 
+# 11. tabs in a code block go to stops of four columns, a Han character
+#     two columns, no ¼-em gap between Han and Latin in code: b, c and d,
+#     each after a tab, start at one x, four columns (2 em of the 10 pt
+#     code) from the line's start (a tab was one space, and 中 took a gap
+#     more: b, c and d stood at three places)
+printf -- '---\ntitle: 代码\n---\n\n```\nab\tb\n中\tc\n\td\n```\n' > "$tmp/tab.md"
+if $bin render -t "$tmp/tab.md" -d input/songxian-2024.yaml -o "$tmp/tab.pdf" 2> "$tmp/err"; then
+	xs=$(pdftotext -bbox "$tmp/tab.pdf" - | grep '>ab<\|>中<\|>[bcd]<' |
+	    sed 's/.*xMin="\([0-9.]*\)".*>\(.*\)<.*/\2=\1/' | sort | tr '\n' ' ')
+	if echo "$xs" | tr ' =' '\n ' | awk '$1 == "ab" || $1 == "中" { s[$1] = $2 }
+	    $1 ~ /^[bcd]$/ { t[$1] = $2 }
+	    END { if (s["ab"] == "" || s["ab"] != s["中"]) exit 1
+	          for (k in t) n++
+	          if (n != 3) exit 1
+	          for (k in t) if (t[k] < s["ab"] + 19.9 || t[k] > s["ab"] + 20.1) exit 1 }'; then
+		ok
+	else
+		bad code-tabs "words and x: $xs"
+	fi
+else
+	bad code-tabs "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
