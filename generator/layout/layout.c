@@ -6,6 +6,7 @@
  */
 #include "layout.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -742,6 +743,49 @@ marking(rg_flow *c, rg_page *page, const char *text)
 	}
 }
 
+/* The running header's text: the title, or as much of it as fits the
+ * width with …… after it (cut between characters, not inside a Latin word
+ * or a number); a long title ran past the text block, off the page. */
+static const char *
+header_text(rg_flow *c, const char *title, double width, double size)
+{
+	if (rg_flow_measure(c, title, RG_FONT_KAI, size) <= width)
+		return title;
+	size_t n = strlen(title), nb = 0;
+	size_t *at = rg_xmalloc((n + 1) * sizeof *at);   /* character boundaries */
+	for (size_t k = 0; k < n; ) {
+		size_t l;
+		rg_utf8_decode(title + k, n - k, &l);
+		at[nb++] = k;
+		k += l > 0 ? l : 1;
+	}
+	rg_buf b = { 0 };
+	size_t lo = 0, hi = nb;     /* the longest prefix that fits, in characters */
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		rg_buf_clear(&b);
+		rg_buf_put(&b, title, at[mid]);
+		rg_buf_puts(&b, "……");
+		if (rg_flow_measure(c, rg_buf_cstr(&b), RG_FONT_KAI, size) <= width)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	size_t k = lo;
+	while (k > 0 && k < nb && isalnum((unsigned char)title[at[k] - 1]) &&
+	    isalnum((unsigned char)title[at[k]]))
+		k--;
+	while (k > 0 && (title[at[k] - 1] == ' ' || title[at[k] - 1] == '\t'))
+		k--;
+	rg_buf_clear(&b);
+	rg_buf_put(&b, title, k > 0 ? at[k] : 0);
+	rg_buf_puts(&b, "……");
+	const char *r = rg_arena_strdup(c->out->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	free(at);
+	return r;
+}
+
 /* Running header (the document title, from page 2 on) and page numbers,
  * as the theme says. */
 static void
@@ -755,7 +799,8 @@ furniture(rg_flow *c)
 		double cx = th->margin_left + text_width(th, ls) / 2;
 		if (i > 0 && th->running_header && l->meta.title != NULL) {
 			double y = th->margin_top - 18;
-			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, l->meta.title,
+			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap,
+			    header_text(c, l->meta.title, text_width(th, ls), th->small_size),
 			    RG_FONT_KAI, th->small_size, cx, y, RG_PALIGN_CENTER, th->muted_color);
 			rg_box *r = RG_PUSH(page->boxes, page->nboxes, page->cap);
 			memset(r, 0, sizeof *r);

@@ -309,5 +309,25 @@ else
 	bad code-tabs "$(head -3 "$tmp/err")"
 fi
 
+# 12. the running header of a title longer than the text block: inside the
+#     text block, the title's start and …… (it ran from x 5.6 to 589.7 on
+#     a page 595 wide, a longer one off the page)
+th=洛阳市孟津区人民政府关于印发孟津区2024年国民经济和社会发展计划重点工作任务分解方案及重点项目建设推进工作实施意见暨考核办法的通知
+printf -- '---\ntitle: %s\n---\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n' "$th" \
+    "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" > "$tmp/rh.md"
+if $bin render -t "$tmp/rh.md" -d input/songxian-2024.yaml -o "$tmp/rh.pdf" 2> "$tmp/err"; then
+	h=$(python3 tests/tools/bbox.py lines "$tmp/rh.pdf" | awk '$1 == 2 && ++n == 1')
+	set -- $h
+	if [ $# -lt 6 ]; then
+		bad header "no page 2 header: $h"
+	elif ! awk -v a="$2" -v b="$4" 'BEGIN { l = 24.56 * 72 / 25.4; exit !(a >= l - 0.1 && b <= 595.28 - l + 0.1) }'; then
+		bad header "from x $2 to $4, outside the text block: $6"
+	else
+		case "$6" in 洛阳市孟津区人民政府*……) ok ;; *) bad header "reads '$6'" ;; esac
+	fi
+else
+	bad header "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
