@@ -593,6 +593,47 @@ joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block 
 	rg_gongwen_note(c, g, x, w);
 }
 
+/* Name t as lines no wider than room, broken between words (inside a word
+ * only when the word alone is wider), appended to names; NULL: an empty
+ * line. */
+static void
+name_lines(rg_flow *c, const char *t, double room, const char ***names, size_t *n,
+    size_t *cap)
+{
+	const rg_theme *th = c->th;
+	if (t == NULL || *t == '\0' ||
+	    rg_flow_measure(c, t, th->body_role, th->body_size) <= room) {
+		*RG_PUSH(*names, *n, *cap) = t;
+		return;
+	}
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, room, 0);
+	rg_lb_style st = { th->body_role, th->body_size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, t, &st, none);
+	rg_lb_keep_words(&p);
+	rg_lb_line *lines;
+	size_t nl = rg_lb_break(&p, room, 0, &lines);
+	int wide = 0;
+	for (size_t i = 0; i < nl; i++)
+		wide |= lines[i].natural > room + 1e-6;
+	if (wide) {
+		free(lines);
+		for (size_t k = 0; k < p.n; k++)
+			p.items[k].keep_before = 0;
+		nl = rg_lb_break(&p, room, 0, &lines);
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (lines[i].end <= lines[i].start)
+			continue;
+		const rg_lb_item *a = &p.items[lines[i].start], *z = &p.items[lines[i].end - 1];
+		*RG_PUSH(*names, *n, *cap) = rg_arena_strndup(c->out->arena, a->text,
+		    (size_t)(z->text + z->len - a->text));
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
 const rg_block *
 rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x, double w)
 {
@@ -603,11 +644,23 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 	double P = th->line_pitch, s = th->body_size, ch = cell(th);
 	int seal = g != NULL && g->seal >= 0 ? g->seal : th->grid ? 1 : -1;
 	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, s) : 0;
+	int nblocks = 0;
+	for (const rg_block *k = b; k != date; k = k->next)
+		nblocks++;
+	/* the names' lines: a name wider than the room it has (from the
+	 * left edge to two characters from the right unsealed, the text
+	 * block sealed) is broken between words into lines (it ran off the
+	 * page); an empty signature line stays an empty line */
+	const char **names = NULL;
+	size_t nnames = 0, cap = 0;
+	double room = seal == 0 ? w - 2 * ch : w;
+	for (const rg_block *k = b; k != date; k = k->next)
+		name_lines(c, k->nspans > 0 ? k->spans[0].text : NULL, room, &names, &nnames, &cap);
 	double nw = 0;
-	int lines = 1;
-	for (const rg_block *k = b; k != date; k = k->next, lines++)
-		if (k->nspans > 0)
-			nw = fmax(nw, rg_flow_measure(c, k->spans[0].text, th->body_role, s));
+	for (size_t i = 0; i < nnames; i++)
+		if (names[i] != NULL)
+			nw = fmax(nw, rg_flow_measure(c, names[i], th->body_role, s));
+	int lines = (int)nnames + 1;
 	double date_x, name_x, blank = 1;
 	rg_palign name_al;
 	if (seal == 0) {
@@ -636,21 +689,23 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 		if (!c->items[k - 1].closing)
 			c->items[k - 1].closing = 2;
 	}
-	if (seal == 1 && lines > 2) {
+	if (seal == 1 && nblocks > 1) {
+		free(names);
 		joint_sealed(c, g, b, date, date_x + dw / 2, x, w);
 		return date;
 	}
 	rg_flow_gap(c, blank * P);
-	for (const rg_block *k = b;; k = k->next) {
+	for (size_t i = 0; i <= nnames; i++) {
+		int is_date = i == nnames;
+		const char *t = is_date ? (date->nspans > 0 ? date->spans[0].text : NULL) : names[i];
 		rg_vitem *v = rg_flow_item(c, P);
 		v->closing = 1;
-		v->keep_next = k != date || (g != NULL && g->note != NULL);
-		if (k->nspans > 0)
-			text(c, v, k->spans[0].text, th->body_role, s, k == date ? date_x : name_x,
-			    rg_flow_baseline(v->height, s), k == date ? RG_PALIGN_LEFT : name_al, 0);
-		if (k == date)
-			break;
+		v->keep_next = !is_date || (g != NULL && g->note != NULL);
+		if (t != NULL)
+			text(c, v, t, th->body_role, s, is_date ? date_x : name_x,
+			    rg_flow_baseline(v->height, s), is_date ? RG_PALIGN_LEFT : name_al, 0);
 	}
+	free(names);
 	/* 7.3.6: the 附注 on the next line */
 	rg_gongwen_note(c, g, x, w);
 	return date;

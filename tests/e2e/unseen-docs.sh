@@ -329,5 +329,29 @@ else
 	bad header "$(head -3 "$tmp/err")"
 fi
 
+# 13. a 署名 longer than the text block, sealed and not: broken between
+#     words into lines inside the text block (28 to 184 mm), the name whole
+#     (sealed it began at x -15, 洛阳 off the page; unsealed it ran to 601)
+sig=洛阳市孟津区人民政府办公室关于某某事项的联合工作领导小组办公室及其他单位
+for seal in true false; do
+	printf -- '---\ntheme: gongwen\ntitle: 关于做好安全生产工作的通知\nseal: %s\n---\n\n正文。\n\n```dateline\nsignature: %s\ndate: 2024-01-25\n```\n' \
+	    $seal "$sig" > "$tmp/sig.md"
+	if $bin render -t "$tmp/sig.md" -d input/songxian-2024.yaml -o "$tmp/sig.pdf" 2> "$tmp/err"; then
+		python3 tests/tools/bbox.py lines "$tmp/sig.pdf" | awk '$1 == 1 && $3 > 200 && $6 !~ /^—/' > "$tmp/sl"
+		got=$(awk '$6 !~ /年/ { printf "%s", $6 }' "$tmp/sl")
+		out=$(awk '{ l = 28 * 72 / 25.4; r = 595.28 - 26 * 72 / 25.4
+		    if ($2 < l - 0.5 || $4 > r + 0.5) printf "%s from %.1f to %.1f; ", $6, $2, $4 }' "$tmp/sl")
+		if [ -n "$out" ]; then
+			bad "signature (seal $seal)" "outside the text block: $out"
+		elif [ "$got" != "$sig" ]; then
+			bad "signature (seal $seal)" "reads '$got'"
+		else
+			ok
+		fi
+	else
+		bad "signature (seal $seal)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
