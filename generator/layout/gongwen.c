@@ -593,22 +593,21 @@ joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block 
 	rg_gongwen_note(c, g, x, w);
 }
 
-/* Name t as lines no wider than room, broken between words (inside a word
+/* Name t, of the given size, as lines no wider than room, broken between words (inside a word
  * only when the word alone is wider), appended to names; NULL: an empty
  * line. */
 static void
-name_lines(rg_flow *c, const char *t, double room, const char ***names, size_t *n,
-    size_t *cap)
+name_lines(rg_flow *c, const char *t, double size, double room, const char ***names,
+    size_t *n, size_t *cap)
 {
 	const rg_theme *th = c->th;
-	if (t == NULL || *t == '\0' ||
-	    rg_flow_measure(c, t, th->body_role, th->body_size) <= room) {
+	if (t == NULL || *t == '\0' || rg_flow_measure(c, t, th->body_role, size) <= room) {
 		*RG_PUSH(*names, *n, *cap) = t;
 		return;
 	}
 	rg_lb_para p;
 	rg_lb_para_init(&p, &c->env, room, 0);
-	rg_lb_style st = { th->body_role, th->body_size, 0, NULL };
+	rg_lb_style st = { th->body_role, size, 0, NULL };
 	rg_pos none = { NULL, 0, 0 };
 	rg_lb_add_text(&p, t, &st, none);
 	rg_lb_keep_words(&p);
@@ -655,7 +654,8 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 	size_t nnames = 0, cap = 0;
 	double room = seal == 0 ? w - 2 * ch : w;
 	for (const rg_block *k = b; k != date; k = k->next)
-		name_lines(c, k->nspans > 0 ? k->spans[0].text : NULL, room, &names, &nnames, &cap);
+		name_lines(c, k->nspans > 0 ? k->spans[0].text : NULL, s, room, &names, &nnames,
+		    &cap);
 	double nw = 0;
 	for (size_t i = 0; i < nnames; i++)
 		if (names[i] != NULL)
@@ -759,7 +759,17 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		ncc = rg_lb_break(&p, w - 2 * s - lw, 0, &lines);
 	}
 	int print_row = g->printer != NULL || g->print_date != NULL;
-	double H = (double)(ncc + (size_t)print_row) * P;
+	/* the 印发机关 left of the date, one character apart; a name longer
+	 * than that room is broken between words, the date on its last line
+	 * (it ran into the date and past the text block) */
+	double dw = g->print_date ? rg_flow_measure(c, g->print_date, th->body_role, s) : 0;
+	double proom = w - 2 * s - (g->print_date ? dw + s : 0);
+	const char **pl = NULL;
+	size_t npl = 0, cap_pl = 0;
+	if (g->printer != NULL)
+		name_lines(c, g->printer, s, proom, &pl, &npl, &cap_pl);
+	size_t prows = print_row ? (npl > 0 ? npl : 1) : 0;
+	double H = (double)(ncc + prows) * P;
 	/* on the last page if there is room and it is even; else on the next
 	 * even page, a blank page before it if need be (7.5: neither numbered) */
 	size_t last = l->npages - 1;
@@ -802,11 +812,12 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		rg_vitem v;
 		memset(&v, 0, sizeof v);
 		double base = rg_flow_baseline(P, s);
-		if (g->printer)
-			text(c, &v, g->printer, th->body_role, s, x + s, base, RG_PALIGN_LEFT, 0);
+		for (size_t i = 0; i < npl; i++)
+			text(c, &v, pl[i], th->body_role, s, x + s, base + (double)i * P,
+			    RG_PALIGN_LEFT, 0);
 		if (g->print_date)
-			text(c, &v, g->print_date, th->body_role, s, x + w - s, base,
-			    RG_PALIGN_RIGHT, 0);
+			text(c, &v, g->print_date, th->body_role, s, x + w - s,
+			    base + (double)(prows - 1) * P, RG_PALIGN_RIGHT, 0);
 		for (size_t k = 0; k < v.nboxes; k++) {
 			rg_box *b = RG_PUSH(*bx, *nb, *cap);
 			*b = v.boxes[k];
@@ -817,6 +828,7 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	/* 7.4.1: the last rule on the bottom edge of the text block */
 	if (!g->letter)
 		rule(bx, nb, cap, x, bottom, w, THICK, 0);
+	free(pl);
 	free(lines);
 	rg_lb_para_free(&p);
 }

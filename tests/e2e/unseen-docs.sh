@@ -23,6 +23,21 @@ for p, page in enumerate(bbox.bbox_layout(sys.argv[1]), 1):
 PY
 }
 
+# crossing PDF: text lines of one page whose boxes cross (more than 1 pt
+# each way), one a line; nothing when none do
+crossing() {
+	python3 - "$1" <<'PY'
+import sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+for p, page in enumerate(bbox.bbox_layout(sys.argv[1]), 1):
+    for i, (a, wa) in enumerate(page):
+        for b, wb in page[i + 1:]:
+            if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1:
+                print('page %d: %s over %s' % (p, ''.join(t for _, t in wa), ''.join(t for _, t in wb)))
+PY
+}
+
 # 1. a 公文 with twelve 附件: 10., 11. and 12. do not run into the names,
 #    and the names start on one column
 { printf -- '---\ntheme: gongwen\ntitle: 关于印发十二个附件的通知\nattachments:\n'
@@ -352,6 +367,29 @@ for seal in true false; do
 		bad "signature (seal $seal)" "$(head -3 "$tmp/err")"
 	fi
 done
+
+# 14. a 印发机关 too long for the room left of the 印发日期: broken between
+#     words, the date on its last line, nothing crossing, all inside the
+#     text block (it ran into the date and to x 550)
+printer=洛阳市孟津区人民政府办公室暨孟津区安全生产委员会办公室及应急管理局
+printf -- '---\ntheme: gongwen\ntitle: 关于做好安全生产工作的通知\nprinter: %s\nprint_date: 2024-01-25\n---\n\n正文。\n' "$printer" > "$tmp/pr.md"
+if $bin render -t "$tmp/pr.md" -d input/songxian-2024.yaml -o "$tmp/pr.pdf" 2> "$tmp/err"; then
+	cr=$(crossing "$tmp/pr.pdf")
+	python3 tests/tools/bbox.py lines "$tmp/pr.pdf" | awk '$6 !~ /^—/ && $3 > 600' > "$tmp/pl"
+	got=$(awk '$6 !~ /印发$/ { printf "%s", $6 }' "$tmp/pl")
+	out=$(awk '{ if ($4 > 595.28 - 26 * 72 / 25.4 + 0.5) printf "%s to %.1f; ", $6, $4 }' "$tmp/pl")
+	if [ -n "$cr" ]; then
+		bad printer "$cr"
+	elif [ -n "$out" ]; then
+		bad printer "past the text block: $out"
+	elif [ "$got" != "$printer" ]; then
+		bad printer "reads '$got'"
+	else
+		ok
+	fi
+else
+	bad printer "$(head -3 "$tmp/err")"
+fi
 
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
