@@ -477,7 +477,8 @@ finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_l
  * is as full as the grid lets it be. */
 typedef struct grid_acc {
 	double wide, cells;      /* wide items; whole cells of closed runs */
-	double r;                /* the open run's words */
+	double r;                /* the open run's words, and the spaces between them */
+	double space;            /* a space after the run's last word, so far */
 	int glyphs, open;
 } grid_acc;
 
@@ -495,14 +496,20 @@ grid_add(grid_acc *g, const rg_lb_item *t, double cell, double size)
 			g->cells += run_cells(g, cell, size);
 		g->open = 0;
 		g->r = 0;
+		g->space = 0;
 		g->glyphs = 0;
 		g->wide += t->width;
 		return;
 	}
 	g->open = 1;
 	if (t->type == RG_LB_WORD) {
-		g->r += t->width;
+		/* a space between two words of the run is part of it (flow.c
+		 * keeps it: English words) */
+		g->r += g->space + t->width;
+		g->space = 0;
 		g->glyphs += t->nglyphs;
+	} else if (t->type == RG_LB_GLUE && t->visible && g->glyphs > 0) {
+		g->space += t->width;
 	}
 }
 
@@ -526,7 +533,7 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 			break;
 		double avail = width - (nlines == 0 ? indent : 0);
 		double x = 0;
-		grid_acc g = { 0, 0, 0, 0, 0 };
+		grid_acc g = { 0, 0, 0, 0, 0, 0 };
 		size_t j = start, end = n, next = n;
 		int justify = 0;
 		for (; j < n; j++) {

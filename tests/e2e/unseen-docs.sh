@@ -391,5 +391,28 @@ else
 	bad printer "$(head -3 "$tmp/err")"
 fi
 
+# 15. on the 公文 grid a space between Latin words stays a space: the run
+#     takes whole cells with it (the grid dropped it, pdftotext read
+#     Englishwords and the words touched), every line as wide as the grid
+#     wants (the typesetting check)
+printf -- '---\ntheme: gongwen\ntitle: 混排\n---\n\n正文段落，包含链接文字和强调的中文以及加粗的中文，还有English words混排，以及Open Data Portal平台和GDP per capita指标，数字2.5万亿元、12.3%%。\n' > "$tmp/ew.md"
+if $bin render -t "$tmp/ew.md" -d input/songxian-2024.yaml --check-typesetting -o "$tmp/ew.pdf" 2> "$tmp/err"; then
+	txt=$(pdftotext "$tmp/ew.pdf" - | tr -d '\n')
+	ov=$(overlaps "$tmp/ew.pdf")
+	miss=""
+	for w in "English words" "Open Data Portal" "GDP per capita"; do
+		case "$txt" in *"$w"*) ;; *) miss="$miss '$w'" ;; esac
+	done
+	if [ -n "$miss" ]; then
+		bad latin-spaces "not in the text:$miss ($txt)"
+	elif [ -n "$ov" ]; then
+		bad latin-spaces "$ov"
+	else
+		ok
+	fi
+else
+	bad latin-spaces "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
