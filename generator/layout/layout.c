@@ -233,6 +233,9 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		double mw = rg_flow_measure(c, marker(list, k, 0, buf), RG_FONT_SONG, em);
 		in = fmax(in, mw + 0.4 * em);
 	}
+	/* deep in a narrow column the indent gives way: the items keep four
+	 * em (or the whole column), never a width past the text block */
+	in = fmax(0, fmin(in, f.width - fmin(f.width, 4 * em)));
 	frame inner = f;
 	inner.x = f.x + in;
 	inner.width = f.width - in;
@@ -389,6 +392,7 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			/* on a grid (公文) the quote stands two whole cells in,
 			 * so that its characters keep the grid's columns */
 			double qin = th->grid ? 2 * grid_em(th) : th->body_size * 1.5;
+			qin = fmax(0, fmin(qin, f.width - fmin(f.width, 4 * grid_em(th))));
 			frame q = f;
 			q.bar_x = f.x + (th->grid ? grid_em(th) : th->body_size * 0.5);
 			q.x = f.x + qin;

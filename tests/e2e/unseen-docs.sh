@@ -414,5 +414,20 @@ else
 	bad latin-spaces "$(head -3 "$tmp/err")"
 fi
 
+# 16. lists and quotes nested five deep on a small page (60 x 80 mm, a text
+#     block of 36 mm: 8 characters): every line inside the text block (the
+#     typesetting check), the text whole (the fourth list's items stood
+#     past the right edge, a character a line)
+printf 'page_width: 60\npage_height: 80\nmargin_left: 12\nmargin_right: 12\nmargin_top: 12\nmargin_bottom: 12\nrunning_header: false\n' > "$tmp/small.yaml"
+printf -- '---\ntitle: 嵌套\n---\n\n- 一层\n  - 二层\n    - 三层\n\n      1000. 四层文字\n\n            - 五层文字\n\n> 引一\n> > 引二\n> > > 引三\n> > > > 引四\n> > > > > 引五文字\n' > "$tmp/nest.md"
+if $bin render -t "$tmp/nest.md" -d input/songxian-2024.yaml --theme "$tmp/small.yaml" \
+    --check-typesetting -o "$tmp/nest.pdf" 2> "$tmp/err"; then
+	got=$(pdftotext "$tmp/nest.pdf" - | grep -v '^—' | tr -d ' \n\f')
+	want=嵌套•一层○二层■三层1000.四层文字○五层文字引一引二引三引四引五文字
+	[ "$got" = "$want" ] && ok || bad nested "reads '$got'"
+else
+	bad nested "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
