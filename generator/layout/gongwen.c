@@ -317,6 +317,13 @@ try_cuts(shape *sh, size_t line, size_t from)
 			wd[i] = span_width(p, sh->cut[i], sh->cut[i + 1]);
 			if (wd[i] > sh->width + 1e-6 || wd[i] <= 0)
 				return;
+			/* never one character alone on a line of a title */
+			int glyphs = 0;
+			for (size_t k = sh->cut[i]; k < sh->cut[i + 1]; k++)
+				if (p->items[k].type != RG_LB_GLUE)
+					glyphs += p->items[k].nglyphs;
+			if (sh->nlines > 1 && glyphs < 2)
+				return;
 			mean += wd[i] / (double)sh->nlines;
 		}
 		if (!shape_ok(wd, sh->nlines))
@@ -406,6 +413,25 @@ title_cuts(const rg_lb_para *p, double w, size_t **cuts, int *wide)
 			*wide = 1;
 	}
 	free(lines);
+	/* one character alone on the last line: the line before gives it its
+	 * last character, where a break is allowed there */
+	if (n >= 2) {
+		size_t a = (*cuts)[2 * (n - 1)], z = (*cuts)[2 * (n - 1) + 1];
+		size_t pa = (*cuts)[2 * (n - 2)], pz = (*cuts)[2 * (n - 2) + 1];
+		int glyphs = 0;
+		for (size_t k = a; k < z; k++)
+			if (p->items[k].type != RG_LB_GLUE)
+				glyphs += p->items[k].nglyphs;
+		size_t k = pz;
+		while (k > pa && p->items[k - 1].type == RG_LB_GLUE)
+			k--;
+		if (glyphs == 1 && k > pa + 2 && p->items[k - 1].type == RG_LB_WIDE &&
+		    p->items[k - 1].nglyphs == 1 && rg_lb_break_allowed(p, k - 1) &&
+		    span_width(p, k - 1, z) <= w + 1e-6) {
+			(*cuts)[2 * (n - 2) + 1] = k - 1;
+			(*cuts)[2 * (n - 1)] = k - 1;
+		}
+	}
 	return n;
 }
 

@@ -429,5 +429,28 @@ else
 	bad nested "$(head -3 "$tmp/err")"
 fi
 
+# 17. a title that holds a long web address, in both themes: no line of
+#     the title is one character alone (in gongwen the title's 说明 was
+#     broken, 明 alone on the last line), the title whole
+url=https://www.mengjin.gov.cn/zwgk/zfxxgkml/ghjh/2024/renwu_fenjie_biao_final_version_long.xlsx
+printf -- '---\ntitle: 网址%s说明\n---\n\n正文。\n' "$url" > "$tmp/url.md"
+for theme in briefing gongwen; do
+	if $bin render -t "$tmp/url.md" -d input/songxian-2024.yaml --theme $theme \
+	    --check-typesetting -o "$tmp/url.pdf" 2> "$tmp/err"; then
+		python3 tests/tools/bbox.py lines "$tmp/url.pdf" | awk '$1 == 1 && $6 != "正文。" && $6 !~ /^—/ { print $6 }' > "$tmp/ul"
+		got=$(tr -d '\n' < "$tmp/ul")
+		short=$(while read -r l; do [ "$(printf '%s' "$l" | wc -m)" -lt 2 ] && echo "$l"; done < "$tmp/ul")
+		if [ "$got" != "网址$url说明" ]; then
+			bad "url title ($theme)" "reads '$got'"
+		elif [ -n "$short" ]; then
+			bad "url title ($theme)" "a line of one character: '$short'"
+		else
+			ok
+		fi
+	else
+		bad "url title ($theme)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
