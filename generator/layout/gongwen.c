@@ -450,12 +450,16 @@ rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 	size_t *cuts;
 	int wide;
 	size_t n = title_cuts(&p, w, &cuts, &wide);
-	if (wide) {
-		/* a word longer than the line (a narrow text block): broken
-		 * between characters rather than past the margin */
+	/* a word longer than the line (a narrow text block): broken at every
+	 * boundary of the dictionary, then between characters, rather than
+	 * past the margin */
+	for (int pass = 1; wide && pass < 3; pass++) {
 		free(cuts);
-		for (size_t k = 0; k < p.n; k++)
-			p.items[k].keep_before = 0;
+		if (pass == 1)
+			rg_lb_keep_words_loose(&p);
+		else
+			for (size_t k = 0; k < p.n; k++)
+				p.items[k].keep_before = 0;
 		n = title_cuts(&p, w, &cuts, &wide);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -562,6 +566,53 @@ rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w)
 	rg_lb_para_free(&p);
 }
 
+/* Name t, of the given size, as lines no wider than room, broken between words (inside a word
+ * only when the word alone is wider), appended to names; NULL: an empty
+ * line. */
+static void
+name_lines(rg_flow *c, const char *t, double size, double room, const char ***names,
+    size_t *n, size_t *cap)
+{
+	const rg_theme *th = c->th;
+	if (t == NULL || *t == '\0' || rg_flow_measure(c, t, th->body_role, size) <= room) {
+		*RG_PUSH(*names, *n, *cap) = t;
+		return;
+	}
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, room, 0);
+	rg_lb_style st = { th->body_role, size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, t, &st, none);
+	rg_lb_keep_words(&p);
+	/* between words; where a word is wider than the room, at every
+	 * boundary of the dictionary (孟津|区); then between characters */
+	rg_lb_line *lines = NULL;
+	size_t nl = 0;
+	for (int pass = 0; pass < 3; pass++) {
+		if (pass == 1)
+			rg_lb_keep_words_loose(&p);
+		else if (pass == 2)
+			for (size_t k = 0; k < p.n; k++)
+				p.items[k].keep_before = 0;
+		free(lines);
+		nl = rg_lb_break(&p, room, 0, &lines);
+		int wide = 0;
+		for (size_t i = 0; i < nl; i++)
+			wide |= lines[i].natural > room + 1e-6;
+		if (!wide)
+			break;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (lines[i].end <= lines[i].start)
+			continue;
+		const rg_lb_item *a = &p.items[lines[i].start], *z = &p.items[lines[i].end - 1];
+		*RG_PUSH(*names, *n, *cap) = rg_arena_strndup(c->out->arena, a->text,
+		    (size_t)(z->text + z->len - a->text));
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
 /* 联合行文, sealed (7.3.5.1): the issuers' names in rows, in order, each
  * centred under its own seal; the seals 42 mm, at least 2 mm apart (互不相交
  * 或相切), within the text block, as many a row as fit, the rows right-
@@ -586,25 +637,47 @@ joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block 
 	int row_lines = (int)ceil((SEAL + 2 * SEAL_GAP) / P - 1e-9);
 	int blank = (int)fmax(1, floor(SEAL / 2 / P - 1 + 1e-9) + 1);
 	rg_flow_gap(c, blank * P);
+	/* a name wider than the step between the seals' centres is broken
+	 * between words into lines under its seal, half a character narrower
+	 * than the step: side by side, such names ran into each other (one
+	 * of up to the step stays whole and may come within a few mm of its
+	 * neighbour) */
+	double colw = per > 1 ? step : w;
 	const rg_block *k = b;
 	for (size_t r = 0; r < rows; r++) {
 		/* the last row holds what is left; every row ends on the right */
 		size_t first = r * per, m = r + 1 < rows ? per : n - first;
+		size_t start = c->nitems, height = 1;
 		rg_vitem *v = rg_flow_item(c, P);
 		v->closing = 1;
 		v->keep_next = 1;
 		for (size_t j = 0; j < m; j++, k = k->next) {
 			if (k->nspans == 0)
 				continue;
-			/* a name wider than its seal stays inside the text block */
-			double nw = rg_flow_measure(c, k->spans[0].text, th->body_role, s);
-			double at = cx - (double)(m - 1 - j) * step;
-			at = fmin(fmax(at, x + nw / 2), x + w - nw / 2);
-			text(c, v, k->spans[0].text, th->body_role, s, at, rg_flow_baseline(P, s),
-			    RG_PALIGN_CENTER, 0);
+			const char **nl = NULL;
+			size_t nn = 0, cap = 0;
+			double whole = rg_flow_measure(c, k->spans[0].text, th->body_role, s);
+			name_lines(c, k->spans[0].text, s,
+			    whole <= colw + 1e-6 || per < 2 ? colw : colw - cell(th) / 2,
+			    &nl, &nn, &cap);
+			for (size_t i = 0; i < nn; i++) {
+				while (c->nitems < start + i + 1) {
+					rg_vitem *e = rg_flow_item(c, P);
+					e->closing = 1;
+					e->keep_next = 1;
+				}
+				height = i + 1 > height ? i + 1 : height;
+				/* a name wider than its seal stays inside the text block */
+				double nw = rg_flow_measure(c, nl[i], th->body_role, s);
+				double at = cx - (double)(m - 1 - j) * step;
+				at = fmin(fmax(at, x + nw / 2), x + w - nw / 2);
+				text(c, &c->items[start + i], nl[i], th->body_role, s, at,
+				    rg_flow_baseline(P, s), RG_PALIGN_CENTER, 0);
+			}
+			free(nl);
 		}
 		if (r + 1 < rows)
-			for (int l = 1; l < row_lines; l++) {
+			for (int l = (int)height; l < row_lines; l++) {
 				rg_vitem *e = rg_flow_item(c, P);
 				e->closing = 1;
 				e->keep_next = 1;
@@ -617,46 +690,6 @@ joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block 
 		text(c, v, date->spans[0].text, th->body_role, s, cx, rg_flow_baseline(P, s),
 		    RG_PALIGN_CENTER, 0);
 	rg_gongwen_note(c, g, x, w);
-}
-
-/* Name t, of the given size, as lines no wider than room, broken between words (inside a word
- * only when the word alone is wider), appended to names; NULL: an empty
- * line. */
-static void
-name_lines(rg_flow *c, const char *t, double size, double room, const char ***names,
-    size_t *n, size_t *cap)
-{
-	const rg_theme *th = c->th;
-	if (t == NULL || *t == '\0' || rg_flow_measure(c, t, th->body_role, size) <= room) {
-		*RG_PUSH(*names, *n, *cap) = t;
-		return;
-	}
-	rg_lb_para p;
-	rg_lb_para_init(&p, &c->env, room, 0);
-	rg_lb_style st = { th->body_role, size, 0, NULL };
-	rg_pos none = { NULL, 0, 0 };
-	rg_lb_add_text(&p, t, &st, none);
-	rg_lb_keep_words(&p);
-	rg_lb_line *lines;
-	size_t nl = rg_lb_break(&p, room, 0, &lines);
-	int wide = 0;
-	for (size_t i = 0; i < nl; i++)
-		wide |= lines[i].natural > room + 1e-6;
-	if (wide) {
-		free(lines);
-		for (size_t k = 0; k < p.n; k++)
-			p.items[k].keep_before = 0;
-		nl = rg_lb_break(&p, room, 0, &lines);
-	}
-	for (size_t i = 0; i < nl; i++) {
-		if (lines[i].end <= lines[i].start)
-			continue;
-		const rg_lb_item *a = &p.items[lines[i].start], *z = &p.items[lines[i].end - 1];
-		*RG_PUSH(*names, *n, *cap) = rg_arena_strndup(c->out->arena, a->text,
-		    (size_t)(z->text + z->len - a->text));
-	}
-	free(lines);
-	rg_lb_para_free(&p);
 }
 
 const rg_block *

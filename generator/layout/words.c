@@ -47,8 +47,26 @@ rg_lb_words_free(rg_lb_env *env)
 	env->words = NULL;
 }
 
+static void keep_words(rg_lb_para *p, int strict);
+
 void
 rg_lb_keep_words(rg_lb_para *p)
+{
+	keep_words(p, 1);
+}
+
+/* Every boundary of ICU's dictionary a break, affixes and one-character
+ * words too (孟津|区|委员会): for a name that does not fit otherwise. */
+void
+rg_lb_keep_words_loose(rg_lb_para *p)
+{
+	for (size_t k = 0; k < p->n; k++)
+		p->items[k].keep_before = 0;
+	keep_words(p, 0);
+}
+
+static void
+keep_words(rg_lb_para *p, int strict)
 {
 	size_t n = p->n;
 	if (n < 2)
@@ -166,7 +184,7 @@ rg_lb_keep_words(rg_lb_para *p)
 				break;
 		}
 		/* a unit in brackets may always start a line */
-		if ((left < 2 || right < 2) && !opens(it->first))
+		if (strict && (left < 2 || right < 2) && !opens(it->first))
 			it->keep_before = 1;
 	}
 	free(boundary);

@@ -452,5 +452,47 @@ for theme in briefing gongwen; do
 	fi
 done
 
+# 18. 联合行文, sealed, three names of 11 to 14 characters: each broken
+#     between words under its own seal (they stood side by side, each
+#     across its neighbours), no two lines crossing, each name whole when
+#     its lines are read down its column
+n1=中共洛阳市孟津区委员会办公室 n2=洛阳市孟津区人民政府办公室 n3=孟津区发展和改革委员会
+printf -- '---\ntheme: gongwen\ntitle: 关于做好安全生产工作的通知\nissuer_mark: [甲文件, 乙文件, 丙文件]\n---\n\n正文。\n\n```dateline\nsignature: [%s, %s, %s]\ndate: 2024-01-25\n```\n' "$n1" "$n2" "$n3" > "$tmp/joint.md"
+if $bin render -t "$tmp/joint.md" -d input/songxian-2024.yaml -o "$tmp/joint.pdf" 2> "$tmp/err"; then
+	cr=$(crossing "$tmp/joint.pdf" | grep -v 文件)
+	cols=$(python3 - "$tmp/joint.pdf" <<'PY'
+import sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+pages = bbox.bbox_layout(sys.argv[1])
+page = pages[-1]
+# the names' lines: below the body, above the date
+rows = [(box, ''.join(t for _, t in w)) for box, w in page]
+date = [b for b, t in rows if t.startswith('2024年1月25日')][0]
+body = [b for b, t in rows if t.startswith('正文')][0]
+names = [(b, t) for b, t in rows if b[1] > body[3] and b[3] <= date[1] + 0.5]
+cols = []                     # [centre, pieces]: a piece within 30 pt of a centre
+for b, t in sorted(names, key=lambda r: r[0][1]):
+    m = (b[0] + b[2]) / 2
+    for col in cols:
+        if abs(col[0] - m) < 30:
+            col[1].append(t)
+            break
+    else:
+        cols.append([m, [t]])
+print(' '.join(''.join(col[1]) for col in sorted(cols)))
+PY
+)
+	if [ -n "$cr" ]; then
+		bad joint-names "$cr"
+	elif [ "$cols" != "$n1 $n2 $n3" ]; then
+		bad joint-names "read down the columns: '$cols'"
+	else
+		ok
+	fi
+else
+	bad joint-names "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
