@@ -52,7 +52,7 @@ if $bin render -t "$tmp/att.md" -d input/songxian-2024.yaml -o "$tmp/att.pdf" 2>
 	if [ -s "$tmp/ov" ]; then
 		bad attachments "numbers run into the names: $(head -3 "$tmp/ov")"
 	elif [ "$cols" != 12 ]; then
-		bad attachments "the 12 names do not start on one column: $(echo $cols)"
+		bad attachments "the 12 names do not start on one column: $(printf %s "$cols" | tr '\n' ' ')"
 	else
 		ok
 	fi
@@ -86,7 +86,7 @@ for spec in 'line_pitch: 8|1:13|line_pitch 8 pt is less than body_size 12 pt' \
     'grid_lines: 80|1:13|grid_lines: 80 lines make a line pitch of'; do
 	yaml=${spec%%|*} rest=${spec#*|}
 	at=${rest%%|*} want=${rest#*|}
-	printf "$yaml\n" > "$tmp/pitch.yaml"
+	printf '%b\n' "$yaml" > "$tmp/pitch.yaml"
 	: > "$tmp/keep.pdf"
 	$bin render -t "$tmp/big.md" -d input/songxian-2024.yaml --theme "$tmp/pitch.yaml" \
 	    -o "$tmp/keep.pdf" 2> "$tmp/err"
@@ -106,7 +106,8 @@ title=洛阳市孟津区二〇二四年国民经济和社会发展统计公报
 # (briefing: 20 characters of 22 pt a line, 30 of 15 pt)
 subtitle=孟津区统计局与国家统计局孟津调查队联合发布的年度统计公报摘要版本
 printf -- '---\ntitle: %s\nsubtitle: %s\n---\n\n正文。\n' "$title" "$subtitle" > "$tmp/title.md"
-for theme in briefing; do
+theme=briefing
+{
 	if $bin render -t "$tmp/title.md" -d input/songxian-2024.yaml --theme "$theme" \
 	    -o "$tmp/title.pdf" 2> "$tmp/err"; then
 		python3 tests/tools/bbox.py lines "$tmp/title.pdf" | awk '$1 == 1 && ++n <= 4' |
@@ -128,7 +129,7 @@ for theme in briefing; do
 	else
 		bad "title ($theme)" "render failed: $(head -3 "$tmp/err")"
 	fi
-done
+}
 
 # 4. a title on a narrow text block (80 mm margins: 6 characters of 22 pt),
 #    where a word does not fit a line: broken inside the word, not past the
@@ -155,7 +156,7 @@ if $bin render -t "$tmp/rec.md" -d input/songxian-2024.yaml -o "$tmp/rec.pdf" 2>
 	if [ "$got" != "$rec：" ]; then
 		bad recipients "reads '$got'"
 	elif [ -n "$inside" ]; then
-		bad recipients "a line ends inside a name: $(echo $inside)"
+		bad recipients "a line ends inside a name: $(printf %s "$inside" | tr '\n' '/')"
 	else
 		ok
 	fi
@@ -174,7 +175,7 @@ for spec in 'margin_bottom: 5|1:16|margin_bottom 5.0 mm leaves no room for the p
     'page_number_offset: 30|1:21|margin_bottom 25.0 mm leaves no room for the page number'; do
 	yaml=${spec%%|*} rest=${spec#*|}
 	at=${rest%%|*} want=${rest#*|}
-	printf "$yaml\n" > "$tmp/m.yaml"
+	printf '%b\n' "$yaml" > "$tmp/m.yaml"
 	$bin render -t "$tmp/m.md" -d input/songxian-2024.yaml --theme "$tmp/m.yaml" \
 	    -o "$tmp/m.pdf" 2> "$tmp/err"
 	rc=$?
@@ -187,7 +188,7 @@ done
 for yaml in 'margin_top: 5\nmargin_bottom: 5\nrunning_header: false\npage_number: ""' \
     'page_width: 215.9\npage_height: 279.4\nmargin_top: 9.6\nmargin_bottom: 11.1\nbody_size: 7' \
     'page_width: 148\npage_height: 210\nmargin_top: 9.6\nmargin_bottom: 11.1'; do
-	printf "$yaml\n" > "$tmp/m.yaml"
+	printf '%b\n' "$yaml" > "$tmp/m.yaml"
 	if $bin render -t "$tmp/m.md" -d input/songxian-2024.yaml --theme "$tmp/m.yaml" \
 	    -o "$tmp/m.pdf" 2> "$tmp/err"; then
 		# every line inside the page, and the page numbers all there
@@ -282,7 +283,7 @@ fi
 #     file, exit 2, no PDF written (it rendered a blank page with a page
 #     number, silently); a template of only a title renders that title
 for body in '' '\n   \n\t\n'; do
-	printf "$body" > "$tmp/empty.md"
+	printf '%b' "$body" > "$tmp/empty.md"
 	rm -f "$tmp/empty.pdf"
 	$bin render -t "$tmp/empty.md" -d input/songxian-2024.yaml -o "$tmp/empty.pdf" 2> "$tmp/err"
 	rc=$?
@@ -332,6 +333,7 @@ printf -- '---\ntitle: %s\n---\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n
     "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" "$long$long" > "$tmp/rh.md"
 if $bin render -t "$tmp/rh.md" -d input/songxian-2024.yaml -o "$tmp/rh.pdf" 2> "$tmp/err"; then
 	h=$(python3 tests/tools/bbox.py lines "$tmp/rh.pdf" | awk '$1 == 2 && ++n == 1')
+	# shellcheck disable=SC2086  # the fields of the line
 	set -- $h
 	if [ $# -lt 6 ]; then
 		bad header "no page 2 header: $h"
