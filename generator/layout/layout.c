@@ -729,8 +729,11 @@ static void
 marking(rg_flow *c, rg_page *page, const char *text)
 {
 	const rg_theme *th = c->th;
+	/* 30 pt above the text block, or as near the top edge as keeps it
+	 * on the page (a small margin_top put it above the edge) */
+	double ms = th->small_size + 2;
 	rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, text, RG_FONT_HEI,
-	    th->small_size + 2, th->margin_left, th->margin_top - 30, RG_PALIGN_LEFT, 0x9A1B1B);
+	    ms, th->margin_left, fmax(th->margin_top - 30, ms + 4), RG_PALIGN_LEFT, 0x9A1B1B);
 	double size = 64, w = rg_flow_measure(c, text, RG_FONT_HEI, size);
 	double a = 35 * 3.14159265358979 / 180;
 	double cx = page_width(th, page->landscape) / 2, cy = page_height(th, page->landscape) / 2;

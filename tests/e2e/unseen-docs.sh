@@ -496,5 +496,21 @@ else
 	bad joint-names "$(head -3 "$tmp/err")"
 fi
 
+# 19. a marking with a small margin_top (10 mm): the corner marking is on
+#     every page, inside the page (it was drawn above the top edge: only
+#     the watermark's rotated characters were in the PDF)
+printf 'margin_top: 10\n' > "$tmp/mt.yaml"
+{ printf -- '---\ntitle: 标记\nmarking: 内部资料\n---\n\n'
+  i=0
+  while [ $i -lt 12 ]; do printf '%s\n\n' "$long$long"; i=$((i + 1)); done; } > "$tmp/mk.md"
+if $bin render -t "$tmp/mk.md" -d input/songxian-2024.yaml --theme "$tmp/mt.yaml" \
+    -o "$tmp/mk.pdf" 2> "$tmp/err"; then
+	np=$(pdfinfo "$tmp/mk.pdf" | awk '/^Pages:/ { print $2 }')
+	nm=$(python3 tests/tools/bbox.py lines "$tmp/mk.pdf" | awk '$6 == "内部资料" && $3 >= 0' | grep -c '')
+	[ "$np" -ge 2 ] && [ "$nm" = "$np" ] && ok || bad marking "$nm markings on $np pages"
+else
+	bad marking "$(head -3 "$tmp/err")"
+fi
+
 echo "unseen-docs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
