@@ -94,14 +94,23 @@ grid_pads(const rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double av
 			return -1;
 		grid_run *u = &runs[nr++];
 		memset(u, 0, sizeof *u);
-		for (u->a = k; k < ln->end && it[k].type != RG_LB_WIDE; k++) {
+		/* a space between two of the run's words is part of it and keeps
+		 * its width (English words); the glue at its ends is slack */
+		double space = 0;
+		for (u->a = k; k < ln->end && it[k].type != RG_LB_WIDE &&
+		    it[k].type != RG_LB_BREAK; k++) {
 			if (it[k].type == RG_LB_GLUE) {
-				u->glue += it[k].width;
+				if (it[k].visible && u->glyphs > 0)
+					space += it[k].width;
+				else
+					u->glue += it[k].width;
 			} else {
-				u->r += it[k].width;
+				u->r += space + it[k].width;
+				space = 0;
 				u->glyphs += it[k].nglyphs;
 			}
 		}
+		u->glue += space;
 		u->k = k;
 	}
 	if (nr == 0)
@@ -151,9 +160,17 @@ grid_pads(const rg_flow *c, const rg_lb_para *p, const rg_lb_line *ln, double av
 	for (size_t i = 0; i < nr; i++) {
 		const grid_run *u = &runs[i];
 		double slack = u->cells * cell - u->r;
+		/* the glue at the run's ends is in the slack; a space between
+		 * its words stays (it is in r) */
+		size_t fw = u->k, lw = u->a;
 		for (size_t g = u->a; g < u->k; g++)
-			if (it[g].type == RG_LB_GLUE)
-				pad[g - ln->start] -= it[g].width;   /* the glue is in the slack */
+			if (it[g].type == RG_LB_WORD) {
+				fw = g < fw ? g : fw;
+				lw = g;
+			}
+		for (size_t g = u->a; g < u->k; g++)
+			if (it[g].type == RG_LB_GLUE && !(it[g].visible && g > fw && g < lw))
+				pad[g - ln->start] -= it[g].width;
 		if (slack < 0) {
 			for (size_t g = u->a; g < u->k; g++)
 				if (it[g].type == RG_LB_WORD && u->glyphs > 0)

@@ -317,6 +317,13 @@ try_cuts(shape *sh, size_t line, size_t from)
 			wd[i] = span_width(p, sh->cut[i], sh->cut[i + 1]);
 			if (wd[i] > sh->width + 1e-6 || wd[i] <= 0)
 				return;
+			/* never one character alone on a line of a title */
+			int glyphs = 0;
+			for (size_t k = sh->cut[i]; k < sh->cut[i + 1]; k++)
+				if (p->items[k].type != RG_LB_GLUE)
+					glyphs += p->items[k].nglyphs;
+			if (sh->nlines > 1 && glyphs < 2)
+				return;
 			mean += wd[i] / (double)sh->nlines;
 		}
 		if (!shape_ok(wd, sh->nlines))
@@ -358,28 +365,25 @@ title_line(rg_flow *c, const rg_lb_para *p, size_t a, size_t b, double x, double
 	rg_flow_line(c, p, &ln, x, w, RG_PALIGN_CENTER, v, 0, v->height);
 }
 
-void
-rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
+/* The title's lines, as cuts into p: the fewest lines that take a shape,
+ * the most even of those; else (a title that breaks itself, or one too long
+ * for a shape) line by line.  Returns the number of lines; *wide: one of
+ * them is wider than w (a word longer than the line). */
+static size_t
+title_cuts(const rg_lb_para *p, double w, size_t **cuts, int *wide)
 {
-	const rg_theme *th = c->th;
-	double P = th->grid ? th->line_pitch : th->title_size * 1.5;
-	rg_lb_para p;
-	rg_lb_para_init(&p, &c->env, w, 0);
-	rg_flow_spans(c, &p, b->spans, b->nspans, th->title_role, th->title_size, 0);
-	rg_lb_keep_words(&p);
 	int forced = 0;
-	for (size_t k = 0; k < p.n; k++)
-		forced |= p.items[k].type == RG_LB_BREAK;
+	for (size_t k = 0; k < p->n; k++)
+		forced |= p->items[k].type == RG_LB_BREAK;
 	shape sh;
 	memset(&sh, 0, sizeof sh);
-	sh.p = &p;
+	sh.p = p;
 	sh.width = w;
-	size_t *cand = rg_xmalloc((p.n + 1) * sizeof *cand);
-	for (size_t k = 1; k < p.n; k++)
-		if (rg_lb_break_allowed(&p, k))
+	size_t *cand = rg_xmalloc((p->n + 1) * sizeof *cand);
+	for (size_t k = 1; k < p->n; k++)
+		if (rg_lb_break_allowed(p, k))
 			cand[sh.ncand++] = k;
 	sh.cand = cand;
-	/* the fewest lines that take a shape; the most even of those */
 	for (sh.nlines = 1; !forced && !sh.found && sh.nlines <= LINES_MAX &&
 	    sh.ncand < 200; sh.nlines++) {
 		sh.cut[0] = 0;
@@ -387,19 +391,80 @@ rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 		if (sh.found)
 			break;
 	}
-	if (sh.found) {
-		for (size_t i = 0; i < sh.nlines; i++)
-			title_line(c, &p, sh.best[i], sh.best[i + 1], x, w, P);
-	} else {
-		/* where the title breaks itself, or one too long for a shape:
-		 * between words, line by line */
-		rg_lb_line *lines;
-		size_t n = rg_lb_break(&p, w, 0, &lines);
-		for (size_t i = 0; i < n; i++)
-			title_line(c, &p, lines[i].start, lines[i].end, x, w, P);
-		free(lines);
-	}
 	free(cand);
+	size_t n;
+	*wide = 0;
+	if (sh.found) {
+		n = sh.nlines;
+		*cuts = rg_xmalloc((2 * n) * sizeof **cuts);
+		for (size_t i = 0; i < n; i++) {
+			(*cuts)[2 * i] = sh.best[i];
+			(*cuts)[2 * i + 1] = sh.best[i + 1];
+		}
+		return n;
+	}
+	rg_lb_line *lines;
+	n = rg_lb_break(p, w, 0, &lines);
+	*cuts = rg_xmalloc((2 * n + 1) * sizeof **cuts);
+	for (size_t i = 0; i < n; i++) {
+		(*cuts)[2 * i] = lines[i].start;
+		(*cuts)[2 * i + 1] = lines[i].end;
+		if (span_width(p, lines[i].start, lines[i].end) > w + 1e-6)
+			*wide = 1;
+	}
+	free(lines);
+	/* one character alone on the last line: the line before gives it its
+	 * last character, where a break is allowed there */
+	if (n >= 2) {
+		size_t a = (*cuts)[2 * (n - 1)], z = (*cuts)[2 * (n - 1) + 1];
+		size_t pa = (*cuts)[2 * (n - 2)], pz = (*cuts)[2 * (n - 2) + 1];
+		int glyphs = 0;
+		for (size_t k = a; k < z; k++)
+			if (p->items[k].type != RG_LB_GLUE)
+				glyphs += p->items[k].nglyphs;
+		size_t k = pz;
+		while (k > pa && p->items[k - 1].type == RG_LB_GLUE)
+			k--;
+		if (glyphs == 1 && k > pa + 2 && p->items[k - 1].type == RG_LB_WIDE &&
+		    p->items[k - 1].nglyphs == 1 && rg_lb_break_allowed(p, k - 1) &&
+		    span_width(p, k - 1, z) <= w + 1e-6) {
+			(*cuts)[2 * (n - 2) + 1] = k - 1;
+			(*cuts)[2 * (n - 1)] = k - 1;
+		}
+	}
+	return n;
+}
+
+void
+rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
+{
+	const rg_theme *th = c->th;
+	int sub = b->kind == RG_BLOCK_SUBTITLE;
+	double size = sub ? th->subtitle_size : th->title_size;
+	double P = th->grid ? th->line_pitch : size * (sub ? 1.6 : 1.5);
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, w, 0);
+	rg_flow_spans(c, &p, b->spans, b->nspans, sub ? th->subtitle_role : th->title_role,
+	    size, 0);
+	rg_lb_keep_words(&p);
+	size_t *cuts;
+	int wide;
+	size_t n = title_cuts(&p, w, &cuts, &wide);
+	/* a word longer than the line (a narrow text block): broken at every
+	 * boundary of the dictionary, then between characters, rather than
+	 * past the margin */
+	for (int pass = 1; wide && pass < 3; pass++) {
+		free(cuts);
+		if (pass == 1)
+			rg_lb_keep_words_loose(&p);
+		else
+			for (size_t k = 0; k < p.n; k++)
+				p.items[k].keep_before = 0;
+		n = title_cuts(&p, w, &cuts, &wide);
+	}
+	for (size_t i = 0; i < n; i++)
+		title_line(c, &p, cuts[2 * i], cuts[2 * i + 1], x, w, P);
+	free(cuts);
 	rg_lb_para_free(&p);
 }
 
@@ -453,12 +518,17 @@ rg_gongwen_attachments(rg_flow *c, const rg_gongwen *g, double x, double w)
 	double lx = x + 2 * cell(th), lw = rg_flow_measure(c, label, th->body_role, s);
 	/* one blank line below the body; 附件：1.名称, the names aligned */
 	rg_flow_gap(c, th->line_pitch);
+	/* the names start after the widest number (10. is wider than 1.) */
+	double nx = 0;
+	for (size_t i = 0; g->nattachments > 1 && i < g->nattachments; i++) {
+		char num[24];
+		snprintf(num, sizeof num, "%zu.", i + 1);
+		nx = fmax(nx, rg_flow_measure(c, num, th->body_role, s));
+	}
 	for (size_t i = 0; i < g->nattachments; i++) {
 		char num[24] = "";
 		if (g->nattachments > 1)
 			snprintf(num, sizeof num, "%zu.", i + 1);
-		double nw = rg_flow_measure(c, "1.", th->body_role, s);
-		double nx = g->nattachments > 1 ? nw : 0;
 		size_t first = c->nitems;
 		lines_of(c, g->attachments[i], lx + lw + nx, x + w - lx - lw - nx,
 		    i == 0 ? label : NULL, lx);
@@ -496,6 +566,53 @@ rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w)
 	rg_lb_para_free(&p);
 }
 
+/* Name t, of the given size, as lines no wider than room, broken between words (inside a word
+ * only when the word alone is wider), appended to names; NULL: an empty
+ * line. */
+static void
+name_lines(rg_flow *c, const char *t, double size, double room, const char ***names,
+    size_t *n, size_t *cap)
+{
+	const rg_theme *th = c->th;
+	if (t == NULL || *t == '\0' || rg_flow_measure(c, t, th->body_role, size) <= room) {
+		*RG_PUSH(*names, *n, *cap) = t;
+		return;
+	}
+	rg_lb_para p;
+	rg_lb_para_init(&p, &c->env, room, 0);
+	rg_lb_style st = { th->body_role, size, 0, NULL };
+	rg_pos none = { NULL, 0, 0 };
+	rg_lb_add_text(&p, t, &st, none);
+	rg_lb_keep_words(&p);
+	/* between words; where a word is wider than the room, at every
+	 * boundary of the dictionary (孟津|区); then between characters */
+	rg_lb_line *lines = NULL;
+	size_t nl = 0;
+	for (int pass = 0; pass < 3; pass++) {
+		if (pass == 1)
+			rg_lb_keep_words_loose(&p);
+		else if (pass == 2)
+			for (size_t k = 0; k < p.n; k++)
+				p.items[k].keep_before = 0;
+		free(lines);
+		nl = rg_lb_break(&p, room, 0, &lines);
+		int wide = 0;
+		for (size_t i = 0; i < nl; i++)
+			wide |= lines[i].natural > room + 1e-6;
+		if (!wide)
+			break;
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (lines[i].end <= lines[i].start)
+			continue;
+		const rg_lb_item *a = &p.items[lines[i].start], *z = &p.items[lines[i].end - 1];
+		*RG_PUSH(*names, *n, *cap) = rg_arena_strndup(c->out->arena, a->text,
+		    (size_t)(z->text + z->len - a->text));
+	}
+	free(lines);
+	rg_lb_para_free(&p);
+}
+
 /* 联合行文, sealed (7.3.5.1): the issuers' names in rows, in order, each
  * centred under its own seal; the seals 42 mm, at least 2 mm apart (互不相交
  * 或相切), within the text block, as many a row as fit, the rows right-
@@ -520,25 +637,47 @@ joint_sealed(rg_flow *c, const rg_gongwen *g, const rg_block *b, const rg_block 
 	int row_lines = (int)ceil((SEAL + 2 * SEAL_GAP) / P - 1e-9);
 	int blank = (int)fmax(1, floor(SEAL / 2 / P - 1 + 1e-9) + 1);
 	rg_flow_gap(c, blank * P);
+	/* a name wider than the step between the seals' centres is broken
+	 * between words into lines under its seal, half a character narrower
+	 * than the step: side by side, such names ran into each other (one
+	 * of up to the step stays whole and may come within a few mm of its
+	 * neighbour) */
+	double colw = per > 1 ? step : w;
 	const rg_block *k = b;
 	for (size_t r = 0; r < rows; r++) {
 		/* the last row holds what is left; every row ends on the right */
 		size_t first = r * per, m = r + 1 < rows ? per : n - first;
+		size_t start = c->nitems, height = 1;
 		rg_vitem *v = rg_flow_item(c, P);
 		v->closing = 1;
 		v->keep_next = 1;
 		for (size_t j = 0; j < m; j++, k = k->next) {
 			if (k->nspans == 0)
 				continue;
-			/* a name wider than its seal stays inside the text block */
-			double nw = rg_flow_measure(c, k->spans[0].text, th->body_role, s);
-			double at = cx - (double)(m - 1 - j) * step;
-			at = fmin(fmax(at, x + nw / 2), x + w - nw / 2);
-			text(c, v, k->spans[0].text, th->body_role, s, at, rg_flow_baseline(P, s),
-			    RG_PALIGN_CENTER, 0);
+			const char **nl = NULL;
+			size_t nn = 0, cap = 0;
+			double whole = rg_flow_measure(c, k->spans[0].text, th->body_role, s);
+			name_lines(c, k->spans[0].text, s,
+			    whole <= colw + 1e-6 || per < 2 ? colw : colw - cell(th) / 2,
+			    &nl, &nn, &cap);
+			for (size_t i = 0; i < nn; i++) {
+				while (c->nitems < start + i + 1) {
+					rg_vitem *e = rg_flow_item(c, P);
+					e->closing = 1;
+					e->keep_next = 1;
+				}
+				height = i + 1 > height ? i + 1 : height;
+				/* a name wider than its seal stays inside the text block */
+				double nw = rg_flow_measure(c, nl[i], th->body_role, s);
+				double at = cx - (double)(m - 1 - j) * step;
+				at = fmin(fmax(at, x + nw / 2), x + w - nw / 2);
+				text(c, &c->items[start + i], nl[i], th->body_role, s, at,
+				    rg_flow_baseline(P, s), RG_PALIGN_CENTER, 0);
+			}
+			free(nl);
 		}
 		if (r + 1 < rows)
-			for (int l = 1; l < row_lines; l++) {
+			for (int l = (int)height; l < row_lines; l++) {
 				rg_vitem *e = rg_flow_item(c, P);
 				e->closing = 1;
 				e->keep_next = 1;
@@ -563,11 +702,24 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 	double P = th->line_pitch, s = th->body_size, ch = cell(th);
 	int seal = g != NULL && g->seal >= 0 ? g->seal : th->grid ? 1 : -1;
 	double dw = date->nspans ? rg_flow_measure(c, date->spans[0].text, th->body_role, s) : 0;
+	int nblocks = 0;
+	for (const rg_block *k = b; k != date; k = k->next)
+		nblocks++;
+	/* the names' lines: a name wider than the room it has (from the
+	 * left edge to two characters from the right unsealed, the text
+	 * block sealed) is broken between words into lines (it ran off the
+	 * page); an empty signature line stays an empty line */
+	const char **names = NULL;
+	size_t nnames = 0, cap = 0;
+	double room = seal == 0 ? w - 2 * ch : w;
+	for (const rg_block *k = b; k != date; k = k->next)
+		name_lines(c, k->nspans > 0 ? k->spans[0].text : NULL, s, room, &names, &nnames,
+		    &cap);
 	double nw = 0;
-	int lines = 1;
-	for (const rg_block *k = b; k != date; k = k->next, lines++)
-		if (k->nspans > 0)
-			nw = fmax(nw, rg_flow_measure(c, k->spans[0].text, th->body_role, s));
+	for (size_t i = 0; i < nnames; i++)
+		if (names[i] != NULL)
+			nw = fmax(nw, rg_flow_measure(c, names[i], th->body_role, s));
+	int lines = (int)nnames + 1;
 	double date_x, name_x, blank = 1;
 	rg_palign name_al;
 	if (seal == 0) {
@@ -596,21 +748,23 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 		if (!c->items[k - 1].closing)
 			c->items[k - 1].closing = 2;
 	}
-	if (seal == 1 && lines > 2) {
+	if (seal == 1 && nblocks > 1) {
+		free(names);
 		joint_sealed(c, g, b, date, date_x + dw / 2, x, w);
 		return date;
 	}
 	rg_flow_gap(c, blank * P);
-	for (const rg_block *k = b;; k = k->next) {
+	for (size_t i = 0; i <= nnames; i++) {
+		int is_date = i == nnames;
+		const char *t = is_date ? (date->nspans > 0 ? date->spans[0].text : NULL) : names[i];
 		rg_vitem *v = rg_flow_item(c, P);
 		v->closing = 1;
-		v->keep_next = k != date || (g != NULL && g->note != NULL);
-		if (k->nspans > 0)
-			text(c, v, k->spans[0].text, th->body_role, s, k == date ? date_x : name_x,
-			    rg_flow_baseline(v->height, s), k == date ? RG_PALIGN_LEFT : name_al, 0);
-		if (k == date)
-			break;
+		v->keep_next = !is_date || (g != NULL && g->note != NULL);
+		if (t != NULL)
+			text(c, v, t, th->body_role, s, is_date ? date_x : name_x,
+			    rg_flow_baseline(v->height, s), is_date ? RG_PALIGN_LEFT : name_al, 0);
 	}
+	free(names);
 	/* 7.3.6: the 附注 on the next line */
 	rg_gongwen_note(c, g, x, w);
 	return date;
@@ -664,7 +818,17 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		ncc = rg_lb_break(&p, w - 2 * s - lw, 0, &lines);
 	}
 	int print_row = g->printer != NULL || g->print_date != NULL;
-	double H = (double)(ncc + (size_t)print_row) * P;
+	/* the 印发机关 left of the date, one character apart; a name longer
+	 * than that room is broken between words, the date on its last line
+	 * (it ran into the date and past the text block) */
+	double dw = g->print_date ? rg_flow_measure(c, g->print_date, th->body_role, s) : 0;
+	double proom = w - 2 * s - (g->print_date ? dw + s : 0);
+	const char **pl = NULL;
+	size_t npl = 0, cap_pl = 0;
+	if (g->printer != NULL)
+		name_lines(c, g->printer, s, proom, &pl, &npl, &cap_pl);
+	size_t prows = print_row ? (npl > 0 ? npl : 1) : 0;
+	double H = (double)(ncc + prows) * P;
 	/* on the last page if there is room and it is even; else on the next
 	 * even page, a blank page before it if need be (7.5: neither numbered) */
 	size_t last = l->npages - 1;
@@ -707,11 +871,12 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		rg_vitem v;
 		memset(&v, 0, sizeof v);
 		double base = rg_flow_baseline(P, s);
-		if (g->printer)
-			text(c, &v, g->printer, th->body_role, s, x + s, base, RG_PALIGN_LEFT, 0);
+		for (size_t i = 0; i < npl; i++)
+			text(c, &v, pl[i], th->body_role, s, x + s, base + (double)i * P,
+			    RG_PALIGN_LEFT, 0);
 		if (g->print_date)
-			text(c, &v, g->print_date, th->body_role, s, x + w - s, base,
-			    RG_PALIGN_RIGHT, 0);
+			text(c, &v, g->print_date, th->body_role, s, x + w - s,
+			    base + (double)(prows - 1) * P, RG_PALIGN_RIGHT, 0);
 		for (size_t k = 0; k < v.nboxes; k++) {
 			rg_box *b = RG_PUSH(*bx, *nb, *cap);
 			*b = v.boxes[k];
@@ -722,6 +887,7 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	/* 7.4.1: the last rule on the bottom edge of the text block */
 	if (!g->letter)
 		rule(bx, nb, cap, x, bottom, w, THICK, 0);
+	free(pl);
 	free(lines);
 	rg_lb_para_free(&p);
 }

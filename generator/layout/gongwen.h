@@ -14,8 +14,9 @@
  * the line of the title (two lines below the red rule). */
 void rg_gongwen_head(rg_flow *c, const rg_gongwen *g, double x, double w);
 
-/* The title: centred, broken only between words (and where the title says)
- * into lines that grow or shrink steadily (梯形) or grow then shrink (菱形). */
+/* The title or subtitle, in every theme: centred, broken only between words
+ * (and where the title says) into lines that grow or shrink steadily (梯形)
+ * or grow then shrink (菱形). */
 void rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w);
 
 /* The 主送机关 line, flush left, and the 附件说明, two characters in with

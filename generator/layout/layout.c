@@ -6,6 +6,7 @@
  */
 #include "layout.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,8 +159,30 @@ build_code(rg_flow *c, const rg_block *b, frame f)
 	double size = c->th->code_size;
 	rg_lb_para_init(&p, &c->env, f.width - 2 * size, 1);
 	rg_lb_style st = { RG_FONT_MONO, size, 0, NULL };
-	for (size_t i = 0; i < b->nspans; i++)
-		rg_lb_add_text(&p, b->spans[i].text, &st, b->spans[i].pos);
+	/* a tab goes to the next stop of four columns (a wide character
+	 * takes two), as an editor shows it; it was one space */
+	int col = 0;
+	for (size_t i = 0; i < b->nspans; i++) {
+		rg_buf t = { 0 };
+		const char *s = b->spans[i].text;
+		for (size_t k = 0, n = strlen(s); k < n; ) {
+			size_t l;
+			int32_t cp = rg_utf8_decode(s + k, n - k, &l);
+			if (cp == '\t') {
+				do
+					rg_buf_put(&t, " ", 1);
+				while (++col % 4 != 0);
+			} else {
+				rg_buf_put(&t, s + k, l);
+				col = cp == '\n' ? 0 : col + (rg_lb_is_wide(cp) ? 2 : 1);
+			}
+			k += l > 0 ? l : 1;
+		}
+		/* the items point into the text: it lives with the layout */
+		rg_lb_add_text(&p, rg_arena_strdup(c->out->arena, rg_buf_cstr(&t)), &st,
+		    b->spans[i].pos);
+		rg_buf_free(&t);
+	}
 	rg_para_style ps = { f.x + size, f.width - 2 * size, 0, size * 1.5, RG_PALIGN_LEFT,
 	    c->th->code_bg, f.bar_x, 0 };
 	emit_para(c, &p, &ps, NULL, 0);
@@ -199,9 +222,23 @@ static void
 build_list(rg_flow *c, const rg_block *list, frame f)
 {
 	double em = grid_em(c->th);
+	/* the items 2 em in, or further when a number is wider than that
+	 * leaves room for (1000.): every marker inside the column */
+	double in = 2 * em;
+	int count = 0;
+	for (const rg_block *item = list->first_child; item; item = item->next)
+		count++;
+	for (int k = 0; list->ordered && k < count; k++) {
+		char buf[16];
+		double mw = rg_flow_measure(c, marker(list, k, 0, buf), RG_FONT_SONG, em);
+		in = fmax(in, mw + 0.4 * em);
+	}
+	/* deep in a narrow column the indent gives way: the items keep four
+	 * em (or the whole column), never a width past the text block */
+	in = fmax(0, fmin(in, f.width - fmin(f.width, 4 * em)));
 	frame inner = f;
-	inner.x = f.x + 2 * em;
-	inner.width = f.width - 2 * em;
+	inner.x = f.x + in;
+	inner.width = f.width - in;
 	inner.in_list = 1;
 	inner.tight = list->tight;
 	int index = 0;
@@ -323,11 +360,9 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 	for (const rg_block *b = first; b != NULL; b = b->next) {
 		switch (b->kind) {
 		case RG_BLOCK_TITLE:
-			if (th->grid)     /* 公文: between words, 梯形 or 菱形 */
-				rg_gongwen_title(c, b, f.x, f.width);
-			else
-				build_text_block(c, b, f, th->title_role, th->title_size, 0,
-				    RG_PALIGN_CENTER, th->title_size * 1.5, NULL, 0, 1);
+			/* between words, 梯形 or 菱形 (GB/T 9704 7.3.1), in
+			 * every theme: never a character alone on a line */
+			rg_gongwen_title(c, b, f.x, f.width);
 			/* on a grid (公文) one blank line follows the title */
 			if (th->grid)
 				rg_flow_item(c, th->line_pitch)->keep_next = 1;
@@ -335,9 +370,7 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			rg_gongwen_recipients(c, c->gongwen, f.x, f.width);
 			break;
 		case RG_BLOCK_SUBTITLE:
-			build_text_block(c, b, f, th->subtitle_role, th->subtitle_size, 0,
-			    RG_PALIGN_CENTER, th->grid ? th->line_pitch : th->subtitle_size * 1.6,
-			    NULL, 0, 1);
+			rg_gongwen_title(c, b, f.x, f.width);
 			rg_flow_gap(c, th->subtitle_size);
 			break;
 		case RG_BLOCK_HEADING:
@@ -356,10 +389,14 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			c->list_depth--;
 			break;
 		case RG_BLOCK_QUOTE: {
+			/* on a grid (公文) the quote stands two whole cells in,
+			 * so that its characters keep the grid's columns */
+			double qin = th->grid ? 2 * grid_em(th) : th->body_size * 1.5;
+			qin = fmax(0, fmin(qin, f.width - fmin(f.width, 4 * grid_em(th))));
 			frame q = f;
-			q.bar_x = f.x + th->body_size * 0.5;
-			q.x = f.x + th->body_size * 1.5;
-			q.width = f.width - th->body_size * 1.5;
+			q.bar_x = f.x + (th->grid ? grid_em(th) : th->body_size * 0.5);
+			q.x = f.x + qin;
+			q.width = f.width - qin;
 			q.role = RG_FONT_KAI;
 			q.in_list = 0;
 			rg_flow_gap(c, th->para_gap);
@@ -692,8 +729,11 @@ static void
 marking(rg_flow *c, rg_page *page, const char *text)
 {
 	const rg_theme *th = c->th;
+	/* 30 pt above the text block, or as near the top edge as keeps it
+	 * on the page (a small margin_top put it above the edge) */
+	double ms = th->small_size + 2;
 	rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, text, RG_FONT_HEI,
-	    th->small_size + 2, th->margin_left, th->margin_top - 30, RG_PALIGN_LEFT, 0x9A1B1B);
+	    ms, th->margin_left, fmax(th->margin_top - 30, ms + 4), RG_PALIGN_LEFT, 0x9A1B1B);
 	double size = 64, w = rg_flow_measure(c, text, RG_FONT_HEI, size);
 	double a = 35 * 3.14159265358979 / 180;
 	double cx = page_width(th, page->landscape) / 2, cy = page_height(th, page->landscape) / 2;
@@ -710,6 +750,49 @@ marking(rg_flow *c, rg_page *page, const char *text)
 	}
 }
 
+/* The running header's text: the title, or as much of it as fits the
+ * width with …… after it (cut between characters, not inside a Latin word
+ * or a number); a long title ran past the text block, off the page. */
+static const char *
+header_text(rg_flow *c, const char *title, double width, double size)
+{
+	if (rg_flow_measure(c, title, RG_FONT_KAI, size) <= width)
+		return title;
+	size_t n = strlen(title), nb = 0;
+	size_t *at = rg_xmalloc((n + 1) * sizeof *at);   /* character boundaries */
+	for (size_t k = 0; k < n; ) {
+		size_t l;
+		rg_utf8_decode(title + k, n - k, &l);
+		at[nb++] = k;
+		k += l > 0 ? l : 1;
+	}
+	rg_buf b = { 0 };
+	size_t lo = 0, hi = nb;     /* the longest prefix that fits, in characters */
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		rg_buf_clear(&b);
+		rg_buf_put(&b, title, at[mid]);
+		rg_buf_puts(&b, "……");
+		if (rg_flow_measure(c, rg_buf_cstr(&b), RG_FONT_KAI, size) <= width)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	size_t k = lo;
+	while (k > 0 && k < nb && isalnum((unsigned char)title[at[k] - 1]) &&
+	    isalnum((unsigned char)title[at[k]]))
+		k--;
+	while (k > 0 && (title[at[k] - 1] == ' ' || title[at[k] - 1] == '\t'))
+		k--;
+	rg_buf_clear(&b);
+	rg_buf_put(&b, title, k > 0 ? at[k] : 0);
+	rg_buf_puts(&b, "……");
+	const char *r = rg_arena_strdup(c->out->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	free(at);
+	return r;
+}
+
 /* Running header (the document title, from page 2 on) and page numbers,
  * as the theme says. */
 static void
@@ -723,7 +806,8 @@ furniture(rg_flow *c)
 		double cx = th->margin_left + text_width(th, ls) / 2;
 		if (i > 0 && th->running_header && l->meta.title != NULL) {
 			double y = th->margin_top - 18;
-			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap, l->meta.title,
+			rg_flow_text(c, &page->boxes, &page->nboxes, &page->cap,
+			    header_text(c, l->meta.title, text_width(th, ls), th->small_size),
 			    RG_FONT_KAI, th->small_size, cx, y, RG_PALIGN_CENTER, th->muted_color);
 			rg_box *r = RG_PUSH(page->boxes, page->nboxes, page->cap);
 			memset(r, 0, sizeof *r);

@@ -214,7 +214,8 @@ static void
 han_latin_glue(rg_lb_para *p, const rg_lb_style *st, int32_t cp)
 {
 	rg_lb_item *prev = last_item(p);
-	if (prev == NULL || prev->type == RG_LB_GLUE || prev->type == RG_LB_BREAK)
+	/* code keeps its columns: a wide character is two, nothing between */
+	if (p->preserve || prev == NULL || prev->type == RG_LB_GLUE || prev->type == RG_LB_BREAK)
 		return;
 	int prev_han = rg_lb_is_han(prev->last), cur_han = rg_lb_is_han(cp);
 	if ((prev_han && is_alnum(cp) && prev->type == RG_LB_WIDE) ||
@@ -294,12 +295,13 @@ split_wide_word(rg_lb_para *p)
 void
 rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos pos)
 {
-	size_t n = strlen(text), i = 0;
+	size_t n = strlen(text), i = 0, chars = 0;
 	while (i < n) {
 		size_t l;
 		int32_t cp = rg_utf8_decode(text + i, n - i, &l);
 		if (cp < 0)
 			cp = 0xFFFD;   /* inputs are validated; never trust it here */
+		size_t ci = chars++;   /* characters before this one: each pass takes one */
 		if (p->pending_soft) {
 			p->pending_soft = 0;
 			if (!(p->wide_before_soft && rg_lb_is_wide(cp)))
@@ -321,9 +323,9 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 		}
 		if (cp == '\t')
 			cp = ' ';
-		rg_pos cpos = pos;       /* the character's own column */
-		if (cpos.line > 0)
-			cpos.col += (int)i;
+		rg_pos cpos = pos;       /* the character's own column, in characters */
+		if (cpos.line > 0 && cpos.col > 0)
+			cpos.col += (int)ci;
 		int face = face_for(p, st, cp, cpos);
 		if (face < 0) {
 			i += l;
@@ -475,7 +477,8 @@ finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_l
  * is as full as the grid lets it be. */
 typedef struct grid_acc {
 	double wide, cells;      /* wide items; whole cells of closed runs */
-	double r;                /* the open run's words */
+	double r;                /* the open run's words, and the spaces between them */
+	double space;            /* a space after the run's last word, so far */
 	int glyphs, open;
 } grid_acc;
 
@@ -493,14 +496,20 @@ grid_add(grid_acc *g, const rg_lb_item *t, double cell, double size)
 			g->cells += run_cells(g, cell, size);
 		g->open = 0;
 		g->r = 0;
+		g->space = 0;
 		g->glyphs = 0;
 		g->wide += t->width;
 		return;
 	}
 	g->open = 1;
 	if (t->type == RG_LB_WORD) {
-		g->r += t->width;
+		/* a space between two words of the run is part of it (flow.c
+		 * keeps it: English words) */
+		g->r += g->space + t->width;
+		g->space = 0;
 		g->glyphs += t->nglyphs;
+	} else if (t->type == RG_LB_GLUE && t->visible && g->glyphs > 0) {
+		g->space += t->width;
 	}
 }
 
@@ -524,7 +533,7 @@ rg_lb_break(const rg_lb_para *p, double width, double indent, rg_lb_line **lines
 			break;
 		double avail = width - (nlines == 0 ? indent : 0);
 		double x = 0;
-		grid_acc g = { 0, 0, 0, 0, 0 };
+		grid_acc g = { 0, 0, 0, 0, 0, 0 };
 		size_t j = start, end = n, next = n;
 		int justify = 0;
 		for (; j < n; j++) {

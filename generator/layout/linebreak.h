@@ -105,6 +105,8 @@ void rg_lb_insert_break(rg_lb_para *p, size_t at);
  * table headers, which must not break 地区生产总值 as 地区生 / 产总值, nor a
  * unit in brackets, nor 2015年. */
 void rg_lb_keep_words(rg_lb_para *p);
+/* The same at every boundary of the dictionary, one-character words too. */
+void rg_lb_keep_words_loose(rg_lb_para *p);
 /* Close env's word break iterator (rg_lb_env_free does). */
 void rg_lb_words_free(rg_lb_env *env);
 

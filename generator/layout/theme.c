@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,9 +334,56 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 		    "72 x 72 is needed", tw, th);
 		rc = -1;
 	}
+	/* the page number and the running header go in the margins, whole
+	 * (layout.c, furniture): the figures page_number_offset below the
+	 * text block, the header's baseline 18 pt above it */
+	double pn_need = t->page_number_offset + t->page_number_size;
+	if (rc == 0 && t->page_number[0] != '\0' && t->margin_bottom < pn_need - 1e-6) {
+		rg_spec_entry *e = rg_spec_get(&spec, "margin_bottom");
+		if (e == NULL)
+			e = rg_spec_get(&spec, "page_number_offset");
+		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
+		    "margin_bottom %.1f mm leaves no room for the page number, %.1f mm below "
+		    "the text block (page_number_offset) and %g pt high: it needs at least "
+		    "%.1f mm (or page_number: \"\")", t->margin_bottom * 25.4 / 72,
+		    t->page_number_offset * 25.4 / 72, t->page_number_size,
+		    ceil(pn_need * 25.4 / 72 * 10 - 1e-9) / 10);
+		rc = -1;
+	}
+	double rh_need = 18 + t->small_size;
+	if (rc == 0 && t->running_header && t->margin_top < rh_need - 1e-6) {
+		rg_spec_entry *e = rg_spec_get(&spec, "margin_top");
+		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
+		    "margin_top %.1f mm leaves no room for the running header, 18 pt above "
+		    "the text block and %g pt high (small_size): it needs at least %.1f mm "
+		    "(or running_header: false)", t->margin_top * 25.4 / 72, t->small_size,
+		    ceil(rh_need * 25.4 / 72 * 10 - 1e-9) / 10);
+		rc = -1;
+	}
+	rg_spec_entry *size_e = rg_spec_get(&spec, "body_size");
+	rg_spec_entry *pitch_e = rg_spec_get(&spec, "line_pitch");
+	rg_spec_entry *grid_e = rg_spec_get(&spec, "grid_lines");
+	/* a body size without a pitch keeps the default's proportion (12 pt
+	 * on 21 pt), rather than 21 pt under a larger body */
+	if (rc == 0 && size_e != NULL && pitch_e == NULL)
+		t->line_pitch = t->body_size * 21.0 / 12.0;
 	if (rc == 0 && t->grid_lines > 0) {
 		t->line_pitch = th / t->grid_lines;
 		t->grid = 1;
+	}
+	/* lines closer than the body's size overlap */
+	if (rc == 0 && t->line_pitch < t->body_size - 1e-9) {
+		if (t->grid)
+			rg_msg(d, RG_M_THEME_RANGE, grid_e != NULL ? grid_e->value_pos[0] : at,
+			    "grid_lines: %d lines make a line pitch of %.2f pt, less than "
+			    "body_size %g pt: the lines would overlap", t->grid_lines,
+			    t->line_pitch, t->body_size);
+		else
+			rg_msg(d, RG_M_THEME_RANGE, pitch_e != NULL ? pitch_e->value_pos[0] :
+			    size_e != NULL ? size_e->value_pos[0] : at,
+			    "line_pitch %g pt is less than body_size %g pt: the lines would "
+			    "overlap", t->line_pitch, t->body_size);
+		rc = -1;
 	}
 	if (rc == 0 && t->grid_chars > 0)
 		t->char_pitch = tw / t->grid_chars;

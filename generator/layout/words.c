@@ -4,7 +4,8 @@
  * boundaries with its dictionary (地区|生产|总值).  Its dictionary is not
  * perfect and leaves affixes and unknown words as single characters
  * (增加|值, 人|均可), so a break is taken only between two words of two or
- * more characters each; a unit in brackets (（亿元）) is one word, which may
+ * more characters each, or after a mark that closes or pauses (，、：。）);
+ * a unit in brackets (（亿元）) is one word, which may
  * always start a line, and a number keeps the character after it (2015年,
  * 8%).
  */
@@ -46,8 +47,26 @@ rg_lb_words_free(rg_lb_env *env)
 	env->words = NULL;
 }
 
+static void keep_words(rg_lb_para *p, int strict);
+
 void
 rg_lb_keep_words(rg_lb_para *p)
+{
+	keep_words(p, 1);
+}
+
+/* Every boundary of ICU's dictionary a break, affixes and one-character
+ * words too (孟津|区|委员会): for a name that does not fit otherwise. */
+void
+rg_lb_keep_words_loose(rg_lb_para *p)
+{
+	for (size_t k = 0; k < p->n; k++)
+		p->items[k].keep_before = 0;
+	keep_words(p, 0);
+}
+
+static void
+keep_words(rg_lb_para *p, int strict)
 {
 	size_t n = p->n;
 	if (n < 2)
@@ -143,6 +162,11 @@ rg_lb_keep_words(rg_lb_para *p)
 			it->keep_before = 1;
 			continue;
 		}
+		/* after a mark that closes or pauses (，、：。）》) a line may
+		 * end: the mark is no word of its own to keep */
+		if (rg_lb_no_start(prev->last) && !rg_lb_no_start(it->first) &&
+		    !rg_lb_no_end(prev->last))
+			continue;
 		/* characters of the words on either side */
 		int left = 0, right = 0;
 		for (int32_t i = at; i > 0 && left < 2; i--) {
@@ -160,7 +184,7 @@ rg_lb_keep_words(rg_lb_para *p)
 				break;
 		}
 		/* a unit in brackets may always start a line */
-		if ((left < 2 || right < 2) && !opens(it->first)) {
+		if (strict && (left < 2 || right < 2) && !opens(it->first)) {
 			it->keep_before = 1;
 			it->glued = right >= 2;
 		}

@@ -216,6 +216,19 @@ rg_template_load(const char *path, rg_diag *d)
 	char *text = read_file(path, RG_TEMPLATE_MAX_BYTES, &len, d);
 	if (text == NULL)
 		return NULL;
+	/* an empty file is no template (a wrong path, a file not yet
+	 * written): it would render a blank page without a word */
+	size_t k = 0;
+	while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' ||
+	    text[k] == '\r'))
+		k++;
+	if (k == len) {
+		rg_msg(d, RG_M_FILE_EMPTY, rg_pos_make(path, 0, 0),
+		    "the template is empty%s: there is nothing to render",
+		    len ? " (white space only)" : "");
+		free(text);
+		return NULL;
+	}
 	rg_template *t = rg_template_parse(path, text, len, d);
 	free(text);
 	return t;
@@ -2021,6 +2034,26 @@ front_value(ctx *c, rg_spec *front, const char *key)
 	return s;
 }
 
+/* Where the text of a front matter value starts, for what is said about
+ * its characters (a glyph no font has): the value's own place when it is
+ * set as written, its line alone when placeholders or line breaks change
+ * where its characters are (column 0: none is named). */
+static rg_pos
+front_text_pos(rg_spec *front, const char *key, const char *text, rg_pos dflt)
+{
+	rg_spec_entry *e = rg_spec_get(front, key);
+	if (e == NULL || e->nvalues == 0 || text == NULL)
+		return dflt;
+	rg_pos p = e->value_pos[0];
+	int as_written = e->nvalues == 1 && strcmp(e->values[0], text) == 0 &&
+	    strchr(text, '\n') == NULL;
+	if (!as_written)
+		p.col = 0;
+	else if (e->quoted != NULL && e->quoted[0])
+		p.col++;     /* after the opening quote */
+	return p;
+}
+
 /* The key indicators, which a directive's `indicators: key` lists: the
  * front matter's key_indicators (a list, or ids separated by commas or
  * 、), by default the data's indicators that have a group (the main
@@ -2344,12 +2377,14 @@ rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
 		c.errors++;
 	if (rg_spec_check_unused(&front, "front matter", front_keys, d) < 0)
 		c.errors++;
+	rg_pos top = { t->name, t->body_line, 1 };
+	rg_pos title_pos = front_text_pos(&front, "title", m->title, top);
+	rg_pos subtitle_pos = front_text_pos(&front, "subtitle", m->subtitle, top);
 	rg_spec_free(&front);
 
-	rg_pos top = { t->name, t->body_line, 1 };
 	if (m->title != NULL) {
 		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_TITLE, top);
-		m->title = rg_gongwen_title_spans(c.doc, b, m->title, top);
+		m->title = rg_gongwen_title_spans(c.doc, b, m->title, title_pos);
 	} else {
 		m->title = ds->meta.title ? rg_arena_strdup(c.doc->arena, ds->meta.title) : NULL;
 	}
@@ -2365,7 +2400,7 @@ rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
 	if (m->subtitle != NULL) {
 		rg_block *b = rg_doc_block_new(c.doc, c.doc->root, RG_BLOCK_SUBTITLE, top);
 		rg_doc_span_add(c.doc, b, RG_SPAN_TEXT, 0, m->subtitle, strlen(m->subtitle),
-		    NULL, top);
+		    NULL, subtitle_pos);
 	}
 	if (m->author == NULL && ds->meta.author != NULL)
 		m->author = rg_arena_strdup(c.doc->arena, ds->meta.author);

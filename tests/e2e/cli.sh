@@ -51,7 +51,7 @@ expect 2 "input/nope.yaml" "$bin" render -t templates/briefing.md -d input/nope.
 
 # a character no font has (U+20000) is an error naming it, unless allowed
 printf '前\360\240\200\200后\n' > "$tmp/ext.md"
-expect 2 "^$tmp/ext.md:1:4: error: character '.*' \\(U\\+20000\\) is in no configured font" \
+expect 2 "^$tmp/ext.md:1:2: error: character '.*' \\(U\\+20000\\) is in no configured font" \
 	"$bin" render -t "$tmp/ext.md" -d "$data" -o "$tmp/ext.pdf"
 expect 0 "warning: character .* \\(U\\+20000\\)" \
 	"$bin" render -t "$tmp/ext.md" -d "$data" -o "$tmp/ext.pdf" --allow-missing-glyphs
