@@ -249,6 +249,41 @@ keep(rg_loader *ld, const rg_field *f)
 	return rg_arena_strdup(ld->ds->arena, text(f));
 }
 
+/* A growth or a change, a number, in one spelling: +5, 05 and 5. are 5,
+ * .5 is 0.5, -0 and -0.0 are 0 and 0.0; its decimals as written (5.0
+ * stays 5.0).  Every figure then prints the same inline and in tables. */
+static const char *
+keep_number(rg_loader *ld, const rg_field *f)
+{
+	const char *s = text(f);
+	if (s == NULL || !rg_data_is_number(s))
+		return keep(ld, f);
+	int neg = *s == '-';
+	s += *s == '+' || *s == '-';
+	size_t whole = strspn(s, "0123456789");
+	const char *frac = s[whole] == '.' ? s + whole + 1 : "";
+	size_t nfrac = strlen(frac);
+	while (whole > 1 && *s == '0') {
+		s++;
+		whole--;
+	}
+	int zero = strspn(s, "0") == whole && strspn(frac, "0") == nfrac;
+	rg_buf b = { 0 };
+	if (neg && !zero)
+		rg_buf_putc(&b, '-');
+	if (whole > 0)
+		rg_buf_put(&b, s, whole);
+	else
+		rg_buf_putc(&b, '0');
+	if (nfrac > 0) {
+		rg_buf_putc(&b, '.');
+		rg_buf_put(&b, frac, nfrac);
+	}
+	const char *out = rg_arena_strdup(ld->ds->arena, rg_buf_cstr(&b));
+	rg_buf_free(&b);
+	return out;
+}
+
 /* An id, or a reference to one: what is the id of. */
 static void
 check_id(rg_loader *ld, const char *what, const rg_field *f)
@@ -579,8 +614,8 @@ rg_load_observation(rg_loader *ld, const rg_field *fields, rg_pos pos)
 	o->kind = kind;
 	o->value = keep(ld, f[O_VALUE]);
 	o->value_is_number = o->value != NULL && rg_data_is_number(o->value);
-	o->growth = keep(ld, f[O_GROWTH]);
-	o->change = keep(ld, f[O_CHANGE]);
+	o->growth = keep_number(ld, f[O_GROWTH]);
+	o->change = keep_number(ld, f[O_CHANGE]);
 	o->quote = keep(ld, f[O_QUOTE]);
 	o->pos = pos;
 	o->value_pos = f[O_VALUE] ? f[O_VALUE]->value_pos : pos;

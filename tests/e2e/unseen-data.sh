@@ -458,5 +458,23 @@ st=$?
 	grep -q "vt.csv:5:11: warning: value '１３１５．５' .*full-width" "$tmp/err" &&
 	ok || bad "value as text" "exit $st: $(cat "$tmp/err")"
 
+# a growth or a change is a number in one spelling, inline as in tables:
+# +5, 05 and 5. are 5, .5 is 0.5, -0 is 0 (持平), decimals as written
+# (before: printed as written, 甲+5，乙.5，丙05，丁-0)
+{
+	printf 'format: reportgen/1\nmeta: {region: r1, period: "2024"}\nregions: [{id: r1, name: 甲县}]\nindicators:\n'
+	for i in a b c d e f; do printf '  - {id: %s, name: 产值%s, unit: 亿元}\n' $i $i; done
+	printf '  - {id: r, name: 城镇化率, unit: "%%"}\nobservations:\n'
+	printf '  - {indicator: a, value: "1", growth: "+5"}\n  - {indicator: b, value: "1", growth: ".5"}\n'
+	printf '  - {indicator: c, value: "1", growth: "05"}\n  - {indicator: d, value: "1", growth: "-0"}\n'
+	printf '  - {indicator: e, value: "1", growth: "5."}\n  - {indicator: f, value: "1", growth: "-05.50"}\n'
+	printf '  - {indicator: r, value: "1", change: "+.30"}\n'
+} > "$tmp/sp-g.yaml"
+printf -- '---\ntitle: x\n---\n\n甲{{ a.growth }}乙{{ b.growth }}丙{{ c.growth }}丁{{ d.growth }}{{ d.trend }}戊{{ e.growth }}己{{ f.growth }}率{{ r.change }}{{ r.trend }}。\n' > "$tmp/sp-g.md"
+"$bin" render -t "$tmp/sp-g.md" -d "$tmp/sp-g.yaml" -o "$tmp/sp-g.pdf" 2> "$tmp/err" &&
+	pdftotext "$tmp/sp-g.pdf" - | tr -d ' \n' > "$tmp/sp-g.txt"
+grep -qF '甲5乙0.5丙5丁0持平戊5己-5.50率0.30提高0.30个百分点。' "$tmp/sp-g.txt" && ok ||
+	bad "growth spelling" "$(cat "$tmp/err" "$tmp/sp-g.txt")"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
