@@ -68,6 +68,8 @@ typedef struct column {          /* a column of the file */
 	int field;
 	const colspec *spec;         /* NULL for a header that is a field name */
 	size_t group;                /* wide: the observation its cells belong to */
+	int blank;                   /* no header, and none after it: an empty
+	                              * column a spreadsheet exported */
 	rg_pos pos;
 } column;
 
@@ -86,6 +88,7 @@ typedef struct reader {
 	const char **empty;          size_t nempty, cap_empty;
 	name *names;                 size_t nnames, cap_names;
 	column *cols;                size_t ncols, cap_cols;
+	size_t nnamed;               /* columns up to the last with a header */
 	cell *cells;                 size_t ncells, cap_cells;
 	size_t ngroups;
 	int header_done, header_bad;
@@ -475,6 +478,16 @@ header(reader *r)
 		col->field = -1;
 		col->group = NONE;
 		if (c->len == 0) {
+			/* the empty columns a spreadsheet exports after the last
+			 * named one (region,value,,) hold nothing: left out, as
+			 * long as their cells are empty (rows, below) */
+			size_t k = i + 1;
+			while (k < r->ncells && r->cells[k].len == 0)
+				k++;
+			if (k == r->ncells && i > 0) {
+				col->blank = 1;
+				continue;
+			}
 			rg_msg(ld->d, RG_M_CSV_HEADER, c->pos, "column %zu has no header", i + 1);
 			continue;
 		}
@@ -539,6 +552,9 @@ header(reader *r)
 			}
 	next:;
 	}
+	r->nnamed = r->ncols;
+	while (r->nnamed > 0 && r->cols[r->nnamed - 1].blank)
+		r->nnamed--;
 	for (size_t j = 0; j < r->nspecs; j++)
 		if (!r->specs[j].seen)
 			rg_msg(ld->d, RG_M_CSV_HEADER, r->specs[j].pos,
@@ -744,6 +760,21 @@ row(reader *r)
 		filled += !is_empty(r, &r->cells[i]);
 	if (filled == 0)
 		return;                          /* a blank row */
+	/* a row may leave out the empty columns after the last named one */
+	while (r->ncells < r->ncols && r->ncells >= r->nnamed && r->ncells > 0) {
+		rg_pos end = r->cells[r->ncells - 1].pos;
+		cell *c = RG_PUSH(r->cells, r->ncells, r->cap_cells);
+		c->text = "";
+		c->len = 0;
+		c->pos = end;
+	}
+	for (size_t i = r->nnamed; i < r->ncells && i < r->ncols; i++)
+		if (!is_empty(r, &r->cells[i])) {
+			rg_msg(ld->d, RG_M_CSV_ROW, r->cells[i].pos,
+			    "column %zu has no header, but this row has '%s' in it", i + 1,
+			    rg_load_show(ld, r->cells[i].text));
+			return;
+		}
 	if (r->ncells != r->ncols) {
 		size_t at = r->ncells > r->ncols ? r->ncols : r->ncells - 1;
 		rg_msg(ld->d, RG_M_CSV_ROW, r->cells[at].pos, "row has %zu cell%s, the header %zu",

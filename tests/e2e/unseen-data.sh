@@ -476,5 +476,20 @@ printf -- '---\ntitle: x\n---\n\n甲{{ a.growth }}乙{{ b.growth }}丙{{ c.growt
 grep -qF '甲5乙0.5丙5丁0持平戊5己-5.50率0.30提高0.30个百分点。' "$tmp/sp-g.txt" && ok ||
 	bad "growth spelling" "$(cat "$tmp/err" "$tmp/sp-g.txt")"
 
+# the empty columns a spreadsheet exports after the last named one
+# (region,value,,) are left out, in rows that have them or not; a value
+# under no header, or an empty header between named ones, is an error
+# (before: "column 5 has no header" for every such export)
+printf 'region,indicator,period,value,,\r\nr1,a,2024,205,,\r\nr1,a,2023,200\r\n' > "$tmp/blank.csv"
+dump -d "$tmp/sp6.yaml" -d "$tmp/blank.csv" > "$tmp/blank.txt" 2> "$tmp/err"
+[ "$(grep -c '^obs a region=r1 period=202[34] kind=actual value="2[0-9]*"$' "$tmp/blank.txt")" -eq 2 ] &&
+	[ ! -s "$tmp/err" ] && ok || bad "blank columns" "$(cat "$tmp/err" "$tmp/blank.txt")"
+printf 'region,indicator,period,value,,\nr1,a,2024,205,,x\n' > "$tmp/blank2.csv"
+expect "value under no header" 2 "blank2.csv:2:16: error: column 6 has no header, but this row has 'x' in it \[csv-row\]" \
+	"$bin" check "$tmp/sp6.yaml" "$tmp/blank2.csv"
+printf 'region,,period,value\nr1,a,2024,205\n' > "$tmp/blank3.csv"
+expect "empty header inside" 2 "blank3.csv:1:8: error: column 2 has no header \[csv-header\]" \
+	"$bin" check "$tmp/sp6.yaml" "$tmp/blank3.csv"
+
 echo "unseen-data: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
