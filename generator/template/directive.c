@@ -253,9 +253,24 @@ rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const struct rg_words *words, rg_diag *d)
 {
 	rg_spec spec = { 0 };
-	int rc = rg_spec_parse(&spec, doc->arena, body, strlen(body), body_pos, d);
-	int parsed = rc == 0;
-	for (size_t i = 0; parsed && ex != NULL && i < spec.n; i++) {
+	if (rg_spec_parse(&spec, doc->arena, body, strlen(body), body_pos, d) < 0) {
+		rg_spec_free(&spec);
+		return -1;
+	}
+	return rg_directive_expand_spec(doc, parent, info, &spec, fence_pos, ds, region, period,
+	    ex, words, d);
+}
+
+int
+rg_directive_expand_spec(rg_doc *doc, rg_block *parent, const char *info,
+    rg_spec *specp, rg_pos fence_pos, const rg_dataset *ds,
+    const char *region, const char *period, const rg_expander *ex,
+    const struct rg_words *words, rg_diag *d)
+{
+	rg_spec spec = *specp;
+	memset(specp, 0, sizeof *specp);
+	int rc = 0;
+	for (size_t i = 0; ex != NULL && i < spec.n; i++) {
 		rg_spec_entry *e = &spec.entries[i];
 		for (size_t k = 0; k < e->nvalues; k++) {
 			const char *v = ex->value(ex->arg, e->key, e->values[k], e->value_pos[k],

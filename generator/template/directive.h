@@ -11,6 +11,8 @@
 #include "../data/model.h"
 #include "doc.h"
 
+struct rg_spec;
+
 struct rg_words;
 
 /* Turns a value of a spec into the text the directive takes: expands
@@ -35,6 +37,11 @@ int rg_directive_is(const char *info);
  * NULL) before the directive reads it.  Returns 0, or -1 after reporting. */
 int rg_directive_expand(rg_doc *doc, rg_block *parent, const char *info,
     const char *body, rg_pos body_pos, rg_pos fence_pos, const rg_dataset *ds,
+    const char *region, const char *period, const rg_expander *ex,
+    const struct rg_words *words, rg_diag *d);
+/* The same for a spec already made (rg_spec_add), which it frees. */
+int rg_directive_expand_spec(rg_doc *doc, rg_block *parent, const char *info,
+    struct rg_spec *spec, rg_pos fence_pos, const rg_dataset *ds,
     const char *region, const char *period, const rg_expander *ex,
     const struct rg_words *words, rg_diag *d);
 

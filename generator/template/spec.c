@@ -16,6 +16,26 @@ mark_pos(rg_pos at, yaml_mark_t m)
 	return p;
 }
 
+static void add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n,
+    rg_pos pos, int quoted);
+
+rg_spec_entry *
+rg_spec_add(rg_spec *spec, rg_arena *arena, const char *key, rg_pos key_pos, int is_seq)
+{
+	rg_spec_entry *e = RG_PUSH(spec->entries, spec->n, spec->cap);
+	memset(e, 0, sizeof *e);
+	e->key = rg_arena_strdup(arena, key);
+	e->key_pos = key_pos;
+	e->is_seq = is_seq;
+	return e;
+}
+
+void
+rg_spec_add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n, rg_pos pos)
+{
+	add_value(e, arena, v, n, pos, 0);
+}
+
 static void
 add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n, rg_pos pos,
     int quoted)

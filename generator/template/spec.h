@@ -38,6 +38,14 @@ int rg_spec_parse(rg_spec *spec, rg_arena *arena, const char *text, size_t len,
     rg_pos at, rg_diag *d);
 void rg_spec_free(rg_spec *spec);
 
+/* A spec made by a program rather than parsed (a Markdown pipe table read
+ * as a static table): an entry for key (a sequence when is_seq), and its
+ * values, copied into arena. */
+rg_spec_entry *rg_spec_add(rg_spec *spec, rg_arena *arena, const char *key, rg_pos key_pos,
+    int is_seq);
+void rg_spec_add_value(rg_spec_entry *e, rg_arena *arena, const char *v, size_t n,
+    rg_pos pos);
+
 /* The entry for key, marked used; NULL if absent. */
 rg_spec_entry *rg_spec_get(rg_spec *spec, const char *key);
 /* Scalar value of key, or NULL if absent; a sequence is an error. */

@@ -1864,6 +1864,142 @@ directive_value(void *arg, const char *key, const char *value, rg_pos pos, int q
 	    strcmp(key, "rows") == 0 || strcmp(key, "header") == 0);
 }
 
+/* ---- pipe tables (GitHub Flavored Markdown) ---------------------------- */
+
+/* Line `line` (1-based) of the text being converted, without its break. */
+static const char *
+src_line(const ctx *c, int line, size_t *len)
+{
+	*len = 0;
+	if (c->src == NULL || line < 1 || (size_t)line > c->src->n)
+		return "";
+	size_t at = c->src->start[line - 1], end = at;
+	while (end < c->src->len && c->src->text[end] != '\n')
+		end++;
+	*len = end - at;
+	return c->src->text + at;
+}
+
+/* The cells of a row of a pipe table, s (n bytes): *inner is the text
+ * inside its outer pipes (either may be left out), the count the cells
+ * there (an escaped \| separates none). */
+static size_t
+pipe_cells(const char *s, size_t n, const char **inner, size_t *inner_len)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (n > 0 && *s == '|') {
+		s++;
+		n--;
+	}
+	if (n > 0 && s[n - 1] == '|' && (n < 2 || s[n - 2] != '\\'))
+		n--;
+	size_t cells = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n)
+			i++;
+		else if (s[i] == '|')
+			cells++;
+	}
+	*inner = s;
+	*inner_len = n;
+	return cells;
+}
+
+/* Is s (n bytes) the delimiter row of a pipe table (|---|:--:|), and of
+ * how many columns? */
+static int
+delimiter_row(const char *s, size_t n, size_t *ncols)
+{
+	const char *in;
+	size_t len;
+	int piped = memchr(s, '|', n) != NULL;
+	*ncols = pipe_cells(s, n, &in, &len);
+	size_t i = 0;
+	for (size_t k = 0; k < *ncols; k++) {
+		while (i < len && (in[i] == ' ' || in[i] == '\t'))
+			i++;
+		i += i < len && in[i] == ':';
+		size_t dashes = 0;
+		while (i < len && in[i] == '-') {
+			i++;
+			dashes++;
+		}
+		i += i < len && in[i] == ':';
+		while (i < len && (in[i] == ' ' || in[i] == '\t'))
+			i++;
+		if (dashes == 0 || (i < len && in[i] != '|'))
+			return 0;
+		i++;
+	}
+	return piped;
+}
+
+/* A paragraph of the template that is a pipe table (a header row, a
+ * delimiter row, body rows) becomes the static table its cells make, as
+ * ```table type: static would (cells formatted, placeholders expanded);
+ * the delimiter's alignments are not read: numbers are right-aligned and
+ * text left or centred, as in every table.  1 when n was one. */
+static int
+pipe_table(ctx *c, cmark_node *n, rg_block *parent)
+{
+	cmark_node *up = cmark_node_parent(n);
+	if (c->in_narrative || c->src == NULL || up == NULL ||
+	    cmark_node_get_type(up) != CMARK_NODE_DOCUMENT)
+		return 0;
+	int first = cmark_node_get_start_line(n), last = cmark_node_get_end_line(n);
+	size_t hlen, dlen, ncols;
+	const char *h = src_line(c, first, &hlen), *dl = src_line(c, first + 1, &dlen);
+	if (last <= first || memchr(h, '|', hlen) == NULL || !delimiter_row(dl, dlen, &ncols))
+		return 0;
+	const char *in;
+	size_t inlen;
+	if (pipe_cells(h, hlen, &in, &inlen) != ncols)
+		return 0;
+	rg_pos at = node_pos(c, n);
+	if (last == first + 1) {
+		rg_msg(c->d, RG_M_MARKDOWN_IGNORED, at,
+		    "a pipe table without rows is shown as text");
+		return 0;
+	}
+	rg_arena *a = c->doc->arena;
+	rg_spec spec = { 0 };
+	rg_spec_entry *e = rg_spec_add(&spec, a, "type", at, 0);
+	rg_spec_add_value(e, a, "static", 6, at);
+	e = rg_spec_add(&spec, a, "header", at, 0);
+	rg_pos cell = { c->file, first + c->line_offset, rg_char_col(h, (size_t)(in - h)) };
+	rg_spec_add_value(e, a, in, inlen, cell);
+	e = rg_spec_add(&spec, a, "rows", at, 1);
+	for (int line = first + 2; line <= last; line++) {
+		size_t rlen;
+		const char *r = src_line(c, line, &rlen);
+		size_t k = pipe_cells(r, rlen, &in, &inlen);
+		/* a row of fewer cells is filled with empty ones */
+		rg_buf b = { 0 };
+		rg_buf_put(&b, in, inlen);
+		for (; k < ncols; k++)
+			rg_buf_puts(&b, " |");
+		rg_pos rp = { c->file, line + c->line_offset, rg_char_col(r, (size_t)(in - r)) };
+		rg_spec_add_value(e, a, rg_buf_cstr(&b), b.len, rp);
+		rg_buf_free(&b);
+	}
+	rg_expander ex = { directive_value, c, c->keys, c->nkeys };
+	rg_block *before = parent->last_child;
+	if (rg_directive_expand_spec(c->doc, parent, "table", &spec, at, c->ds, c->region,
+	    c->period, &ex, &c->words, c->d) < 0)
+		c->errors++;
+	rg_spec_free(&spec);
+	for (rg_block *b = before ? before->next : parent->first_child; b; b = b->next)
+		if (b->kind == RG_BLOCK_TABLE && b->table->nrows > RG_TABLE_MAX_ROWS)
+			err(c, RG_M_LIMIT, at, "table of %zu rows: the limit is %d rows",
+			    b->table->nrows, RG_TABLE_MAX_ROWS);
+	return 1;
+}
+
 static void
 convert_code_block(ctx *c, cmark_node *n, rg_block *parent)
 {
@@ -1936,7 +2072,8 @@ convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
 		c->depth += type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST;
 		switch (type) {
 		case CMARK_NODE_PARAGRAPH:
-			convert_paragraph(c, n, parent);
+			if (!pipe_table(c, n, parent))
+				convert_paragraph(c, n, parent);
 			break;
 		case CMARK_NODE_HEADING:
 			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_HEADING, pos);
