@@ -106,6 +106,9 @@ rg_chart_expand(rg_dctx *x)
 	ch->nseries = rg_grid_count(&g, 1);
 	ch->series = rg_arena_alloc(a, ch->nseries * sizeof *ch->series);
 	size_t numbers = 0;
+	rg_numfmt exact_fmt = g.fmt;
+	exact_fmt.decimals = -1;
+	exact_fmt.thousands = 0;
 	for (size_t s = 0; s < ch->nseries; s++) {
 		rg_series *se = &ch->series[s];
 		se->name = rg_grid_key(&g, 1, s)->label;
@@ -116,7 +119,11 @@ rg_chart_expand(rg_dctx *x)
 			const char *unit = show == RG_SHOW_VALUE || show == RG_SHOW_DIFF ?
 			    rg_grid_indicator(&g, i, s)->unit : "%";
 			const char *num = v != NULL ? rg_format_number(a, v, unit, &g.fmt) : NULL;
-			se->values[i] = num != NULL ? strtod(num, NULL) : NAN;
+			/* drawn at the value scaled but not rounded: decimals
+			 * are for the labels only */
+			const char *exact = num != NULL ? rg_format_number(a, v, unit, &exact_fmt) :
+			    NULL;
+			se->values[i] = exact != NULL ? strtod(exact, NULL) : NAN;
 			se->labels[i] = num;
 			if (num != NULL)
 				numbers++;

@@ -840,12 +840,13 @@ is_missing(const char *s)
 }
 
 /* A written cell: numbers (and percentages) formatted and right-aligned,
- * text centred; the first column is the row label. */
+ * text centred; the first column is the row label, unless it is the only
+ * one (a column of values). */
 static void
-static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, const rg_numfmt *f,
-    rg_pos pos)
+static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, size_t ncols,
+    const rg_numfmt *f, rg_pos pos)
 {
-	if (col == 0) {
+	if (col == 0 && ncols > 1) {
 		add_cell(x, row, text, RG_ALIGN_LEFT, 1, pos);
 		return;
 	}
@@ -915,6 +916,19 @@ expand_static(rg_dctx *x)
 			rc = -1;
 		}
 	}
+	if (rc == 0 && ncols == 1 && total >= 0) {
+		/* a single column is values, not row labels: the total row
+		 * needs a place for its 合计, a stub column empty above it */
+		for (size_t k = 0; k < he->nvalues + re->nvalues; k++) {
+			const char **two = rg_xcalloc(2, sizeof *two);
+			two[0] = "";
+			two[1] = ncells[k] > 0 ? cells[k][0] : "";
+			free(cells[k]);
+			cells[k] = two;
+			ncells[k] = 2;
+		}
+		ncols = 2;
+	}
 	if (rc == 0) {
 		rg_table *t = new_table(x, ncols, he->nvalues, caption, note);
 		for (size_t i = 0; i < he->nvalues; i++) {
@@ -932,7 +946,7 @@ expand_static(rg_dctx *x)
 				continue;
 			}
 			for (size_t c = 0; c < ncols; c++)
-				static_cell(x, row, cells[k][c], c, &f, re->value_pos[i]);
+				static_cell(x, row, cells[k][c], c, ncols, &f, re->value_pos[i]);
 		}
 		if (total >= 0) {
 			rg_row *row = rg_doc_row_add(x->doc, t);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# unseen-tables2.sh -- more tables and charts of shapes the samples never
+# have, measured in the PDF (pdftotext -bbox, the filled rectangles of the
+# page content streams):
+#   - a static table of one column of numbers sets them as values,
+#     right-aligned (they were row labels, left-aligned), and its total
+#     row gives the sum beside 合计 (it was a lone 合计);
+#   - a chart's decimals round its value labels only: bars are drawn at
+#     the true values (1.4 and 2.6 with decimals: 0 were drawn as 1 and 3;
+#     -0.004 with decimals: 2 drew no bar);
+. "$(dirname "$0")/../lib.sh"
+# boxes PDF: pdftotext's word boxes, one a line: x0 y0 x1 y1 text
+boxes() {
+	pdftotext -q -bbox "$1" - | sed -n 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)">\(.*\)<\/word>/\1 \2 \3 \4 \5/p'
+}
+# bars PDF: the filled rectangles of the page's content stream: x y w h
+bars() {
+	qpdf --qdf --object-streams=disable "$1" - | sed -n 's/^\([-0-9.]*\) \([-0-9.]*\) \([-0-9.]*\) \([-0-9.]*\) re f$/\1 \2 \3 \4/p'
+}
+render() {
+	name=$1
+	shift
+	if $bin render -t "$tmp/$name.md" --check-typesetting -o "$tmp/$name.pdf" "$@" \
+	    > /dev/null 2> "$tmp/$name.err"; then
+		return 0
+	fi
+	bad "$name" "render failed: $(head -3 "$tmp/$name.err")"
+	return 1
+}
+
+# ---- a static table of one column -----------------------------------------
+printf -- '---\ntitle: 一列表\n---\n\n```table\ntype: static\nheader: 数值（亿元）\nrows:\n  - 12.5\n  - 133.25\n  - 7\n%s```\n' \
+    '' > "$tmp/one.md"
+printf -- '---\ntitle: 一列表\n---\n\n```table\ntype: static\nheader: 数值（亿元）\nrows:\n  - 12.5\n  - 133.25\n  - 7\n%s```\n' \
+    'total: sum
+' > "$tmp/onetotal.md"
+for n in one onetotal; do
+	render "$n" -d input/songxian-2024.yaml || continue
+	# the numbers end at one right edge
+	boxes "$tmp/$n.pdf" | awk '$5 == "12.5" || $5 == "133.25" || $5 == "7" || $5 == "152.75" { print $3 }' \
+	    > "$tmp/$n.right"
+	want=3
+	[ "$n" = onetotal ] && want=4
+	sort -n "$tmp/$n.right" | awk -v n="$want" 'NR == 1 { lo = $1 } { hi = $1; c++ }
+	    END { exit !(c == n && hi - lo < 0.5) }' && ok ||
+	    bad "$n" "the numbers are not right-aligned: right edges $(tr '\n' ' ' < "$tmp/$n.right")"
+	[ "$n" = onetotal ] || continue
+	# 合计 and the sum on one line
+	boxes "$tmp/$n.pdf" | awk '$5 == "合计" { y = $2 } $5 == "152.75" { s = $2 }
+	    END { exit !(y != "" && s != "" && (y - s) ^ 2 < 1) }' && ok ||
+	    bad "$n" "no total 152.75 beside 合计"
+done
+
+# ---- chart decimals --------------------------------------------------------
+cat > "$tmp/dec.yaml" <<'YAML'
+format: reportgen/1
+meta: {title: 图表测试, region: r1, period: "2024"}
+regions:
+  - {id: r1, name: 嵩县}
+  - {id: r2, name: 孟津区}
+  - {id: r3, name: 伊川县}
+indicators:
+  - {id: g, name: 地区生产总值, unit: 亿元}
+observations:
+  - {indicator: g, region: r1, value: "1.4"}
+  - {indicator: g, region: r2, value: "2.6"}
+  - {indicator: g, region: r3, value: "-0.004"}
+YAML
+for d in 0 2; do
+	printf -- '---\ntitle: 图表测试\n---\n\n```chart\ntype: bar\ntitle: 测试图表\nregions: [r1, r2, r3]\nindicators: g\nlabels: yes\ndecimals: %s\n```\n' \
+	    "$d" > "$tmp/dec$d.md"
+	render "dec$d" -d "$tmp/dec.yaml" || continue
+	# the bars in category order (the legend's key is 9 pt square)
+	bars "$tmp/dec$d.pdf" | awk '!($3 == 9 && $4 == 9)' | sort -n > "$tmp/dec$d.bars"
+	# heights as the values: 1.4 : 2.6, and the third a bar under the
+	# others' foot
+	awk 'NR == 1 { h1 = $4; y = $2 } NR == 2 { h2 = $4 } NR == 3 { h3 = $4; t3 = $2 + $4 }
+	    END { r = h1 / h2; exit !(NR == 3 && r > 1.4 / 2.6 * 0.99 && r < 1.4 / 2.6 * 1.01 &&
+		h3 > 0 && (t3 - y) ^ 2 < 0.01) }' "$tmp/dec$d.bars" && ok ||
+	    bad "dec$d" "bars not at the values 1.4, 2.6, -0.004: $(tr '\n' ';' < "$tmp/dec$d.bars")"
+	# the labels rounded
+	[ "$d" = 2 ] || continue
+	boxes "$tmp/dec$d.pdf" | awk '{ print $5 }' > "$tmp/dec$d.words"
+	for w in 1.40 2.60 0.00; do
+		grep -qxF "$w" "$tmp/dec$d.words" && ok || bad "dec$d" "no value label $w"
+	done
+done
+
+echo "unseen-tables2: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
