@@ -34,6 +34,7 @@ static const unsigned palette[] = { 0x1F3F6E, 0xF0B84A, 0xB8432F, 0x6BAF5B, 0xC9
  * look: a bar solid, hollow (an outline), then hatched (white stripes); a
  * line solid, dashed, then dotted.  So 15 series stay apart. */
 #define NLOOKS 3
+_Static_assert(NPALETTE * NLOOKS == RG_CHART_MAX_SERIES, "the looks a chart tells apart");
 
 static unsigned
 series_color(size_t s)

@@ -104,6 +104,11 @@ rg_chart_expand(rg_dctx *x)
 	for (size_t i = 0; i < ch->ncategories; i++)
 		ch->categories[i] = rg_grid_key(&g, 0, i)->label;
 	ch->nseries = rg_grid_count(&g, 1);
+	if (ch->nseries > RG_CHART_MAX_SERIES)
+		rg_msg(x->d, RG_M_CHART_SERIES, rg_grid_key(&g, 1, RG_CHART_MAX_SERIES)->pos,
+		    "chart has %zu series, but only %d look different: from '%s' on, series look "
+		    "like the first ones (draw fewer series, or several charts)", ch->nseries,
+		    RG_CHART_MAX_SERIES, rg_grid_key(&g, 1, RG_CHART_MAX_SERIES)->label);
 	ch->series = rg_arena_alloc(a, ch->nseries * sizeof *ch->series);
 	size_t numbers = 0;
 	rg_numfmt exact_fmt = g.fmt;

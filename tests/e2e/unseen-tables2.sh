@@ -8,6 +8,9 @@
 #   - a chart's decimals round its value labels only: bars are drawn at
 #     the true values (1.4 and 2.6 with decimals: 0 were drawn as 1 and 3;
 #     -0.004 with decimals: 2 drew no bar);
+#   - a chart of more series than it tells apart (15) warns [chart-series]
+#     at the first series that looks like an earlier one (they repeated
+#     silently); one of 15 does not;
 . "$(dirname "$0")/../lib.sh"
 # boxes PDF: pdftotext's word boxes, one a line: x0 y0 x1 y1 text
 boxes() {
@@ -84,6 +87,28 @@ for d in 0 2; do
 	for w in 1.40 2.60 0.00; do
 		grep -qxF "$w" "$tmp/dec$d.words" && ok || bad "dec$d" "no value label $w"
 	done
+done
+
+# ---- more series than looks -----------------------------------------------
+awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 图表测试, region: r1, period: \"2024\"}"
+	print "regions:"; for (r = 1; r <= 17; r++) printf "  - {id: r%d, name: 地区%d}\n", r, r
+	print "indicators:\n  - {id: g, name: 地区生产总值, unit: 亿元}\nobservations:"
+	for (r = 1; r <= 17; r++) printf "  - {indicator: g, region: r%d, value: \"%d\"}\n", r, r * 10 }' \
+    > "$tmp/series.yaml"
+for n in 15 17; do
+	list=$(awk -v n="$n" 'BEGIN { for (r = 1; r <= n; r++) printf "%sr%d", (r > 1 ? ", " : ""), r }')
+	printf -- '---\ntitle: 图表测试\n---\n\n```chart\ntype: bar\nx: indicators\nseries: regions\nregions: [%s]\nindicators: g\n```\n' \
+	    "$list" > "$tmp/series$n.md"
+	render "series$n" -d "$tmp/series.yaml" || continue
+	if [ "$n" = 15 ]; then
+		[ ! -s "$tmp/series$n.err" ] && ok || bad "series$n" "a message: $(head -2 "$tmp/series$n.err")"
+		continue
+	fi
+	# at r16 of line 9 (column: characters before it, plus one)
+	col=$(sed -n 9p "$tmp/series$n.md" | sed 's/r16.*//' | awk '{ print length($0) + 1 }')
+	grep -qF "series$n.md:9:$col: warning: " "$tmp/series$n.err" &&
+	    grep -F '[chart-series]' "$tmp/series$n.err" | grep -qF "'地区16'" && ok ||
+	    bad "series$n" "no warning at 9:$col naming 地区16: $(head -2 "$tmp/series$n.err")"
 done
 
 echo "unseen-tables2: $pass passed, $fail failed"
