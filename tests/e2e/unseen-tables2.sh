@@ -8,6 +8,10 @@
 #   - a chart's decimals round its value labels only: bars are drawn at
 #     the true values (1.4 and 2.6 with decimals: 0 were drawn as 1 and 3;
 #     -0.004 with decimals: 2 drew no bar);
+#   - a header cell of several lines takes the most even lines among its
+#     word breaks, a break after a one-character word (消费品 | 零售) among
+#     them: 社会消费品 / 零售总额 (it was 社会 / 消费品零售 / 总额 or
+#     社会消费品零售 / 总额);
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -87,6 +91,22 @@ for d in 0 2; do
 	for w in 1.40 2.60 0.00; do
 		grep -qxF "$w" "$tmp/dec$d.words" && ok || bad "dec$d" "no value label $w"
 	done
+done
+
+# ---- even header lines -----------------------------------------------------
+for w in 6 7 8; do
+	cols=$(awk -v n="$w" 'BEGIN { for (i = 1; i < n; i++) printf " | 社会消费品零售总额" }')
+	vals=$(awk -v n="$w" 'BEGIN { for (i = 1; i < n; i++) printf " | 12345.6" }')
+	printf -- '---\ntitle: 表头\n---\n\n```table\ntype: static\nheader: 地区%s\nrows:\n  - 嵩县%s\n```\n' \
+	    "$cols" "$vals" > "$tmp/head$w.md"
+	render "head$w" -d input/songxian-2024.yaml || continue
+	# the header's lines (pdftotext's words of the header): each the
+	# whole header on one line, or of 4 or 5 characters
+	out=$(boxes "$tmp/head$w.pdf" | awk '$5 != "表头" && $5 != "地区" && $5 !~ /^[0-9.]+$/ && $5 != "嵩县" &&
+	    $5 !~ /^—/ { print $5 }' | python3 -c '
+import sys
+print(" ".join(sorted({w for w in sys.stdin.read().split() if w != "社会消费品零售总额" and not 4 <= len(w) <= 5})))')
+	[ -z "$out" ] && ok || bad "head$w" "header lines of uneven length: $out"
 done
 
 # ---- more series than looks -----------------------------------------------
