@@ -58,6 +58,58 @@ chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 	return 0;
 }
 
+/* A chart of large values without scale: drawn in 万 or 亿 of its unit
+ * (亿 from 10^8, else 万 from 10^5: 1500 亿元, not 150000000000 元), as
+ * statistical charts are, the labels then to at most two decimals unless
+ * decimals says; scale: none keeps the numbers.  Returns 1 when g.fmt was
+ * scaled. */
+static int
+auto_scale(rg_dctx *x, rg_grid *g, rg_compute *k, int show)
+{
+	if (rg_spec_get(x->spec, "scale") != NULL ||
+	    (show != RG_SHOW_VALUE && show != RG_SHOW_DIFF))
+		return 0;
+	size_t nx = rg_grid_count(g, 0), ns = rg_grid_count(g, 1);
+	double most = 0;
+	const char *unit = NULL;
+	for (size_t s = 0; s < ns; s++)
+		for (size_t i = 0; i < nx; i++) {
+			const char *v = rg_grid_field(g, x, k, i, s, show);
+			const char *num = v != NULL ? rg_format_number(x->doc->arena, v, NULL, NULL) :
+			    NULL;
+			if (num == NULL)
+				continue;
+			unit = rg_grid_indicator(g, i, s)->unit;
+			if (fabs(strtod(num, NULL)) > most)
+				most = fabs(strtod(num, NULL));
+		}
+	if (most < 1e5)
+		return 0;
+	rg_numfmt f = g->fmt;
+	for (f.scale = most >= 1e8 ? 8 : 4; f.scale > 0; f.scale -= 4)
+		if (rg_format_scales(unit, &f))
+			break;
+	if (f.scale == 0)
+		return 0;
+	g->fmt.scale = f.scale;
+	if (rg_spec_get(x->spec, "decimals") != NULL)
+		return 1;
+	/* the labels: as written, scaled, but to two decimals at most */
+	int most_dec = 0;
+	for (size_t s = 0; s < ns; s++)
+		for (size_t i = 0; i < nx; i++) {
+			const char *v = rg_grid_field(g, x, k, i, s, show);
+			const char *num = v != NULL ? rg_format_number(x->doc->arena, v,
+			    rg_grid_indicator(g, i, s)->unit, &g->fmt) : NULL;
+			int d = num != NULL ? rg_format_decimals(num) : 0;
+			if (d > most_dec)
+				most_dec = d;
+		}
+	if (most_dec > 2)
+		g->fmt.decimals = 2;
+	return 1;
+}
+
 int
 rg_chart_expand(rg_dctx *x)
 {
@@ -90,6 +142,9 @@ rg_chart_expand(rg_dctx *x)
 		return 0;
 	if (rc < 0 || chart_unit(x, &g, show, &unit) < 0 ||
 	    (show == RG_SHOW_SHARE && rg_grid_check_share(&g, x, &k) < 0))
+		return -1;
+
+	if (auto_scale(x, &g, &k, show) && chart_unit(x, &g, show, &unit) < 0)
 		return -1;
 
 	rg_arena *a = x->doc->arena;

@@ -12,6 +12,10 @@
 #     word breaks, a break after a one-character word (消费品 | 零售) among
 #     them: 社会消费品 / 零售总额 (it was 社会 / 消费品零售 / 总额 or
 #     社会消费品零售 / 总额);
+#   - a chart of large values is drawn in 亿 or 万 of its unit, the unit
+#     above the axis saying so (150000000000 元: 1500, 亿元; 123456.7
+#     万元: 12.35, 亿元), its labels to two decimals at most; scale: none
+#     keeps the numbers (the ticks read 200000000000);
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -107,6 +111,45 @@ for w in 6 7 8; do
 import sys
 print(" ".join(sorted({w for w in sys.stdin.read().split() if w != "社会消费品零售总额" and not 4 <= len(w) <= 5})))')
 	[ -z "$out" ] && ok || bad "head$w" "header lines of uneven length: $out"
+done
+
+# ---- large values in charts -------------------------------------------------
+cat > "$tmp/big.yaml" <<'YAML'
+format: reportgen/1
+meta: {title: 大数, region: r1, period: "2024"}
+regions:
+  - {id: r1, name: 嵩县}
+  - {id: r2, name: 孟津区}
+indicators:
+  - {id: a, name: 一般公共预算收入, unit: 万元}
+  - {id: c, name: 居民存款, unit: 元}
+observations:
+  - {indicator: a, region: r1, value: "123456.7"}
+  - {indicator: a, region: r2, value: "98765"}
+  - {indicator: c, region: r1, value: "150000000000"}
+  - {indicator: c, region: r2, value: "98000000000"}
+YAML
+# NAME INDICATOR UNIT LABELS [LINE]: the chart's axis unit, value labels
+# and ticks (the words of the PDF that are numbers, but the page number)
+for t in "bigc c 亿元 1500,980" "biga a 亿元 12.35,9.88" "bignone c 元 150000000000,98000000000 scale: none"; do
+	# shellcheck disable=SC2086
+	set -- $t
+	printf -- '---\ntitle: 大数\n---\n\n```chart\ntitle: 图1 大数\nregions: [r1, r2]\nindicators: %s\nlabels: yes\n%s```\n' \
+	    "$2" "${5:+$5 $6
+}" > "$tmp/$1.md"
+	render "$1" -d "$tmp/big.yaml" || continue
+	boxes "$tmp/$1.pdf" | awk '{ print $5 }' > "$tmp/$1.words"
+	grep -qxF "$3" "$tmp/$1.words" && ok || bad "$1" "no axis unit $3"
+	for l in $(echo "$4" | tr , ' '); do
+		grep -qxF "$l" "$tmp/$1.words" && ok || bad "$1" "no value label $l"
+	done
+	# ticks: of at most 4 digits, scaled; 12 without scale
+	long=$(grep -xE '[0-9]{5,}' "$tmp/$1.words" | grep -vxF -e 150000000000 -e 98000000000 | head -1)
+	if [ -n "$5" ]; then
+		[ "${#long}" = 12 ] && ok || bad "$1" "ticks not as the numbers: $long"
+	else
+		[ -z "$long" ] && ok || bad "$1" "a tick of many digits: $long"
+	fi
 done
 
 # ---- more series than looks -----------------------------------------------
