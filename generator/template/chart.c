@@ -146,6 +146,8 @@ rg_chart_expand(rg_dctx *x)
 
 	if (auto_scale(x, &g, &k, show) && chart_unit(x, &g, show, &unit) < 0)
 		return -1;
+	if (show == RG_SHOW_VALUE || show == RG_SHOW_DIFF)
+		rg_grid_check_scale(&g, x);
 
 	rg_arena *a = x->doc->arena;
 	rg_block *b = rg_doc_block_new(x->doc, x->parent, RG_BLOCK_CHART, x->fence);

@@ -546,6 +546,8 @@ expand_comparison(rg_dctx *x)
 		return -1;
 	if (rg_grid_none(&cm.g, x))
 		return 0;
+	if (shows(&cm, RG_SHOW_VALUE) || shows(&cm, RG_SHOW_DIFF))
+		rg_grid_check_scale(&cm.g, x);
 	/* rows of indicators: their units in a 单位 column, unless every column
 	 * has one unit of its own (growth, shares, completion: %) */
 	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS &&
@@ -768,6 +770,7 @@ expand_plan(rg_dctx *x)
 	for (size_t i = 0; i < nind; i++) {
 		const rg_indicator *ind = inds[i];
 		rg_pos pos = ie->value_pos[x->key_list ? at[i] : i];
+		rg_dctx_check_scale(x, &f, ind);
 		const char *g = ind->group != NULL ? ind->group : rg_word_of(x->words, RG_W_OTHER);
 		if (groups && (group == NULL || strcmp(group, g) != 0) &&
 		    (ind->group != NULL || group != NULL)) {

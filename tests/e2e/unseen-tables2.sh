@@ -16,6 +16,10 @@
 #     above the axis saying so (150000000000 元: 1500, 亿元; 123456.7
 #     万元: 12.35, 亿元), its labels to two decimals at most; scale: none
 #     keeps the numbers (the ticks read 200000000000);
+#   - scale scales the values and their unit alike, as a multiplier (万元
+#     by 万: 12.34567 under （亿元）; by 亿: 0.001234567 under （万亿元）),
+#     in comparison and plan tables; a unit it cannot scale (亿元 by 亿,
+#     past 万亿) warns [scale-unit] at the scale (it was left silently);
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -150,6 +154,41 @@ for t in "bigc c 亿元 1500,980" "biga a 亿元 12.35,9.88" "bignone c 元 1500
 	else
 		[ -z "$long" ] && ok || bad "$1" "a tick of many digits: $long"
 	fi
+done
+
+# ---- scale ------------------------------------------------------------------
+sed -e 's/^  - {id: c, name: 居民存款, unit: 元}$/  - {id: b, name: 地区生产总值, unit: 亿元}/' \
+    -e 's/indicator: c, region: r1, value: "150000000000"/indicator: b, region: r1, value: "350.5"/' \
+    -e '/indicator: c, region: r2/d' "$tmp/big.yaml" > "$tmp/scale.yaml"
+for t in "a 万 亿元 12.34567" "a 亿 万亿元 0.001234567" "b 亿 亿元 350.5"; do
+	# shellcheck disable=SC2086
+	set -- $t
+	for type in comparison plan; do
+		n=scale-$1-$type-$2
+		if [ "$type" = comparison ]; then
+			spec="regions: [r1, r2]"
+		else
+			spec="region: r1
+actuals: [\"2024\"]"
+		fi
+		printf -- '---\ntitle: 单位\n---\n\n```table\ntype: %s\n%s\nindicators: %s\nscale: %s\n```\n' \
+		    "$type" "$spec" "$1" "$2" > "$tmp/$n.md"
+		render "$n" -d "$tmp/scale.yaml" || continue
+		pdftotext -q "$tmp/$n.pdf" - | tr -d ' ' > "$tmp/$n.txt"
+		grep -qxF "$4" "$tmp/$n.txt" && ok || bad "$n" "no value $4"
+		if [ "$type" = comparison ]; then
+			grep -qF "（$3）" "$tmp/$n.txt" && ok || bad "$n" "no unit （$3） in the header"
+		else
+			grep -qxF "$3" "$tmp/$n.txt" && ok || bad "$n" "no unit $3 in the 单位 column"
+		fi
+		line=$(grep -n '^scale:' "$tmp/$n.md" | cut -d: -f1)
+		if [ "$1" = b ]; then
+			grep -F "$n.md:$line:8: warning: " "$tmp/$n.err" | grep -qF '[scale-unit]' && ok ||
+			    bad "$n" "no warning at the scale: $(head -2 "$tmp/$n.err")"
+		else
+			[ ! -s "$tmp/$n.err" ] && ok || bad "$n" "a message: $(head -2 "$tmp/$n.err")"
+		fi
+	done
 done
 
 # ---- more series than looks -----------------------------------------------
