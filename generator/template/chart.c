@@ -60,8 +60,8 @@ chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 
 /* A chart of large values without scale: drawn in 万 or 亿 of its unit
  * (亿 from 10^8, else 万 from 10^5: 1500 亿元, not 150000000000 元), as
- * statistical charts are, the labels then to at most two decimals unless
- * decimals says; scale: none keeps the numbers.  Returns 1 when g.fmt was
+ * statistical charts are, the labels then to one number of decimals, two
+ * at most, unless decimals says; scale: none keeps the numbers.  Returns 1 when g.fmt was
  * scaled. */
 static int
 auto_scale(rg_dctx *x, rg_grid *g, rg_compute *k, int show)
@@ -94,7 +94,8 @@ auto_scale(rg_dctx *x, rg_grid *g, rg_compute *k, int show)
 	g->fmt.scale = f.scale;
 	if (rg_spec_get(x->spec, "decimals") != NULL)
 		return 1;
-	/* the labels: as written, scaled, but to two decimals at most */
+	/* the labels: all to the most decimals one has scaled, two at most
+	 * (41.20 beside 53.21, 12.35 for 12.34567) */
 	int most_dec = 0;
 	for (size_t s = 0; s < ns; s++)
 		for (size_t i = 0; i < nx; i++) {
@@ -105,8 +106,8 @@ auto_scale(rg_dctx *x, rg_grid *g, rg_compute *k, int show)
 			if (d > most_dec)
 				most_dec = d;
 		}
-	if (most_dec > 2)
-		g->fmt.decimals = 2;
+	if (most_dec > 0)
+		g->fmt.decimals = most_dec > 2 ? 2 : most_dec;
 	return 1;
 }
 

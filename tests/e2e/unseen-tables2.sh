@@ -14,7 +14,8 @@
 #     社会消费品零售 / 总额);
 #   - a chart of large values is drawn in 亿 or 万 of its unit, the unit
 #     above the axis saying so (150000000000 元: 1500, 亿元; 123456.7
-#     万元: 12.35, 亿元), its labels to two decimals at most; scale: none
+#     万元: 12.35, 亿元), its labels to one number of decimals, two at most
+#     (532100 and 412000 人: 53.21 and 41.20 万人); scale: none
 #     keeps the numbers (the ticks read 200000000000);
 #   - scale scales the values and their unit alike, as a multiplier (万元
 #     by 万: 12.34567 under （亿元）; by 亿: 0.001234567 under （万亿元）),
@@ -127,7 +128,10 @@ regions:
 indicators:
   - {id: a, name: 一般公共预算收入, unit: 万元}
   - {id: c, name: 居民存款, unit: 元}
+  - {id: p, name: 常住人口, unit: 人}
 observations:
+  - {indicator: p, region: r1, value: "532100"}
+  - {indicator: p, region: r2, value: "412000"}
   - {indicator: a, region: r1, value: "123456.7"}
   - {indicator: a, region: r2, value: "98765"}
   - {indicator: c, region: r1, value: "150000000000"}
@@ -135,7 +139,7 @@ observations:
 YAML
 # NAME INDICATOR UNIT LABELS [LINE]: the chart's axis unit, value labels
 # and ticks (the words of the PDF that are numbers, but the page number)
-for t in "bigc c 亿元 1500,980" "biga a 亿元 12.35,9.88" "bignone c 元 150000000000,98000000000 scale: none"; do
+for t in "bigc c 亿元 1500,980" "biga a 亿元 12.35,9.88" "bigp p 万人 53.21,41.20" "bignone c 元 150000000000,98000000000 scale: none"; do
 	# shellcheck disable=SC2086
 	set -- $t
 	printf -- '---\ntitle: 大数\n---\n\n```chart\ntitle: 图1 大数\nregions: [r1, r2]\nindicators: %s\nlabels: yes\n%s```\n' \
