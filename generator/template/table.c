@@ -874,6 +874,66 @@ static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, size_t ncols,
 		value_cell(x, row, text_printf(x->doc->arena, "%s%s", v, suffix), 1, pos);
 }
 
+/* The header rows of a static table.  Over several rows, a cell the same
+ * as its neighbour on the right merges with it into one over both columns
+ * (but in the last row, whose cells head columns of their own, and within
+ * the span of the cell above), and a cell the same as the one above it,
+ * each over one column, merges into that one over both rows: 地区 over
+ * the two rows, 地区生产总值 over 数值 and 增长. */
+static void
+static_header(rg_dctx *x, rg_table *t, const rg_spec_entry *he, const char ***cells,
+    const size_t *ncells, size_t ncols)
+{
+	size_t nh = he->nvalues;
+	/* span[r * ncols + c]: the width of the cell starting at column c of
+	 * row r (0: inside one); up[r * ncols + c]: covered by the cell above */
+	size_t *span = rg_xcalloc(nh * ncols, sizeof *span);
+	int *up = rg_xcalloc(nh * ncols, sizeof *up);
+	size_t *rows = rg_xcalloc(nh * ncols, sizeof *rows);
+#define HTEXT(r, c) ((c) < ncells[r] ? cells[r][c] : "")
+	for (size_t r = 0; r < nh; r++)
+		for (size_t c = 0; c < ncols;) {
+			size_t w = 1;
+			while (nh > 1 && r + 1 < nh && c + w < ncols && *HTEXT(r, c) != '\0' &&
+			    strcmp(HTEXT(r, c), HTEXT(r, c + w)) == 0 &&
+			    (r == 0 || span[(r - 1) * ncols + c + w] == 0))
+				w++;
+			span[r * ncols + c] = w;
+			c += w;
+		}
+	for (size_t r = 1; r < nh; r++)
+		for (size_t c = 0; c < ncols; c++)
+			if (span[r * ncols + c] == 1 && span[(r - 1) * ncols + c] == 1 &&
+			    *HTEXT(r, c) != '\0' && strcmp(HTEXT(r, c), HTEXT(r - 1, c)) == 0)
+				up[r * ncols + c] = 1;
+	for (size_t r = 0; r < nh; r++)
+		for (size_t c = 0; c < ncols; c++) {
+			size_t k = 1;
+			while (r + k < nh && up[(r + k) * ncols + c])
+				k++;
+			rows[r * ncols + c] = k;
+		}
+	for (size_t r = 0; r < nh; r++) {
+		rg_row *row = rg_doc_row_add(x->doc, t);
+		for (size_t c = 0; c < ncols; c++) {
+			size_t w = span[r * ncols + c];
+			if (w == 0)
+				continue;
+			if (up[r * ncols + c]) {
+				add_cell(x, row, "", RG_ALIGN_CENTER, 1, he->value_pos[r])->covered = 1;
+				continue;
+			}
+			rg_cell *cell = add_cell(x, row, HTEXT(r, c), RG_ALIGN_CENTER, (int)w,
+			    he->value_pos[r]);
+			cell->rowspan = (int)rows[r * ncols + c];
+		}
+	}
+#undef HTEXT
+	free(span);
+	free(up);
+	free(rows);
+}
+
 static int
 expand_static(rg_dctx *x)
 {
@@ -934,12 +994,7 @@ expand_static(rg_dctx *x)
 	}
 	if (rc == 0) {
 		rg_table *t = new_table(x, ncols, he->nvalues, caption, note);
-		for (size_t i = 0; i < he->nvalues; i++) {
-			rg_row *row = rg_doc_row_add(x->doc, t);
-			for (size_t c = 0; c < ncols; c++)
-				add_cell(x, row, c < ncells[i] ? cells[i][c] : "", RG_ALIGN_CENTER, 1,
-				    he->value_pos[i]);
-		}
+		static_header(x, t, he, cells, ncells, ncols);
 		for (size_t i = 0; i < re->nvalues; i++) {
 			size_t k = he->nvalues + i;
 			rg_row *row = rg_doc_row_add(x->doc, t);

@@ -21,6 +21,10 @@
 #     by 万: 12.34567 under （亿元）; by 亿: 0.001234567 under （万亿元）),
 #     in comparison and plan tables; a unit it cannot scale (亿元 by 亿,
 #     past 万亿) warns [scale-unit] at the scale (it was left silently);
+#   - a static table's header of two rows merges a cell the same as its
+#     right neighbour (地区生产总值 over 数值 and 增长) or as the one above
+#     (地区 over both rows): each once in the PDF, centred over its columns
+#     (they were repeated, one a column);
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -194,6 +198,30 @@ actuals: [\"2024\"]"
 		fi
 	done
 done
+
+# ---- a header of two rows ----------------------------------------------------
+printf -- '---\ntitle: 表头\n---\n\n```table\ntype: static\nheader:\n  - 地区 | 地区生产总值 | 地区生产总值 | 一般公共预算收入 | 一般公共预算收入\n  - 地区 | 数值（亿元） | 增长（%%） | 数值（亿元） | 增长（%%）\nrows:\n  - 嵩县 | 12.5 | 3.2%% | 1.5 | -2%%\n  - 孟津区 | 113.5 | 10.2%% | 11.25 | 0%%\n```\n' \
+    > "$tmp/head2.md"
+if render head2 -d input/songxian-2024.yaml; then
+	out=$(boxes "$tmp/head2.pdf" | python3 -c '
+import sys
+words = [l.split() for l in sys.stdin if len(l.split()) == 5]
+def find(w): return [((float(a[0]) + float(a[2])) / 2, float(a[1])) for a in words if a[4] == w]
+bad = []
+for w in ("地区", "地区生产总值", "一般公共预算收入"):
+    if len(find(w)) != 1: bad.append("%s %d times" % (w, len(find(w))))
+if not bad:
+    for w, i in (("地区生产总值", 0), ("一般公共预算收入", 1)):
+        top = find(w)[0][0]
+        v = sorted(find("数值（亿元）") or find("数值"))[i][0]
+        g = sorted(find("增长（%）") or find("增长"))[i][0]
+        if not v + 5 < top < g - 5: bad.append("%s at %.1f, not over %.1f-%.1f" % (w, top, v, g))
+    # 地区 between the two header rows
+    if not find("数值（亿元）")[0][1] > find("地区")[0][1] > find("地区生产总值")[0][1]:
+        bad.append("地区 not over both rows")
+print("; ".join(bad))')
+	[ -z "$out" ] && ok || bad head2 "$out"
+fi
 
 # ---- more series than looks -----------------------------------------------
 awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 图表测试, region: r1, period: \"2024\"}"
