@@ -25,6 +25,10 @@
 #     right neighbour (地区生产总值 over 数值 and 增长) or as the one above
 #     (地区 over both rows): each once in the PDF, centred over its columns
 #     (they were repeated, one a column);
+#   - a Markdown pipe table (GitHub's, not CommonMark's) warns
+#     [markdown-ignored] at its first line that it is set as a paragraph
+#     (it came out as a line of bars without a word); a paragraph with a |
+#     but no line of dashes does not;
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -221,6 +225,14 @@ if not bad:
         bad.append("地区 not over both rows")
 print("; ".join(bad))')
 	[ -z "$out" ] && ok || bad head2 "$out"
+fi
+
+# ---- a pipe table --------------------------------------------------------------
+printf -- '---\ntitle: 竖线\n---\n\n| 地区 | 数值 |\n|---|---:|\n| 嵩县 | 1.5 |\n\n甲 | 乙\n丙。\n' > "$tmp/pipe.md"
+if render pipe -d input/songxian-2024.yaml; then
+	grep -F "pipe.md:5:1: warning: " "$tmp/pipe.err" | grep -qF '[markdown-ignored]' && ok ||
+	    bad pipe "no warning at 5:1: $(head -2 "$tmp/pipe.err")"
+	[ "$(wc -l < "$tmp/pipe.err")" = 1 ] && ok || bad pipe "not one message: $(cat "$tmp/pipe.err")"
 fi
 
 # ---- more series than looks -----------------------------------------------
