@@ -29,6 +29,10 @@
 #     [markdown-ignored] at its first line that it is set as a paragraph
 #     (it came out as a line of bars without a word); a paragraph with a |
 #     but no line of dashes does not;
+#   - value labels left out for want of room (three lines of close values:
+#     the third's labels found no place) warn [chart-labels] with their
+#     count and the first (they went silently); a chart whose labels all
+#     fit does not;
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -234,6 +238,33 @@ if render pipe -d input/songxian-2024.yaml; then
 	    bad pipe "no warning at 5:1: $(head -2 "$tmp/pipe.err")"
 	[ "$(wc -l < "$tmp/pipe.err")" = 1 ] && ok || bad pipe "not one message: $(cat "$tmp/pipe.err")"
 fi
+
+# ---- value labels left out ------------------------------------------------------
+{
+	printf 'format: reportgen/1\nmeta: {title: 标签, region: r1, period: "2024"}\nregions:\n'
+	printf '  - {id: r1, name: 嵩县}\n  - {id: r2, name: 孟津区}\n  - {id: r3, name: 伊川县}\n'
+	printf 'indicators:\n  - {id: g, name: 地区生产总值, unit: 亿元}\nobservations:\n'
+	for r in 1 2 3; do
+		for p in 2022 2023 2024; do
+			printf '  - {indicator: g, region: r%d, period: "%d", value: "%d.%d"}\n' "$r" "$p" $((p * 3 - 6016)) "$r"
+		done
+	done
+} > "$tmp/close.yaml"
+for n in 3 1; do
+	list=$(awk -v n="$n" 'BEGIN { for (r = 1; r <= n; r++) printf "%sr%d", (r > 1 ? ", " : ""), r }')
+	printf -- '---\ntitle: 标签\n---\n\n```chart\ntype: line\ntitle: 图1 相近的线\nregions: [%s]\nperiods: ["2022", "2023", "2024"]\nindicators: g\nx: periods\nseries: regions\nlabels: yes\n```\n' \
+	    "$list" > "$tmp/close$n.md"
+	render "close$n" -d "$tmp/close.yaml" || continue
+	if [ "$n" = 1 ]; then
+		[ ! -s "$tmp/close$n.err" ] && ok || bad "close$n" "a message: $(head -2 "$tmp/close$n.err")"
+		continue
+	fi
+	# the labels in the PDF and the count the warning gives: all nine
+	shown=$(boxes "$tmp/close$n.pdf" | awk '$5 ~ /^[0-9]+\.[1-3]$/' | wc -l)
+	said=$(sed -n 's/.*warning: \([0-9]*\) of the chart.s value labels left out.*\[chart-labels\]$/\1/p' "$tmp/close$n.err")
+	[ -n "$said" ] && [ $((shown + said)) = 9 ] && ok ||
+	    bad "close$n" "$shown labels shown, the warning says ${said:-none} left out: $(head -2 "$tmp/close$n.err")"
+done
 
 # ---- more series than looks -----------------------------------------------
 awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 图表测试, region: r1, period: \"2024\"}"
