@@ -7,6 +7,7 @@
  * (完成市下达目标) centred.  The spec keys are documented in docs/templates.md.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -874,6 +875,29 @@ static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, size_t ncols,
 		value_cell(x, row, text_printf(x->doc->arena, "%s%s", v, suffix), 1, pos);
 }
 
+/* "%" or "‰" when a header cell of column c ends in that unit in brackets
+ * (增长（%）, 占比(‰)): a rate, not summed; else NULL. */
+static const char *
+header_rate(const char ***cells, const size_t *ncells, size_t nheader, size_t c)
+{
+	static const char *const rates[] = { "%", "‰" };
+	static const char *const brackets[][2] = { { "（", "）" }, { "(", ")" } };
+	for (size_t r = 0; r < nheader; r++) {
+		const char *h = c < ncells[r] ? cells[r][c] : "";
+		size_t len = strlen(h);
+		for (size_t k = 0; k < 2; k++)
+			for (size_t b = 0; b < 2; b++) {
+				char want[16];
+				snprintf(want, sizeof want, "%s%s%s", brackets[b][0], rates[k],
+				    brackets[b][1]);
+				size_t wl = strlen(want);
+				if (len >= wl && strcmp(h + len - wl, want) == 0)
+					return rates[k];
+			}
+	}
+	return NULL;
+}
+
 /* The header rows of a static table.  Over several rows, a cell the same
  * as its neighbour on the right merges with it into one over both columns
  * (but in the last row, whose cells head columns of their own, and within
@@ -1019,7 +1043,8 @@ expand_static(rg_dctx *x)
 					if (ncells[k] == ncols)
 						vals[n++] = is_missing(cells[k][c]) ? NULL : cells[k][c];
 				}
-				const char *v = total_of(x, vals, n, total, NULL, &f);
+				const char *v = total_of(x, vals, n, total,
+				    header_rate(cells, ncells, he->nvalues, c), &f);
 				value_cell(x, row, v, *v != '\0' && strcmp(v, "—") != 0, x->fence);
 			}
 			free(vals);

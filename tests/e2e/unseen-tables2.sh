@@ -33,6 +33,10 @@
 #     the third's labels found no place) warn [chart-labels] with their
 #     count and the first (they went silently); a chart whose labels all
 #     fit does not;
+#   - the sum row of a static table leaves a column of rates empty, its
+#     header's unit （%） or (‰) saying so, as for cells written with a %
+#     (-3.25, 12.5 and 100 under 增长（%） were summed to 109.25); an
+#     average row averages them;
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -264,6 +268,20 @@ for n in 3 1; do
 	said=$(sed -n 's/.*warning: \([0-9]*\) of the chart.s value labels left out.*\[chart-labels\]$/\1/p' "$tmp/close$n.err")
 	[ -n "$said" ] && [ $((shown + said)) = 9 ] && ok ||
 	    bad "close$n" "$shown labels shown, the warning says ${said:-none} left out: $(head -2 "$tmp/close$n.err")"
+done
+
+# ---- a total of rates ---------------------------------------------------------
+for t in sum average; do
+	printf -- '---\ntitle: 比率\n---\n\n```table\ntype: static\nheader: 地区 | 数值（万元） | 增长（%%） | 比重(‰)\nrows:\n  - 嵩县 | 12.5 | -3.25 | 1.5\n  - 孟津区 | 7.5 | 12.5 | 2.5\n  - 伊川县 | 1 | 100 | 3\ntotal: %s\n```\n' \
+	    "$t" > "$tmp/rate$t.md"
+	render "rate$t" -d input/songxian-2024.yaml || continue
+	# the total row: its words after 合计 or 平均
+	row=$(pdftotext -q -layout "$tmp/rate$t.pdf" - | sed -n 's/^ *\(合计\|平均\) *//p' | tr -s ' ')
+	if [ "$t" = sum ]; then
+		[ "$row" = 21.0 ] && ok || bad "rate$t" "the sum row reads '$row', not 21.0 alone"
+	else
+		[ "$row" = "7.00 36.417 2.33" ] && ok || bad "rate$t" "the average row reads '$row'"
+	fi
 done
 
 # ---- more series than looks -----------------------------------------------
