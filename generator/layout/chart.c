@@ -149,7 +149,9 @@ text(plot *p, const char *s, double size, double x, double y, rg_palign al)
 	    y, al, TEXT_COLOR);
 }
 
-/* Text broken into lines of at most width, centred on cx from top down;
+/* Text broken into lines of at most width, as even as their count allows
+ * (the narrowest measure that takes no more lines: a title of two lines is
+ * not a full line over a few characters), centred on cx from top down;
  * returns the height used. */
 static double
 centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double cx,
@@ -162,6 +164,21 @@ centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, dou
 	rg_lb_add_text(&para, s, &st, none);
 	rg_lb_line *lines;
 	size_t n = rg_lb_break(&para, width, 0, &lines);
+	if (n > 1) {
+		double lo = width / 2, hi = width;
+		for (int i = 0; i < 14; i++) {
+			double mid = (lo + hi) / 2;
+			rg_lb_line *tmp;
+			size_t m = rg_lb_break(&para, mid, 0, &tmp);
+			free(tmp);
+			if (m <= n)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		free(lines);
+		n = rg_lb_break(&para, hi, 0, &lines);
+	}
 	double pitch = size * 1.3;
 	for (size_t i = 0; i < n; i++)
 		rg_flow_line(c, &para, &lines[i], cx - width / 2, width, RG_PALIGN_CENTER, v,

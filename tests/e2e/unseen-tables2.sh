@@ -37,6 +37,8 @@
 #     header's unit （%） or (‰) saying so, as for cells written with a %
 #     (-3.25, 12.5 and 100 under 增长（%） were summed to 109.25); an
 #     average row averages them;
+#   - a chart title of two lines breaks them even (its second line was
+#     the few characters left over from a full first line);
 #   - a chart of more series than it tells apart (15) warns [chart-series]
 #     at the first series that looks like an earlier one (they repeated
 #     silently); one of 15 does not;
@@ -283,6 +285,24 @@ for t in sum average; do
 		[ "$row" = "7.00 36.417 2.33" ] && ok || bad "rate$t" "the average row reads '$row'"
 	fi
 done
+
+# ---- a chart title of two lines ----------------------------------------------
+long=图1$(awk 'BEGIN { for (i = 0; i < 22; i++) printf "很长" }')
+sed "s/^title: 测试图表$/title: $long/" "$tmp/dec0.md" > "$tmp/title.md"
+if render title -d "$tmp/dec.yaml"; then
+	# the title's lines: the extents of the lines of words of 很长
+	out=$(boxes "$tmp/title.pdf" | python3 -c '
+import sys
+lines = {}
+for l in sys.stdin:
+    x0, y0, x1, y1, w = l.split()[:5]
+    if "很" in w or "长" in w or w == "图":
+        e = lines.setdefault(round(float(y0)), [1e9, 0])
+        e[0], e[1] = min(e[0], float(x0)), max(e[1], float(x1))
+w = [e[1] - e[0] for y, e in sorted(lines.items())]
+print("" if len(w) == 2 and abs(w[0] - w[1]) < 0.1 * max(w) else "widths %s" % [round(x) for x in w])')
+	[ -z "$out" ] && ok || bad title "title lines uneven: $out"
+fi
 
 # ---- more series than looks -----------------------------------------------
 awk 'BEGIN { print "format: reportgen/1"; print "meta: {title: 图表测试, region: r1, period: \"2024\"}"
