@@ -1052,6 +1052,11 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return NULL;
 	}
 	const char *f = e->field;
+	if (e->has_fmt && e->fmt.scale != 0 && ind->unit != NULL && strcmp(ind->unit, "%") != 0 &&
+	    strcmp(ind->unit, "‰") != 0 && !rg_format_scales(ind->unit, &e->fmt))
+		rg_msg(c->d, RG_M_SCALE_UNIT, pos, "scale=%s leaves %s in %s as it is: scaled, its "
+		    "unit would be past 万亿", e->fmt.scale == 8 ? rg_word_of(&c->words, RG_W_YI) :
+		    rg_word_of(&c->words, RG_W_WAN), ind->id, ind->unit);
 	if (e->sub[0] != '\0' && strcmp(e->sub, "unit") == 0) {
 		/* the unit of a figure: gdp.diff.unit, rate.diff.unit (个百分点) */
 		static const char *const figures[] = { "value", "growth", "change", "diff",

@@ -20,7 +20,8 @@
 #   - scale scales the values and their unit alike, as a multiplier (万元
 #     by 万: 12.34567 under （亿元）; by 亿: 0.001234567 under （万亿元）),
 #     in comparison and plan tables; a unit it cannot scale (亿元 by 亿,
-#     past 万亿) warns [scale-unit] at the scale (it was left silently);
+#     past 万亿) warns [scale-unit] at the scale, in a placeholder too (it
+#     was left silently);
 #   - a static table's header of two rows merges a cell the same as its
 #     right neighbour (地区生产总值 over 数值 and 增长) or as the one above
 #     (地区 over both rows): each once in the PDF, centred over its columns
@@ -212,6 +213,14 @@ actuals: [\"2024\"]"
 		fi
 	done
 done
+
+# and in a placeholder: at the {{ of the one that cannot scale
+printf -- '---\ntitle: 单位\n---\n\n收入{{ a | scale=万 }}，总值{{ b | scale=亿 }}。\n' > "$tmp/scaleph.md"
+if render scaleph -d "$tmp/scale.yaml"; then
+	grep -F "scaleph.md:5:23: warning: " "$tmp/scaleph.err" | grep -qF '[scale-unit]' && ok ||
+	    bad scaleph "no warning at 5:23: $(head -2 "$tmp/scaleph.err")"
+	[ "$(wc -l < "$tmp/scaleph.err")" = 1 ] && ok || bad scaleph "not one message: $(cat "$tmp/scaleph.err")"
+fi
 
 # ---- a header of two rows ----------------------------------------------------
 printf -- '---\ntitle: 表头\n---\n\n```table\ntype: static\nheader:\n  - 地区 | 地区生产总值 | 地区生产总值 | 一般公共预算收入 | 一般公共预算收入\n  - 地区 | 数值（亿元） | 增长（%%） | 数值（亿元） | 增长（%%）\nrows:\n  - 嵩县 | 12.5 | 3.2%% | 1.5 | -2%%\n  - 孟津区 | 113.5 | 10.2%% | 11.25 | 0%%\n```\n' \
