@@ -344,6 +344,9 @@ span_width(const rg_lb_para *p, size_t from, size_t to)
 	return w;
 }
 
+#define EVEN_MAX_ITEMS 600      /* even_header_lines: the work grows as items^2 x lines */
+#define EVEN_MAX_LINES 40
+
 /* Header lines of the least raggedness (Knuth and Plass' sum of squared
  * slack, each line costing as much as a line left empty): at most n lines
  * no wider than cw, between words (a break after a one-character word,
@@ -354,6 +357,8 @@ span_width(const rg_lb_para *p, size_t from, size_t to)
 static size_t
 even_header_lines(rg_lb_para *p, double cw, size_t n, rg_lb_line **lines)
 {
+	if (p->n > EVEN_MAX_ITEMS || n > EVEN_MAX_LINES)
+		return 0;               /* a header as long as a page: first fit */
 	for (size_t k = 0; k < p->n; k++)
 		if (p->items[k].type == RG_LB_BREAK)
 			return 0;       /* hard breaks: left as written */
