@@ -34,6 +34,7 @@ static const unsigned palette[] = { 0x1F3F6E, 0xF0B84A, 0xB8432F, 0x6BAF5B, 0xC9
  * look: a bar solid, hollow (an outline), then hatched (white stripes); a
  * line solid, dashed, then dotted.  So 15 series stay apart. */
 #define NLOOKS 3
+_Static_assert(NPALETTE * NLOOKS == RG_CHART_MAX_SERIES, "the looks a chart tells apart");
 
 static unsigned
 series_color(size_t s)
@@ -67,7 +68,19 @@ typedef struct plot {
 	 * wider than a bar among others; lsize 0: none fits */
 	double slot, group, pitch, gap, lsize;
 	int upright;
+	size_t dropped;          /* value labels left out for want of room */
+	size_t drop_s, drop_i;   /* the first of them: series, category */
 } plot;
+
+/* Value label (series s, category i) left out: told once a chart. */
+static void
+left_out(plot *p, size_t s, size_t i)
+{
+	if (p->dropped++ == 0) {
+		p->drop_s = s;
+		p->drop_i = i;
+	}
+}
 
 static void
 rule(rg_vitem *v, double x0, double y0, double x1, double y1, double lw, unsigned color)
@@ -136,7 +149,9 @@ text(plot *p, const char *s, double size, double x, double y, rg_palign al)
 	    y, al, TEXT_COLOR);
 }
 
-/* Text broken into lines of at most width, centred on cx from top down;
+/* Text broken into lines of at most width, as even as their count allows
+ * (the narrowest measure that takes no more lines: a title of two lines is
+ * not a full line over a few characters), centred on cx from top down;
  * returns the height used. */
 static double
 centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double cx,
@@ -149,6 +164,21 @@ centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, dou
 	rg_lb_add_text(&para, s, &st, none);
 	rg_lb_line *lines;
 	size_t n = rg_lb_break(&para, width, 0, &lines);
+	if (n > 1) {
+		double lo = width / 2, hi = width;
+		for (int i = 0; i < 14; i++) {
+			double mid = (lo + hi) / 2;
+			rg_lb_line *tmp;
+			size_t m = rg_lb_break(&para, mid, 0, &tmp);
+			free(tmp);
+			if (m <= n)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		free(lines);
+		n = rg_lb_break(&para, hi, 0, &lines);
+	}
 	double pitch = size * 1.3;
 	for (size_t i = 0; i < n; i++)
 		rg_flow_line(c, &para, &lines[i], cx - width / 2, width, RG_PALIGN_CENTER, v,
@@ -462,12 +492,12 @@ label_free(const plot *p, area a)
 
 /* A value label centred on cx, gap above or below y; on the other side
  * when flip allows and the first is taken, else left out. */
-static void
+static int
 value_label(plot *p, const char *s, double cx, double y, int above, int flip,
     double size, double gap)
 {
 	if (s == NULL)
-		return;
+		return 1;
 	double w = rg_flow_measure(p->c, s, RG_FONT_SONG, size);
 	for (int k = 0; k < 1 + flip; k++, above = !above) {
 		double base = above ? y - gap - size * 0.2 : y + gap + size * 0.8;
@@ -476,8 +506,9 @@ value_label(plot *p, const char *s, double cx, double y, int above, int flip,
 			continue;
 		*RG_PUSH(p->labels, p->nlabels, p->cap) = a;
 		text(p, s, size, cx, base, RG_PALIGN_CENTER);
-		return;
+		return 1;
 	}
+	return 0;
 }
 
 /* Value labels as large as fits in width each, between 6 pt and the text size. */
@@ -499,13 +530,13 @@ label_size(plot *p, double width)
 
 /* A value label set upright, reading upwards, centred on cx, from y (its
  * start, at the bottom) up; else left out if its place is taken. */
-static void
+static int
 upright_label(plot *p, const char *s, double cx, double y, double size)
 {
 	double w = rg_flow_measure(p->c, s, RG_FONT_SONG, size);
 	area a = { cx - size * 0.55, y - w, cx + size * 0.55, y };
 	if (!label_free(p, a))
-		return;
+		return 0;
 	*RG_PUSH(p->labels, p->nlabels, p->cap) = a;
 	size_t from = p->v->nboxes;
 	text(p, s, size, 0, 0, RG_PALIGN_LEFT);
@@ -516,6 +547,7 @@ upright_label(plot *p, const char *s, double cx, double y, double size)
 		b->y = y - along;
 		b->angle = 90;
 	}
+	return 1;
 }
 
 #define LABEL_GAP 1.5            /* between a bar and its value label */
@@ -589,15 +621,15 @@ draw_bars(plot *p)
 			double cx = bx + (p->pitch - p->gap) / 2;
 			bar(p->v, bx, y1 < y0 ? y1 : y0, p->pitch - p->gap, fabs(y0 - y1), s);
 			const char *l = ch->series[s].labels[i];
-			if (l == NULL || p->lsize <= 0)
+			if (l == NULL || !ch->value_labels)
 				continue;
-			if (!p->upright)
-				value_label(p, l, cx, y1, v >= 0, 0, p->lsize, LABEL_GAP);
-			else if (v >= 0)
-				upright_label(p, l, cx, y1 - LABEL_GAP, p->lsize);
-			else
-				upright_label(p, l, cx, y1 + LABEL_GAP + rg_flow_measure(p->c, l,
-				    RG_FONT_SONG, p->lsize), p->lsize);
+			int placed = p->lsize <= 0 ? 0 :
+			    !p->upright ? value_label(p, l, cx, y1, v >= 0, 0, p->lsize, LABEL_GAP) :
+			    v >= 0 ? upright_label(p, l, cx, y1 - LABEL_GAP, p->lsize) :
+			    upright_label(p, l, cx, y1 + LABEL_GAP + rg_flow_measure(p->c, l,
+			    RG_FONT_SONG, p->lsize), p->lsize);
+			if (!placed)
+				left_out(p, s, i);
 		}
 	}
 }
@@ -645,9 +677,10 @@ draw_lines(plot *p)
 	}
 	for (size_t s = 0; ch->value_labels && s < ch->nseries; s++)
 		for (size_t i = 0; i < ch->ncategories; i++)
-			if (!isnan(ch->series[s].values[i]))
-				value_label(p, ch->series[s].labels[i], p->left + slot * (i + 0.5),
-				    ypos(p, ch->series[s].values[i]), upper(ch, s, i), 1, lsize, 4);
+			if (!isnan(ch->series[s].values[i]) &&
+			    !value_label(p, ch->series[s].labels[i], p->left + slot * (i + 0.5),
+			    ypos(p, ch->series[s].values[i]), upper(ch, s, i), 1, lsize, 4))
+				left_out(p, s, i);
 }
 
 /* Legend entries centred in rows of at most width (a name wider than that
@@ -838,6 +871,12 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 		draw_label(c, p.v, ch->categories[i], cat_size, cx, lw, p.bottom + p.size * 0.4);
 	}
 	draw_legend(&p, x, width, h - legend_h, 1);
+	if (p.dropped > 0)
+		rg_msg(c->d, RG_M_CHART_LABELS, b->pos,
+		    "%zu of the chart's value labels left out, for want of room where they would "
+		    "not cover another (the first: %s, %s, %s); fewer series or categories, or a "
+		    "table, show them all", p.dropped, ch->series[p.drop_s].name,
+		    ch->categories[p.drop_i], ch->series[p.drop_s].labels[p.drop_i]);
 	free(p.labels);
 	rg_flow_gap(c, c->th->line_pitch / 2);
 }

@@ -317,10 +317,127 @@ widest_unbreakable(const rg_lb_para *p)
 	return widest;
 }
 
+/* May a header line end before item k at a word boundary after a word of
+ * one character (消费品 | 零售: kept together only because 品 is one
+ * character, rg_lb_keep_words' glued)? */
+static int
+glued_break(const rg_lb_para *p, size_t k)
+{
+	const rg_lb_item *it = p->items;
+	return k > 0 && k < p->n && it[k].glued && it[k].keep_before &&
+	    it[k - 1].type != RG_LB_GLUE && it[k].type != RG_LB_GLUE &&
+	    it[k - 1].type != RG_LB_BREAK && it[k].type != RG_LB_BREAK &&
+	    !rg_lb_no_start(it[k].first) && !rg_lb_no_end(it[k - 1].last);
+}
+
+/* The width of a line of items [from, to), glue at either end dropped. */
+static double
+span_width(const rg_lb_para *p, size_t from, size_t to)
+{
+	while (from < to && p->items[from].type == RG_LB_GLUE)
+		from++;
+	while (to > from && p->items[to - 1].type == RG_LB_GLUE)
+		to--;
+	double w = 0;
+	for (size_t k = from; k < to; k++)
+		w += p->items[k].width;
+	return w;
+}
+
+#define EVEN_MAX_ITEMS 600      /* even_header_lines: the work grows as items^2 x lines */
+#define EVEN_MAX_LINES 40
+
+/* Header lines of the least raggedness (Knuth and Plass' sum of squared
+ * slack, each line costing as much as a line left empty): at most n lines
+ * no wider than cw, between words (a break after a one-character word,
+ * glued_break, costs an eighth of a line more: taken when it saves a line or
+ * evens the lines a great deal).  Forced breaks are set at the chosen
+ * places in p; returns the line count, or 0 (p unchanged) when there is
+ * no such set of lines. */
+static size_t
+even_header_lines(rg_lb_para *p, double cw, size_t n, rg_lb_line **lines)
+{
+	if (p->n > EVEN_MAX_ITEMS || n > EVEN_MAX_LINES)
+		return 0;               /* a header as long as a page: first fit */
+	for (size_t k = 0; k < p->n; k++)
+		if (p->items[k].type == RG_LB_BREAK)
+			return 0;       /* hard breaks: left as written */
+	/* the places a line may end: 0 (the start), the breaks, p->n */
+	size_t *at = rg_xmalloc((p->n + 2) * sizeof *at);
+	int *glued = rg_xmalloc((p->n + 2) * sizeof *glued);
+	size_t m = 0;
+	at[m] = 0;
+	glued[m++] = 0;
+	for (size_t k = 1; k < p->n; k++) {
+		int g = !rg_lb_break_allowed(p, k) && glued_break(p, k);
+		if (rg_lb_break_allowed(p, k) || g) {
+			at[m] = k;
+			glued[m++] = g;
+		}
+	}
+	at[m] = p->n;
+	glued[m++] = 0;
+	/* cost[j * (n + 1) + l]: the best l lines ending at at[j] */
+	double *cost = rg_xmalloc(m * (n + 1) * sizeof *cost);
+	size_t *from = rg_xmalloc(m * (n + 1) * sizeof *from);
+	for (size_t i = 0; i < m * (n + 1); i++)
+		cost[i] = INFINITY;
+	cost[0] = 0;
+	double line = cw * cw;
+	for (size_t j = 1; j < m; j++)
+		for (size_t i = 0; i < j; i++) {
+			double w = span_width(p, at[i], at[j]);
+			if (w > cw + 0.01)
+				continue;
+			double c = (cw - w) * (cw - w) + line + (glued[j] ? line / 8 : 0);
+			for (size_t l = 1; l <= n; l++) {
+				double t = cost[i * (n + 1) + l - 1] + c;
+				/* ties: the later break, the longer lines
+				 * first (as first fit sets them) */
+				if (t < cost[j * (n + 1) + l] + 1e-6) {
+					cost[j * (n + 1) + l] = t;
+					from[j * (n + 1) + l] = i;
+				}
+			}
+		}
+	size_t best = 0;
+	for (size_t l = 1; l <= n; l++)
+		if (cost[(m - 1) * (n + 1) + l] < INFINITY &&
+		    (best == 0 || cost[(m - 1) * (n + 1) + l] < cost[(m - 1) * (n + 1) + best]))
+			best = l;
+	size_t got = 0;
+	if (best > 0) {
+		/* the breaks, from the last (inserting shifts what follows) */
+		rg_lb_item *keep = rg_xmalloc(p->n * sizeof *keep);
+		size_t kept = p->n;
+		memcpy(keep, p->items, p->n * sizeof *keep);
+		size_t j = m - 1;
+		for (size_t l = best; l > 1; l--) {
+			j = from[j * (n + 1) + l];
+			p->items[at[j]].keep_before = 0;
+			rg_lb_insert_break(p, at[j]);
+		}
+		got = rg_lb_break(p, cw, 0, lines);
+		if (got != best) {         /* measured otherwise (the grid): undo */
+			free(*lines);
+			*lines = NULL;
+			memcpy(p->items, keep, kept * sizeof *keep);
+			p->n = kept;
+			got = 0;
+		}
+		free(keep);
+	}
+	free(at);
+	free(glued);
+	free(cost);
+	free(from);
+	return got;
+}
+
 /* A header cell's lines in width cw.  One line if it fits; else two split
  * at a bracket, the unit on a line of its own ("地区生产总值增长" /
- * "（%）", not "地区生产总值增" / "长（%）"); else lines as even as the
- * line count allows, so that no line is left with one character. */
+ * "（%）", not "地区生产总值增" / "长（%）"); else the lines most even
+ * (even_header_lines), so that no line is left with one character. */
 static size_t
 header_lines(cellbox *cb, double cw)
 {
@@ -333,6 +450,13 @@ header_lines(cellbox *cb, double cw)
 		free(cb->lines);
 		rg_lb_insert_break(p, u);
 		return rg_lb_break(p, cw, 0, &cb->lines);
+	}
+	rg_lb_line *even = NULL;
+	size_t ne = even_header_lines(p, cw, n, &even);
+	if (ne > 0) {
+		free(cb->lines);
+		cb->lines = even;
+		return ne;
 	}
 	/* never narrower than a word: that would cut one */
 	double lo = cw / 2, hi = cw, piece = widest_piece(p);

@@ -58,6 +58,59 @@ chart_unit(rg_dctx *x, const rg_grid *g, int show, const char **unit)
 	return 0;
 }
 
+/* A chart of large values without scale: drawn in 万 or 亿 of its unit
+ * (亿 from 10^8, else 万 from 10^5: 1500 亿元, not 150000000000 元), as
+ * statistical charts are, the labels then to one number of decimals, two
+ * at most, unless decimals says; scale: none keeps the numbers.  Returns 1 when g.fmt was
+ * scaled. */
+static int
+auto_scale(rg_dctx *x, rg_grid *g, rg_compute *k, int show)
+{
+	if (rg_spec_get(x->spec, "scale") != NULL ||
+	    (show != RG_SHOW_VALUE && show != RG_SHOW_DIFF))
+		return 0;
+	size_t nx = rg_grid_count(g, 0), ns = rg_grid_count(g, 1);
+	double most = 0;
+	const char *unit = NULL;
+	for (size_t s = 0; s < ns; s++)
+		for (size_t i = 0; i < nx; i++) {
+			const char *v = rg_grid_field(g, x, k, i, s, show);
+			const char *num = v != NULL ? rg_format_number(x->doc->arena, v, NULL, NULL) :
+			    NULL;
+			if (num == NULL)
+				continue;
+			unit = rg_grid_indicator(g, i, s)->unit;
+			if (fabs(strtod(num, NULL)) > most)
+				most = fabs(strtod(num, NULL));
+		}
+	if (most < 1e5)
+		return 0;
+	rg_numfmt f = g->fmt;
+	for (f.scale = most >= 1e8 ? 8 : 4; f.scale > 0; f.scale -= 4)
+		if (rg_format_scales(unit, &f))
+			break;
+	if (f.scale == 0)
+		return 0;
+	g->fmt.scale = f.scale;
+	if (rg_spec_get(x->spec, "decimals") != NULL)
+		return 1;
+	/* the labels: all to the most decimals one has scaled, two at most
+	 * (41.20 beside 53.21, 12.35 for 12.34567) */
+	int most_dec = 0;
+	for (size_t s = 0; s < ns; s++)
+		for (size_t i = 0; i < nx; i++) {
+			const char *v = rg_grid_field(g, x, k, i, s, show);
+			const char *num = v != NULL ? rg_format_number(x->doc->arena, v,
+			    rg_grid_indicator(g, i, s)->unit, &g->fmt) : NULL;
+			int d = num != NULL ? rg_format_decimals(num) : 0;
+			if (d > most_dec)
+				most_dec = d;
+		}
+	if (most_dec > 0)
+		g->fmt.decimals = most_dec > 2 ? 2 : most_dec;
+	return 1;
+}
+
 int
 rg_chart_expand(rg_dctx *x)
 {
@@ -92,6 +145,11 @@ rg_chart_expand(rg_dctx *x)
 	    (show == RG_SHOW_SHARE && rg_grid_check_share(&g, x, &k) < 0))
 		return -1;
 
+	if (auto_scale(x, &g, &k, show) && chart_unit(x, &g, show, &unit) < 0)
+		return -1;
+	if (show == RG_SHOW_VALUE || show == RG_SHOW_DIFF)
+		rg_grid_check_scale(&g, x);
+
 	rg_arena *a = x->doc->arena;
 	rg_block *b = rg_doc_block_new(x->doc, x->parent, RG_BLOCK_CHART, x->fence);
 	rg_chart *ch = b->chart = rg_arena_alloc(a, sizeof *ch);
@@ -104,8 +162,16 @@ rg_chart_expand(rg_dctx *x)
 	for (size_t i = 0; i < ch->ncategories; i++)
 		ch->categories[i] = rg_grid_key(&g, 0, i)->label;
 	ch->nseries = rg_grid_count(&g, 1);
+	if (ch->nseries > RG_CHART_MAX_SERIES)
+		rg_msg(x->d, RG_M_CHART_SERIES, rg_grid_key(&g, 1, RG_CHART_MAX_SERIES)->pos,
+		    "chart has %zu series, but only %d look different: from '%s' on, series look "
+		    "like the first ones (draw fewer series, or several charts)", ch->nseries,
+		    RG_CHART_MAX_SERIES, rg_grid_key(&g, 1, RG_CHART_MAX_SERIES)->label);
 	ch->series = rg_arena_alloc(a, ch->nseries * sizeof *ch->series);
 	size_t numbers = 0;
+	rg_numfmt exact_fmt = g.fmt;
+	exact_fmt.decimals = -1;
+	exact_fmt.thousands = 0;
 	for (size_t s = 0; s < ch->nseries; s++) {
 		rg_series *se = &ch->series[s];
 		se->name = rg_grid_key(&g, 1, s)->label;
@@ -116,7 +182,11 @@ rg_chart_expand(rg_dctx *x)
 			const char *unit = show == RG_SHOW_VALUE || show == RG_SHOW_DIFF ?
 			    rg_grid_indicator(&g, i, s)->unit : "%";
 			const char *num = v != NULL ? rg_format_number(a, v, unit, &g.fmt) : NULL;
-			se->values[i] = num != NULL ? strtod(num, NULL) : NAN;
+			/* drawn at the value scaled but not rounded: decimals
+			 * are for the labels only */
+			const char *exact = num != NULL ? rg_format_number(a, v, unit, &exact_fmt) :
+			    NULL;
+			se->values[i] = exact != NULL ? strtod(exact, NULL) : NAN;
 			se->labels[i] = num;
 			if (num != NULL)
 				numbers++;

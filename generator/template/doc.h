@@ -100,6 +100,10 @@ typedef struct rg_series {
 	const char **labels;     /* the values as written, for value labels */
 } rg_series;
 
+/* The series a chart tells apart (five colours in three looks); more are
+ * drawn, looking like the first ones, with a warning. */
+#define RG_CHART_MAX_SERIES 15
+
 typedef struct rg_chart {
 	rg_chart_kind kind;
 	const char *title;

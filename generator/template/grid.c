@@ -7,6 +7,7 @@
 
 #include "../base/buf.h"
 #include "../base/suggest.h"
+#include "format.h"
 #include "template.h"
 
 const char *const rg_dim_names[] = { "regions", "indicators", "periods", NULL };
@@ -133,6 +134,32 @@ rg_dctx_numfmt(rg_dctx *x, rg_numfmt *f, const char *const *keys)
 		}
 	}
 	return rc;
+}
+
+void
+rg_dctx_check_scale(rg_dctx *x, const rg_numfmt *f, const rg_indicator *ind)
+{
+	const rg_spec_entry *e = rg_spec_get(x->spec, "scale");
+	if (f->scale == 0 || e == NULL || e->nvalues == 0 || ind == NULL || ind->unit == NULL ||
+	    strcmp(ind->unit, "%") == 0 || strcmp(ind->unit, "‰") == 0 ||
+	    rg_format_scales(ind->unit, f))
+		return;
+	rg_numfmt wan = *f;
+	wan.scale = 4;
+	const char *hint = rg_format_scales(ind->unit, &wan) ?
+	    rg_format_unit(x->doc->arena, ind->unit, &wan) : NULL;
+	rg_msg(x->d, RG_M_SCALE_UNIT, e->value_pos[0],
+	    "scale: %s leaves %s in %s as it is: scaled, its unit would be past 万亿 "
+	    "(%s%s%sleave out scale)", e->values[0], ind->id, ind->unit,
+	    hint != NULL ? "scale: 万 gives " : "", hint != NULL ? hint : "", hint != NULL ? ", or " : "");
+}
+
+void
+rg_grid_check_scale(const rg_grid *g, rg_dctx *x)
+{
+	for (size_t i = 0; i < g->nkeys[RG_DIM_INDICATORS]; i++)
+		rg_dctx_check_scale(x, &g->fmt,
+		    rg_dataset_indicator(x->ds, g->keys[RG_DIM_INDICATORS][i].id));
 }
 
 int

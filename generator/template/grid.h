@@ -93,6 +93,12 @@ int rg_dctx_kinds(rg_dctx *x, const char *key, int dflt, int *kinds);
 /* The number format options keys (a subset of rg_numfmt_keys) of the
  * spec applied to f.  Returns 0, or -1 after reporting. */
 int rg_dctx_numfmt(rg_dctx *x, rg_numfmt *f, const char *const *keys);
+/* A warning at the directive's scale when it cannot scale the unit of
+ * indicator ind (亿元 by 亿 would be past 万亿): its values stay as they
+ * are.  Percentages are never scaled, without a word. */
+void rg_dctx_check_scale(rg_dctx *x, const rg_numfmt *f, const rg_indicator *ind);
+/* The same for every indicator of g, with g's format. */
+void rg_grid_check_scale(const rg_grid *g, rg_dctx *x);
 
 /* Report the keys of the spec that are not in known (NULL-terminated), as
  * unknown keys of `what` ("plan table").  Returns 0, or -1 after reporting. */

@@ -7,6 +7,7 @@
  * (完成市下达目标) centred.  The spec keys are documented in docs/templates.md.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -546,6 +547,8 @@ expand_comparison(rg_dctx *x)
 		return -1;
 	if (rg_grid_none(&cm.g, x))
 		return 0;
+	if (shows(&cm, RG_SHOW_VALUE) || shows(&cm, RG_SHOW_DIFF))
+		rg_grid_check_scale(&cm.g, x);
 	/* rows of indicators: their units in a 单位 column, unless every column
 	 * has one unit of its own (growth, shares, completion: %) */
 	cm.unit_col = cm.g.along[0] == RG_DIM_INDICATORS &&
@@ -768,6 +771,7 @@ expand_plan(rg_dctx *x)
 	for (size_t i = 0; i < nind; i++) {
 		const rg_indicator *ind = inds[i];
 		rg_pos pos = ie->value_pos[x->key_list ? at[i] : i];
+		rg_dctx_check_scale(x, &f, ind);
 		const char *g = ind->group != NULL ? ind->group : rg_word_of(x->words, RG_W_OTHER);
 		if (groups && (group == NULL || strcmp(group, g) != 0) &&
 		    (ind->group != NULL || group != NULL)) {
@@ -840,12 +844,13 @@ is_missing(const char *s)
 }
 
 /* A written cell: numbers (and percentages) formatted and right-aligned,
- * text centred; the first column is the row label. */
+ * text centred; the first column is the row label, unless it is the only
+ * one (a column of values). */
 static void
-static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, const rg_numfmt *f,
-    rg_pos pos)
+static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, size_t ncols,
+    const rg_numfmt *f, rg_pos pos)
 {
-	if (col == 0) {
+	if (col == 0 && ncols > 1) {
 		add_cell(x, row, text, RG_ALIGN_LEFT, 1, pos);
 		return;
 	}
@@ -868,6 +873,89 @@ static_cell(rg_dctx *x, rg_row *row, const char *text, size_t col, const rg_numf
 		value_cell(x, row, text, 0, pos);
 	else
 		value_cell(x, row, text_printf(x->doc->arena, "%s%s", v, suffix), 1, pos);
+}
+
+/* "%" or "‰" when a header cell of column c ends in that unit in brackets
+ * (增长（%）, 占比(‰)): a rate, not summed; else NULL. */
+static const char *
+header_rate(const char ***cells, const size_t *ncells, size_t nheader, size_t c)
+{
+	static const char *const rates[] = { "%", "‰" };
+	static const char *const brackets[][2] = { { "（", "）" }, { "(", ")" } };
+	for (size_t r = 0; r < nheader; r++) {
+		const char *h = c < ncells[r] ? cells[r][c] : "";
+		size_t len = strlen(h);
+		for (size_t k = 0; k < 2; k++)
+			for (size_t b = 0; b < 2; b++) {
+				char want[16];
+				snprintf(want, sizeof want, "%s%s%s", brackets[b][0], rates[k],
+				    brackets[b][1]);
+				size_t wl = strlen(want);
+				if (len >= wl && strcmp(h + len - wl, want) == 0)
+					return rates[k];
+			}
+	}
+	return NULL;
+}
+
+/* The header rows of a static table.  Over several rows, a cell the same
+ * as its neighbour on the right merges with it into one over both columns
+ * (but in the last row, whose cells head columns of their own, and within
+ * the span of the cell above), and a cell the same as the one above it,
+ * each over one column, merges into that one over both rows: 地区 over
+ * the two rows, 地区生产总值 over 数值 and 增长. */
+static void
+static_header(rg_dctx *x, rg_table *t, const rg_spec_entry *he, const char ***cells,
+    const size_t *ncells, size_t ncols)
+{
+	size_t nh = he->nvalues;
+	/* span[r * ncols + c]: the width of the cell starting at column c of
+	 * row r (0: inside one); up[r * ncols + c]: covered by the cell above */
+	size_t *span = rg_xcalloc(nh * ncols, sizeof *span);
+	int *up = rg_xcalloc(nh * ncols, sizeof *up);
+	size_t *rows = rg_xcalloc(nh * ncols, sizeof *rows);
+#define HTEXT(r, c) ((c) < ncells[r] ? cells[r][c] : "")
+	for (size_t r = 0; r < nh; r++)
+		for (size_t c = 0; c < ncols;) {
+			size_t w = 1;
+			while (nh > 1 && r + 1 < nh && c + w < ncols && *HTEXT(r, c) != '\0' &&
+			    strcmp(HTEXT(r, c), HTEXT(r, c + w)) == 0 &&
+			    (r == 0 || span[(r - 1) * ncols + c + w] == 0))
+				w++;
+			span[r * ncols + c] = w;
+			c += w;
+		}
+	for (size_t r = 1; r < nh; r++)
+		for (size_t c = 0; c < ncols; c++)
+			if (span[r * ncols + c] == 1 && span[(r - 1) * ncols + c] == 1 &&
+			    *HTEXT(r, c) != '\0' && strcmp(HTEXT(r, c), HTEXT(r - 1, c)) == 0)
+				up[r * ncols + c] = 1;
+	for (size_t r = 0; r < nh; r++)
+		for (size_t c = 0; c < ncols; c++) {
+			size_t k = 1;
+			while (r + k < nh && up[(r + k) * ncols + c])
+				k++;
+			rows[r * ncols + c] = k;
+		}
+	for (size_t r = 0; r < nh; r++) {
+		rg_row *row = rg_doc_row_add(x->doc, t);
+		for (size_t c = 0; c < ncols; c++) {
+			size_t w = span[r * ncols + c];
+			if (w == 0)
+				continue;
+			if (up[r * ncols + c]) {
+				add_cell(x, row, "", RG_ALIGN_CENTER, 1, he->value_pos[r])->covered = 1;
+				continue;
+			}
+			rg_cell *cell = add_cell(x, row, HTEXT(r, c), RG_ALIGN_CENTER, (int)w,
+			    he->value_pos[r]);
+			cell->rowspan = (int)rows[r * ncols + c];
+		}
+	}
+#undef HTEXT
+	free(span);
+	free(up);
+	free(rows);
 }
 
 static int
@@ -915,14 +1003,22 @@ expand_static(rg_dctx *x)
 			rc = -1;
 		}
 	}
+	if (rc == 0 && ncols == 1 && total >= 0) {
+		/* a single column is values, not row labels: the total row
+		 * needs a place for its 合计, a stub column empty above it */
+		for (size_t k = 0; k < he->nvalues + re->nvalues; k++) {
+			const char **two = rg_xcalloc(2, sizeof *two);
+			two[0] = "";
+			two[1] = ncells[k] > 0 ? cells[k][0] : "";
+			free(cells[k]);
+			cells[k] = two;
+			ncells[k] = 2;
+		}
+		ncols = 2;
+	}
 	if (rc == 0) {
 		rg_table *t = new_table(x, ncols, he->nvalues, caption, note);
-		for (size_t i = 0; i < he->nvalues; i++) {
-			rg_row *row = rg_doc_row_add(x->doc, t);
-			for (size_t c = 0; c < ncols; c++)
-				add_cell(x, row, c < ncells[i] ? cells[i][c] : "", RG_ALIGN_CENTER, 1,
-				    he->value_pos[i]);
-		}
+		static_header(x, t, he, cells, ncells, ncols);
 		for (size_t i = 0; i < re->nvalues; i++) {
 			size_t k = he->nvalues + i;
 			rg_row *row = rg_doc_row_add(x->doc, t);
@@ -932,7 +1028,7 @@ expand_static(rg_dctx *x)
 				continue;
 			}
 			for (size_t c = 0; c < ncols; c++)
-				static_cell(x, row, cells[k][c], c, &f, re->value_pos[i]);
+				static_cell(x, row, cells[k][c], c, ncols, &f, re->value_pos[i]);
 		}
 		if (total >= 0) {
 			rg_row *row = rg_doc_row_add(x->doc, t);
@@ -947,7 +1043,8 @@ expand_static(rg_dctx *x)
 					if (ncells[k] == ncols)
 						vals[n++] = is_missing(cells[k][c]) ? NULL : cells[k][c];
 				}
-				const char *v = total_of(x, vals, n, total, NULL, &f);
+				const char *v = total_of(x, vals, n, total,
+				    header_rate(cells, ncells, he->nvalues, c), &f);
 				value_cell(x, row, v, *v != '\0' && strcmp(v, "—") != 0, x->fence);
 			}
 			free(vals);

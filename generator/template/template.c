@@ -1052,6 +1052,11 @@ resolve_indicator(ctx *c, const expr *e, rg_pos pos)
 		return NULL;
 	}
 	const char *f = e->field;
+	if (e->has_fmt && e->fmt.scale != 0 && ind->unit != NULL && strcmp(ind->unit, "%") != 0 &&
+	    strcmp(ind->unit, "‰") != 0 && !rg_format_scales(ind->unit, &e->fmt))
+		rg_msg(c->d, RG_M_SCALE_UNIT, pos, "scale=%s leaves %s in %s as it is: scaled, its "
+		    "unit would be past 万亿", e->fmt.scale == 8 ? rg_word_of(&c->words, RG_W_YI) :
+		    rg_word_of(&c->words, RG_W_WAN), ind->id, ind->unit);
 	if (e->sub[0] != '\0' && strcmp(e->sub, "unit") == 0) {
 		/* the unit of a figure: gdp.diff.unit, rate.diff.unit (个百分点) */
 		static const char *const figures[] = { "value", "growth", "change", "diff",
@@ -1811,10 +1816,47 @@ lone_placeholder(cmark_node *para)
 	return inner;
 }
 
+/* Does paragraph n read as a pipe table of GitHub's Markdown (a line with
+ * a |, then a line of only |, -, : and spaces with a - and a |)? */
+static int
+pipe_table(cmark_node *n)
+{
+	int line = 0, bar = 0, dash = 0;
+	for (cmark_node *k = cmark_node_first_child(n); k != NULL; k = cmark_node_next(k)) {
+		cmark_node_type type = cmark_node_get_type(k);
+		if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+			if (line == 0 && !bar)
+				return 0;
+			if (line == 1)
+				return bar && dash;
+			line++;
+			bar = dash = 0;
+			continue;
+		}
+		const char *lit = type == CMARK_NODE_TEXT ? cmark_node_get_literal(k) : NULL;
+		if (lit == NULL) {
+			if (line == 1)
+				return 0;
+			continue;
+		}
+		for (const char *s = lit; *s; s++) {
+			bar |= *s == '|';
+			dash |= *s == '-';
+			if (line == 1 && strchr("|-: \t", *s) == NULL)
+				return 0;
+		}
+	}
+	return line == 1 && bar && dash;
+}
+
 static void
 convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
 {
 	rg_pos pos = node_pos(c, n);
+	if (pipe_table(n))
+		rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
+		    "a Markdown pipe table is not a table here (CommonMark has none): its lines "
+		    "are set as a paragraph; write it as a ```table block with type: static");
 	char *inner = c->in_narrative ? NULL : lone_placeholder(n);
 	if (inner != NULL) {
 		const rg_narrative *narr;
