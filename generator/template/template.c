@@ -1817,9 +1817,10 @@ lone_placeholder(cmark_node *para)
 }
 
 /* Does paragraph n read as a pipe table of GitHub's Markdown (a line with
- * a |, then a line of only |, -, : and spaces with a - and a |)? */
+ * a |, then a line of only |, -, : and spaces with a - and a |)?  For the
+ * ones pipe_table() below does not make a table. */
 static int
-pipe_table(cmark_node *n)
+looks_like_pipe_table(cmark_node *n)
 {
 	int line = 0, bar = 0, dash = 0;
 	for (cmark_node *k = cmark_node_first_child(n); k != NULL; k = cmark_node_next(k)) {
@@ -1853,10 +1854,11 @@ static void
 convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
 {
 	rg_pos pos = node_pos(c, n);
-	if (pipe_table(n))
+	if (looks_like_pipe_table(n))
 		rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
-		    "a Markdown pipe table is not a table here (CommonMark has none): its lines "
-		    "are set as a paragraph; write it as a ```table block with type: static");
+		    "these lines read as a pipe table but are set as a paragraph: a pipe table "
+		    "is a table at the top level of a template, with a row under its "
+		    "delimiter row (else write a ```table block with type: static)");
 	char *inner = c->in_narrative ? NULL : lone_placeholder(n);
 	if (inner != NULL) {
 		const rg_narrative *narr;
@@ -2003,11 +2005,8 @@ pipe_table(ctx *c, cmark_node *n, rg_block *parent)
 	if (pipe_cells(h, hlen, &in, &inlen) != ncols)
 		return 0;
 	rg_pos at = node_pos(c, n);
-	if (last == first + 1) {
-		rg_msg(c->d, RG_M_MARKDOWN_IGNORED, at,
-		    "a pipe table without rows is shown as text");
-		return 0;
-	}
+	if (last == first + 1)
+		return 0;            /* no rows: text, with convert_paragraph's warning */
 	rg_arena *a = c->doc->arena;
 	rg_spec spec = { 0 };
 	rg_spec_entry *e = rg_spec_add(&spec, a, "type", at, 0);

@@ -55,10 +55,14 @@ st=$?
 # a header and no rows: text, with a warning
 printf -- '---\ntitle: x\n---\n\n| 仅表头 |\n|---|\n' > "$tmp/h.md"
 "$bin" render -t "$tmp/h.md" -d "$data" -o "$tmp/h.pdf" 2> "$tmp/err" &&
-	grep -q "h.md:5:1: warning: a pipe table without rows is shown as text \[markdown-ignored\]" "$tmp/err" &&
+	grep -q "h.md:5:1: warning: these lines read as a pipe table but are set as a paragraph.*\[markdown-ignored\]" "$tmp/err" &&
 	ok || bad "header only" "$(cat "$tmp/err")"
 # in the 公文 theme as well: one table, cells on the page
 "$bin" render -t "$tmp/t.md" -d "$data" --theme gongwen -o "$tmp/g.pdf" 2> "$tmp/err" &&
 	pdftotext -layout "$tmp/g.pdf" - | tr -s ' ' | grep -q '^ *孟津区 122 223.7$' && ok || bad "gongwen" "$(cat "$tmp/err")"
+# inside a block quote: text, with the same warning
+printf -- '---\ntitle: x\n---\n\n> | 地区 | 数值 |\n> |---|---|\n> | 嵩县 | 1.5 |\n' > "$tmp/q.md"
+"$bin" render -t "$tmp/q.md" -d "$data" -o "$tmp/q.pdf" 2> "$tmp/err" &&
+	grep -q "q.md:5:3: warning: these lines read as a pipe table" "$tmp/err" && ok || bad "in a quote" "$(cat "$tmp/err")"
 echo "pipe-tables: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -26,10 +26,10 @@
 #     right neighbour (地区生产总值 over 数值 and 增长) or as the one above
 #     (地区 over both rows): each once in the PDF, centred over its columns
 #     (they were repeated, one a column);
-#   - a Markdown pipe table (GitHub's, not CommonMark's) warns
+#   - a Markdown pipe table where it is no table (under a list item) warns
 #     [markdown-ignored] at its first line that it is set as a paragraph
-#     (it came out as a line of bars without a word); a paragraph with a |
-#     but no line of dashes does not;
+#     (at the top level it is a table: pipe-tables.sh); a paragraph with a
+#     | but no line of dashes does not;
 #   - value labels left out for want of room (three lines of close values:
 #     the third's labels found no place) warn [chart-labels] with their
 #     count and the first (they went silently); a chart whose labels all
@@ -247,10 +247,12 @@ print("; ".join(bad))')
 fi
 
 # ---- a pipe table --------------------------------------------------------------
-printf -- '---\ntitle: 竖线\n---\n\n| 地区 | 数值 |\n|---|---:|\n| 嵩县 | 1.5 |\n\n甲 | 乙\n丙。\n' > "$tmp/pipe.md"
+# (a pipe table at the top level is a table, pipe-tables.sh; the lines of
+# one under a list item are a paragraph, with a warning)
+printf -- '---\ntitle: 竖线\n---\n\n- | 地区 | 数值 |\n  |---|---:|\n  | 嵩县 | 1.5 |\n\n甲 | 乙\n丙。\n' > "$tmp/pipe.md"
 if render pipe -d input/songxian-2024.yaml; then
-	grep -F "pipe.md:5:1: warning: " "$tmp/pipe.err" | grep -qF '[markdown-ignored]' && ok ||
-	    bad pipe "no warning at 5:1: $(head -2 "$tmp/pipe.err")"
+	grep -F "pipe.md:5:3: warning: " "$tmp/pipe.err" | grep -qF '[markdown-ignored]' && ok ||
+	    bad pipe "no warning at 5:3: $(head -2 "$tmp/pipe.err")"
 	[ "$(wc -l < "$tmp/pipe.err")" = 1 ] && ok || bad pipe "not one message: $(cat "$tmp/pipe.err")"
 fi
 
