@@ -173,6 +173,36 @@ parse_markdown(const char *text, size_t len, rg_arena *arena, const rg_cjk_map *
 	return root;
 }
 
+/* Footnotes are no CommonMark: cmark takes a definition `[^1]: 说明` for a
+ * link reference, which it drops, and the note's text would be lost
+ * without a word.  Each such line outside a fenced code block is warned. */
+static void
+warn_footnotes(const rg_template *t, rg_diag *d)
+{
+	const srclines *sl = t->body;
+	char fence = 0;
+	for (size_t i = 0; i < sl->n; i++) {
+		const char *s = sl->text + sl->start[i];
+		size_t n = (i + 1 < sl->n ? sl->start[i + 1] - 1 : sl->len) - sl->start[i];
+		size_t k = 0;
+		while (k < n && k < 3 && s[k] == ' ')
+			k++;
+		if (n - k >= 3 && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] && s[k + 2] == s[k]) {
+			fence = fence == 0 ? s[k] : fence == s[k] ? 0 : fence;
+			continue;
+		}
+		if (fence != 0 || n - k < 5 || s[k] != '[' || s[k + 1] != '^')
+			continue;
+		const char *close = memchr(s + k + 2, ']', n - k - 2);
+		if (close != NULL && close > s + k + 2 && close + 1 < s + n && close[1] == ':')
+			rg_msg(d, RG_M_MARKDOWN_IGNORED,
+			    rg_pos_make(t->name, t->body_line + (int)i, (int)k + 1),
+			    "footnotes are not supported: the definition of '%.*s' is dropped "
+			    "(write the note in the text, or as a paragraph)",
+			    (int)(close + 1 - (s + k)), s + k);
+	}
+}
+
 rg_template *
 rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 {
@@ -206,6 +236,7 @@ rg_template_parse(const char *name, const char *text, size_t len, rg_diag *d)
 	}
 	t->root = parse_markdown(t->text + body, len - body, t->arena, &t->cjk);
 	t->body = srclines_new(t->text + body, len - body, t->arena);
+	warn_footnotes(t, d);
 	return t;
 }
 

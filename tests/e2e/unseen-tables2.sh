@@ -28,7 +28,7 @@
 #     (they were repeated, one a column);
 #   - a Markdown pipe table where it is no table (under a list item) warns
 #     [markdown-ignored] at its first line that it is set as a paragraph
-#     (at the top level it is a table: pipe-tables.sh); a paragraph with a
+#     (at the top level it is a table: gfm.sh); a paragraph with a
 #     | but no line of dashes does not;
 #   - value labels left out for want of room (three lines of close values:
 #     the third's labels found no place) warn [chart-labels] with their
@@ -247,7 +247,7 @@ print("; ".join(bad))')
 fi
 
 # ---- a pipe table --------------------------------------------------------------
-# (a pipe table at the top level is a table, pipe-tables.sh; the lines of
+# (a pipe table at the top level is a table, gfm.sh; the lines of
 # one under a list item are a paragraph, with a warning)
 printf -- '---\ntitle: 竖线\n---\n\n- | 地区 | 数值 |\n  |---|---:|\n  | 嵩县 | 1.5 |\n\n甲 | 乙\n丙。\n' > "$tmp/pipe.md"
 if render pipe -d input/songxian-2024.yaml; then
