@@ -280,9 +280,37 @@ read_words(rg_theme *t, rg_spec *spec, rg_diag *d)
 	return rc;
 }
 
+/* The sizes that follow the body: a theme that sets body_size and not one
+ * of these gets it in the proportion the defaults have to their body (a
+ * 7 pt body: 5.8 pt code, 9.3 pt level-1 headings), as \small and
+ * \large follow a LaTeX document's size.  At most 500 pt, the limit of a
+ * size given. */
+static const char *const body_relative[] = {
+	"heading1_size", "heading2_size", "heading3_size", "heading4_size", "title_size",
+	"subtitle_size", "code_size", "small_size", "table_size", "table_min_size",
+	"page_number_size", "paragraph_gap",
+};
+
+static void
+follow_body(rg_theme *t, rg_spec *spec, double base)
+{
+	if (!(base > 0) || t->body_size == base)
+		return;
+	for (size_t i = 0; i < sizeof body_relative / sizeof *body_relative; i++) {
+		if (rg_spec_get(spec, body_relative[i]) != NULL)
+			continue;
+		for (size_t k = 0; k < NKEYS; k++)
+			if (strcmp(keys[k].name, body_relative[i]) == 0) {
+				double *v = (double *)((char *)t + keys[k].off);
+				*v = fmin(*v * t->body_size / base, 500);
+			}
+	}
+}
+
 int
 rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 {
+	double base = t->body_size;   /* the body the sizes loaded over go with */
 	rg_pos at = { path, 0, 0 };
 	const char *why;
 	FILE *f = rg_fopen_regular(path, &why);
@@ -324,6 +352,8 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	if (rc == 0 && (foreign_keys(&spec, d) > 0 ||
 	    rg_spec_check_unused(&spec, "theme", names, d) < 0))
 		rc = -1;
+	if (rc == 0 && rg_spec_get(&spec, "body_size") != NULL)
+		follow_body(t, &spec, base);
 	/* a grid fixes the pitches: the text block divided into lines and
 	 * characters (GB/T 9704: 22 x 28) */
 	double tw = t->page_w - t->margin_left - t->margin_right;

@@ -1,0 +1,88 @@
+#!/bin/sh
+# unseen-docs2.sh -- themes, lists, contents and page flow in documents of
+# shapes the samples do not have, each measured from the PDF: a theme that
+# sets only body_size (every other size follows it), the bullets of three
+# list levels (ink of one size), a number with a space between its digit
+# groups (never broken), a table of contents on a small page (hanging
+# indent, the page number on the last line), a chain of headings taller
+# than a page (no heading last on a page).
+. "$(dirname "$0")/../lib.sh"
+
+long=一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。
+
+# sizes PDF: the size (pt) of each element of sz.md below, one "name size"
+# a line, from the widths pdftotext gives its words (a Han character is one
+# em wide, a letter of the mono face half an em; the page number's width)
+sizes() {
+	python3 - "$1" <<'PY'
+import sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+pages = bbox.bbox_layout(sys.argv[1])
+found = {}
+def put(name, box, em):
+    found.setdefault(name, (box[2] - box[0]) / em)
+words = {'标题甲': 'title', '副题乙': 'subtitle', '标一': 'heading1', '标二': 'heading2',
+         '标三': 'heading3', '标四': 'heading4', '正文丙。': 'body', '表题丁': 'caption',
+         '栏目': 'table'}
+for p, page in enumerate(pages, 1):
+    for _, ws in page:
+        for box, t in ws:
+            if t == 'codeword':
+                put('code', box, 4)
+            elif t == '标题甲' and p == 2:
+                put('header', box, 3)
+            elif t in words and not (t == '标题甲' and p > 1):
+                put(words[t], box, len(t))
+        # the page number of page 1, — 1 —: its width (only compared)
+        if p == 1 and len(ws) == 1 and ws[0][1] == '—1—':
+            put('page_number', ws[0][0], 1)
+for k in sorted(found):
+    print(k, '%.2f' % found[k])
+PY
+}
+
+# 1. a theme that sets only body_size: every size it does not give follows
+#    the body, in the default's proportion (a 7 pt body had 10 pt code and
+#    16 pt headings, a 20 pt body 9 pt running headers); a size it gives
+#    is kept
+{ printf -- '---\ntitle: 标题甲\nsubtitle: 副题乙\n---\n\n# 标一\n\n## 标二\n\n### 标三\n\n#### 标四\n\n正文丙。\n\n'
+  printf '```\ncodeword\n```\n\n```table\ntype: static\ncaption: 表1 表题丁\nheader: 栏目 | 数值\nrows:\n  - 行戊 | 12\n```\n\n'
+  i=0
+  while [ $i -lt 60 ]; do printf '%s%s%s\n\n' "$long" "$long" "$long"; i=$((i + 1)); done; } > "$tmp/sz.md"
+if $bin render -t "$tmp/sz.md" -d input/songxian-2024.yaml -o "$tmp/sz.pdf" 2> "$tmp/err"; then
+	sizes "$tmp/sz.pdf" > "$tmp/sz0"
+	n=$(grep -c '' "$tmp/sz0")
+	[ "$n" = 12 ] || bad body-size "default theme: $n of the 12 sizes measured: $(tr '\n' ' ' < "$tmp/sz0")"
+	for spec in 'body_size: 7|7' 'body_size: 20|20' 'body_size: 7\ncode_size: 10\nheading1_size: 9|7|code heading1'; do
+		yaml=${spec%%|*} rest=${spec#*|}
+		body=${rest%%|*} kept=
+		case "$rest" in *'|'*) kept=${rest#*|} ;; esac
+		printf '%b\n' "$yaml" > "$tmp/sz.yaml"
+		if $bin render -t "$tmp/sz.md" -d input/songxian-2024.yaml --theme "$tmp/sz.yaml" \
+		    -o "$tmp/sz1.pdf" 2> "$tmp/err"; then
+			sizes "$tmp/sz1.pdf" > "$tmp/sz1"
+			# each size over the default's: body / 12, or 1 for a size
+			# the theme gives (heading1 9 pt: 9 / 16); a caption is
+			# half a point larger than its table's text
+			out=$(join "$tmp/sz0" "$tmp/sz1" | awk -v b="$body" -v kept=" $kept " '
+			    { want = b / 12 }
+			    index(kept, " " $1 " ") { want = ($1 == "heading1" ? 9 / 16 : 1) }
+			    $1 == "table" { table = $3 }
+			    $1 == "caption" { caption = $3; next }
+			    { r = $3 / $2; if (r < want * 0.98 || r > want * 1.02)
+			        printf "%s %s pt (default %s, want %.2f); ", $1, $3, $2, $2 * want }
+			    END { if (caption < table + 0.45 || caption > table + 0.55)
+			              printf "caption %s pt, table %s pt; ", caption, table
+			          if (NR != 12) printf "%d of 12 sizes measured", NR }')
+			[ -z "$out" ] && ok || bad body-size "'$yaml': $out"
+		else
+			bad body-size "'$yaml': $(head -3 "$tmp/err")"
+		fi
+	done
+else
+	bad body-size "$(head -3 "$tmp/err")"
+fi
+
+echo "unseen-docs2: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
