@@ -207,11 +207,15 @@ build_rule(rg_flow *c, frame f)
 	rg_flow_gap(c, c->th->para_gap);
 }
 
-/* "1." for ordered lists; bullets change with depth. */
+/* "1." for ordered lists; bullets change with depth: three shapes of the
+ * CJK fonts, drawn of one size (BULLET_SIZE).  (The CJK fonts' • is a dot
+ * of 0.1 em, read as ·, beside their ○ and ■ of 0.9 em.) */
+#define BULLET_SIZE 0.5   /* of the em: ○ and ● 0.44 em of ink, ■ 0.4 */
+
 static const char *
 marker(const rg_block *list, int index, int depth, char *buf)
 {
-	static const char *const bullets[] = { "•", "○", "■" };
+	static const char *const bullets[] = { "●", "○", "■" };
 	if (!list->ordered)
 		return bullets[depth % 3];
 	snprintf(buf, 16, "%d.", list->start + index);
@@ -253,8 +257,12 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		char buf[16];
 		const char *mk = marker(list, index, c->list_depth - 1, buf);
 		size_t n0 = first->nboxes;
+		/* a bullet, smaller than the text, is centred on the text's
+		 * characters (their middle 0.38 em above the baseline) */
+		double ms = list->ordered ? em : BULLET_SIZE * em;
+		double base = rg_flow_baseline(first->height, em) - 0.38 * (em - ms);
 		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk, RG_FONT_SONG,
-		    em, inner.x - 0.4 * em, rg_flow_baseline(first->height, em), RG_PALIGN_RIGHT, 0);
+		    ms, inner.x - 0.4 * em, base, RG_PALIGN_RIGHT, 0);
 		/* the marker is drawn (and extracted) before the item's text */
 		while (n0 > 0 && first->nboxes > n0) {
 			rg_box mkbox = first->boxes[first->nboxes - 1];

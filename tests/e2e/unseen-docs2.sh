@@ -84,5 +84,67 @@ else
 	bad body-size "$(head -3 "$tmp/err")"
 fi
 
+# ink PDF CHARS: for each word of page 1 that starts with one of CHARS, its
+# first character's ink (dark pixels at 288 dpi inside its box) and the ink
+# of the first character of the word after it on the line: "char width
+# height centre-y next-centre-y em" (pt), one a line
+ink() {
+	python3 - "$1" "$2" <<'PY'
+import re, subprocess, sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+pdf, chars, res = sys.argv[1], sys.argv[2], 288
+raw = subprocess.run(['pdftoppm', '-q', '-r', str(res), '-gray', '-f', '1', '-l', '1', pdf],
+                     check=True, capture_output=True).stdout
+m = re.match(rb'P5\s+(\d+)\s+(\d+)\s+\d+\s', raw)
+W, H, data, s = int(m.group(1)), int(m.group(2)), raw[m.end():], res / 72
+def dark(x0, y0, x1, y1):
+    xs, ys = [], []
+    for py in range(max(0, int(y0 * s)), min(H, int(y1 * s) + 1)):
+        row = data[py * W:(py + 1) * W]
+        for px in range(max(0, int(x0 * s)), min(W, int(x1 * s) + 1)):
+            if row[px] < 128:
+                xs.append(px)
+                ys.append(py)
+    if not xs:
+        return 0, 0, 0
+    return (max(xs) - min(xs) + 1) / s, (max(ys) - min(ys) + 1) / s, (max(ys) + min(ys) + 1) / 2 / s
+for _, words in bbox.bbox_layout(pdf)[0]:
+    for i, (box, t) in enumerate(words):
+        if t[0] not in chars:
+            continue
+        # the character's box: its share of the word
+        em = box[3] - box[1]
+        x1 = box[0] + (box[2] - box[0]) / len(t)
+        w, h, cy = dark(box[0], box[1], x1, box[3])
+        nb = words[i + 1][0] if i + 1 < len(words) else box
+        nx0 = nb[0] if i + 1 < len(words) else x1
+        _, _, ncy = dark(nx0, nb[1], nx0 + (nb[3] - nb[1]) * 0.8, nb[3])
+        print(t[0], '%.2f %.2f %.2f %.2f %.2f' % (w, h, cy, ncy, em))
+PY
+}
+
+# 2. the bullets of three levels are of one size, their ink between 0.3 and
+#    0.6 em high (the level-1 bullet was a dot of 0.1 em, read as ·, beside
+#    a 0.9 em ○ and ■), centred on the Han characters after them
+printf -- '---\ntitle: 列表\n---\n\n- 第一项\n  - 第二层\n    - 第三层\n- 再一项\n' > "$tmp/bul.md"
+for theme in briefing gongwen; do
+	if $bin render -t "$tmp/bul.md" -d input/songxian-2024.yaml --theme $theme \
+	    -o "$tmp/bul.pdf" 2> "$tmp/err"; then
+		ink "$tmp/bul.pdf" '•·●○■◦▪' > "$tmp/ink"
+		# pdftotext's box is about 1.3 em of the body: its size
+		out=$(awk -v size="$(awk '/^body_size:/ { print $2 }' templates/themes/$theme.yaml)" '
+		    { n++; h[$1] = $3; if (min == "" || $3 < min) min = $3; if ($3 > max) max = $3
+		      if ($3 < 0.3 * size || $3 > 0.6 * size) printf "%s %.1f pt high; ", $1, $3
+		      d = $4 - $5; if (d < -0.1 * size || d > 0.1 * size)
+		          printf "%s centred %.1f pt off the text; ", $1, d }
+		    END { if (n != 4) printf "%d bullets found; ", n
+		          else if (max > 1.3 * min) printf "from %.1f to %.1f pt high", min, max }' "$tmp/ink")
+		[ -z "$out" ] && ok || bad "bullets ($theme)" "$out ($(tr '\n' ' ' < "$tmp/ink"))"
+	else
+		bad "bullets ($theme)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs2: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
