@@ -2,7 +2,8 @@
  *
  * A paragraph is first turned into items: a single wide character (Han,
  * full-width punctuation), a Latin word or number ("1315.7", "PM2.5",
- * "10%"), `……` or `——` as one unit, or glue (a space, or the ¼-em gap
+ * "10%", "16 384" with its spaces between groups of three digits), `……`
+ * or `——` as one unit, or glue (a space, or the ¼-em gap
  * between Han and Latin).  The breaker then fills lines greedily:
  *   - a break is allowed between two wide items, between a wide item and a
  *     word, and at glue; never inside a word;

@@ -146,5 +146,31 @@ for theme in briefing gongwen; do
 	fi
 done
 
+# 3. numbers with a space between groups of three digits (16 384,
+#    1 048 576) are never broken, at whatever place of a line they come
+#    (16 ended a line and 384 began the next), in both themes
+han=一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十
+{ printf -- '---\ntitle: 数字\n---\n\n'
+  k=20
+  while [ $k -le 37 ]; do
+	printf '%s共16 384个，1 048 576次。\n\n' "$(printf %s "$han" | cut -c1-$((k * 3)))"
+	k=$((k + 1))
+  done; } > "$tmp/num.md"
+for theme in briefing gongwen; do
+	if $bin render -t "$tmp/num.md" -d input/songxian-2024.yaml --theme $theme \
+	    --check-typesetting -o "$tmp/num.pdf" 2> "$tmp/err"; then
+		pdftotext "$tmp/num.pdf" - > "$tmp/num.txt"
+		a=$(grep -c '16 384' "$tmp/num.txt") b=$(grep -c '1 048 576' "$tmp/num.txt")
+		cut=$(awk 'prev ~ /[0-9]$/ && /^[0-9]/ { printf "%s / %s; ", prev, $0 } { prev = $0 }' "$tmp/num.txt")
+		if [ "$a" != 18 ] || [ "$b" != 18 ] || [ -n "$cut" ]; then
+			bad "digit groups ($theme)" "of 18 each, $a lines hold 16 384 and $b 1 048 576: $cut"
+		else
+			ok
+		fi
+	else
+		bad "digit groups ($theme)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs2: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
