@@ -172,5 +172,84 @@ for theme in briefing gongwen; do
 	fi
 done
 
+# 4. a table of contents of four levels of long titles on small pages: the
+#    wrapped lines of an entry hang under its text, after its number (一、
+#    two em, （一） three, the others at least one; one em where that
+#    would leave less than four em on the 70 mm page), the page number and
+#    its leaders on the entry's last line at the right edge, no line but
+#    an entry's last shorter than four characters, every title whole (the
+#    wrapped lines started under the number, and on a 70 mm page the
+#    level-4 entry had two characters a line); the page sizes give text
+#    blocks of 46, 81 and 160 mm
+h1=一、关于全面推进乡村振兴和县域经济高质量发展的总体情况与主要成效分析
+h2=（一）农业农村现代化建设取得的显著成效与存在的突出问题及下一步工作打算
+h3=1.粮食生产能力稳步提升，高标准农田建设面积持续扩大并且质量不断提高
+h4=（1）中药材种植面积达到七十点六万亩，带动农户增收效果明显
+h5=没有编号的标题也有悬挂缩进，换行之后的文字比第一行靠右一个字
+printf -- '---\ntitle: 目录测试\n---\n\n```toc\ndepth: 4\ntitle: 目次\n```\n\n# %s\n\n## %s\n\n### %s\n\n#### %s\n\n# %s\n\n正文。\n' \
+    "$h1" "$h2" "$h3" "$h4" "$h5" > "$tmp/toc.md"
+for spec in 70:12 105:12 210:25; do
+	w=${spec%%:*} m=${spec#*:}
+	printf 'page_width: %s\npage_height: 148\nmargin_left: %s\nmargin_right: %s\nmargin_top: 15\nmargin_bottom: 15\n' \
+	    "$w" "$m" "$m" > "$tmp/toc.yaml"
+	if $bin render -t "$tmp/toc.md" -d input/songxian-2024.yaml --theme "$tmp/toc.yaml" \
+	    -o "$tmp/toc.pdf" 2> "$tmp/err"; then
+		out=$(python3 - "$tmp/toc.pdf" "$(awk -v w="$w" -v m="$m" 'BEGIN { print (w - m) * 72 / 25.4 }')" "$w" \
+		    "$h1" "$h2" "$h3" "$h4" "$h5" <<'PY'
+import re, sys
+sys.path.insert(0, 'tests/tools')
+import bbox
+pdf, right, narrow, titles = sys.argv[1], float(sys.argv[2]), sys.argv[3] == '70', sys.argv[4:]
+# the lines of the pages, rebuilt from the words by their tops
+lines = []
+for page in bbox.bbox_layout(pdf):
+    rows = {}
+    for _, words in page:
+        for box, t in words:
+            rows.setdefault(round(box[1]), []).append((box, t))
+    for y in sorted(rows):
+        ws = sorted(rows[y], key=lambda w: w[0][0])
+        if ''.join(t for _, t in ws) == '目录测试' or re.match(r'—[0-9]+—$', ws[0][1]):
+            continue      # the running header, the page number
+        lines.append((ws[0][0][0], ws[-1][0][2], ''.join(t for _, t in ws), ws[0][0][3] - ws[0][0][1]))
+at = [i for i, l in enumerate(lines) if l[2] == '目次']
+if not at:
+    sys.exit(print('no 目次'))
+entries, cur = [], []
+for l in lines[at[0] + 1:]:
+    cur.append(l)
+    if re.search(r'\.{3,}[0-9]+$', l[2]):
+        entries.append(cur)
+        cur = []
+    if len(entries) == len(titles):
+        break
+if len(entries) != len(titles):
+    sys.exit(print('%d entries of %d' % (len(entries), len(titles))))
+for e, title in zip(entries, titles):
+    text = re.sub(r'\.{3,}[0-9]+$', '', ''.join(l[2] for l in e))
+    em = 12       # the body's size: the entries' size
+    if text != title:
+        print('entry reads %s' % text)
+    if abs(e[-1][1] - right) > 0.5:
+        print('%s: the page number ends at %.1f, not %.1f' % (title[:6], e[-1][1], right))
+    for l in e[:-1]:
+        if len(l[2]) < 4:
+            print('%s: a line of %d characters (%s)' % (title[:6], len(l[2]), l[2]))
+    hang = {'一、': 2, '（一': 3}.get(title[:2])
+    for l in e[1:]:
+        d = (l[0] - e[0][0]) / em
+        # where the number's hang leaves less than four em: one em
+        if hang and narrow and abs(d - 1) < 0.05:
+            continue
+        if (hang and abs(d - hang) > 0.05) or d < 0.9:
+            print('%s: a wrapped line %.2f em in%s' % (title[:6], d, ' (not %d)' % hang if hang else ''))
+PY
+)
+		[ -z "$out" ] && ok || bad "contents ($w mm)" "$(printf %s "$out" | tr '\n' ';')"
+	else
+		bad "contents ($w mm)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 echo "unseen-docs2: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
