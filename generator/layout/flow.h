@@ -21,6 +21,11 @@ typedef struct rg_vitem {
 	double height;
 	double space_before;     /* dropped at the top of a page */
 	int keep_next;           /* do not break the page after this item */
+	int keep_rank;           /* how bad a page break after it is where a chain
+	                          * of keep_next taller than a page must break:
+	                          * 0; 2 a title's last line; 3 a heading's last
+	                          * line, a rule; 4 a line of a title or heading
+	                          * with more of it after it (RG_KEEP_*) */
 	rg_box *boxes; size_t nboxes, cap;
 	int outline_level;       /* > 0: a heading starts here */
 	const char *outline_title;
@@ -49,6 +54,8 @@ typedef struct rg_vitem {
 	                          * is not a full page (the grid's check) */
 	rg_line_rec *lines; size_t nlines, cap_lines;   /* y relative to the item */
 } rg_vitem;
+
+enum { RG_KEEP_TITLE = 2, RG_KEEP_HEADING = 3, RG_KEEP_INSIDE = 4 };
 
 typedef struct rg_flow {
 	const rg_theme *th;

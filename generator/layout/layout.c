@@ -46,6 +46,8 @@ emit_para(rg_flow *c, rg_lb_para *p, const rg_para_style *ps, const char *outlin
 		 * alone at the bottom (orphan) or top (widow) of a page */
 		v->keep_next = ps->keep_all ||
 		    (c->th->widow_control && n > 1 && (i == 0 || i + 2 == n));
+		if (ps->keep_all)
+			v->keep_rank = i + 1 < n ? RG_KEEP_INSIDE : RG_KEEP_HEADING;
 		if (ps->bg) {
 			rg_box *b = rg_vitem_box(v, RG_BOX_RECT);
 			b->x = ps->x - 4;
@@ -204,6 +206,7 @@ build_rule(rg_flow *c, frame f)
 	/* a rule separates what comes before from what comes after: never the
 	 * last thing on a page */
 	v->keep_next = 1;
+	v->keep_rank = RG_KEEP_HEADING;
 	rg_flow_gap(c, c->th->para_gap);
 }
 
@@ -454,6 +457,7 @@ build_toc(rg_flow *c, const rg_block *b, frame f)
 		double size = th->heading_size[0];
 		rg_vitem *v = rg_flow_item(c, size * 2);
 		v->keep_next = 1;
+		v->keep_rank = RG_KEEP_HEADING;
 		rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, b->spans[0].text, RG_FONT_HEI,
 		    size, f.x + f.width / 2, rg_flow_baseline(v->height, size),
 		    RG_PALIGN_CENTER, 0);
@@ -716,6 +720,7 @@ typedef struct pager {
 	size_t (*runs)[2]; size_t nruns, cap;
 	int after_float;         /* the next item takes a floated table's place: */
 	double float_gap;        /* no more space before it than the table had */
+	size_t break_at;         /* > 0: item break_at - 1 starts a page (plan_chain) */
 } pager;
 
 /* The page as the paginator leaves it: the fill of the page it ends. */
@@ -740,6 +745,8 @@ starts_page(const rg_flow *c, const pager *pg, size_t i, double *y, double *sb)
 	 * portrait one */
 	if (v->landscape != pg->page->landscape)
 		return pg->y > pg->top;
+	if (pg->break_at == i + 1)
+		return pg->y > pg->top;
 	/* on a grid (公文), what follows a table (whose rows keep their own
 	 * heights) goes back on the grid */
 	int after_table = pg->prev > 0 && c->items[pg->prev - 1].in_table;
@@ -757,6 +764,51 @@ starts_page(const rg_flow *c, const pager *pg, size_t i, double *y, double *sb)
 	if (!chain_start && v->closing && keep_height(c, i) <= pg->bottom - pg->top + 0.01)
 		need = keep_height(c, i);
 	return *y > pg->top && *y + *sb + need > pg->bottom + 0.01;
+}
+
+/* Item i starts a page and a chain of keep_next goes on from it: where
+ * the chain does not end on this page it must break somewhere, and the
+ * page would end where it fills.  When that leaves a heading (or a rule)
+ * last on the page, the chain breaks instead at the latest place that
+ * leaves none, else at the latest that is less bad (keep_rank): after a
+ * title rather than after a heading (a title
+ * and six headings in 20 pt on A5 left the fifth heading last on page 1,
+ * the sixth atop page 2), never inside a table. */
+static void
+plan_chain(const rg_flow *c, pager *pg, size_t i)
+{
+	const rg_vitem *first = &c->items[i];
+	double y = pg->top, bottom = pg->bottom;
+	size_t j = i, last = i;       /* the item that does not fit; the one before */
+	for (; j < c->nitems; j++) {
+		const rg_vitem *v = &c->items[j];
+		if (v->hidden)
+			continue;
+		if (v->landscape != first->landscape || v->in_table || v->closing)
+			return;
+		double sb = y > pg->top ? v->space_before : 0;
+		if (y + sb + v->height > bottom + 0.01)
+			break;
+		y += sb + v->height;
+		last = j;
+		if (!v->keep_next)
+			return;           /* the chain ends on this page */
+	}
+	if (j >= c->nitems || j == i)
+		return;
+	int rank = c->items[last].keep_rank;
+	if (rank < RG_KEEP_HEADING)
+		return;
+	/* the latest break that leaves no heading last, else the latest
+	 * that is less bad than where the page fills */
+	for (int want = RG_KEEP_HEADING; want <= rank; want++)
+		for (size_t k = last; k > i; k--) {
+			if (c->items[k].hidden || c->items[k - 1].hidden ||
+			    c->items[k - 1].keep_rank >= want)
+				continue;
+			pg->break_at = k + 1;
+			return;
+		}
 }
 
 /* Item i on the page, or on a new one. */
@@ -787,9 +839,12 @@ put(rg_flow *c, pager *pg, size_t i)
 		table_break(c, &c->out->pages[c->out->npages - 2], old_y, &pg->page, &y, v);
 	y += sb;
 	place(c->out, pg->page, v, y);
+	int top = y <= pg->top + 1e-9;
 	pg->y = y + v->height;
 	pg->prev = i + 1;
 	pg->after_float = 0;
+	if (top && v->keep_next)
+		plan_chain(c, pg, i);
 }
 
 /* The floated tables, each on its landscape pages, after the page they

@@ -251,5 +251,46 @@ PY
 	fi
 done
 
+# 5. a title and six headings in a row, in 20 pt on A5, taller than a page:
+#    the chain breaks after the title, so that no heading is the last line
+#    of a page (the fifth heading ended page 1, the sixth began page 2);
+#    after a title of two lines and a subtitle it breaks after the
+#    subtitle (not between the title's lines: the title reads whole on
+#    page 1); the same run of headings after a paragraph, and after a rule
+#    (on a page of its own: they fit it); the text whole and in order
+printf 'page_width: 148\npage_height: 210\nmargin_left: 15\nmargin_right: 15\nbody_size: 20\n' > "$tmp/a5.yaml"
+heads='# 一级标题甲\n\n## 二级标题乙\n\n### 三级标题丙\n\n#### 四级标题丁\n\n##### 五级标题戊\n\n###### 六级标题己\n\n'
+body='正文第一段，文字较长，用来看看标题之后的正文是否跟着标题走。\n\n正文第二段。\n'
+while IFS='|' read -r what fm lead; do
+	printf -- "---\n$fm\n---\n\n$lead$heads$body" > "$tmp/chain.md"
+	if $bin render -t "$tmp/chain.md" -d input/songxian-2024.yaml --theme "$tmp/a5.yaml" \
+	    -o "$tmp/chain.pdf" 2> "$tmp/err"; then
+		# each page's last line of text (not the page number, nor the
+		# running header above the text block, 28 mm = 79 pt), and the text
+		python3 tests/tools/bbox.py lines "$tmp/chain.pdf" | awk '$6 !~ /^—[0-9]+—$/ && $3 > 75' > "$tmp/cl"
+		last=$(awk '$1 != p && NR > 1 { print l } { p = $1; l = $6 } END { print l }' "$tmp/cl" |
+		    grep '标题[甲乙丙丁戊己]$')
+		got=$(awk '{ printf "%s", $6 }' "$tmp/cl")
+		p1=$(awk '$1 == 1 { printf "%s", $6 }' "$tmp/cl")
+		want=$(printf -- "$fm\n\n$lead$heads$body" | sed 's/^[a-z]*: //; s/^#* //; /^---$/d' | tr -d '\n')
+		if [ -n "$last" ]; then
+			bad "heading chain (after a $what)" "a heading ends a page: $last"
+		elif [ "$got" != "$want" ]; then
+			bad "heading chain (after a $what)" "reads $got"
+		elif [ "$what" = subtitle ] && [ "$p1" != 关于标题链及其分页规则的测试文档之一副标题 ]; then
+			bad "heading chain (after a $what)" "page 1 reads $p1"
+		else
+			ok
+		fi
+	else
+		bad "heading chain (after a $what)" "$(head -3 "$tmp/err")"
+	fi
+done <<'EOF2'
+title|title: 关于标题链的测试文档|
+subtitle|title: 关于标题链及其分页规则的测试文档之一\nsubtitle: 副标题|
+paragraph|title: 关于标题链的测试文档|前面的一段正文。\n\n
+rule|title: 关于标题链的测试文档|前面的一段正文。\n\n---\n\n
+EOF2
+
 echo "unseen-docs2: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
