@@ -368,25 +368,36 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	 * (layout.c, furniture): the figures page_number_offset below the
 	 * text block, the header's baseline 18 pt above it */
 	double pn_need = t->page_number_offset + t->page_number_size;
+	/* a size that follows body_size (follow_body) is named as such, at
+	 * body_size when nothing nearer was given */
+	rg_spec_entry *body_e = rg_spec_get(&spec, "body_size");
 	if (rc == 0 && t->page_number[0] != '\0' && t->margin_bottom < pn_need - 1e-6) {
 		rg_spec_entry *e = rg_spec_get(&spec, "margin_bottom");
 		if (e == NULL)
 			e = rg_spec_get(&spec, "page_number_offset");
+		int follows = body_e != NULL && rg_spec_get(&spec, "page_number_size") == NULL;
+		if (e == NULL && follows)
+			e = body_e;
 		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
 		    "margin_bottom %.1f mm leaves no room for the page number, %.1f mm below "
-		    "the text block (page_number_offset) and %g pt high: it needs at least "
+		    "the text block (page_number_offset) and %g pt high%s: it needs at least "
 		    "%.1f mm (or page_number: \"\")", t->margin_bottom * 25.4 / 72,
 		    t->page_number_offset * 25.4 / 72, t->page_number_size,
+		    follows ? " (page_number_size, following body_size)" : "",
 		    ceil(pn_need * 25.4 / 72 * 10 - 1e-9) / 10);
 		rc = -1;
 	}
 	double rh_need = 18 + t->small_size;
 	if (rc == 0 && t->running_header && t->margin_top < rh_need - 1e-6) {
 		rg_spec_entry *e = rg_spec_get(&spec, "margin_top");
+		int follows = body_e != NULL && rg_spec_get(&spec, "small_size") == NULL;
+		if (e == NULL && follows)
+			e = body_e;
 		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
 		    "margin_top %.1f mm leaves no room for the running header, 18 pt above "
-		    "the text block and %g pt high (small_size): it needs at least %.1f mm "
+		    "the text block and %g pt high (small_size%s): it needs at least %.1f mm "
 		    "(or running_header: false)", t->margin_top * 25.4 / 72, t->small_size,
+		    follows ? ", following body_size" : "",
 		    ceil(rh_need * 25.4 / 72 * 10 - 1e-9) / 10);
 		rc = -1;
 	}

@@ -84,6 +84,22 @@ else
 	bad body-size "$(head -3 "$tmp/err")"
 fi
 
+# ... and a size that follows the body and leaves the page number or the
+# running header no room in the margin is an error at body_size, naming it
+for spec in 'body_size: 100|margin_bottom 25.0 mm leaves no room for the page number.*87.5 pt high (page_number_size, following body_size)' \
+    'body_size: 100\npage_number: ""|margin_top 28.0 mm leaves no room for the running header.*75 pt high (small_size, following body_size)'; do
+	yaml=${spec%%|*} want=${spec#*|}
+	printf '%b\n' "$yaml" > "$tmp/sz.yaml"
+	$bin render -t "$tmp/sz.md" -d input/songxian-2024.yaml --theme "$tmp/sz.yaml" \
+	    -o "$tmp/sz1.pdf" 2> "$tmp/err"
+	rc=$?
+	if [ $rc = 2 ] && grep -q "sz.yaml:1:12: error: $want.*\[theme-range\]" "$tmp/err"; then
+		ok
+	else
+		bad body-size-margins "'$yaml': exit $rc, $(head -2 "$tmp/err")"
+	fi
+done
+
 # ink PDF CHARS: for each word of page 1 that starts with one of CHARS, its
 # first character's ink (dark pixels at 288 dpi inside its box) and the ink
 # of the first character of the word after it on the line: "char width
