@@ -237,7 +237,7 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		count++;
 	for (int k = 0; list->ordered && k < count; k++) {
 		char buf[16];
-		double mw = rg_flow_measure(c, marker(list, k, 0, buf), RG_FONT_SONG, em);
+		double mw = rg_flow_measure(c, marker(list, k, 0, buf), f.role, em);
 		in = fmax(in, mw + 0.4 * em);
 	}
 	/* deep in a narrow column the indent gives way: the items keep four
@@ -264,8 +264,11 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		 * characters (their middle 0.38 em above the baseline) */
 		double ms = list->ordered ? em : BULLET_SIZE * em;
 		double base = rg_flow_baseline(first->height, em) - 0.38 * (em - ms);
-		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk, RG_FONT_SONG,
-		    ms, inner.x - 0.4 * em, base, RG_PALIGN_RIGHT, 0);
+		/* numbers in the face of the text (the figures of 仿宋 in a
+		 * 公文, of 楷 in a quote), bullets in Song, which has them */
+		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk,
+		    list->ordered ? f.role : RG_FONT_SONG, ms, inner.x - 0.4 * em, base,
+		    RG_PALIGN_RIGHT, 0);
 		/* the marker is drawn (and extracted) before the item's text */
 		while (n0 > 0 && first->nboxes > n0) {
 			rg_box mkbox = first->boxes[first->nboxes - 1];

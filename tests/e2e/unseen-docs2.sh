@@ -162,6 +162,42 @@ for theme in briefing gongwen; do
 	fi
 done
 
+# 2b. a list's numbers are set in the face of its text, as its figures
+#     are: 仿宋's (Liberation Serif) in a 公文, 楷's in a quote (they were
+#     always Song's, Noto Serif CJK beside 2024 in Liberation Serif); the
+#     faces of the glyphs, read by mutool trace: the font of the "1" of
+#     each "1." and of the "2" of the 2024 on its line
+printf -- '---\ntitle: 列表\n---\n\n1. 第一项2024年\n2. 第二项\n\n> 1. 引用里的2024\n' > "$tmp/ol.md"
+for theme in gongwen briefing; do
+	if $bin render -t "$tmp/ol.md" -d input/songxian-2024.yaml --theme $theme \
+	    -o "$tmp/ol.pdf" 2> "$tmp/err"; then
+		out=$(mutool trace "$tmp/ol.pdf" 2> /dev/null | python3 -c '
+import re, sys
+font, gs = None, []
+for l in sys.stdin:
+    m = re.search(r"<span font=\"([^\"]*)\"", l)
+    if m:
+        font = m.group(1)
+    m = re.search(r"<g unicode=\"([^\"]*)\" glyph=\"\d+\" x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"", l)
+    if m:
+        gs.append((m.group(1), float(m.group(2)), float(m.group(3)), font))
+n = 0
+for i, (u, x, y, f) in enumerate(gs[:-1]):
+    if u == "1" and gs[i + 1][0] == ".":
+        year = [g for k, g in enumerate(gs[:-3]) if abs(g[2] - y) < 1 and g[1] > x + 10 and
+                "".join(h[0] for h in gs[k:k + 4]) == "2024"]
+        n += 1
+        if not year or year[0][3] != f:
+            print("1. in %s, 2024 in %s;" % (f, year[0][3] if year else "?"))
+if n != 2:
+    print("%d list numbers 1. found" % n)
+')
+		[ -z "$out" ] && ok || bad "list number face ($theme)" "$out"
+	else
+		bad "list number face ($theme)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 # 3. numbers with a space between groups of three digits (16 384,
 #    1 048 576) are never broken, at whatever place of a line they come
 #    (16 ended a line and 384 began the next), in both themes
