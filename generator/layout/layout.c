@@ -221,7 +221,7 @@ marker(const rg_block *list, int index, int depth, char *buf)
 	static const char *const bullets[] = { "●", "○", "■" };
 	if (!list->ordered)
 		return bullets[depth % 3];
-	snprintf(buf, 16, "%d.", list->start + index);
+	snprintf(buf, 16, list->ordered == 2 ? "%d)" : "%d.", list->start + index);
 	return buf;
 }
 

@@ -198,6 +198,15 @@ if n != 2:
 	fi
 done
 
+# 2c. a list numbered 1) keeps its ) (it was written 1.)
+printf -- '---\ntitle: 列表\n---\n\n1) 第一项\n2) 第二项\n\n3. 另一个\n' > "$tmp/op.md"
+if $bin render -t "$tmp/op.md" -d input/songxian-2024.yaml -o "$tmp/op.pdf" 2> "$tmp/err"; then
+	got=$(pdftotext "$tmp/op.pdf" - | grep -v '^—' | tr -d ' \n\f')
+	[ "$got" = '列表1)第一项2)第二项3.另一个' ] && ok || bad "list delimiter" "reads $got"
+else
+	bad "list delimiter" "$(head -3 "$tmp/err")"
+fi
+
 # 3. numbers with a space between groups of three digits (16 384,
 #    1 048 576) are never broken, at whatever place of a line they come
 #    (16 ended a line and 384 began the next), in both themes
