@@ -284,11 +284,13 @@ read_words(rg_theme *t, rg_spec *spec, rg_diag *d)
  * of these gets it in the proportion the defaults have to their body (a
  * 7 pt body: 5.8 pt code, 9.3 pt level-1 headings), as \small and
  * \large follow a LaTeX document's size.  At most 500 pt, the limit of a
- * size given. */
+ * size given.  Not table_min_size: the least size that can be read, not a
+ * proportion of the body (gongwen's 16 pt body would make it 9.3 pt, and
+ * its wide tables would no longer fit a landscape page). */
 static const char *const body_relative[] = {
 	"heading1_size", "heading2_size", "heading3_size", "heading4_size", "title_size",
-	"subtitle_size", "code_size", "small_size", "table_size", "table_min_size",
-	"page_number_size", "paragraph_gap",
+	"subtitle_size", "code_size", "small_size", "table_size", "page_number_size",
+	"paragraph_gap",
 };
 
 static void
