@@ -297,7 +297,7 @@ numeral(int32_t cp)
 }
 
 /* The number a heading's title starts with, in bytes: 一、 （一） (1) 1.
- * 1.2 第一章 (and a space after it); 0 when it has none. */
+ * 1.2 第一章 12 (and a space after it); 0 when it has none (2024年). */
 static size_t
 toc_label(const char *t)
 {
@@ -309,11 +309,13 @@ toc_label(const char *t)
 		k += l;
 	size_t figures = 0;
 	int32_t last = 0;
+	int dotted = 0;
 	while (k < n) {
 		cp = rg_utf8_decode(t + k, n - k, &l);
 		if (!numeral(cp) && !(cp == '.' && figures > 0 && last != '.'))
 			break;
 		figures += cp != '.';
+		dotted |= cp == '.';
 		last = cp;
 		k += l;
 	}
@@ -339,8 +341,9 @@ toc_label(const char *t)
 			k += l;
 	} else if (cp == 0x3001 || cp == '.') {     /* 一、 1. */
 		k += l;
-	} else if (!(last >= '0' && last <= '9' && (cp == ' ' || rg_lb_is_han(cp)))) {
-		return 0;                               /* 1.2 标题, 1.2标题 */
+	} else if (!(last >= '0' && last <= '9' && ((cp == ' ' && (dotted || figures <= 2)) ||
+	    (dotted && rg_lb_is_han(cp))))) {
+		return 0;           /* 1.2 标题, 1.2标题, 12 标题; not 2024年, 2024 年 */
 	}
 	while (k < n && t[k] == ' ')
 		k++;

@@ -235,7 +235,8 @@ done
 
 # 4. a table of contents of four levels of long titles on small pages: the
 #    wrapped lines of an entry hang under its text, after its number (一、
-#    two em, （一） three, the others at least one; one em where that
+#    two em, （一） three, the others at least one, one em with none, as
+#    in 2024年 (not a number: 2024 was taken for one); one em where that
 #    would leave less than four em on the 70 mm page), the page number and
 #    its leaders on the entry's last line at the right edge, no line but
 #    an entry's last shorter than four characters, every title whole (the
@@ -247,8 +248,9 @@ h2=（一）农业农村现代化建设取得的显著成效与存在的突出�
 h3=1.粮食生产能力稳步提升，高标准农田建设面积持续扩大并且质量不断提高
 h4=（1）中药材种植面积达到七十点六万亩，带动农户增收效果明显
 h5=没有编号的标题也有悬挂缩进，换行之后的文字比第一行靠右一个字
-printf -- '---\ntitle: 目录测试\n---\n\n```toc\ndepth: 4\ntitle: 目次\n```\n\n# %s\n\n## %s\n\n### %s\n\n#### %s\n\n# %s\n\n正文。\n' \
-    "$h1" "$h2" "$h3" "$h4" "$h5" > "$tmp/toc.md"
+h6=2024年的数字不是编号，换行之后的文字也比第一行靠右一个字而已
+printf -- '---\ntitle: 目录测试\n---\n\n```toc\ndepth: 4\ntitle: 目次\n```\n\n# %s\n\n## %s\n\n### %s\n\n#### %s\n\n# %s\n\n# %s\n\n正文。\n' \
+    "$h1" "$h2" "$h3" "$h4" "$h5" "$h6" > "$tmp/toc.md"
 for spec in 70:12 105:12 210:25; do
 	w=${spec%%:*} m=${spec#*:}
 	printf 'page_width: %s\npage_height: 148\nmargin_left: %s\nmargin_right: %s\nmargin_top: 15\nmargin_bottom: 15\n' \
@@ -256,7 +258,7 @@ for spec in 70:12 105:12 210:25; do
 	if $bin render -t "$tmp/toc.md" -d input/songxian-2024.yaml --theme "$tmp/toc.yaml" \
 	    -o "$tmp/toc.pdf" 2> "$tmp/err"; then
 		out=$(python3 - "$tmp/toc.pdf" "$(awk -v w="$w" -v m="$m" 'BEGIN { print (w - m) * 72 / 25.4 }')" "$w" \
-		    "$h1" "$h2" "$h3" "$h4" "$h5" <<'PY'
+		    "$h1" "$h2" "$h3" "$h4" "$h5" "$h6" <<'PY'
 import re, sys
 sys.path.insert(0, 'tests/tools')
 import bbox
@@ -296,7 +298,7 @@ for e, title in zip(entries, titles):
     for l in e[:-1]:
         if len(l[2]) < 4:
             print('%s: a line of %d characters (%s)' % (title[:6], len(l[2]), l[2]))
-    hang = {'一、': 2, '（一': 3}.get(title[:2])
+    hang = {'一、': 2, '（一': 3, '没有': 1, '20': 1}.get(title[:2])
     for l in e[1:]:
         d = (l[0] - e[0][0]) / em
         # where the number's hang leaves less than four em: one em
