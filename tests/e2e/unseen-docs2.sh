@@ -241,8 +241,9 @@ done
 #    its leaders on the entry's last line at the right edge, no line but
 #    an entry's last shorter than four characters, every title whole (the
 #    wrapped lines started under the number, and on a 70 mm page the
-#    level-4 entry had two characters a line); the page sizes give text
-#    blocks of 46, 81 and 160 mm
+#    level-4 entry had two characters a line, one starting with ）: the
+#    typesetting check); the page sizes give text blocks of 46, 81 and
+#    160 mm
 h1=一、关于全面推进乡村振兴和县域经济高质量发展的总体情况与主要成效分析
 h2=（一）农业农村现代化建设取得的显著成效与存在的突出问题及下一步工作打算
 h3=1.粮食生产能力稳步提升，高标准农田建设面积持续扩大并且质量不断提高
@@ -255,7 +256,7 @@ for spec in 70:12 105:12 210:25; do
 	w=${spec%%:*} m=${spec#*:}
 	printf 'page_width: %s\npage_height: 148\nmargin_left: %s\nmargin_right: %s\nmargin_top: 15\nmargin_bottom: 15\n' \
 	    "$w" "$m" "$m" > "$tmp/toc.yaml"
-	if $bin render -t "$tmp/toc.md" -d input/songxian-2024.yaml --theme "$tmp/toc.yaml" \
+	if $bin render -t "$tmp/toc.md" -d input/songxian-2024.yaml --theme "$tmp/toc.yaml" --check-typesetting \
 	    -o "$tmp/toc.pdf" 2> "$tmp/err"; then
 		out=$(python3 - "$tmp/toc.pdf" "$(awk -v w="$w" -v m="$m" 'BEGIN { print (w - m) * 72 / 25.4 }')" "$w" \
 		    "$h1" "$h2" "$h3" "$h4" "$h5" "$h6" <<'PY'
