@@ -368,6 +368,10 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 				continue;
 			}
 			add_space(p, st, pos);
+			/* PM 2.5, No. 5 with a no-break space: never broken */
+			rg_lb_item *g = last_item(p);
+			if (cp == 0xA0 && g != NULL && g->type == RG_LB_GLUE)
+				g->nobreak = 1;
 			i += l;
 			continue;
 		}
@@ -491,9 +495,9 @@ break_before(const rg_lb_item *it, size_t n, size_t start, size_t k)
 	 * unit across the ¼-em gap: rg_lb_keep_words) is no break either */
 	if (it[k].type == RG_LB_GLUE)
 		return k > start && it[k - 1].type != RG_LB_GLUE && !rg_lb_no_end(it[k - 1].last) &&
-		    !(k + 1 < n && it[k + 1].keep_before && !it[k].visible);
+		    !it[k].nobreak && !(k + 1 < n && it[k + 1].keep_before && !it[k].visible);
 	if (it[k - 1].type == RG_LB_GLUE)
-		return k - 1 > start && !rg_lb_no_start(it[k].first) &&
+		return k - 1 > start && !it[k - 1].nobreak && !rg_lb_no_start(it[k].first) &&
 		    !rg_lb_no_end(it[k - 2].last) && !(it[k].keep_before && !it[k - 1].visible);
 	return rg_lb_can_break(&it[k - 1], &it[k]);
 }

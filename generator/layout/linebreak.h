@@ -10,7 +10,8 @@
  *   - never before a no-line-start character nor after a no-line-end one;
  *     when the only fitting break is forbidden, the previous character is
  *     pulled down to the next line (推出), and the line is justified;
- *   - glue at a break disappears; a source newline between two Han
+ *   - glue at a break disappears, and a no-break space (U+00A0) is glue
+ *     where no line breaks; a source newline between two Han
  *     characters adds nothing;
  *   - two adjacent full-width punctuation marks take 1.5 em, not 2 (the
  *     blank half of the first is dropped);
@@ -59,6 +60,7 @@ typedef struct rg_lb_item {
 	unsigned color;
 	const char *url;
 	int visible;             /* glue: a real space, drawn as such */
+	int nobreak;             /* glue: a no-break space (U+00A0), never a break */
 } rg_lb_item;
 
 typedef struct rg_lb_style {

@@ -233,6 +233,24 @@ for theme in briefing gongwen; do
 	fi
 done
 
+# 3b. a no-break space (U+00A0) is never a break: PM 2.5 and No. 5 stay on
+#     one line wherever they come (PM ended a line, 2.5 began the next)
+{ printf -- '---\ntitle: 不换行空格\n---\n\n'
+  k=26
+  while [ $k -le 37 ]; do
+	printf '%sPM\302\2402.5和No.\302\2405。\n\n' "$(printf %s "$han" | cut -c1-$((k * 3)))"
+	k=$((k + 1))
+  done; } > "$tmp/nb.md"
+if $bin render -t "$tmp/nb.md" -d input/songxian-2024.yaml --check-typesetting \
+    -o "$tmp/nb.pdf" 2> "$tmp/err"; then
+	pdftotext "$tmp/nb.pdf" - > "$tmp/nb.txt"
+	a=$(grep -c 'PM.2\.5' "$tmp/nb.txt") b=$(grep -c 'No\..5' "$tmp/nb.txt")
+	[ "$a" = 12 ] && [ "$b" = 12 ] && ok ||
+	    bad "no-break space" "of 12 each, $a lines hold PM 2.5 and $b No. 5: $(grep -n 'PM$\|No\.$' "$tmp/nb.txt" | head -3 | tr '\n' ' ')"
+else
+	bad "no-break space" "$(head -3 "$tmp/err")"
+fi
+
 # 4. a table of contents of four levels of long titles on small pages: the
 #    wrapped lines of an entry hang under its text, after its number (一、
 #    two em, （一） three, the others at least one, one em with none, as
