@@ -73,6 +73,7 @@ typedef struct rg_flow {
 	const rg_gongwen *gongwen;   /* 公文 elements from front matter, or NULL */
 	const rg_outline *toc;   /* the previous pass's outline: headings' pages */
 	size_t ntoc;
+	int toc_level;           /* the level of the contents' entry made last */
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
 	int landscape;           /* items made now go on landscape pages */
 	double table_size_cap;   /* > 0: tables start no larger (the parts of a

@@ -366,6 +366,13 @@ toc_entry(rg_flow *c, frame f, int level, double step, const char *title, int pa
 	const rg_theme *th = c->th;
 	double size = th->body_size, indent = (level - 1) * step;
 	int role = level == 1 ? RG_FONT_HEI : th->body_role;
+	/* an entry goes to the next page with the first entry under it, as
+	 * its heading does with its text */
+	if (c->toc_level > 0 && level > c->toc_level && c->nitems > 0) {
+		c->items[c->nitems - 1].keep_next = 1;
+		c->items[c->nitems - 1].keep_rank = RG_KEEP_HEADING;
+	}
+	c->toc_level = level;
 	char num[16];
 	snprintf(num, sizeof num, "%d", page);
 	double numw = rg_flow_measure(c, num, th->body_role, size);
@@ -472,6 +479,7 @@ build_toc(rg_flow *c, const rg_block *b, frame f)
 	 * keep half the width for their text (on a 46 mm text block level
 	 * 4 had two characters a line) */
 	double size = th->body_size;
+	c->toc_level = 0;
 	int deepest = toc_deepest(c->root->first_child, b->level);
 	double step = 2 * size;
 	if (deepest > 1)

@@ -333,6 +333,30 @@ PY
 	fi
 done
 
+# 4b. contents of two pages: no page ends with an entry whose first entry
+#     under it is on the next (第15部分 ended page 1, its （一） began
+#     page 2); every entry is found, with its leaders and page number
+{ printf -- '---\ntitle: 长目录\n---\n\n```toc\ndepth: 2\n```\n\n'
+  i=1
+  while [ $i -le 30 ]; do
+	printf '# 第%d部分 关于第%d项工作的总体情况\n\n## （一）具体情况说明第%d条\n\n%s%s%s\n\n' $i $i $i "$long" "$long" "$long"
+	i=$((i + 1))
+  done; } > "$tmp/ltoc.md"
+for h in 297 250 200; do
+	printf 'page_height: %s\n' $h > "$tmp/ltoc.yaml"
+	if $bin render -t "$tmp/ltoc.md" -d input/songxian-2024.yaml --theme "$tmp/ltoc.yaml" \
+	    -o "$tmp/ltoc.pdf" 2> "$tmp/err"; then
+		# the entries (lines ending in leaders and a number), by page
+		out=$(python3 tests/tools/bbox.py lines "$tmp/ltoc.pdf" | awk '
+		    $6 ~ /\.\.\.[0-9]+$/ { n++; if ($1 != p && p != "" && last ~ /部分/) printf "page %d ends with %s; ", p, last
+		                          p = $1; last = $6 }
+		    END { if (n != 60) printf "%d entries of 60", n }')
+		[ -z "$out" ] && ok || bad "contents pages ($h mm)" "$out"
+	else
+		bad "contents pages ($h mm)" "$(head -3 "$tmp/err")"
+	fi
+done
+
 # 5. a title and six headings in a row, in 20 pt on A5, taller than a page:
 #    the chain breaks after the title, so that no heading is the last line
 #    of a page (the fifth heading ended page 1, the sixth began page 2);
