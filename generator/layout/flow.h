@@ -21,6 +21,11 @@ typedef struct rg_vitem {
 	double height;
 	double space_before;     /* dropped at the top of a page */
 	int keep_next;           /* do not break the page after this item */
+	int keep_rank;           /* how bad a page break after it is where a chain
+	                          * of keep_next taller than a page must break:
+	                          * 0; 2 a title's last line; 3 a heading's last
+	                          * line, a rule; 4 a line of a title or heading
+	                          * with more of it after it (RG_KEEP_*) */
 	rg_box *boxes; size_t nboxes, cap;
 	int outline_level;       /* > 0: a heading starts here */
 	const char *outline_title;
@@ -50,6 +55,8 @@ typedef struct rg_vitem {
 	rg_line_rec *lines; size_t nlines, cap_lines;   /* y relative to the item */
 } rg_vitem;
 
+enum { RG_KEEP_TITLE = 2, RG_KEEP_HEADING = 3, RG_KEEP_INSIDE = 4 };
+
 typedef struct rg_flow {
 	const rg_theme *th;
 	const rg_metrics *m;
@@ -66,6 +73,7 @@ typedef struct rg_flow {
 	const rg_gongwen *gongwen;   /* 公文 elements from front matter, or NULL */
 	const rg_outline *toc;   /* the previous pass's outline: headings' pages */
 	size_t ntoc;
+	int toc_level;           /* the level of the contents' entry made last */
 	int body_lines;          /* rg_flow_line records body lines (paragraphs) */
 	int landscape;           /* items made now go on landscape pages */
 	double table_size_cap;   /* > 0: tables start no larger (the parts of a

@@ -462,8 +462,10 @@ rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 				p.items[k].keep_before = 0;
 		n = title_cuts(&p, w, &cuts, &wide);
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		title_line(c, &p, cuts[2 * i], cuts[2 * i + 1], x, w, P);
+		c->items[c->nitems - 1].keep_rank = i + 1 < n ? RG_KEEP_INSIDE : RG_KEEP_TITLE;
+	}
 	free(cuts);
 	rg_lb_para_free(&p);
 }

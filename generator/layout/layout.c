@@ -46,6 +46,8 @@ emit_para(rg_flow *c, rg_lb_para *p, const rg_para_style *ps, const char *outlin
 		 * alone at the bottom (orphan) or top (widow) of a page */
 		v->keep_next = ps->keep_all ||
 		    (c->th->widow_control && n > 1 && (i == 0 || i + 2 == n));
+		if (ps->keep_all)
+			v->keep_rank = i + 1 < n ? RG_KEEP_INSIDE : RG_KEEP_HEADING;
 		if (ps->bg) {
 			rg_box *b = rg_vitem_box(v, RG_BOX_RECT);
 			b->x = ps->x - 4;
@@ -204,17 +206,22 @@ build_rule(rg_flow *c, frame f)
 	/* a rule separates what comes before from what comes after: never the
 	 * last thing on a page */
 	v->keep_next = 1;
+	v->keep_rank = RG_KEEP_HEADING;
 	rg_flow_gap(c, c->th->para_gap);
 }
 
-/* "1." for ordered lists; bullets change with depth. */
+/* "1." for ordered lists; bullets change with depth: three shapes of the
+ * CJK fonts, drawn of one size (BULLET_SIZE).  (The CJK fonts' • is a dot
+ * of 0.1 em, read as ·, beside their ○ and ■ of 0.9 em.) */
+#define BULLET_SIZE 0.5   /* of the em: ○ and ● 0.44 em of ink, ■ 0.4 */
+
 static const char *
 marker(const rg_block *list, int index, int depth, char *buf)
 {
-	static const char *const bullets[] = { "•", "○", "■" };
+	static const char *const bullets[] = { "●", "○", "■" };
 	if (!list->ordered)
 		return bullets[depth % 3];
-	snprintf(buf, 16, "%d.", list->start + index);
+	snprintf(buf, 16, list->ordered == 2 ? "%d)" : "%d.", list->start + index);
 	return buf;
 }
 
@@ -230,7 +237,7 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		count++;
 	for (int k = 0; list->ordered && k < count; k++) {
 		char buf[16];
-		double mw = rg_flow_measure(c, marker(list, k, 0, buf), RG_FONT_SONG, em);
+		double mw = rg_flow_measure(c, marker(list, k, 0, buf), f.role, em);
 		in = fmax(in, mw + 0.4 * em);
 	}
 	/* deep in a narrow column the indent gives way: the items keep four
@@ -253,8 +260,15 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 		char buf[16];
 		const char *mk = marker(list, index, c->list_depth - 1, buf);
 		size_t n0 = first->nboxes;
-		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk, RG_FONT_SONG,
-		    em, inner.x - 0.4 * em, rg_flow_baseline(first->height, em), RG_PALIGN_RIGHT, 0);
+		/* a bullet, smaller than the text, is centred on the text's
+		 * characters (their middle 0.38 em above the baseline) */
+		double ms = list->ordered ? em : BULLET_SIZE * em;
+		double base = rg_flow_baseline(first->height, em) - 0.38 * (em - ms);
+		/* numbers in the face of the text (the figures of 仿宋 in a
+		 * 公文, of 楷 in a quote), bullets in Song, which has them */
+		rg_flow_text(c, &first->boxes, &first->nboxes, &first->cap, mk,
+		    list->ordered ? f.role : RG_FONT_SONG, ms, inner.x - 0.4 * em, base,
+		    RG_PALIGN_RIGHT, 0);
 		/* the marker is drawn (and extracted) before the item's text */
 		while (n0 > 0 && first->nboxes > n0) {
 			rg_box mkbox = first->boxes[first->nboxes - 1];
@@ -268,32 +282,134 @@ build_list(rg_flow *c, const rg_block *list, frame f)
 	rg_flow_gap(c, list->tight ? c->th->para_gap / 2 : c->th->para_gap);
 }
 
-/* One entry of the table of contents: the title, dot leaders, the page. */
+/* Is cp a figure of a heading's number: 0-9, or 〇零一二…十百千? */
+static int
+numeral(int32_t cp)
+{
+	static const int32_t han[] = { 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+		0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343 };
+	if (cp >= '0' && cp <= '9')
+		return 1;
+	for (size_t i = 0; i < sizeof han / sizeof *han; i++)
+		if (han[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* The number a heading's title starts with, in bytes: 一、 （一） (1) 1.
+ * 1.2 第一章 12 (and a space after it); 0 when it has none (2024年). */
+static size_t
+toc_label(const char *t)
+{
+	size_t n = strlen(t), k = 0, l;
+	int32_t cp = rg_utf8_decode(t, n, &l);
+	int32_t close = cp == 0xFF08 ? 0xFF09 : cp == '(' ? ')' : 0;   /* （…） (…) */
+	int ordinal = cp == 0x7B2C;                                      /* 第…章 */
+	if (close || ordinal)
+		k += l;
+	size_t figures = 0;
+	int32_t last = 0;
+	int dotted = 0;
+	while (k < n) {
+		cp = rg_utf8_decode(t + k, n - k, &l);
+		if (!numeral(cp) && !(cp == '.' && figures > 0 && last != '.'))
+			break;
+		figures += cp != '.';
+		dotted |= cp == '.';
+		last = cp;
+		k += l;
+	}
+	if (figures == 0 || k >= n)
+		return 0;
+	cp = rg_utf8_decode(t + k, n - k, &l);
+	if (close) {
+		if (cp != close)
+			return 0;
+		k += l;
+	} else if (ordinal) {
+		/* 章 节 条 部 篇 编 款 */
+		static const int32_t units[] = { 0x7AE0, 0x8282, 0x6761, 0x90E8, 0x7BC7, 0x7F16,
+			0x6B3E };
+		size_t u = 0;
+		while (u < sizeof units / sizeof *units && units[u] != cp)
+			u++;
+		if (u == sizeof units / sizeof *units)
+			return 0;
+		k += l;
+		/* 第一部分 */
+		if (cp == 0x90E8 && k < n && rg_utf8_decode(t + k, n - k, &l) == 0x5206)
+			k += l;
+	} else if (cp == 0x3001 || cp == '.') {     /* 一、 1. */
+		k += l;
+	} else if (!(last >= '0' && last <= '9' && ((cp == ' ' && (dotted || figures <= 2)) ||
+	    (dotted && rg_lb_is_han(cp))))) {
+		return 0;           /* 1.2 标题, 1.2标题, 12 标题; not 2024年, 2024 年 */
+	}
+	while (k < n && t[k] == ' ')
+		k++;
+	return k < n ? k : 0;
+}
+
+static double
+toc_number_column(rg_flow *c)
+{
+	return rg_flow_measure(c, "000", c->th->body_role, c->th->body_size);
+}
+
+/* One entry of the table of contents: the title, dot leaders, the page.
+ * The entry of level `level` stands `step` in for each level above 1, its
+ * wrapped lines hang under its text, after its number (or one em in), and
+ * every line but the last stops short of the page numbers' column. */
 static void
-toc_entry(rg_flow *c, frame f, int level, const char *title, int page)
+toc_entry(rg_flow *c, frame f, int level, double step, const char *title, int page)
 {
 	const rg_theme *th = c->th;
-	double size = th->body_size, indent = (level - 1) * 2 * size;
+	double size = th->body_size, indent = (level - 1) * step;
+	int role = level == 1 ? RG_FONT_HEI : th->body_role;
+	/* an entry goes to the next page with the first entry under it, as
+	 * its heading does with its text */
+	if (c->toc_level > 0 && level > c->toc_level && c->nitems > 0) {
+		c->items[c->nitems - 1].keep_next = 1;
+		c->items[c->nitems - 1].keep_rank = RG_KEEP_HEADING;
+	}
+	c->toc_level = level;
 	char num[16];
 	snprintf(num, sizeof num, "%d", page);
 	double numw = rg_flow_measure(c, num, th->body_role, size);
-	double avail = f.width - indent - numw - 2 * size;
+	/* the column of the page numbers: as wide for 0 as for 100, so that
+	 * the passes (rg_layout_run) break the titles alike */
+	double avail = fmax(size, f.width - indent - toc_number_column(c) - 2 * size);
+	/* the number's width as set before the text (its ¼-em gap to a Han
+	 * character after it too), so that the hang is under the text; when
+	 * that leaves the wrapped lines less than four em, one em */
+	double hang = size;
+	size_t lab = toc_label(title);
+	if (lab > 0) {
+		size_t l;
+		rg_utf8_decode(title + lab, strlen(title + lab), &l);
+		char *both = rg_arena_strndup(c->out->arena, title, lab + l);
+		hang = rg_flow_measure(c, both, role, size) -
+		    rg_flow_measure(c, both + lab, role, size);
+	}
+	if (hang > avail - 4 * size)
+		hang = fmax(0, fmin(size, avail - 4 * size));
 	rg_lb_para p;
-	rg_lb_para_init(&p, &c->env, avail, 0);
-	rg_lb_style st = { level == 1 ? RG_FONT_HEI : th->body_role, size, 0, NULL };
+	rg_lb_para_init(&p, &c->env, avail - hang, 0);
+	rg_lb_style st = { role, size, 0, NULL };
 	rg_pos none = { NULL, 0, 0 };
 	rg_lb_add_text(&p, title, &st, none);
 	rg_lb_line *lines;
-	size_t n = rg_lb_break(&p, avail, 0, &lines);
+	size_t n = rg_lb_break(&p, avail - hang, -hang, &lines);
 	for (size_t i = 0; i < n; i++) {
 		rg_vitem *v = rg_flow_item(c, th->line_pitch);
 		v->keep_next = i + 1 < n;
-		rg_flow_line(c, &p, &lines[i], f.x + indent, avail, RG_PALIGN_LEFT, v, 0,
-		    v->height);
+		double x = f.x + indent + (i > 0 ? hang : 0);
+		rg_flow_line(c, &p, &lines[i], x, avail - (i > 0 ? hang : 0), RG_PALIGN_LEFT, v,
+		    0, v->height);
 		if (i + 1 < n)
 			continue;
 		double y = rg_flow_baseline(v->height, size);
-		double end = f.x + indent + lines[i].natural + size * 0.5;
+		double end = x + lines[i].natural + size * 0.5;
 		double right = f.x + f.width;
 		rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, num, th->body_role, size,
 		    right, y, RG_PALIGN_RIGHT, 0);
@@ -314,18 +430,33 @@ toc_entry(rg_flow *c, frame f, int level, const char *title, int page)
 /* Headings of the document with level <= depth, in order (first pass,
  * before pages are known). */
 static void
-toc_from_doc(rg_flow *c, frame f, const rg_block *b, int depth)
+toc_from_doc(rg_flow *c, frame f, double step, const rg_block *b, int depth)
 {
 	for (; b != NULL; b = b->next) {
 		if (b->kind == RG_BLOCK_HEADING && b->level <= depth) {
 			rg_buf t = { 0 };
 			for (size_t i = 0; i < b->nspans; i++)
 				rg_buf_puts(&t, b->spans[i].kind == RG_SPAN_TEXT ? b->spans[i].text : " ");
-			toc_entry(c, f, b->level, rg_buf_cstr(&t), 0);
+			toc_entry(c, f, b->level, step, rg_buf_cstr(&t), 0);
 			rg_buf_free(&t);
 		}
-		toc_from_doc(c, f, b->first_child, depth);
+		toc_from_doc(c, f, step, b->first_child, depth);
 	}
+}
+
+/* The deepest level of the headings listed (those of level <= depth). */
+static int
+toc_deepest(const rg_block *b, int depth)
+{
+	int most = 1;
+	for (; b != NULL; b = b->next) {
+		if (b->kind == RG_BLOCK_HEADING && b->level <= depth && b->level > most)
+			most = b->level;
+		int in = toc_deepest(b->first_child, depth);
+		if (in > most)
+			most = in;
+	}
+	return most;
 }
 
 /* The table of contents: from the previous pass's outline (titles with
@@ -339,16 +470,28 @@ build_toc(rg_flow *c, const rg_block *b, frame f)
 		double size = th->heading_size[0];
 		rg_vitem *v = rg_flow_item(c, size * 2);
 		v->keep_next = 1;
+		v->keep_rank = RG_KEEP_HEADING;
 		rg_flow_text(c, &v->boxes, &v->nboxes, &v->cap, b->spans[0].text, RG_FONT_HEI,
 		    size, f.x + f.width / 2, rg_flow_baseline(v->height, size),
 		    RG_PALIGN_CENTER, 0);
 	}
+	/* each level 2 em in, less on a narrow page: the deepest entries
+	 * keep half the width for their text (on a 46 mm text block level
+	 * 4 had two characters a line) */
+	double size = th->body_size;
+	c->toc_level = 0;
+	int deepest = toc_deepest(c->root->first_child, b->level);
+	double step = 2 * size;
+	if (deepest > 1)
+		step = fmax(0, fmin(step, (0.5 * f.width - toc_number_column(c) - 2 * size) /
+		    (deepest - 1)));
 	if (c->toc != NULL) {
 		for (size_t i = 0; i < c->ntoc; i++)
 			if (c->toc[i].level <= b->level)
-				toc_entry(c, f, c->toc[i].level, c->toc[i].title, c->toc[i].page + 1);
+				toc_entry(c, f, c->toc[i].level, step, c->toc[i].title,
+				    c->toc[i].page + 1);
 	} else {
-		toc_from_doc(c, f, c->root->first_child, b->level);
+		toc_from_doc(c, f, step, c->root->first_child, b->level);
 	}
 	rg_flow_gap(c, th->heading_size[0]);
 }
@@ -591,6 +734,7 @@ typedef struct pager {
 	size_t (*runs)[2]; size_t nruns, cap;
 	int after_float;         /* the next item takes a floated table's place: */
 	double float_gap;        /* no more space before it than the table had */
+	size_t break_at;         /* > 0: item break_at - 1 starts a page (plan_chain) */
 } pager;
 
 /* The page as the paginator leaves it: the fill of the page it ends. */
@@ -615,6 +759,8 @@ starts_page(const rg_flow *c, const pager *pg, size_t i, double *y, double *sb)
 	 * portrait one */
 	if (v->landscape != pg->page->landscape)
 		return pg->y > pg->top;
+	if (pg->break_at == i + 1)
+		return pg->y > pg->top;
 	/* on a grid (公文), what follows a table (whose rows keep their own
 	 * heights) goes back on the grid */
 	int after_table = pg->prev > 0 && c->items[pg->prev - 1].in_table;
@@ -632,6 +778,51 @@ starts_page(const rg_flow *c, const pager *pg, size_t i, double *y, double *sb)
 	if (!chain_start && v->closing && keep_height(c, i) <= pg->bottom - pg->top + 0.01)
 		need = keep_height(c, i);
 	return *y > pg->top && *y + *sb + need > pg->bottom + 0.01;
+}
+
+/* Item i starts a page and a chain of keep_next goes on from it: where
+ * the chain does not end on this page it must break somewhere, and the
+ * page would end where it fills.  When that leaves a heading (or a rule)
+ * last on the page, the chain breaks instead at the latest place that
+ * leaves none, else at the latest that is less bad (keep_rank): after a
+ * title rather than after a heading (a title
+ * and six headings in 20 pt on A5 left the fifth heading last on page 1,
+ * the sixth atop page 2), never inside a table. */
+static void
+plan_chain(const rg_flow *c, pager *pg, size_t i)
+{
+	const rg_vitem *first = &c->items[i];
+	double y = pg->top, bottom = pg->bottom;
+	size_t j = i, last = i;       /* the item that does not fit; the one before */
+	for (; j < c->nitems; j++) {
+		const rg_vitem *v = &c->items[j];
+		if (v->hidden)
+			continue;
+		if (v->landscape != first->landscape || v->in_table || v->closing)
+			return;
+		double sb = y > pg->top ? v->space_before : 0;
+		if (y + sb + v->height > bottom + 0.01)
+			break;
+		y += sb + v->height;
+		last = j;
+		if (!v->keep_next)
+			return;           /* the chain ends on this page */
+	}
+	if (j >= c->nitems || j == i)
+		return;
+	int rank = c->items[last].keep_rank;
+	if (rank < RG_KEEP_HEADING)
+		return;
+	/* the latest break that leaves no heading last, else the latest
+	 * that is less bad than where the page fills */
+	for (int want = RG_KEEP_HEADING; want <= rank; want++)
+		for (size_t k = last; k > i; k--) {
+			if (c->items[k].hidden || c->items[k - 1].hidden ||
+			    c->items[k - 1].keep_rank >= want)
+				continue;
+			pg->break_at = k + 1;
+			return;
+		}
 }
 
 /* Item i on the page, or on a new one. */
@@ -662,9 +853,12 @@ put(rg_flow *c, pager *pg, size_t i)
 		table_break(c, &c->out->pages[c->out->npages - 2], old_y, &pg->page, &y, v);
 	y += sb;
 	place(c->out, pg->page, v, y);
+	int top = y <= pg->top + 1e-9;
 	pg->y = y + v->height;
 	pg->prev = i + 1;
 	pg->after_float = 0;
+	if (top && v->keep_next)
+		plan_chain(c, pg, i);
 }
 
 /* The floated tables, each on its landscape pages, after the page they

@@ -292,6 +292,56 @@ split_wide_word(rg_lb_para *p)
 	}
 }
 
+static int
+is_digit(int32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+/* A space between groups of digits (16 384, 1 048 576: the thousands
+ * separator of ISO 80000 and GB 3101) is part of the number, which never
+ * breaks (TYPESETTING.md) and is not spread: the word before it, of digits
+ * and such spaces only, whose last group has one to three digits, takes it
+ * when exactly three digits follow.  Returns whether it did. */
+static int
+digit_group_space(rg_lb_para *p, const rg_lb_style *st, const char *text, size_t n,
+    size_t i, rg_pos pos)
+{
+	rg_lb_item *prev = last_item(p);
+	if (prev == NULL || prev->type != RG_LB_WORD || prev->text + prev->len != text + i ||
+	    prev->size != st->size || prev->color != st->color || prev->url != st->url)
+		return 0;
+	/* the first group has one to three digits, the others three */
+	size_t group = 0, groups = 0;
+	for (size_t k = 0; k <= prev->len; k++) {
+		if (k == prev->len || prev->text[k] == ' ') {
+			if (group == 0 || group > 3 || (groups > 0 && group != 3))
+				return 0;
+			groups++;
+			group = 0;
+		} else if (is_digit((unsigned char)prev->text[k])) {
+			group++;
+		} else {
+			return 0;
+		}
+	}
+	size_t k = i + 1, digits = 0;
+	while (k < n && is_digit((unsigned char)text[k]) && digits < 4) {
+		k++;
+		digits++;
+	}
+	if (digits != 3)
+		return 0;
+	int face = face_for(p, st, ' ', pos);
+	if (face != prev->face)
+		return 0;
+	prev->len++;
+	prev->last = ' ';
+	prev->nglyphs++;
+	prev->width += advance(p, face, ' ', st->size);
+	return 1;
+}
+
 void
 rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos pos)
 {
@@ -313,7 +363,15 @@ rg_lb_add_text(rg_lb_para *p, const char *text, const rg_lb_style *st, rg_pos po
 			continue;
 		}
 		if (is_space(cp) && !p->preserve) {
+			if (cp == ' ' && digit_group_space(p, st, text, n, i, pos)) {
+				i += l;
+				continue;
+			}
 			add_space(p, st, pos);
+			/* PM 2.5, No. 5 with a no-break space: never broken */
+			rg_lb_item *g = last_item(p);
+			if (cp == 0xA0 && g != NULL && g->type == RG_LB_GLUE)
+				g->nobreak = 1;
 			i += l;
 			continue;
 		}
@@ -437,9 +495,9 @@ break_before(const rg_lb_item *it, size_t n, size_t start, size_t k)
 	 * unit across the ¼-em gap: rg_lb_keep_words) is no break either */
 	if (it[k].type == RG_LB_GLUE)
 		return k > start && it[k - 1].type != RG_LB_GLUE && !rg_lb_no_end(it[k - 1].last) &&
-		    !(k + 1 < n && it[k + 1].keep_before && !it[k].visible);
+		    !it[k].nobreak && !(k + 1 < n && it[k + 1].keep_before && !it[k].visible);
 	if (it[k - 1].type == RG_LB_GLUE)
-		return k - 1 > start && !rg_lb_no_start(it[k].first) &&
+		return k - 1 > start && !it[k - 1].nobreak && !rg_lb_no_start(it[k].first) &&
 		    !rg_lb_no_end(it[k - 2].last) && !(it[k].keep_before && !it[k - 1].visible);
 	return rg_lb_can_break(&it[k - 1], &it[k]);
 }

@@ -2,14 +2,16 @@
  *
  * A paragraph is first turned into items: a single wide character (Han,
  * full-width punctuation), a Latin word or number ("1315.7", "PM2.5",
- * "10%"), `……` or `——` as one unit, or glue (a space, or the ¼-em gap
+ * "10%", "16 384" with its spaces between groups of three digits), `……`
+ * or `——` as one unit, or glue (a space, or the ¼-em gap
  * between Han and Latin).  The breaker then fills lines greedily:
  *   - a break is allowed between two wide items, between a wide item and a
  *     word, and at glue; never inside a word;
  *   - never before a no-line-start character nor after a no-line-end one;
  *     when the only fitting break is forbidden, the previous character is
  *     pulled down to the next line (推出), and the line is justified;
- *   - glue at a break disappears; a source newline between two Han
+ *   - glue at a break disappears, and a no-break space (U+00A0) is glue
+ *     where no line breaks; a source newline between two Han
  *     characters adds nothing;
  *   - two adjacent full-width punctuation marks take 1.5 em, not 2 (the
  *     blank half of the first is dropped);
@@ -58,6 +60,7 @@ typedef struct rg_lb_item {
 	unsigned color;
 	const char *url;
 	int visible;             /* glue: a real space, drawn as such */
+	int nobreak;             /* glue: a no-break space (U+00A0), never a break */
 } rg_lb_item;
 
 typedef struct rg_lb_style {

@@ -280,9 +280,39 @@ read_words(rg_theme *t, rg_spec *spec, rg_diag *d)
 	return rc;
 }
 
+/* The sizes that follow the body: a theme that sets body_size and not one
+ * of these gets it in the proportion the defaults have to their body (a
+ * 7 pt body: 5.8 pt code, 9.3 pt level-1 headings), as \small and
+ * \large follow a LaTeX document's size.  At most 500 pt, the limit of a
+ * size given.  Not table_min_size: the least size that can be read, not a
+ * proportion of the body (gongwen's 16 pt body would make it 9.3 pt, and
+ * its wide tables would no longer fit a landscape page). */
+static const char *const body_relative[] = {
+	"heading1_size", "heading2_size", "heading3_size", "heading4_size", "title_size",
+	"subtitle_size", "code_size", "small_size", "table_size", "page_number_size",
+	"paragraph_gap",
+};
+
+static void
+follow_body(rg_theme *t, rg_spec *spec, double base)
+{
+	if (!(base > 0) || t->body_size == base)
+		return;
+	for (size_t i = 0; i < sizeof body_relative / sizeof *body_relative; i++) {
+		if (rg_spec_get(spec, body_relative[i]) != NULL)
+			continue;
+		for (size_t k = 0; k < NKEYS; k++)
+			if (strcmp(keys[k].name, body_relative[i]) == 0) {
+				double *v = (double *)((char *)t + keys[k].off);
+				*v = fmin(*v * t->body_size / base, 500);
+			}
+	}
+}
+
 int
 rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 {
+	double base = t->body_size;   /* the body the sizes loaded over go with */
 	rg_pos at = { path, 0, 0 };
 	const char *why;
 	FILE *f = rg_fopen_regular(path, &why);
@@ -324,6 +354,8 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	if (rc == 0 && (foreign_keys(&spec, d) > 0 ||
 	    rg_spec_check_unused(&spec, "theme", names, d) < 0))
 		rc = -1;
+	if (rc == 0 && rg_spec_get(&spec, "body_size") != NULL)
+		follow_body(t, &spec, base);
 	/* a grid fixes the pitches: the text block divided into lines and
 	 * characters (GB/T 9704: 22 x 28) */
 	double tw = t->page_w - t->margin_left - t->margin_right;
@@ -338,25 +370,36 @@ rg_theme_load(rg_theme *t, const char *path, rg_diag *d)
 	 * (layout.c, furniture): the figures page_number_offset below the
 	 * text block, the header's baseline 18 pt above it */
 	double pn_need = t->page_number_offset + t->page_number_size;
+	/* a size that follows body_size (follow_body) is named as such, at
+	 * body_size when nothing nearer was given */
+	rg_spec_entry *body_e = rg_spec_get(&spec, "body_size");
 	if (rc == 0 && t->page_number[0] != '\0' && t->margin_bottom < pn_need - 1e-6) {
 		rg_spec_entry *e = rg_spec_get(&spec, "margin_bottom");
 		if (e == NULL)
 			e = rg_spec_get(&spec, "page_number_offset");
+		int follows = body_e != NULL && rg_spec_get(&spec, "page_number_size") == NULL;
+		if (e == NULL && follows)
+			e = body_e;
 		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
 		    "margin_bottom %.1f mm leaves no room for the page number, %.1f mm below "
-		    "the text block (page_number_offset) and %g pt high: it needs at least "
+		    "the text block (page_number_offset) and %g pt high%s: it needs at least "
 		    "%.1f mm (or page_number: \"\")", t->margin_bottom * 25.4 / 72,
 		    t->page_number_offset * 25.4 / 72, t->page_number_size,
+		    follows ? " (page_number_size, following body_size)" : "",
 		    ceil(pn_need * 25.4 / 72 * 10 - 1e-9) / 10);
 		rc = -1;
 	}
 	double rh_need = 18 + t->small_size;
 	if (rc == 0 && t->running_header && t->margin_top < rh_need - 1e-6) {
 		rg_spec_entry *e = rg_spec_get(&spec, "margin_top");
+		int follows = body_e != NULL && rg_spec_get(&spec, "small_size") == NULL;
+		if (e == NULL && follows)
+			e = body_e;
 		rg_msg(d, RG_M_THEME_RANGE, e != NULL ? e->value_pos[0] : at,
 		    "margin_top %.1f mm leaves no room for the running header, 18 pt above "
-		    "the text block and %g pt high (small_size): it needs at least %.1f mm "
+		    "the text block and %g pt high (small_size%s): it needs at least %.1f mm "
 		    "(or running_header: false)", t->margin_top * 25.4 / 72, t->small_size,
+		    follows ? ", following body_size" : "",
 		    ceil(rh_need * 25.4 / 72 * 10 - 1e-9) / 10);
 		rc = -1;
 	}

@@ -2,7 +2,8 @@
  *
  * A theme is data: templates/themes/NAME.yaml, a flat YAML mapping whose
  * keys are documented in docs/themes.md.  Keys left out keep the defaults
- * of rg_theme_defaults (the briefing theme).
+ * of rg_theme_defaults (the briefing theme), the sizes scaled to the
+ * theme's body_size when it gives one.
  */
 #ifndef RG_THEME_H
 #define RG_THEME_H

@@ -117,7 +117,7 @@ typedef struct rg_block rg_block;
 struct rg_block {
 	rg_block_kind kind;
 	int level;               /* heading level */
-	int ordered, start, tight;   /* lists */
+	int ordered, start, tight;   /* lists; ordered 1: 1. 2: 1) */
 	const char *info;        /* code block info string */
 	rg_table *table;         /* RG_BLOCK_TABLE */
 	rg_chart *chart;         /* RG_BLOCK_CHART */

@@ -2162,7 +2162,9 @@ convert_range(ctx *c, cmark_node *first, cmark_node *end, rg_block *parent)
 			break;
 		case CMARK_NODE_LIST:
 			b = rg_doc_block_new(c->doc, parent, RG_BLOCK_LIST, pos);
-			b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+			/* 1: "1.", 2: "1)", as the template writes them */
+			b->ordered = cmark_node_get_list_type(n) != CMARK_ORDERED_LIST ? 0 :
+			    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? 2 : 1;
 			b->start = b->ordered ? cmark_node_get_list_start(n) : 0;
 			b->tight = cmark_node_get_list_tight(n);
 			convert_blocks(c, cmark_node_first_child(n), b);

@@ -513,14 +513,14 @@ REOF
 if render rep; then
 	has rep 示例县示例县地区生产总值318.25亿元，增速较快。一般公共预算收入20.1亿元。城镇化率52.8%。 \
 	    东坡区东坡区地区生产总值402.7亿元，增速平稳。西山县西山县地区生产总值150亿元，增速较快。 \
-	    •2023年：300.5•2024年：318.25 超额完成年度目标。 地区生产总值：318.25亿元城镇化率：52.8%
+	    ●2023年：300.5●2024年：318.25 超额完成年度目标。 地区生产总值：318.25亿元城镇化率：52.8%
 	hasnt rep 未完成 东坡区地区生产总值402.7亿元，增速平稳。一般 '{{' '}}'
 fi
 # a year on (without the regions, which have no 2025 figures): the target
 # is missed and the list starts in 2024
 sed -n '/#each period/,$p' rep.md > rep2.md
 if render rep2 -V period=2025; then
-	has rep2 未完成年度目标。 •2024年：318.25•2025年：340.1
+	has rep2 未完成年度目标。 ●2024年：318.25●2025年：340.1
 	hasnt rep2 超额完成 2023
 fi
 # the headings repeated per region are headings (bookmarks) of their own
@@ -576,7 +576,7 @@ printf '%s\n' '```figures' 'indicators: key' '```' '' '```table' 'caption: 表1 
     'columns: periods' 'periods: [period+1]' 'indicators: key' 'kind: target' '```' '' \
     '```table' 'caption: 表2 规划' 'type: plan' 'indicators: key' 'targets: ["2030"]' '```' '' '正文完。' > keys.md
 render keys -V 'key_indicators=urban_rate, 一般公共预算收入、gdp' &&
-    has keys 城镇化率：52.8%•一般公共预算收入：20.1亿元，下降2.5%•地区生产总值：318.25亿元，增长6.2%表1目标 \
+    has keys 城镇化率：52.8%●一般公共预算收入：20.1亿元，下降2.5%●地区生产总值：318.25亿元，增长6.2%表1目标 \
         2025年335表2 表2规划指标单位2030年目标一般公共预算收入亿元年均增长7.8%地区生产总值亿元450（-1.5）正文完。
 # a key indicator without a figure is no row; a directive none of them has a figure in makes nothing
 if grep -aq '表1目标.*城镇化率' keys.txt; then bad keys "a key indicator without a target is a row"; else ok; fi

@@ -425,7 +425,7 @@ printf -- '---\ntitle: 嵌套\n---\n\n- 一层\n  - 二层\n    - 三层\n\n    
 if $bin render -t "$tmp/nest.md" -d input/songxian-2024.yaml --theme "$tmp/small.yaml" \
     --check-typesetting -o "$tmp/nest.pdf" 2> "$tmp/err"; then
 	got=$(pdftotext "$tmp/nest.pdf" - | grep -v '^—' | tr -d ' \n\f')
-	want=嵌套•一层○二层■三层1000.四层文字○五层文字引一引二引三引四引五文字
+	want=嵌套●一层○二层■三层1000.四层文字○五层文字引一引二引三引四引五文字
 	[ "$got" = "$want" ] && ok || bad nested "reads '$got'"
 else
 	bad nested "$(head -3 "$tmp/err")"
