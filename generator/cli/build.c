@@ -493,9 +493,12 @@ static int
 parse_count(const char *s, long *v)
 {
 	char *end;
+	/* digits only: strtol would take " 1" and "+1" as well */
+	if (*s < '0' || *s > '9')
+		return 0;
 	errno = 0;
 	*v = strtol(s, &end, 10);
-	return errno == 0 && end != s && *end == '\0';
+	return errno == 0 && *end == '\0';
 }
 
 /* OUT.pdf -> OUT.d */
@@ -589,6 +592,12 @@ rg_cmd_build(int argc, char **argv)
 			sel[nsel++] = j;
 		if (depfiles)
 			m.jobs[j].depfile = depfile_for(m.arena, m.jobs[j].out);
+	}
+	/* the dependency files too are written by one job only, over no input */
+	if (depfiles && rg_manifest_check(&m, &d) < 0) {
+		free(sel);
+		rg_manifest_free(&m);
+		return rg_diag_status(&d);
 	}
 	if (list) {
 		for (size_t i = 0; i < nsel; i++)

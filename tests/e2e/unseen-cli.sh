@@ -1,0 +1,114 @@
+#!/bin/sh
+# unseen-cli.sh -- the command line, batch builds and watch with inputs the
+# other scripts do not try; each case failed on the code before its fix:
+#   - a manifest's job may not write a file another job reads (its data, its
+#     template), the manifest itself, or an input under another name (a hard
+#     link): before, the build destroyed the input or the manifest, exit 0;
+#   - with --depfiles, out/x.pdf and out/x both wrote out/x.d: refused;
+#   - output '-' in a manifest was standard output next to one manifest and a
+#     file named '-' next to another: refused;
+#   - -j and --shard take digits only (' 2' and '+1/2' were taken);
+#   - a dependency file reads back in make as the files it names: a
+#     backslash not before a space stays one backslash, and a name make
+#     cannot read ('50%.pdf', 'a;b.yaml', a newline) is refused before
+#     anything is written;
+#   - watch goes on seeing saves after the directory of an input is removed
+#     and made again (before, it saw nothing more, silently).
+. "$(dirname "$0")/../lib.sh"
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+check() { if eval "$2"; then ok; else bad "$1" "$3"; fi; }
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make "$@"; }
+export SOURCE_DATE_EPOCH=1700000000
+
+m=$tmp/m
+mkdir -p "$m/in" "$m/tpl"
+cp input/songxian-2024.yaml input/yichuan-2024.xml "$m/in/"
+cp templates/briefing.md "$m/tpl/"
+cd "$m" || exit 1
+sum_in() { cat in/* tpl/* | cksum; }
+before=$(sum_in)
+
+# ---- files a job writes and files a job reads ---------------------------
+# a job's output is another job's data: refused, nothing rendered, data kept
+cat > cross.yaml <<'EOF'
+jobs:
+  - template: tpl/briefing.md
+    data: in/songxian-2024.yaml
+    output: in/yichuan-2024.xml
+  - template: tpl/briefing.md
+    data: in/yichuan-2024.xml
+    output: out/b.pdf
+EOF
+$bin build cross.yaml > /dev/null 2> err; st=$?
+check "output = another job's data: exit 2" '[ $st -eq 2 ]' "exit $st: $(cat err)"
+check "output = another job's data: at the job, naming both" \
+    'grep -q "^cross.yaml:2:5: error: this job.s output .in/yichuan-2024.xml. is an input of the job at line 5 .*\[manifest-invalid\]$" err' "$(cat err)"
+check "output = another job's data: the data is kept" '[ "$(sum_in)" = "$before" ]'
+check "output = another job's data: nothing rendered" '[ ! -e out ]'
+cp "$top/input/songxian-2024.yaml" "$top/input/yichuan-2024.xml" in/    # (the code before)
+
+# the output is the manifest itself (from another working directory)
+cat > self.yaml <<'EOF'
+jobs:
+  - template: tpl/briefing.md
+    data: in/songxian-2024.yaml
+    output: ./self.yaml
+EOF
+cp self.yaml self.bak
+(cd "$tmp" && $bin build m/self.yaml > /dev/null 2> "$m/err"); st=$?
+check "output = the manifest: exit 2, the manifest kept" '[ $st -eq 2 ] && cmp -s self.yaml self.bak' "exit $st"
+check "output = the manifest: said so" 'grep -q "^m/self.yaml:2:5: error: this job.s output .m/self.yaml. is the manifest" err' "$(cat err)"
+
+# the output is a hard link to another job's template, under another name
+ln tpl/briefing.md hard.pdf
+cat > hard.yaml <<'EOF'
+jobs:
+  - template: tpl/briefing.md
+    data: in/songxian-2024.yaml
+    output: one.pdf
+  - template: tpl/briefing.md
+    data: in/songxian-2024.yaml
+    output: hard.pdf
+EOF
+$bin build hard.yaml > /dev/null 2> err; st=$?
+check "output = a hard link to the template: exit 2, template kept" '[ $st -eq 2 ] && [ "$(sum_in)" = "$before" ]' "exit $st: $(cat err)"
+check "output = a hard link: reported at its job" 'grep -q "^hard.yaml:5:5: error: this job.s output .hard.pdf. is" err' "$(cat err)"
+rm -f hard.pdf
+
+# --depfiles: out/x.pdf and out/x would both write out/x.d
+cat > dep.yaml <<'EOF'
+jobs:
+  - template: tpl/briefing.md
+    data: in/songxian-2024.yaml
+    output: out/x.pdf
+  - template: tpl/briefing.md
+    data: in/yichuan-2024.xml
+    output: out/x
+EOF
+$bin build dep.yaml -q 2> err; st=$?
+check "without --depfiles out/x.pdf and out/x are two files" '[ $st -eq 0 ] && [ -s out/x.pdf ] && [ -s out/x ]' "exit $st: $(cat err)"
+rm -rf out
+$bin build dep.yaml --depfiles 2> err; st=$?
+check "--depfiles: two jobs, one dependency file: exit 2" '[ $st -eq 2 ]' "exit $st: $(cat err)"
+check "--depfiles: the clash at the later job" 'grep -q "^dep.yaml:5:5: error: this job writes .out/x.d., as does the job at line 2 \[manifest-invalid\]$" err' "$(cat err)"
+check "--depfiles: nothing rendered" '[ ! -e out ]'
+
+# output '-' is no file in a manifest, wherever the manifest is
+mkdir -p sub
+for mf in dash.yaml sub/dash.yaml; do
+	printf 'jobs:\n  - {template: %s/tpl/briefing.md, data: %s/in/songxian-2024.yaml, output: "-"}\n' "$m" "$m" > $mf
+	$bin build $mf > stdout 2> err; st=$?
+	check "output '-' in $mf: exit 2, nothing on stdout" '[ $st -eq 2 ] && [ ! -s stdout ] && [ ! -e sub/- ]' "exit $st, $(wc -c < stdout) bytes"
+	check "output '-' in $mf: at its line and column" 'grep -q "^$mf:2:.*: error: output .-. (standard output) is for render" err' "$(cat err)"
+done
+
+# -j and --shard: digits only
+for arg in "-j ' 2'" "-j +2" "--shard +1/2" "--shard ' 1/2'" "--shard '1/ 2'"; do
+	eval "\$bin build dep.yaml --list $arg" > /dev/null 2> err; st=$?
+	check "build $arg: a usage error" '[ $st -eq 2 ] && grep -q "\[usage\]$" err' "exit $st: $(cat err)"
+done
+check "--shard 1/1 lists every job" '[ "$($bin build dep.yaml --list --shard 1/1 | wc -l)" -eq 2 ]'
+check "--shard 5/9 of 2 jobs: nothing to do, exit 0" '$bin build dep.yaml --shard 5/9 2> err && grep -q "0 of 0 documents written" err' "$(cat err)"
+
+echo "unseen-cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]
