@@ -110,5 +110,41 @@ done
 check "--shard 1/1 lists every job" '[ "$($bin build dep.yaml --list --shard 1/1 | wc -l)" -eq 2 ]'
 check "--shard 5/9 of 2 jobs: nothing to do, exit 0" '$bin build dep.yaml --shard 5/9 2> err && grep -q "0 of 0 documents written" err' "$(cat err)"
 
+# ---- dependency files read back by make ---------------------------------
+# names with a space, '$', '#', ':', wildcards and a backslash: make must see
+# exactly these files (a wildcard unquoted matched another file; '\\' for a
+# backslash named a file that does not exist, so make always re-rendered)
+mkdir -p "$m/mk/in dir" "$m/mk/tpl"
+cd "$m/mk" || exit 1
+cp "$top/input/songxian-2024.yaml" 'in dir/a $x #1 [v]*.yaml'
+: > 'in dir/a $x #1 v.yaml'                  # what [v]* matches
+cp "$top/templates/briefing.md" 'tpl/b\r.md'
+printf 'all: out\\ \\#2\\:\\ x.pdf\n-include dep.d\nout\\ \\#2\\:\\ x.pdf:\n\t@echo REMAKE\n' > Makefile
+$bin render -t 'tpl/b\r.md' -d 'in dir/a $x #1 [v]*.yaml' -o 'out #2: x.pdf' --depfile dep.d 2> err; st=$?
+check "render --depfile with odd names: exit 0" '[ $st -eq 0 ] && [ -s dep.d ]' "exit $st: $(cat err)"
+check "make: up to date after the render" '! mk 2>&1 | grep -q REMAKE' "$(head -4 dep.d)"
+sleep 0.02; touch 'in dir/a $x #1 v.yaml'
+check "make: a file the name does not name changes nothing" '! mk 2>&1 | grep -q REMAKE' "$(head -4 dep.d)"
+sleep 0.02; touch 'in dir/a $x #1 [v]*.yaml'
+check "make: the data file (with wildcards) is a prerequisite" 'mk 2>&1 | grep -q REMAKE' "$(head -4 dep.d)"
+check "make: the template (with a backslash) is a prerequisite" \
+    'grep -qx "tpl/b.r.md:" dep.d' "$(head -4 dep.d)"
+rm 'in dir/a $x #1 [v]*.yaml'
+check "make: a deleted input is no error" 'mk > /dev/null 2>&1'
+cp "$top/input/songxian-2024.yaml" d.yaml
+# names make cannot read: refused, nothing written (exit 2)
+for o in '50%.pdf' 'a;b.pdf' 'p=1.pdf' 'x\'; do
+	$bin render -t 'tpl/b\r.md' -d d.yaml -o "$o" --depfile x.d 2> err; st=$?
+	check "--depfile, output '$o': exit 2, neither file written" '[ $st -eq 2 ] && [ ! -e "$o" ] && [ ! -e x.d ]' "exit $st: $(cat err)"
+	check "--depfile, output '$o': said why" 'grep -q "^x.d: error: cannot name .* in a make rule: make cannot read a file name holding .* \[depfile-name\]$" err' "$(cat err)"
+	rm -f -- "$o" x.d
+done
+cp d.yaml 'n=1.yaml'
+printf 'jobs:\n  - {template: tpl/briefing.md, data: n=1.yaml, output: out/n.pdf}\n  - {template: tpl/briefing.md, data: d.yaml, output: out/ok.pdf}\n' > mf.yaml
+cp "$top/templates/briefing.md" tpl/briefing.md
+$bin build mf.yaml --depfiles 2> err; st=$?
+check "build --depfiles: the job with '=' fails alone, exit 2" '[ $st -eq 2 ] && [ ! -e out/n.pdf ] && [ ! -e out/n.d ] && [ -s out/ok.pdf ] && [ -s out/ok.d ]' "exit $st: $(cat err)"
+cd "$m" || exit 1
+
 echo "unseen-cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
