@@ -146,5 +146,51 @@ $bin build mf.yaml --depfiles 2> err; st=$?
 check "build --depfiles: the job with '=' fails alone, exit 2" '[ $st -eq 2 ] && [ ! -e out/n.pdf ] && [ ! -e out/n.d ] && [ -s out/ok.pdf ] && [ -s out/ok.d ]' "exit $st: $(cat err)"
 cd "$m" || exit 1
 
+# ---- watch: the directory of an input removed, or moved away, and back ---
+w=$tmp/w
+mkdir -p "$w/tpl" "$w/data"
+printf '# 甲标题\n\n游客{{ tourists }}。\n' > "$w/tpl/t.md"
+cp "$top/input/songxian-2024.yaml" "$w/data/d.yaml"
+: > "$w/log"
+"$bin" watch -t "$w/tpl/t.md" -d "$w/data/d.yaml" -o "$w/out.pdf" 2> "$w/log" &
+pid=$!
+trap 'kill $pid 2> /dev/null; rm -rf "$tmp"' EXIT
+# wait_for TEXT: wait (at most 20 s) until the PDF holds TEXT
+wait_for() {
+	i=0
+	until pdftotext "$w/out.pdf" - 2> /dev/null | tr -d ' \n' | grep -q "$1"; do
+		[ $i -ge 2000 ] && return 1
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+check "watch: first render" 'wait_for 1315.7' "$(cat "$w/log")"
+mv "$w/data/d.yaml" "$w/d.yaml"
+rm -r "$w/data"
+sleep 0.3
+mkdir "$w/data"
+sed 's/value: 1315.7/value: 2468.1/' "$w/d.yaml" > "$w/data/d.yaml"
+check "watch: a data file in a directory made again is seen" 'wait_for 2468.1' "$(cat "$w/log")"
+check "watch: the removal said so, at the directory" \
+    'grep -q "data: warning: the directory was removed; watching for it to come back \[watch-unavailable\]$" "$w/log"' "$(cat "$w/log")"
+# a later save in it is seen too
+sleep 0.3
+sed 's/value: 1315.7/value: 3579.2/' "$w/d.yaml" > "$w/data/d.yaml"
+check "watch: then a save in it is seen" 'wait_for 3579.2' "$(cat "$w/log")"
+# the directory moved away and another put in its place
+mv "$w/data" "$w/data.old"
+sleep 0.3
+mkdir "$w/data"
+sed 's/value: 1315.7/value: 4680.3/' "$w/d.yaml" > "$w/data/d.yaml"
+check "watch: a directory moved away and replaced is watched again" 'wait_for 4680.3' "$(cat "$w/log")"
+sleep 0.3
+sed 's/value: 1315.7/value: 5791.4/' "$w/d.yaml" > "$w/data.old/d.yaml"
+sleep 0.5
+check "watch: the moved-away directory is not watched" '! pdftotext "$w/out.pdf" - | tr -d " \n" | grep -q 5791.4' "$(cat "$w/log")"
+printf '# 乙标题\n\n游客{{ tourists }}。\n' > "$w/tpl/t.md"
+check "watch: the template is still watched" 'wait_for 乙标题' "$(cat "$w/log")"
+check "watch: still running" 'kill -0 $pid'
+kill $pid
+
 echo "unseen-cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
