@@ -455,13 +455,17 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	}
 	if (j->out != NULL) {
 		/* outputs only as regular files, never over an input (output.h) */
-		const char **inputs = rg_xcalloc(j->ndata + 4, sizeof *inputs);
+		size_t nfaces = rg_fontset_count(e->fonts);
+		const char **inputs = rg_xcalloc(j->ndata + nfaces + 5, sizeof *inputs);
 		size_t n = 0;
 		inputs[n++] = j->tpl;
 		for (size_t i = 0; i < j->ndata; i++)
 			inputs[n++] = j->data[i];
 		inputs[n++] = theme_path;
 		inputs[n++] = e->fonts_conf;
+		/* the font files too: they are inputs, as the dependency file says */
+		for (size_t f = 0; f < nfaces; f++)
+			inputs[n++] = rg_fontset_path(e->fonts, (int)f);
 		/* -o -: standard output, as long as it is no terminal (a PDF
 		 * there is noise, as pandoc says) */
 		char *out;

@@ -146,6 +146,22 @@ $bin build mf.yaml --depfiles 2> err; st=$?
 check "build --depfiles: the job with '=' fails alone, exit 2" '[ $st -eq 2 ] && [ ! -e out/n.pdf ] && [ ! -e out/n.d ] && [ -s out/ok.pdf ] && [ -s out/ok.d ]' "exit $st: $(cat err)"
 cd "$m" || exit 1
 
+# ---- a font file is an input too ------------------------------------------
+# (-o naming a font file of the configuration wrote the PDF over the font)
+droid=$(find /usr/share/fonts -name DroidSansFallbackFull.ttf | head -1)
+if [ -n "$droid" ]; then
+	mkdir -p "$tmp/fonts/droid"
+	cp "$droid" "$tmp/fonts/droid/"
+	{ echo "search $tmp/fonts"; cat "$top/fonts/fonts.conf"; } > "$tmp/fonts/fonts.conf"
+	fsum=$(cksum < "$tmp/fonts/droid/DroidSansFallbackFull.ttf")
+	$bin render -t briefing -d in/songxian-2024.yaml --fonts "$tmp/fonts/fonts.conf" \
+	    -o "$tmp/fonts/droid/DroidSansFallbackFull.ttf" 2> err; st=$?
+	check "-o a font file: exit 2, the font kept" '[ $st -eq 2 ] && [ "$(cksum < "$tmp/fonts/droid/DroidSansFallbackFull.ttf")" = "$fsum" ]' "exit $st: $(cat err)"
+	check "-o a font file: said so" 'grep -q "DroidSansFallbackFull.ttf: error: the output is an input of the job .*\[output-refused\]$" err' "$(cat err)"
+	$bin render -t briefing -d in/songxian-2024.yaml --fonts "$tmp/fonts/fonts.conf" -o f.pdf 2> err
+	check "the same configuration renders" '[ -s f.pdf ]' "$(cat err)"
+fi
+
 # ---- watch: the directory of an input removed, or moved away, and back ---
 w=$tmp/w
 mkdir -p "$w/tpl" "$w/data"
