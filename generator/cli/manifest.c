@@ -355,6 +355,12 @@ read_job(reader *r, yaml_node_t *n)
 	if (s.data == NULL && s.each == NULL && errors == r->errors)
 		bad(r, RG_M_MANIFEST_INVALID, s.pos,
 		    "this job has no data (give 'data', 'each' or both)");
+	/* data: [] would render with no data at all (render needs a -d) */
+	if (s.data != NULL && s.each == NULL && s.data->type == YAML_SEQUENCE_NODE &&
+	    s.data->data.sequence.items.top == s.data->data.sequence.items.start &&
+	    errors == r->errors)
+		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, s.data),
+		    "data lists no file (give a file, a list of files, or 'each')");
 	if (errors != r->errors)
 		return;
 	/* '-' is standard output to render; a manifest writes files, and the same

@@ -102,6 +102,12 @@ for mf in dash.yaml sub/dash.yaml; do
 	check "output '-' in $mf: at its line and column" 'grep -q "^$mf:2:.*: error: output .-. (standard output) is for render" err' "$(cat err)"
 done
 
+# data: [] is no data: refused at the list, before any job renders
+printf 'jobs:\n  - {template: tpl/briefing.md, data: in/songxian-2024.yaml, output: out/a.pdf}\n  - {template: tpl/briefing.md, data: [], output: out/e.pdf}\n' > empty.yaml
+$bin build empty.yaml 2> err; st=$?
+check "data: []: exit 2, nothing rendered" '[ $st -eq 2 ] && [ ! -e out ]' "exit $st: $(cat err)"
+check "data: []: one message, at the list" '[ "$(wc -l < err)" -eq 1 ] && grep -q "^empty.yaml:3:39: error: data lists no file" err' "$(cat err)"
+
 # -j and --shard: digits only
 for arg in "-j ' 2'" "-j +2" "--shard +1/2" "--shard ' 1/2'" "--shard '1/ 2'"; do
 	eval "\$bin build dep.yaml --list $arg" > /dev/null 2> err; st=$?
