@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -309,12 +310,19 @@ spawn(worker *w, worker *all, size_t nall, rg_render_env *env, const rg_manifest
 		return -1;
 	}
 	fflush(NULL);
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(cmd[0]); close(cmd[1]); close(res[0]); close(res[1]);
 		return -1;
 	}
 	if (pid == 0) {
+		/* a worker does not outlive the parent (killed by a signal, a
+		 * timeout): it would go on writing files after the build has
+		 * ended; the check after prctl covers a parent gone before it */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent)
+			_exit(1);
 		/* the other workers' pipes are not this one's business */
 		for (size_t i = 0; i < nall; i++)
 			if (all[i].pid > 0 && &all[i] != w) {

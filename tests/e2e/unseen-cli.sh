@@ -116,6 +116,34 @@ done
 check "--shard 1/1 lists every job" '[ "$($bin build dep.yaml --list --shard 1/1 | wc -l)" -eq 2 ]'
 check "--shard 5/9 of 2 jobs: nothing to do, exit 0" '$bin build dep.yaml --shard 5/9 2> err && grep -q "0 of 0 documents written" err' "$(cat err)"
 
+# ---- the parent of the workers killed: no worker goes on writing ---------
+# (before, a worker rendered on after the parent was gone, and wrote its PDF)
+{ printf -- '---\nregion: songxian\nperiod: "2024"\ntitle: 长文\n---\n'
+  i=0; while [ $i -lt 20000 ]; do
+	printf '第%d段：全县共接待游客{{ tourists }}万人次，建成高端民宿，旅游综合收入增长。\n\n' $i
+	i=$((i + 1))
+  done; } > tpl/long.md
+printf 'jobs:\n' > "$m/slow-build.yaml"
+for i in 1 2 3 4; do
+	printf '  - {template: tpl/long.md, data: in/songxian-2024.yaml, output: slow/%d.pdf}\n' $i >> "$m/slow-build.yaml"
+done
+$bin build "$m/slow-build.yaml" -j 2 -q 2> err &
+bpid=$!
+# wait until both workers run (three processes), then kill the parent only
+i=0
+while [ "$(pgrep -f -c "$m/slow-build.yaml")" -lt 3 ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i + 1)); done
+sleep 0.1
+kill -TERM $bpid
+wait $bpid 2> /dev/null
+sleep 0.3
+check "the parent killed: no worker left after 0.3 s" '[ "$(pgrep -f -c "$m/slow-build.yaml")" -eq 0 ]' "$(ps -eo pid,ppid,stat,args | grep "[s]low-build")"
+n1=$(find slow -name '*.pdf' 2> /dev/null | wc -l)
+sleep 1.5
+n2=$(find slow -name '*.pdf' 2> /dev/null | wc -l)
+check "the parent killed: no PDF written after it" '[ "$n1" -eq "$n2" ]' "$n1 then $n2"
+check "the parent killed: no temporary file" '[ -z "$(find slow -name "*tmp*" 2> /dev/null)" ]'
+for p in $(pgrep -f "$m/slow-build.yaml"); do kill "$p"; done
+
 # ---- dependency files read back by make ---------------------------------
 # names with a space, '$', '#', ':', wildcards and a backslash: make must see
 # exactly these files (a wildcard unquoted matched another file; '\\' for a
