@@ -10,6 +10,8 @@
  * several files) give one render; one that comes during a render gives
  * another, so the PDF always ends up as of the last save.
  *
+ * An input that is a symbolic link is watched in the link's directory (the
+ * link replaced) and in that of the file it names (the file saved).
  * A directory removed or moved away (IN_IGNORED, IN_MOVE_SELF: the watch
  * would be gone, or follow it elsewhere) is looked for again by its name
  * every 200 ms, as is one that did not exist at the start; once it is back
@@ -18,6 +20,7 @@
  * The fonts stay loaded across renders unless the font configuration
  * changes; the template and the theme are read again each time.
  */
+#define _XOPEN_SOURCE 700    /* realpath, lstat */
 #include "watch.h"
 
 #include <errno.h>
@@ -27,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -82,6 +86,15 @@ watch_file(watcher *wt, const char *path, int is_fonts)
 	w->dir = dir;
 	w->base = rg_xstrdup(base);
 	w->is_fonts = is_fonts;
+	/* a symbolic link: a save of the file it names, in its own directory,
+	 * is a change too */
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real != NULL)
+			watch_file(wt, real, is_fonts);
+		free(real);
+	}
 }
 
 /* The watch wd is gone (its directory was removed, or moved away: then the

@@ -13,7 +13,11 @@
 #     cannot read ('50%.pdf', 'a;b.yaml', a newline) is refused before
 #     anything is written;
 #   - watch goes on seeing saves after the directory of an input is removed
-#     and made again (before, it saw nothing more, silently).
+#     and made again (before, it saw nothing more, silently), and sees a
+#     save of the file a symbolic link names;
+#   - -o naming a font file of the configuration is refused (it was
+#     overwritten); data: [] is a manifest error; a killed build leaves no
+#     worker writing.
 . "$(dirname "$0")/../lib.sh"
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 check() { if eval "$2"; then ok; else bad "$1" "$3"; fi; }
@@ -240,6 +244,18 @@ check "watch: the moved-away directory is not watched" '! pdftotext "$w/out.pdf"
 printf '# 乙标题\n\n游客{{ tourists }}。\n' > "$w/tpl/t.md"
 check "watch: the template is still watched" 'wait_for 乙标题' "$(cat "$w/log")"
 check "watch: still running" 'kill -0 $pid'
+kill $pid
+
+# a data file that is a symbolic link: a save of the file it names is seen
+mkdir -p "$w/shared" "$w/links"
+cp "$top/input/songxian-2024.yaml" "$w/shared/d.yaml"
+ln -s ../shared/d.yaml "$w/links/d.yaml"
+: > "$w/log"
+"$bin" watch -t "$w/tpl/t.md" -d "$w/links/d.yaml" -o "$w/out.pdf" 2> "$w/log" &
+pid=$!
+check "watch a link: first render" 'wait_for 1315.7' "$(cat "$w/log")"
+sed -i 's/value: 1315.7/value: 6802.5/' "$w/shared/d.yaml"
+check "watch a link: a save of the file it names is seen" 'wait_for 6802.5' "$(cat "$w/log")"
 kill $pid
 
 echo "unseen-cli: $pass passed, $fail failed"
