@@ -146,6 +146,15 @@ substitute(reader *r, const char *pattern, const char *path)
 	return res;
 }
 
+/* A theme given as a file (a path with '/' or a .yaml name), not a name
+ * such as gongwen (add_job joins such a file to the manifest's directory). */
+static int
+theme_is_file(const char *v)
+{
+	size_t n = strlen(v);
+	return strchr(v, '/') != NULL || (n > 5 && strcmp(v + n - 5, ".yaml") == 0);
+}
+
 /* ---- nodes ------------------------------------------------------------ */
 
 static const char *
@@ -272,9 +281,7 @@ add_job(reader *r, const spec *s, const char *matched)
 			const char *val = substitute(r, (const char *)vn->data.scalar.value,
 			    matched);
 			/* a theme file is named from the manifest's directory */
-			size_t vl = strlen(val);
-			if (strcmp(key, "theme") == 0 && (strchr(val, '/') != NULL ||
-			    (vl > 5 && strcmp(val + vl - 5, ".yaml") == 0)))
+			if (strcmp(key, "theme") == 0 && theme_is_file(val))
 				val = join_path(r, val);
 			rg_buf b = { 0 };
 			rg_buf_printf(&b, "%s=%s", key, val);
@@ -563,7 +570,8 @@ rg_manifest_check(rg_manifest *m, rg_diag *d)
 		for (size_t i = 0; i < job->ndata; i++)
 			add_ref(&refs, &n, &cap, job->data[i], j, 0);
 		for (size_t i = 0; i < job->nvars; i++)
-			if (strncmp(job->vars[i], "theme=", 6) == 0)
+			if (strncmp(job->vars[i], "theme=", 6) == 0 &&
+			    theme_is_file(job->vars[i] + 6))
 				add_ref(&refs, &n, &cap, job->vars[i] + 6, j, 0);
 	}
 	int errors = 0;

@@ -79,6 +79,19 @@ check "output = a hard link to the template: exit 2, template kept" '[ $st -eq 2
 check "output = a hard link: reported at its job" 'grep -q "^hard.yaml:5:5: error: this job.s output .hard.pdf. is" err' "$(cat err)"
 rm -f hard.pdf
 
+# a job's output is the theme file another job names in its variables; a
+# theme name (gongwen) is no file, and an output of that name is fine
+cp "$top/templates/themes/briefing.yaml" th.yaml
+tsum=$(cksum < th.yaml)
+printf 'jobs:\n  - {template: tpl/briefing.md, data: in/songxian-2024.yaml, output: t/a.pdf, variables: {theme: th.yaml}}\n  - {template: tpl/briefing.md, data: in/songxian-2024.yaml, output: th.yaml}\n' > theme.yaml
+$bin build theme.yaml > /dev/null 2> err; st=$?
+check "output = another job's theme file: exit 2, the theme kept" '[ $st -eq 2 ] && [ "$(cksum < th.yaml)" = "$tsum" ] && [ ! -e t ]' "exit $st: $(cat err)"
+check "output = another job's theme file: said so" 'grep -q "^theme.yaml:3:5: error: this job.s output .th.yaml. is an input of the job at line 2" err' "$(cat err)"
+printf 'jobs:\n  - {template: tpl/briefing.md, data: in/songxian-2024.yaml, output: gongwen, variables: {theme: gongwen}}\n' > tname.yaml
+$bin build tname.yaml -q 2> err; st=$?
+check "a theme name is no file: an output of that name renders" '[ $st -eq 0 ] && [ -s gongwen ]' "exit $st: $(cat err)"
+rm -f gongwen
+
 # --depfiles: out/x.pdf and out/x would both write out/x.d
 cat > dep.yaml <<'EOF'
 jobs:
