@@ -272,4 +272,4 @@ check "watch a link: a save of the file it names is seen" 'wait_for 6802.5' "$(c
 kill $pid
 
 echo "unseen-cli: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+[ "$fail" -eq 0 ]
