@@ -101,6 +101,7 @@
 	X(RG_M_TYPESETTING_CHECK, RG_FAILURE, "typesetting-check") \
 	/* output */ \
 	X(RG_M_OUTPUT_REFUSED, RG_ERROR, "output-refused") \
+	X(RG_M_DEPFILE_NAME, RG_ERROR, "depfile-name") \
 	X(RG_M_WRITE_FAILED, RG_FAILURE, "write-failed") \
 	X(RG_M_PDF_FAILED, RG_FAILURE, "pdf-failed") \
 	X(RG_M_ICC_PROFILE_MISSING, RG_FAILURE, "icc-profile-missing") \

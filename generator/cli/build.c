@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -309,12 +310,19 @@ spawn(worker *w, worker *all, size_t nall, rg_render_env *env, const rg_manifest
 		return -1;
 	}
 	fflush(NULL);
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(cmd[0]); close(cmd[1]); close(res[0]); close(res[1]);
 		return -1;
 	}
 	if (pid == 0) {
+		/* a worker does not outlive the parent (killed by a signal, a
+		 * timeout): it would go on writing files after the build has
+		 * ended; the check after prctl covers a parent gone before it */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent)
+			_exit(1);
 		/* the other workers' pipes are not this one's business */
 		for (size_t i = 0; i < nall; i++)
 			if (all[i].pid > 0 && &all[i] != w) {
@@ -493,9 +501,12 @@ static int
 parse_count(const char *s, long *v)
 {
 	char *end;
+	/* digits only: strtol would take " 1" and "+1" as well */
+	if (*s < '0' || *s > '9')
+		return 0;
 	errno = 0;
 	*v = strtol(s, &end, 10);
-	return errno == 0 && end != s && *end == '\0';
+	return errno == 0 && *end == '\0';
 }
 
 /* OUT.pdf -> OUT.d */
@@ -589,6 +600,12 @@ rg_cmd_build(int argc, char **argv)
 			sel[nsel++] = j;
 		if (depfiles)
 			m.jobs[j].depfile = depfile_for(m.arena, m.jobs[j].out);
+	}
+	/* the dependency files too are written by one job only, over no input */
+	if (depfiles && rg_manifest_check(&m, &d) < 0) {
+		free(sel);
+		rg_manifest_free(&m);
+		return rg_diag_status(&d);
 	}
 	if (list) {
 		for (size_t i = 0; i < nsel; i++)

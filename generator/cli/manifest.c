@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "../base/file.h"
@@ -145,6 +146,15 @@ substitute(reader *r, const char *pattern, const char *path)
 	return res;
 }
 
+/* A theme given as a file (a path with '/' or a .yaml name), not a name
+ * such as gongwen (add_job joins such a file to the manifest's directory). */
+static int
+theme_is_file(const char *v)
+{
+	size_t n = strlen(v);
+	return strchr(v, '/') != NULL || (n > 5 && strcmp(v + n - 5, ".yaml") == 0);
+}
+
 /* ---- nodes ------------------------------------------------------------ */
 
 static const char *
@@ -271,9 +281,7 @@ add_job(reader *r, const spec *s, const char *matched)
 			const char *val = substitute(r, (const char *)vn->data.scalar.value,
 			    matched);
 			/* a theme file is named from the manifest's directory */
-			size_t vl = strlen(val);
-			if (strcmp(key, "theme") == 0 && (strchr(val, '/') != NULL ||
-			    (vl > 5 && strcmp(val + vl - 5, ".yaml") == 0)))
+			if (strcmp(key, "theme") == 0 && theme_is_file(val))
 				val = join_path(r, val);
 			rg_buf b = { 0 };
 			rg_buf_printf(&b, "%s=%s", key, val);
@@ -354,8 +362,23 @@ read_job(reader *r, yaml_node_t *n)
 	if (s.data == NULL && s.each == NULL && errors == r->errors)
 		bad(r, RG_M_MANIFEST_INVALID, s.pos,
 		    "this job has no data (give 'data', 'each' or both)");
+	/* data: [] would render with no data at all (render needs a -d) */
+	if (s.data != NULL && s.each == NULL && s.data->type == YAML_SEQUENCE_NODE &&
+	    s.data->data.sequence.items.top == s.data->data.sequence.items.start &&
+	    errors == r->errors)
+		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, s.data),
+		    "data lists no file (give a file, a list of files, or 'each')");
 	if (errors != r->errors)
 		return;
+	/* '-' is standard output to render; a manifest writes files, and the same
+	 * word must not mean a file next to one manifest and standard output
+	 * next to another */
+	if (strcmp(s.output, "-") == 0) {
+		bad(r, RG_M_MANIFEST_INVALID, s.output_pos,
+		    "output '-' (standard output) is for render: a manifest's job "
+		    "writes a file");
+		return;
+	}
 	if (s.each == NULL) {
 		add_job(r, &s, NULL);
 		return;
@@ -437,39 +460,149 @@ read_top(reader *r)
 		bad(r, RG_M_MANIFEST_INVALID, node_pos(r, jobs), "the manifest lists no job");
 }
 
-/* Two jobs must not write the same file (workers would race on it), under
- * any spelling (out/x.pdf, out/./x.pdf, ../out/x.pdf from out/). */
-typedef struct out_ref {
-	char *out;               /* normalised (output.h) */
-	size_t job;
-} out_ref;
+/* Every file a build writes (each output, each dependency file) must be
+ * written by one job only (workers would race on it), and must not be a file
+ * any job reads (a template, a data file, a theme, the font configuration)
+ * nor the manifest itself: a job would destroy another's input.  Files are
+ * compared under any spelling (out/x.pdf, out/./x.pdf, ../out/x.pdf from
+ * out/: the normalised path), and, when they exist, as the same inode (a
+ * symbolic or hard link). */
+typedef struct file_ref {
+	char *key;               /* normalised (output.h) */
+	const char *name;        /* as the job names it */
+	size_t job;              /* or MANIFEST, FONTS */
+	int writes;              /* 0 read, 1 output, 2 dependency file */
+	int exists;
+	dev_t dev;
+	ino_t ino;
+	int reported;
+} file_ref;
+
+#define MANIFEST ((size_t)-1)    /* the manifest itself */
+#define FONTS ((size_t)-2)       /* its font configuration, every job's input */
 
 static int
-cmp_out(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	const out_ref *x = a, *y = b;
-	int c = strcmp(x->out, y->out);
-	return c != 0 ? c : x->job < y->job ? -1 : x->job > y->job;
+	const file_ref *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c != 0)
+		return c;
+	if (x->writes != y->writes)     /* writes first: they are what is reported */
+		return x->writes ? -1 : 1;
+	return x->job < y->job ? -1 : x->job > y->job;
+}
+
+static int
+cmp_inode(const void *a, const void *b)
+{
+	const file_ref *x = *(file_ref *const *)a, *y = *(file_ref *const *)b;
+	if (x->exists != y->exists)
+		return x->exists ? -1 : 1;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	if (x->writes != y->writes)
+		return x->writes ? -1 : 1;
+	return cmp_key(x, y);
 }
 
 static void
-check_outputs(reader *r)
+add_ref(file_ref **refs, size_t *n, size_t *cap, const char *name, size_t job, int writes)
 {
-	rg_manifest *m = r->m;
-	out_ref *refs = rg_xcalloc(m->njobs ? m->njobs : 1, sizeof *refs);
-	for (size_t i = 0; i < m->njobs; i++) {
-		refs[i].out = rg_output_normal(m->jobs[i].out);
-		refs[i].job = i;
+	if (name == NULL)
+		return;
+	file_ref *f = RG_PUSH(*refs, *n, *cap);
+	memset(f, 0, sizeof *f);
+	f->key = rg_output_normal(name);
+	f->name = name;
+	f->job = job;
+	f->writes = writes;
+	struct stat st;
+	if (stat(name, &st) == 0) {
+		f->exists = 1;
+		f->dev = st.st_dev;
+		f->ino = st.st_ino;
 	}
-	qsort(refs, m->njobs, sizeof *refs, cmp_out);
-	for (size_t i = 1; i < m->njobs; i++)
-		if (strcmp(refs[i].out, refs[i - 1].out) == 0)
-			bad(r, RG_M_MANIFEST_INVALID, m->pos[refs[i].job],
-			    "this job writes '%s', as does the job at "
-			    "line %d", m->jobs[refs[i].job].out, m->pos[refs[i - 1].job].line);
-	for (size_t i = 0; i < m->njobs; i++)
-		free(refs[i].out);
+}
+
+/* w writes what o writes or reads: report it at w's job, once. */
+static void
+clash(rg_manifest *m, rg_diag *d, file_ref *w, const file_ref *o, int *errors)
+{
+	if (w->reported)
+		return;
+	w->reported = 1;
+	(*errors)++;
+	const char *what = w->writes == 2 ? "dependency file" : "output";
+	rg_pos at = m->pos[w->job];
+	if (o->job == MANIFEST || o->job == FONTS)
+		rg_msg(d, RG_M_MANIFEST_INVALID, at,
+		    "this job's %s '%s' is the %s: it would be overwritten", what,
+		    w->name, o->job == MANIFEST ? "manifest" : "font configuration");
+	else if (o->writes)
+		rg_msg(d, RG_M_MANIFEST_INVALID, at,
+		    "this job writes '%s', as does the job at line %d", w->name,
+		    m->pos[o->job].line);
+	else if (o->job == w->job)
+		rg_msg(d, RG_M_MANIFEST_INVALID, at,
+		    "this job's %s '%s' is one of its inputs: it would be overwritten",
+		    what, w->name);
+	else
+		rg_msg(d, RG_M_MANIFEST_INVALID, at,
+		    "this job's %s '%s' is an input of the job at line %d ('%s'): it "
+		    "would be overwritten", what, w->name, m->pos[o->job].line, o->name);
+}
+
+int
+rg_manifest_check(rg_manifest *m, rg_diag *d)
+{
+	file_ref *refs = NULL;
+	size_t n = 0, cap = 0;
+	add_ref(&refs, &n, &cap, m->path, MANIFEST, 0);
+	add_ref(&refs, &n, &cap, m->fonts, FONTS, 0);
+	for (size_t j = 0; j < m->njobs; j++) {
+		const rg_job *job = &m->jobs[j];
+		add_ref(&refs, &n, &cap, job->out, j, 1);
+		add_ref(&refs, &n, &cap, job->depfile, j, 2);
+		add_ref(&refs, &n, &cap, job->tpl, j, 0);
+		for (size_t i = 0; i < job->ndata; i++)
+			add_ref(&refs, &n, &cap, job->data[i], j, 0);
+		for (size_t i = 0; i < job->nvars; i++)
+			if (strncmp(job->vars[i], "theme=", 6) == 0 &&
+			    theme_is_file(job->vars[i] + 6))
+				add_ref(&refs, &n, &cap, job->vars[i] + 6, j, 0);
+	}
+	int errors = 0;
+	qsort(refs, n, sizeof *refs, cmp_key);
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && strcmp(refs[b].key, refs[a].key) == 0; b++)
+			;
+		/* writes sort first, in manifest order: each is reported against
+		 * the first (the first against the next, unless that is a write
+		 * too: then the later job is the one reported) */
+		for (size_t i = a; i < b && b - a > 1 && refs[i].writes; i++)
+			if (i > a || !refs[a + 1].writes)
+				clash(m, d, &refs[i], &refs[i == a ? a + 1 : a], &errors);
+	}
+	file_ref **by = rg_xcalloc(n ? n : 1, sizeof *by);
+	for (size_t i = 0; i < n; i++)
+		by[i] = &refs[i];
+	qsort(by, n, sizeof *by, cmp_inode);
+	for (size_t a = 0, b; a < n && by[a]->exists; a = b) {
+		for (b = a + 1; b < n && by[b]->exists && by[b]->dev == by[a]->dev &&
+		    by[b]->ino == by[a]->ino; b++)
+			;
+		for (size_t i = a; i < b && b - a > 1 && by[i]->writes; i++)
+			if (i > a || !by[a + 1]->writes)
+				clash(m, d, by[i], by[i == a ? a + 1 : a], &errors);
+	}
+	free(by);
+	for (size_t i = 0; i < n; i++)
+		free(refs[i].key);
 	free(refs);
+	return errors > 0 ? -1 : 0;
 }
 
 /* libyaml expands aliases into shared nodes; walking them could take
@@ -582,8 +715,8 @@ rg_manifest_load(rg_manifest *m, const char *path, rg_diag *d)
 			    p.problem ? p.problem : "unknown");
 		} else {
 			read_top(&r);
-			if (r.errors == 0)
-				check_outputs(&r);
+			if (r.errors == 0 && rg_manifest_check(m, d) < 0)
+				r.errors++;
 			yaml_document_delete(&r.doc);
 		}
 		yaml_parser_delete(&p);

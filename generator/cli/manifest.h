@@ -37,6 +37,13 @@ typedef struct rg_manifest {
 int rg_manifest_load(rg_manifest *m, const char *path, rg_diag *d);
 void rg_manifest_free(rg_manifest *m);
 
+/* Check the files the jobs write (outputs and, once set, dependency files):
+ * each is written by one job only, and none is a file a job reads (its
+ * template, data, theme, the font configuration) or the manifest.  0, or -1
+ * after reporting each clash at the job's line and column.  Called by
+ * rg_manifest_load, and again by build once the dependency files are named. */
+int rg_manifest_check(rg_manifest *m, rg_diag *d);
+
 #define RG_MANIFEST_MAX_BYTES (16u * 1024 * 1024)
 
 #endif

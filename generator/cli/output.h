@@ -9,7 +9,8 @@
  *   - an output that is a symbolic link is written through it: the file it
  *     names is replaced and the link stays (as cp does); a link to nothing
  *     is refused;
- *   - an output that is one of the job's inputs (the same file, by device
+ *   - an output that is one of the job's inputs (the template, data, theme,
+ *     font configuration or a font file: the same file, by device
  *     and inode) is refused, so that `-o data.yaml` cannot destroy the data.
  */
 #ifndef RG_OUTPUT_H

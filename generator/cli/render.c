@@ -244,23 +244,84 @@ rg_render_metrics(rg_fontset *fs)
 
 /* ---- dependency files ------------------------------------------------- */
 
-/* A file name as make reads it in a rule. */
+/* What in s make cannot read back as a file name in a rule, or NULL:
+ * a newline ends the rule, ';' starts a recipe, '|' order-only
+ * prerequisites, '=' makes the line a variable assignment, '%' a pattern
+ * rule (in the target, and in the empty rule of a prerequisite), and a
+ * final backslash joins the next line.  None of them has an escape. */
+static const char *
+make_name_problem(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		switch (*p) {
+		case '\n': return "a newline";
+		case '\r': return "a carriage return";
+		case ';': return "';'";
+		case '|': return "'|'";
+		case '=': return "'='";
+		case '%': return "'%'";
+		case '\\':
+			if (p[1] == '\0')
+				return "a final backslash";
+			break;
+		default: break;
+		}
+	return NULL;
+}
+
+/* A character make reads specially in a file name, unless a backslash
+ * quotes it: a space or tab (a separator), '#' (a comment), ':' (the rule's
+ * colon) and the wildcards (make expands them in prerequisites). */
+static int
+make_special(char c)
+{
+	return c == ' ' || c == '\t' || c == '#' || c == ':' || c == '*' || c == '?' ||
+	    c == '[' || c == ']';
+}
+
+/* A file name as make reads it in a rule (make_name_problem(s) == NULL):
+ * special characters quoted with a backslash, the backslashes just before
+ * one doubled (as gcc -MD does; any other backslash is itself), '$' as '$$',
+ * and "./" before a leading '~' (make would take it for a home directory). */
 static void
 put_make_name(rg_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':' || *s == '\\')
+	if (s[0] == '~')
+		rg_buf_puts(b, "./");
+	for (const char *p = s; *p; p++) {
+		if (*p == '\\') {
+			size_t n = strspn(p, "\\");
+			int quote = make_special(p[n]);
+			for (size_t i = 0; i < n * (quote ? 2 : 1); i++)
+				rg_buf_putc(b, '\\');
+			p += n - 1;
+			continue;
+		}
+		if (make_special(*p))
 			rg_buf_putc(b, '\\');
-		if (*s == '$')
+		if (*p == '$')
 			rg_buf_putc(b, '$');
-		rg_buf_putc(b, *s);
+		rg_buf_putc(b, *p);
 	}
 }
 
-int
-rg_write_depfile(const char *path, const char *target, const char *const *deps,
-    size_t ndeps, rg_diag *d)
+/* The make rule "target: deps..." (and an empty rule for every
+ * prerequisite, as gcc -MP does), or NULL after reporting (at path) a name
+ * make cannot read. */
+static char *
+depfile_text(const char *path, const char *target, const char *const *deps, size_t ndeps,
+    rg_diag *d)
 {
+	for (size_t i = 0; i <= ndeps; i++) {
+		const char *name = i == 0 ? target : deps[i - 1];
+		const char *why = make_name_problem(name);
+		if (why != NULL) {
+			rg_msg(d, RG_M_DEPFILE_NAME, rg_pos_make(path, 0, 0),
+			    "cannot name '%s' in a make rule: make cannot read a file name "
+			    "holding %s", name, why);
+			return NULL;
+		}
+	}
 	rg_buf b = { 0 };
 	put_make_name(&b, target);
 	rg_buf_putc(&b, ':');
@@ -274,13 +335,25 @@ rg_write_depfile(const char *path, const char *target, const char *const *deps,
 		put_make_name(&b, deps[i]);
 		rg_buf_puts(&b, ":\n");
 	}
-	int rc = rg_output_write(path, b.data, b.len, d);
-	rg_buf_free(&b);
+	return rg_buf_detach(&b);
+}
+
+int
+rg_write_depfile(const char *path, const char *target, const char *const *deps,
+    size_t ndeps, rg_diag *d)
+{
+	char *text = depfile_text(path, target, deps, ndeps, d);
+	if (text == NULL)
+		return -1;
+	int rc = rg_output_write(path, text, strlen(text), d);
+	free(text);
 	return rc;
 }
 
-static int
-write_deps(rg_render_env *e, const rg_job *j, const char *path, const char *theme_path,
+/* The dependency file of job j (at path), made before the PDF is written so
+ * that a name make cannot read stops both; NULL after reporting. */
+static char *
+job_depfile(rg_render_env *e, const rg_job *j, const char *path, const char *theme_path,
     rg_diag *d)
 {
 	size_t nfaces = rg_fontset_count(e->fonts);
@@ -299,9 +372,9 @@ write_deps(rg_render_env *e, const rg_job *j, const char *path, const char *them
 		if (!dup)
 			deps[n++] = p;
 	}
-	int rc = rg_write_depfile(path, j->out, deps, n, d);
+	char *text = depfile_text(path, j->out, deps, n, d);
 	free(deps);
-	return rc;
+	return text;
 }
 
 /* ---- one document ----------------------------------------------------- */
@@ -382,13 +455,17 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	}
 	if (j->out != NULL) {
 		/* outputs only as regular files, never over an input (output.h) */
-		const char **inputs = rg_xcalloc(j->ndata + 4, sizeof *inputs);
+		size_t nfaces = rg_fontset_count(e->fonts);
+		const char **inputs = rg_xcalloc(j->ndata + nfaces + 5, sizeof *inputs);
 		size_t n = 0;
 		inputs[n++] = j->tpl;
 		for (size_t i = 0; i < j->ndata; i++)
 			inputs[n++] = j->data[i];
 		inputs[n++] = theme_path;
 		inputs[n++] = e->fonts_conf;
+		/* the font files too: they are inputs, as the dependency file says */
+		for (size_t f = 0; f < nfaces; f++)
+			inputs[n++] = rg_fontset_path(e->fonts, (int)f);
 		/* -o -: standard output, as long as it is no terminal (a PDF
 		 * there is noise, as pandoc says) */
 		char *out;
@@ -417,13 +494,15 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			free(b);
 		}
 		free(inputs);
-		if (out != NULL && (j->depfile == NULL || dep != NULL)) {
+		char *deptext = dep != NULL ? job_depfile(e, j, dep, theme_path, d) : NULL;
+		if (out != NULL && (j->depfile == NULL || deptext != NULL)) {
 			char creator[64];
 			snprintf(creator, sizeof creator, "reportgen %s", rg_version);
 			rg_pdf_opts po = { e->fonts, creator, e->date, j->pdfa };
-			if (rg_pdf_write(l, &po, out, d) == 0 && dep != NULL)
-				write_deps(e, j, dep, theme_path, d);
+			if (rg_pdf_write(l, &po, out, d) == 0 && deptext != NULL)
+				rg_output_write(dep, deptext, strlen(deptext), d);
 		}
+		free(deptext);
 		free(out);
 		free(dep);
 	}

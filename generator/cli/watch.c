@@ -10,9 +10,17 @@
  * several files) give one render; one that comes during a render gives
  * another, so the PDF always ends up as of the last save.
  *
+ * An input that is a symbolic link is watched in the link's directory (the
+ * link replaced) and in that of the file it names (the file saved).
+ * A directory removed or moved away (IN_IGNORED, IN_MOVE_SELF: the watch
+ * would be gone, or follow it elsewhere) is looked for again by its name
+ * every 200 ms, as is one that did not exist at the start; once it is back
+ * the document is rendered again and its files are watched as before.
+ *
  * The fonts stay loaded across renders unless the font configuration
  * changes; the template and the theme are read again each time.
  */
+#define _XOPEN_SOURCE 700    /* realpath, lstat */
 #include "watch.h"
 
 #include <errno.h>
@@ -22,14 +30,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../base/mem.h"
 
 
+/* a file closed after writing, or renamed into the directory; the
+ * directory itself removed or moved away */
+#define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVE_SELF)
+
 typedef struct watched {
-	int wd;                  /* the watch on the file's directory */
+	int wd;                  /* the watch on the file's directory; -1: none
+				  * (the directory is gone: tried again) */
 	char *dir, *base;
 	int is_fonts;            /* the font configuration */
 } watched;
@@ -48,7 +62,8 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Watch path's directory for path (once). */
+/* Watch path's directory for path (once).  A directory that cannot be
+ * watched (it does not exist yet) is tried again while waiting. */
 static void
 watch_file(watcher *wt, const char *path, int is_fonts)
 {
@@ -61,18 +76,79 @@ watch_file(watcher *wt, const char *path, int is_fonts)
 			free(dir);
 			return;
 		}
-	int wd = inotify_add_watch(wt->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO);
-	if (wd < 0) {
-		rg_msg_print(stderr, RG_M_WATCH_UNAVAILABLE, rg_pos_make(NULL, 0, 0),
-		    "cannot watch %s: %s", dir, strerror(errno));
-		free(dir);
-		return;
-	}
+	int wd = inotify_add_watch(wt->fd, dir, WATCH_MASK);
+	if (wd < 0)
+		rg_msg_print(stderr, RG_M_WATCH_UNAVAILABLE, rg_pos_make(dir, 0, 0),
+		    "cannot watch the directory: %s; trying again while watching",
+		    strerror(errno));
 	watched *w = RG_PUSH(wt->w, wt->n, wt->cap);
 	w->wd = wd;
 	w->dir = dir;
 	w->base = rg_xstrdup(base);
 	w->is_fonts = is_fonts;
+	/* a symbolic link: a save of the file it names, in its own directory,
+	 * is a change too */
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real != NULL)
+			watch_file(wt, real, is_fonts);
+		free(real);
+	}
+}
+
+/* The watch wd is gone (its directory was removed, or moved away: then the
+ * watch would follow it elsewhere): its files are watched again once a
+ * directory of that name is back (retry). */
+static void
+lose_watch(watcher *wt, int wd, int moved)
+{
+	const char *dir = NULL;
+	for (size_t i = 0; i < wt->n; i++)
+		if (wt->w[i].wd == wd) {
+			wt->w[i].wd = -1;
+			dir = wt->w[i].dir;
+		}
+	if (dir == NULL)
+		return;
+	if (moved)
+		inotify_rm_watch(wt->fd, wd);
+	rg_msg_print(stderr, RG_M_WATCH_UNAVAILABLE, rg_pos_make(dir, 0, 0),
+	    "the directory was %s; watching for it to come back", moved ? "moved away" :
+	    "removed");
+}
+
+/* Watch again the directories that could not be watched: 0 none came
+ * back, 1 one did (its files may have changed), 2 that of the font
+ * configuration did. */
+static int
+retry(watcher *wt)
+{
+	int what = 0;
+	for (size_t i = 0; i < wt->n; i++) {
+		if (wt->w[i].wd >= 0)
+			continue;
+		int wd = inotify_add_watch(wt->fd, wt->w[i].dir, WATCH_MASK);
+		if (wd < 0)
+			continue;
+		for (size_t k = i; k < wt->n; k++)
+			if (wt->w[k].wd < 0 && strcmp(wt->w[k].dir, wt->w[i].dir) == 0) {
+				wt->w[k].wd = wd;
+				int w = wt->w[k].is_fonts ? 2 : 1;
+				if (w > what)
+					what = w;
+			}
+	}
+	return what;
+}
+
+static int
+any_lost(const watcher *wt)
+{
+	for (size_t i = 0; i < wt->n; i++)
+		if (wt->w[i].wd < 0)
+			return 1;
+	return 0;
 }
 
 /* Read the pending events: 0 none of ours, 1 an input changed, 2 the font
@@ -88,6 +164,10 @@ read_events(watcher *wt)
 	for (char *p = buf; p < buf + len; ) {
 		const struct inotify_event *ev = (const struct inotify_event *)p;
 		p += sizeof *ev + ev->len;
+		if (ev->mask & (IN_IGNORED | IN_MOVE_SELF)) {
+			lose_watch(wt, ev->wd, (ev->mask & IN_MOVE_SELF) != 0);
+			continue;
+		}
 		if (ev->len == 0)
 			continue;
 		for (size_t i = 0; i < wt->n; i++)
@@ -108,9 +188,18 @@ wait_change(watcher *wt)
 	int what = 0;
 	struct pollfd p = { wt->fd, POLLIN, 0 };
 	while (what == 0) {
-		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+		/* a directory that is gone is looked for every 200 ms */
+		int lost = any_lost(wt);
+		int r = poll(&p, 1, lost ? 200 : -1);
+		if (r < 0 && errno != EINTR)
 			return -1;
-		what = read_events(wt);
+		if (r > 0)
+			what = read_events(wt);
+		if (what >= 0 && lost) {
+			int back = retry(wt);
+			if (back > what)
+				what = back;
+		}
 	}
 	while (what > 0) {
 		int r = poll(&p, 1, 0);
