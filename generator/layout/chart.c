@@ -188,25 +188,6 @@ centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, dou
 	return n * pitch;
 }
 
-/* The widest run of items between break opportunities. */
-static double
-widest_piece(const rg_lb_para *p)
-{
-	double widest = 0, piece = 0;
-	for (size_t k = 0; k < p->n; k++) {
-		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_BREAK || rg_lb_break_allowed(p, k)) {
-			piece = 0;
-			if (it->type != RG_LB_WORD && it->type != RG_LB_WIDE)
-				continue;
-		}
-		piece += it->width;
-		if (piece > widest)
-			widest = piece;
-	}
-	return widest;
-}
-
 /* A category label's lines in a slot of width: broken between words
  * (瀍河 / 回族区, not 瀍河回族 / 区) when its words fit, and as evenly as
  * its number of lines allows, so that no line is left with one
@@ -220,7 +201,7 @@ label_para(rg_flow *c, const char *s, double size, double width, rg_lb_para *par
 	rg_lb_para_init(para, &c->env, width, 0);
 	rg_lb_add_text(para, s, &st, none);
 	rg_lb_keep_words(para);
-	if (widest_piece(para) > width + 0.01) {
+	if (rg_lb_widest_piece(para, 0) > width + 0.01) {
 		rg_lb_para_free(para);
 		rg_lb_para_init(para, &c->env, width, 0);
 		rg_lb_add_text(para, s, &st, none);
@@ -229,7 +210,7 @@ label_para(rg_flow *c, const char *s, double size, double width, rg_lb_para *par
 	if (n <= 1)
 		return n;
 	/* the narrowest width that keeps n lines */
-	double lo = width / 2, hi = width, piece = widest_piece(para);
+	double lo = width / 2, hi = width, piece = rg_lb_widest_piece(para, 0);
 	if (piece > lo)
 		lo = piece < hi ? piece : hi;
 	for (int i = 0; i < 12; i++) {
@@ -346,7 +327,7 @@ label_every(plot *p, double slot, double size)
 		rg_pos none = { NULL, 0, 0 };
 		rg_lb_para_init(&para, &p->c->env, 0, 0);
 		rg_lb_add_text(&para, ch->categories[i], &st, none);
-		if (widest_piece(&para) > slot - 4 + 0.01)
+		if (rg_lb_widest_piece(&para, 0) > slot - 4 + 0.01)
 			thin = 1;
 		rg_lb_para_free(&para);
 	}

@@ -508,6 +508,29 @@ rg_lb_break_allowed(const rg_lb_para *p, size_t k)
 	return k > 0 && k < p->n && break_before(p->items, p->n, 0, k);
 }
 
+double
+rg_lb_widest_piece(const rg_lb_para *p, int soft)
+{
+	double widest = 0, piece = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		const rg_lb_item *it = &p->items[k];
+		if (it->type == RG_LB_BREAK) {
+			piece = 0;
+			continue;
+		}
+		int brk = rg_lb_break_allowed(p, k);
+		if (brk || (soft && it->soft_before && !it->keep_before && k > 0 &&
+		    p->items[k - 1].type == RG_LB_WORD))
+			piece = 0;
+		if (brk && it->type == RG_LB_GLUE)
+			continue;          /* glue at a break disappears */
+		piece += it->width;
+		if (piece > widest)
+			widest = piece;
+	}
+	return widest;
+}
+
 static void
 finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_line *ln)
 {

@@ -136,6 +136,13 @@ int rg_lb_can_break(const rg_lb_item *a, const rg_lb_item *b);
 /* May a line end before item k of p (the rules above, glue included)? */
 int rg_lb_break_allowed(const rg_lb_para *p, size_t k);
 
+/* The widest run of p's items between the places a line may end (glue at
+ * such a place left out): what no line of p can be narrower than.  With
+ * soft, the soft breaks of a long token count as such places too (after
+ * the / _ or dot of a web address, where rg_lb_break ends a line the token
+ * would overflow). */
+double rg_lb_widest_piece(const rg_lb_para *p, int soft);
+
 /* Character classes (exposed for tests and the typesetting check). */
 int rg_lb_is_wide(int32_t cp);
 int rg_lb_is_han(int32_t cp);

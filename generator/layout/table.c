@@ -77,7 +77,6 @@ natural(const rg_lb_para *p)
 	return widest;
 }
 
-static double widest_piece(const rg_lb_para *p);
 
 /* A header's words glued into a run wider than LABEL_EM by words of one
  * character (这是一个非常非常长的中文表头…, 的 and 长 holding their
@@ -88,7 +87,7 @@ static void
 open_long_runs(tstate *s, rg_lb_para *p)
 {
 	double limit = LABEL_EM * s->size + 0.01;
-	if (widest_piece(p) <= limit)
+	if (rg_lb_widest_piece(p, 0) <= limit)
 		return;
 	size_t from = 0;
 	double piece = 0;
@@ -267,56 +266,6 @@ bracket_split(const rg_lb_para *p, double cw)
 	return at;
 }
 
-/* The widest run of items between break opportunities. */
-static double
-widest_piece(const rg_lb_para *p)
-{
-	double widest = 0, piece = 0;
-	for (size_t k = 0; k < p->n; k++) {
-		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_BREAK) {
-			piece = 0;
-			continue;
-		}
-		int brk = rg_lb_break_allowed(p, k);
-		if (brk)
-			piece = 0;
-		if (brk && it->type == RG_LB_GLUE)
-			continue;          /* glue at a break disappears */
-		piece += it->width;
-		if (piece > widest)
-			widest = piece;
-	}
-	return widest;
-}
-
-/* The widest run of items that cannot be broken at all: between break
- * opportunities and the soft breaks of a long token (after the / _ or dot
- * of a web address or a file name), where the line breaker ends a line
- * that the token would otherwise overflow. */
-static double
-widest_unbreakable(const rg_lb_para *p)
-{
-	double widest = 0, piece = 0;
-	for (size_t k = 0; k < p->n; k++) {
-		const rg_lb_item *it = &p->items[k];
-		if (it->type == RG_LB_BREAK) {
-			piece = 0;
-			continue;
-		}
-		int brk = rg_lb_break_allowed(p, k);
-		if (brk || (it->soft_before && !it->keep_before && k > 0 &&
-		    p->items[k - 1].type == RG_LB_WORD))
-			piece = 0;
-		if (brk && it->type == RG_LB_GLUE)
-			continue;
-		piece += it->width;
-		if (piece > widest)
-			widest = piece;
-	}
-	return widest;
-}
-
 /* May a header line end before item k at a word boundary after a word of
  * one character (消费品 | 零售: kept together only because 品 is one
  * character, rg_lb_keep_words' glued)? */
@@ -459,7 +408,7 @@ header_lines(cellbox *cb, double cw)
 		return ne;
 	}
 	/* never narrower than a word: that would cut one */
-	double lo = cw / 2, hi = cw, piece = widest_piece(p);
+	double lo = cw / 2, hi = cw, piece = rg_lb_widest_piece(p, 0);
 	if (piece > lo)
 		lo = piece < hi ? piece : hi;
 	for (int i = 0; i < 12; i++) {
@@ -541,9 +490,9 @@ measure(tstate *s)
 			 * (a paragraph, without keep_words) a web address breaks
 			 * after its slashes; a figure is one piece, so that
 			 * 增长8.0% or 预计542（0.5） is never broken */
-			double piece = widest_piece(&cb->para);
+			double piece = rg_lb_widest_piece(&cb->para, 0);
 			if (r >= t->nheader && !cb->cell->numeric && widest > LONG_EM * s->size)
-				piece = widest_unbreakable(&cb->para);
+				piece = rg_lb_widest_piece(&cb->para, 1);
 			if (r >= t->nheader && cb->cell->numeric)
 				piece = widest;
 			if (piece + 2 * s->padx > s->minw[cb->col])
