@@ -165,19 +165,9 @@ centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, dou
 	rg_lb_line *lines;
 	size_t n = rg_lb_break(&para, width, 0, &lines);
 	if (n > 1) {
-		double lo = width / 2, hi = width;
-		for (int i = 0; i < 14; i++) {
-			double mid = (lo + hi) / 2;
-			rg_lb_line *tmp;
-			size_t m = rg_lb_break(&para, mid, 0, &tmp);
-			free(tmp);
-			if (m <= n)
-				hi = mid;
-			else
-				lo = mid;
-		}
+		double even = rg_lb_even_width(&para, width, n);
 		free(lines);
-		n = rg_lb_break(&para, hi, 0, &lines);
+		n = rg_lb_break(&para, even, 0, &lines);
 	}
 	double pitch = size * 1.3;
 	for (size_t i = 0; i < n; i++)
@@ -210,21 +200,9 @@ label_para(rg_flow *c, const char *s, double size, double width, rg_lb_para *par
 	if (n <= 1)
 		return n;
 	/* the narrowest width that keeps n lines */
-	double lo = width / 2, hi = width, piece = rg_lb_widest_piece(para, 0);
-	if (piece > lo)
-		lo = piece < hi ? piece : hi;
-	for (int i = 0; i < 12; i++) {
-		double mid = (lo + hi) / 2;
-		rg_lb_line *tmp;
-		size_t m = rg_lb_break(para, mid, 0, &tmp);
-		free(tmp);
-		if (m <= n)
-			hi = mid;
-		else
-			lo = mid;
-	}
+	double even = rg_lb_even_width(para, width, n);
 	free(*lines);
-	return rg_lb_break(para, hi, 0, lines);
+	return rg_lb_break(para, even, 0, lines);
 }
 
 /* Category label lines centred on cx in a slot of width, from top down. */

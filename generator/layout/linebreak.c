@@ -531,6 +531,25 @@ rg_lb_widest_piece(const rg_lb_para *p, int soft)
 	return widest;
 }
 
+double
+rg_lb_even_width(const rg_lb_para *p, double width, size_t n)
+{
+	double lo = width / 2, hi = width, piece = rg_lb_widest_piece(p, 0);
+	if (piece > lo)
+		lo = piece < hi ? piece : hi;
+	for (int i = 0; i < 14; i++) {
+		double mid = (lo + hi) / 2;
+		rg_lb_line *tmp;
+		size_t m = rg_lb_break(p, mid, 0, &tmp);
+		free(tmp);
+		if (m <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
 static void
 finish_line(const rg_lb_item *it, size_t start, size_t end, int justify, rg_lb_line *ln)
 {

@@ -143,6 +143,12 @@ int rg_lb_break_allowed(const rg_lb_para *p, size_t k);
  * would overflow). */
 double rg_lb_widest_piece(const rg_lb_para *p, int soft);
 
+/* The narrowest measure, between width / 2 (or p's widest piece, when
+ * wider) and width, at which p still breaks into at most n lines: lines of
+ * even length (a title of two lines, not a full line over a few
+ * characters).  Found by bisection, to width / 2^14. */
+double rg_lb_even_width(const rg_lb_para *p, double width, size_t n);
+
 /* Character classes (exposed for tests and the typesetting check). */
 int rg_lb_is_wide(int32_t cp);
 int rg_lb_is_han(int32_t cp);

@@ -408,21 +408,9 @@ header_lines(cellbox *cb, double cw)
 		return ne;
 	}
 	/* never narrower than a word: that would cut one */
-	double lo = cw / 2, hi = cw, piece = rg_lb_widest_piece(p, 0);
-	if (piece > lo)
-		lo = piece < hi ? piece : hi;
-	for (int i = 0; i < 12; i++) {
-		double mid = (lo + hi) / 2;
-		rg_lb_line *tmp;
-		size_t m = rg_lb_break(p, mid, 0, &tmp);
-		free(tmp);
-		if (m <= n)
-			hi = mid;
-		else
-			lo = mid;
-	}
+	double measure = rg_lb_even_width(p, cw, n);
 	free(cb->lines);
-	return rg_lb_break(p, hi, 0, &cb->lines);
+	return rg_lb_break(p, measure, 0, &cb->lines);
 }
 
 static double fraction_width(const tstate *s, const cellbox *cb);
