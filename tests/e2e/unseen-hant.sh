@@ -1,0 +1,91 @@
+#!/bin/sh
+# unseen-hant.sh -- Traditional Chinese documents as a reader in Taiwan or
+# Hong Kong sees them (each case shown failing on the code before its fix):
+#   1. a Traditional document (tests/data/hant: data and template written
+#      in Traditional, no conversion; or lang: zh-Hant; or convert: s2t) is
+#      drawn in the Traditional faces of Noto CJK (fonts.conf 'hant' lines:
+#      Noto Serif/Sans CJK TC), whose glyphs have the Traditional forms (骨
+#      述) and centre 。，、；：！？ in the em box; a Simplified one (t2s, or
+#      Simplified data) still in the SC faces; before, every document was
+#      drawn in SC.
+#   2. adjacent punctuation is compressed where the marks' ink leaves room,
+#      measured from the glyphs of the face: with the TC faces' centred 。，
+#      a 。」 keeps its 2 em (before: 。 was cut to half an em and the
+#      centred 。 ran into 」), while 」。 and ，「 still take 1.5 em, and
+#      in a Simplified document 。」 still does; the text extracts in order.
+. "$(dirname "$0")/../lib.sh"
+d=tests/data/hant
+# fonts FILE.pdf: the base names of the fonts FILE embeds, subset tags off
+fonts() { pdffonts "$1" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u; }
+# render NAME ARGS...: render to $tmp/NAME.pdf, no message expected
+render() {
+	name=$1
+	shift
+	if "$bin" render "$@" -o "$tmp/$name.pdf" 2> "$tmp/$name.err" && [ ! -s "$tmp/$name.err" ]; then
+		return 0
+	fi
+	bad "$name renders" "$(cat "$tmp/$name.err")"
+	return 1
+}
+
+# 1. the faces of the script
+# tc NAME: every CJK face of NAME.pdf is a TC one, and there is one
+tc() {
+	fonts "$tmp/$1.pdf" > "$tmp/$1.fonts"
+	if grep -q 'CJKtc' "$tmp/$1.fonts" && ! grep -q 'CJK\(sc\|jp\|kr\)' "$tmp/$1.fonts"; then
+		ok
+	else
+		bad "$1: Traditional faces" "$(cat "$tmp/$1.fonts")"
+	fi
+}
+sc() {
+	fonts "$tmp/$1.pdf" > "$tmp/$1.fonts"
+	if grep -q 'CJKsc' "$tmp/$1.fonts" && ! grep -q 'CJK\(tc\|hk\|jp\|kr\)' "$tmp/$1.fonts"; then
+		ok
+	else
+		bad "$1: Simplified faces" "$(cat "$tmp/$1.fonts")"
+	fi
+}
+render taipei -t $d/taipei.md -d $d/taipei.yaml && tc taipei
+render taipei-t2s -t $d/taipei.md -d $d/taipei.yaml -V convert=t2s && sc taipei-t2s
+render songxian-s2t -t templates/briefing.md -d input/songxian-2024.yaml -V convert=s2t &&
+	tc songxian-s2t
+render songxian -t templates/briefing.md -d input/songxian-2024.yaml && sc songxian
+# 公文: 仿宋 (FandolFang, GB 2312 only) keeps its Simplified characters, the
+# Traditional ones come from the TC Song, not the SC one
+"$bin" render -t $d/taipei.md -d $d/taipei.yaml -V theme=gongwen -o "$tmp/gongwen-hant.pdf" \
+	2> "$tmp/gongwen-hant.err"
+fonts "$tmp/gongwen-hant.pdf" > "$tmp/gw.fonts"
+grep -q 'NotoSerifCJKtc' "$tmp/gw.fonts" && ! grep -q 'CJKsc' "$tmp/gw.fonts" && ok ||
+	bad "gongwen: Traditional faces" "$(cat "$tmp/gw.fonts" "$tmp/gongwen-hant.err")"
+
+# 2. compression, measured as the width of an unjustified last line of
+# three pairs after a Han character (12 pt: 3 x 2.5 em = 90 pt when the
+# pair is compressed, 108 pt when not)
+# width LANG TEXT: the width of the line TEXT in a document of LANG
+width() {
+	printf -- '---\ntitle: 測試\nlang: %s\n---\n\n%s\n' "$1" "$2" > "$tmp/w.md"
+	"$bin" render -t "$tmp/w.md" -d $d/taipei.yaml -o "$tmp/w.pdf" 2> "$tmp/w.err" &&
+		python3 tests/tools/bbox.py lines "$tmp/w.pdf" |
+		awk -v t="$2" '$6 == t { printf "%.0f\n", $4 - $2 }'
+}
+# pair LANG TEXT WANT
+pair() {
+	got=$(width "$1" "$2")
+	[ "$got" = "$3" ] && ok || bad "$1 $2 width" "$got pt, want $3 $(cat "$tmp/w.err")"
+}
+pair zh-Hant '甲。」甲。」甲。」' 108
+pair zh-Hant '甲！」甲？」甲、』' 108
+pair zh-Hant '乙」。乙」。乙」。' 90
+pair zh-Hant '丙，「丙，「丙，「' 90
+pair zh-Hans '甲。」甲。」甲。」' 90
+pair zh-Hans '丙，「丙，「丙，「' 90
+# the Traditional document's text in order, quotes and marks as written
+pdftotext "$tmp/taipei.pdf" - | tr -d '\n ' > "$tmp/taipei.txt"
+for s in '市府表示：「真正的關鍵在於創新。」報告指出，『數位轉型』是重點；' \
+    '市民說：「今年真的很好。」「明年會更好！」他們（包括專家）認為，經濟「穩中求進」。'; do
+	grep -qF "$s" "$tmp/taipei.txt" && ok || bad "text order" "$s not in $(cat "$tmp/taipei.txt")"
+done
+
+echo "unseen-hant: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
