@@ -13,6 +13,13 @@
 #      a 。」 keeps its 2 em (before: 。 was cut to half an em and the
 #      centred 。 ran into 」), while 」。 and ，「 still take 1.5 em, and
 #      in a Simplified document 。」 still does; the text extracts in order.
+#   3. convert: s2tw (and s2hk) writes the characters Taiwan (Hong Kong)
+#      writes: 為, where s2t gives OpenCC's own 爲, which no Taiwan reader
+#      writes and which sat beside the data's 為 in one document (before:
+#      s2tw was an error); no conversion touches figures, ids, web
+#      addresses (before: the Chinese path of https://…/发展.html became
+#      發展, another address) or Latin, and headings, captions, cells,
+#      notes and paragraphs are converted alike.
 . "$(dirname "$0")/../lib.sh"
 d=tests/data/hant
 # fonts FILE.pdf: the base names of the fonts FILE embeds, subset tags off
@@ -86,6 +93,44 @@ for s in '市府表示：「真正的關鍵在於創新。」報告指出，『�
     '市民說：「今年真的很好。」「明年會更好！」他們（包括專家）認為，經濟「穩中求進」。'; do
 	grep -qF "$s" "$tmp/taipei.txt" && ok || bad "text order" "$s not in $(cat "$tmp/taipei.txt")"
 done
+
+# 3. conversions
+cat > "$tmp/c.md" <<'MD'
+---
+title: 测试报告
+---
+
+# 一、为民服务
+
+括号内为比上年增长，编号GDP-2024-001，网址 https://www.gov.cn/a_b/发展.html ，Report v1.5，1315.7万人次，10%。
+
+```table
+type: static
+caption: 表1 为民项目
+header: 项目 | 数值
+rows:
+  - 为民实事 | 12.50
+note: 注：数据为初步统计。
+```
+MD
+for conv in s2t s2tw s2hk; do
+	if "$bin" render -t "$tmp/c.md" -d $d/taipei.yaml -V convert=$conv -o "$tmp/c-$conv.pdf" 2> "$tmp/c.err"; then
+		pdftotext "$tmp/c-$conv.pdf" - | tr -d '\n' > "$tmp/c-$conv.txt"
+		for s in GDP-2024-001 'https://www.gov.cn/a_b/发展.html' 'Report v1.5' 1315.7 '10%' '12.50'; do
+			grep -qF -- "$s" "$tmp/c-$conv.txt" && ok || bad "$conv keeps $s" "$(cat "$tmp/c-$conv.txt")"
+		done
+	else
+		bad "convert $conv" "$(cat "$tmp/c.err")"
+	fi
+done
+# Taiwan's and Hong Kong's 為 in the heading, the caption, the cell, the
+# paragraph and the note: five, and no 为 or 爲 (OpenCC's s2t writes 爲)
+for conv in s2tw s2hk; do
+	n=$(grep -o '為' "$tmp/c-$conv.txt" | wc -l)
+	[ "$n" -eq 5 ] && ! grep -q '[为爲]' "$tmp/c-$conv.txt" && ok ||
+		bad "$conv: 為 everywhere" "$n: $(cat "$tmp/c-$conv.txt")"
+done
+[ "$(grep -o '爲' "$tmp/c-s2t.txt" | wc -l)" -eq 5 ] && ok || bad "s2t: 爲" "$(cat "$tmp/c-s2t.txt")"
 
 echo "unseen-hant: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
