@@ -65,6 +65,11 @@ render songxian -t templates/briefing.md -d input/songxian-2024.yaml && sc songx
 fonts "$tmp/gongwen-hant.pdf" > "$tmp/gw.fonts"
 grep -q 'NotoSerifCJKtc' "$tmp/gw.fonts" && ! grep -q 'CJKsc' "$tmp/gw.fonts" && ok ||
 	bad "gongwen: Traditional faces" "$(cat "$tmp/gw.fonts" "$tmp/gongwen-hant.err")"
+# a 'hant' line for a face no role has is an error at it
+sed 's|^hant noto/NotoSerifCJK-Regular.ttc  *2 |hant noto/NotoSerifCJK-Regular.ttc 1 |' fonts/fonts.conf > "$tmp/f.conf"
+"$bin" render --fonts "$tmp/f.conf" -t $d/taipei.md -d $d/taipei.yaml -o "$tmp/f.pdf" 2> "$tmp/f.err"
+[ $? -ne 0 ] && grep -q "f.conf:[0-9]*:6: error: face 1 of 'noto/NotoSerifCJK-Regular.ttc' is in no role's fonts above" "$tmp/f.err" &&
+	[ ! -e "$tmp/f.pdf" ] && ok || bad "hant line of no face" "$(cat "$tmp/f.err")"
 
 # 2. compression, measured as the width of an unjustified last line of
 # three pairs after a Han character (12 pt: 3 x 2.5 em = 90 pt when the
