@@ -58,7 +58,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rg_layout *l = NULL;
 	if (doc != NULL) {
 		rg_doc_dump(doc, fuzz_sink());
-		rg_metrics m = rg_render_metrics(fs);
+		rg_render_fonts rf = { fs, RG_SCRIPT_HANS };
+		rg_metrics m = rg_render_metrics(&rf);
 		/* the template's theme, when it names gongwen; else briefing */
 		const rg_theme *th = &themes[doc->meta.theme != NULL &&
 		    strcmp(doc->meta.theme, "gongwen") == 0];

@@ -61,7 +61,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK((rc == 0) == (d.errors + d.failures == 0));
 	if (rc != 0)
 		return 0;
-	rg_metrics m = rg_render_metrics(fs);
+	rg_render_fonts rf = { fs, RG_SCRIPT_HANS };
+	rg_metrics m = rg_render_metrics(&rf);
 	rg_layout_opts lo = { &th, &m, 1 };
 	rg_layout *l = rg_layout_run(doc, &lo, &d);
 	FUZZ_CHECK(l != NULL || d.errors + d.failures > 0);

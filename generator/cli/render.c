@@ -220,25 +220,32 @@ theme_words(void *ctx, const char *theme, const rg_word_setting **words, size_t 
 static int
 fs_lookup(void *ctx, int role, int32_t cp, int *primary)
 {
-	return rg_fontset_lookup(ctx, (rg_role)role, cp, primary);
+	const rg_render_fonts *f = ctx;
+	return rg_fontset_lookup_script(f->fs, f->script, (rg_role)role, cp, primary);
 }
 
 static double
 fs_advance(void *ctx, int face, int32_t cp)
 {
-	return rg_fontset_advance(ctx, face, cp);
+	return rg_fontset_advance(((const rg_render_fonts *)ctx)->fs, face, cp);
 }
 
 static const char *
 fs_family(void *ctx, int face)
 {
-	return face >= 0 ? rg_fontset_family(ctx, face) : "?";
+	return face >= 0 ? rg_fontset_family(((const rg_render_fonts *)ctx)->fs, face) : "?";
+}
+
+static int
+fs_ink(void *ctx, int face, int32_t cp, double *x0, double *x1)
+{
+	return rg_fontset_ink(((const rg_render_fonts *)ctx)->fs, face, cp, x0, x1);
 }
 
 rg_metrics
-rg_render_metrics(rg_fontset *fs)
+rg_render_metrics(rg_render_fonts *f)
 {
-	rg_metrics m = { fs, fs_lookup, fs_advance, fs_family };
+	rg_metrics m = { f, fs_lookup, fs_advance, fs_family, fs_ink };
 	return m;
 }
 
@@ -436,7 +443,10 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	    &theme_path, d);
 	if (theme == NULL)
 		goto out;
-	rg_metrics m = rg_render_metrics(e->fonts);
+	/* a Traditional document in the Traditional faces (fonts.conf 'hant') */
+	rg_render_fonts rf = { e->fonts, doc->meta.lang != NULL &&
+	    strcmp(doc->meta.lang, "zh-Hant") == 0 ? RG_SCRIPT_HANT : RG_SCRIPT_HANS };
+	rg_metrics m = rg_render_metrics(&rf);
 	/* REPORTGEN_CELL_FRAMES=1: every table cell framed in magenta, for
 	 * the tests that measure cells in the PDF (tests/e2e/table-cells.sh) */
 	const char *frames = getenv("REPORTGEN_CELL_FRAMES");

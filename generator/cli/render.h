@@ -80,7 +80,13 @@ int rg_write_depfile(const char *path, const char *target, const char *const *de
     size_t ndeps, rg_diag *d);
 
 /* The layout's metrics answered by a font set (glyph lookup with fallback,
- * advances, family names). */
-rg_metrics rg_render_metrics(rg_fontset *fs);
+ * advances, family names), for text of a script: the font set's faces for
+ * it (a Traditional document, lang zh-Hant, is drawn by the 'hant' faces
+ * of fonts.conf).  f must outlive the metrics. */
+typedef struct rg_render_fonts {
+	rg_fontset *fs;
+	rg_script script;
+} rg_render_fonts;
+rg_metrics rg_render_metrics(rg_render_fonts *f);
 
 #endif

@@ -45,6 +45,7 @@ typedef struct face {
 	double scale;            /* 1000 / units per em */
 	int base;                /* the face drawn: itself, or the stroked one */
 	int fake_bold;
+	int hant;                /* the face that draws it in Traditional text, or -1 */
 } face;
 
 /* The chains of a role: its faces, the faces tried first for Latin, and
@@ -166,6 +167,7 @@ open_face(rg_fontset *fs, const char *path, int index, rg_pos pos, rg_diag *d)
 	f->family = face_family(hb);
 	f->base = (int)(fs->nfaces - 1);
 	f->fake_bold = 0;
+	f->hant = -1;
 	return (int)(fs->nfaces - 1);
 }
 
@@ -191,6 +193,55 @@ split_fields(char *line, char **field, int *col, size_t max)
 	return n;
 }
 
+/* The file name of a configured font, found in the search directories
+ * (or as an absolute path); NULL after reporting, for role (a name for the
+ * message) and package, at pos with the column col. */
+static char *
+find_font(const char *name, const char *role, const char *pkg, char **search,
+    size_t nsearch, rg_pos pos, int col, rg_diag *d)
+{
+	rg_buf path = { 0 };
+	for (size_t i = 0; i < nsearch; i++) {
+		rg_buf_clear(&path);
+		rg_buf_printf(&path, "%s/%s", search[i], name);
+		if (access(path.data, R_OK) == 0)
+			break;
+		rg_buf_clear(&path);
+	}
+	if (name[0] == '/' && access(name, R_OK) == 0) {
+		rg_buf_clear(&path);
+		rg_buf_puts(&path, name);
+	}
+	if (path.len == 0) {
+		rg_buf dirs = { 0 };
+		for (size_t i = 0; i < nsearch; i++)
+			rg_buf_printf(&dirs, "%s%s", i ? ", " : "", search[i]);
+		pos.col = col;
+		rg_msg(d, RG_M_FONT_MISSING, pos, "font file '%s' for role %s not found in %s "
+		    "(install the Debian package %s: apt-get install %s)", name,
+		    role, nsearch ? rg_buf_cstr(&dirs) : "(no search directory)", pkg, pkg);
+		rg_buf_free(&dirs);
+		rg_buf_free(&path);
+		return NULL;
+	}
+	return rg_buf_detach(&path);
+}
+
+/* A face index of a configuration line: 0 to 255; -1 after reporting. */
+static int
+index_field(const char *s, rg_pos pos, int col, rg_diag *d)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end != '\0' || end == s || v < 0 || v > 255) {
+		pos.col = col;
+		rg_msg(d, RG_M_FONTCONF, pos,
+		    "font index must be a number from 0 to 255, found '%s'", s);
+		return -1;
+	}
+	return (int)v;
+}
+
 static int
 add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
     size_t nsearch, rg_pos pos, rg_diag *d)
@@ -208,18 +259,8 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 	}
 	int index = 0;
 	const char *pkg = field[nf - 1];
-	if (nf == 5) {
-		char *end;
-		long v = strtol(field[3], &end, 10);
-		if (*end != '\0' || v < 0 || v > 255) {
-			pos.col = col[3];
-			rg_msg(d, RG_M_FONTCONF, pos,
-			    "font index must be a number from 0 to 255, found '%s'",
-			    field[3]);
-			return -1;
-		}
-		index = (int)v;
-	}
+	if (nf == 5 && (index = index_field(field[3], pos, col[3], d)) < 0)
+		return -1;
 	int *chain = fs->chain[kind][role];
 	int *nchain = &fs->nchain[kind][role];
 	if (*nchain == MAX_CHAIN) {
@@ -227,36 +268,56 @@ add_role_font(rg_fontset *fs, char **field, int *col, size_t nf, char **search,
 		    "more than %d fonts for role %s", MAX_CHAIN, field[1]);
 		return -1;
 	}
-	rg_buf path = { 0 };
-	for (size_t i = 0; i < nsearch; i++) {
-		rg_buf_clear(&path);
-		rg_buf_printf(&path, "%s/%s", search[i], field[2]);
-		if (access(path.data, R_OK) == 0)
-			break;
-		rg_buf_clear(&path);
-	}
-	if (field[2][0] == '/' && access(field[2], R_OK) == 0) {
-		rg_buf_clear(&path);
-		rg_buf_puts(&path, field[2]);
-	}
-	if (path.len == 0) {
-		rg_buf dirs = { 0 };
-		for (size_t i = 0; i < nsearch; i++)
-			rg_buf_printf(&dirs, "%s%s", i ? ", " : "", search[i]);
-		pos.col = col[2];
-		rg_msg(d, RG_M_FONT_MISSING, pos, "font file '%s' for role %s not found in %s "
-		    "(install the Debian package %s: apt-get install %s)", field[2],
-		    field[1], nsearch ? rg_buf_cstr(&dirs) : "(no search directory)", pkg, pkg);
-		rg_buf_free(&dirs);
-		rg_buf_free(&path);
+	char *path = find_font(field[2], field[1], pkg, search, nsearch, pos, col[2], d);
+	if (path == NULL)
 		return -1;
-	}
 	pos.col = col[2];
-	int f = open_face(fs, path.data, index, pos, d);
-	rg_buf_free(&path);
+	int f = open_face(fs, path, index, pos, d);
+	free(path);
 	if (f < 0)
 		return -1;
 	chain[(*nchain)++] = f;
+	return 0;
+}
+
+/* "hant FILE INDEX VFILE VINDEX PACKAGE": in Traditional text, the face
+ * INDEX of FILE (a face of some role's chain, configured above) is drawn by
+ * the face VINDEX of VFILE (Noto CJK SC by Noto CJK TC: Traditional glyph
+ * forms and punctuation centred in the em box). */
+static int
+add_variant(rg_fontset *fs, char **field, int *col, char **search, size_t nsearch,
+    rg_pos pos, rg_diag *d)
+{
+	const char *pkg = field[5];
+	int index = index_field(field[2], pos, col[2], d);
+	int vindex = index_field(field[4], pos, col[4], d);
+	if (index < 0 || vindex < 0)
+		return -1;
+	char *path = find_font(field[1], "hant", pkg, search, nsearch, pos, col[1], d);
+	if (path == NULL)
+		return -1;
+	int f = -1;
+	for (size_t i = 0; i < fs->nfaces && f < 0; i++)
+		if (fs->faces[i].index == index && !fs->faces[i].fake_bold &&
+		    strcmp(fs->faces[i].path, path) == 0)
+			f = (int)i;
+	free(path);
+	if (f < 0) {
+		pos.col = col[1];
+		rg_msg(d, RG_M_FONTCONF, pos, "face %d of '%s' is in no role's fonts above: "
+		    "a 'hant' line names a face of a 'role', 'latin', 'bold' or 'latin-bold' "
+		    "line before it", index, field[1]);
+		return -1;
+	}
+	char *vpath = find_font(field[3], "hant", pkg, search, nsearch, pos, col[3], d);
+	if (vpath == NULL)
+		return -1;
+	pos.col = col[3];
+	int v = open_face(fs, vpath, vindex, pos, d);
+	free(vpath);
+	if (v < 0)
+		return -1;
+	fs->faces[f].hant = v == f ? -1 : v;
 	return 0;
 }
 
@@ -282,8 +343,16 @@ fake_bold_of(rg_fontset *fs, int f)
 	b.family = rg_xstrdup(b.family);
 	b.base = f;
 	b.fake_bold = 1;
+	b.hant = -1;
 	*RG_PUSH(fs->faces, fs->nfaces, fs->cap) = b;
-	return (int)(fs->nfaces - 1);
+	int made = (int)(fs->nfaces - 1);
+	/* stroked in Traditional text too: the stroked variant */
+	int v = fs->faces[f].hant;
+	if (v >= 0) {
+		int vb = fake_bold_of(fs, v);
+		fs->faces[made].hant = vb;
+	}
+	return made;
 }
 
 /* A role with no bold chain strokes its regular faces; Latin likewise. */
@@ -339,10 +408,14 @@ rg_fontset_load(const char *config_path, rg_diag *d)
 		} else if (chain_word(field[0]) && (nf == 4 || nf == 5)) {
 			if (add_role_font(fs, field, col, nf, search, nsearch, pos, d) < 0)
 				rc = -1;
+		} else if (strcmp(field[0], "hant") == 0 && nf == 6) {
+			if (add_variant(fs, field, col, search, nsearch, pos, d) < 0)
+				rc = -1;
 		} else {
 			rg_msg(d, RG_M_FONTCONF, pos,
-			    "expected 'search DIR' or 'role|latin|bold|latin-bold "
-			    "NAME FILE [INDEX] PACKAGE', found '%s'", field[0]);
+			    "expected 'search DIR', 'role|latin|bold|latin-bold "
+			    "NAME FILE [INDEX] PACKAGE' or 'hant FILE INDEX FILE INDEX PACKAGE', "
+			    "found '%s'", field[0]);
 			rc = -1;
 		}
 	}
@@ -440,6 +513,20 @@ rg_fontset_glyph(const rg_fontset *fs, int face, int32_t cp)
 	return glyph_of(&fs->faces[face], cp, &has);
 }
 
+int
+rg_fontset_ink(const rg_fontset *fs, int fi, int32_t cp, double *x0, double *x1)
+{
+	struct face *f = &fs->faces[fi];
+	int has;
+	unsigned g = glyph_of(f, cp, &has);
+	hb_glyph_extents_t e;
+	if (!has || !hb_font_get_glyph_extents(f->font, g, &e))
+		return -1;
+	*x0 = e.x_bearing * f->scale;
+	*x1 = (e.x_bearing + e.width) * f->scale;
+	return 0;
+}
+
 unsigned
 rg_fontset_glyph_count(const rg_fontset *fs, int face)
 {
@@ -465,6 +552,23 @@ is_latin(int32_t cp)
 int
 rg_fontset_lookup(const rg_fontset *fs, int role, int32_t cp, int *primary)
 {
+	return rg_fontset_lookup_script(fs, RG_SCRIPT_HANS, role, cp, primary);
+}
+
+/* Face f, or in Traditional text its variant when that has cp. */
+static int
+in_script(const rg_fontset *fs, rg_script script, int f, int32_t cp)
+{
+	int v = fs->faces[f].hant;
+	if (script == RG_SCRIPT_HANT && v >= 0 && has_glyph(&fs->faces[v], cp))
+		return v;
+	return f;
+}
+
+int
+rg_fontset_lookup_script(const rg_fontset *fs, rg_script script, int role, int32_t cp,
+    int *primary)
+{
 	*primary = 1;
 	int bold = (role & RG_ROLE_BOLD) != 0;
 	role &= ~RG_ROLE_BOLD;
@@ -477,12 +581,12 @@ rg_fontset_lookup(const rg_fontset *fs, int role, int32_t cp, int *primary)
 	if (is_latin(cp))
 		for (int i = 0; i < nlatin; i++)
 			if (has_glyph(&fs->faces[latin[i]], cp))
-				return latin[i];
+				return in_script(fs, script, latin[i], cp);
 	for (int i = 0; i < nchain; i++) {
 		int f = chain[i];
 		if (has_glyph(&fs->faces[f], cp)) {
 			*primary = i == 0;
-			return f;
+			return in_script(fs, script, f, cp);
 		}
 	}
 	return -1;

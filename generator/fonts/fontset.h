@@ -54,8 +54,18 @@ int rg_fontset_fake_bold(const rg_fontset *fs, int face);
  * cp; -1 if none has it.  *primary is set to whether that face is the
  * first of the chain. */
 int rg_fontset_lookup(const rg_fontset *fs, int role, int32_t cp, int *primary);
+/* The script of the text a face is looked up for: in Traditional text a
+ * face with a 'hant' variant in fonts.conf (Noto CJK SC's TC face) is drawn
+ * by the variant, wherever the variant has the character. */
+typedef enum rg_script { RG_SCRIPT_HANS, RG_SCRIPT_HANT } rg_script;
+/* rg_fontset_lookup (which is this for Simplified text) for text of script. */
+int rg_fontset_lookup_script(const rg_fontset *fs, rg_script script, int role, int32_t cp,
+    int *primary);
 /* Advance of cp in face, in 1/1000 em. */
 double rg_fontset_advance(const rg_fontset *fs, int face, int32_t cp);
+/* The horizontal extent of the ink of cp's glyph in face, in 1/1000 em
+ * from its origin: 0, or -1 when face has no glyph for cp. */
+int rg_fontset_ink(const rg_fontset *fs, int face, int32_t cp, double *x0, double *x1);
 /* The glyph of cp in face (0, .notdef, if it has none). */
 unsigned rg_fontset_glyph(const rg_fontset *fs, int face, int32_t cp);
 /* Number of glyphs of face's font. */

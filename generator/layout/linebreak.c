@@ -239,6 +239,26 @@ is_cjk_punct(int32_t cp)
 	return in_set(cp, ink_left) || in_set(cp, ink_right);
 }
 
+/* Which half of the em box the glyph of the punctuation mark cp holds in
+ * face: -1 the left, 1 the right, 0 neither (centred, as the Taiwan and
+ * Hong Kong faces set 。，、；：！？), measured from the glyph when the
+ * metrics can, else as the mainland style of the sets above. */
+static int
+ink_side(rg_lb_para *p, int face, int32_t cp)
+{
+	const rg_metrics *m = p->env->metrics;
+	double x0, x1;
+	if (m->ink != NULL && face >= 0 && m->ink(m->ctx, face, cp, &x0, &x1) == 0) {
+		double adv = m->advance(m->ctx, face, cp);
+		if (adv > 0 && x1 <= adv * 0.55)
+			return -1;
+		if (adv > 0 && x0 >= adv * 0.45)
+			return 1;
+		return 0;
+	}
+	return in_set(cp, ink_left) ? -1 : in_set(cp, ink_right) ? 1 : 0;
+}
+
 /* Advance of a wide item on the grid, and punctuation compression: 。” or
  * ，“ take 1.5 em.  The grid's difference from the font's advance is spread
  * over the glyphs as `adjust` (the pdf stage's character spacing); the
@@ -261,7 +281,7 @@ settle_wide(rg_lb_para *p, rg_lb_item *it, double natural)
 	rg_lb_item *prev = it > p->items ? it - 1 : NULL;
 	if (prev != NULL && prev->type == RG_LB_WIDE && prev->nglyphs == 1 &&
 	    is_cjk_punct(prev->last) && is_cjk_punct(it->first) &&
-	    (in_set(prev->last, ink_left) || in_set(it->first, ink_right))) {
+	    (ink_side(p, prev->face, prev->last) < 0 || ink_side(p, it->face, it->first) > 0)) {
 		if (!prev->half) {
 			prev->width -= prev->size * 0.5;
 			prev->half = 1;

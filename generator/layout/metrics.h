@@ -20,6 +20,10 @@ typedef struct rg_metrics {
 	double (*advance)(void *ctx, int face, int32_t cp);
 	/* Family name of a face, for messages. */
 	const char *(*family)(void *ctx, int face);
+	/* Where the ink of cp's glyph in face lies across its advance, from
+	 * *x0 to *x1 in 1/1000 em: 0, or -1 when not known.  NULL: not known
+	 * (full-width punctuation is then taken to be mainland style). */
+	int (*ink)(void *ctx, int face, int32_t cp, double *x0, double *x1);
 } rg_metrics;
 
 #endif

@@ -13,7 +13,8 @@
 #include "../base/diag.h"
 #include "doc.h"
 
-/* config: "t2s" or "s2t".  Returns 0, or -1 after reporting at `at`. */
+/* config: "t2s", "s2t", "s2tw" (Taiwan's characters) or "s2hk" (Hong
+ * Kong's), OpenCC's t2s.json, s2t.json, ....  Returns 0, or -1 after reporting at `at`. */
 int rg_doc_convert(rg_doc *doc, const char *config, rg_pos at, rg_diag *d);
 
 #endif

@@ -311,7 +311,7 @@ typedef struct ctx {
 	const char *indicator;   /* {{#each indicator ...}}: the current one */
 	int computed;            /* the placeholder just resolved was computed */
 	int marker_depth;        /* {{#each}} and {{#if}} open around the current one */
-	const char *convert;     /* "t2s", "s2t" or NULL: OpenCC over the whole document */
+	const char *convert;     /* "t2s", "s2t", "s2tw", "s2hk" or NULL: OpenCC over the document */
 	struct warned *warned;   /* observations already warned about (shared by sub-contexts) */
 	rg_pos convert_pos;
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
@@ -2363,12 +2363,14 @@ read_lang(ctx *c, rg_spec *front)
 {
 	rg_lang lang = rg_words_guess(c->ds);
 	int rc = 0;
-	static const char *const conversions[] = { "t2s", "s2t", "none", NULL };
-	int conv = rg_spec_choice(front, "convert", conversions, 2, c->d);
+	/* s2tw, s2hk: Traditional characters as Taiwan and Hong Kong write
+	 * them (為, not OpenCC's own 爲) */
+	static const char *const conversions[] = { "t2s", "s2t", "s2tw", "s2hk", "none", NULL };
+	int conv = rg_spec_choice(front, "convert", conversions, 4, c->d);
 	if (conv < 0) {
 		c->errors++;
 		rc = -1;
-	} else if (conv < 2) {
+	} else if (conv < 4) {
 		c->convert = conversions[conv];
 		c->convert_pos = rg_spec_get(front, "convert")->value_pos[0];
 		lang = conv == 0 ? RG_LANG_HANS : RG_LANG_HANT;

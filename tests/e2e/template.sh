@@ -343,7 +343,7 @@ for cv in t2s s2t; do
 	fi
 done
 printf '%s\n' '---' 'convert: t2t' '---' 'x' > converr.md
-fails converr "converr.md:2:10: error: 't2t' is not a valid value of convert (expected t2s, s2t or none"
+fails converr "converr.md:2:10: error: 't2t' is not a valid value of convert (expected t2s, s2t, s2tw, s2hk or none"
 
 ## 6. computed figures
 
