@@ -840,9 +840,13 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	if (fits && l->npages % 2 == 0) {
 		page = &l->pages[last];
 	} else {
-		if (l->npages % 2 == 0)
+		/* 7.5: 版记页前有空白页的，空白页和版记页均不编排页码 -- a
+		 * 版记 page with no blank page before it keeps its number */
+		int blank = l->npages % 2 == 0;
+		if (blank)
 			add_page(l);
 		page = add_page(l);
+		page->unnumbered = blank;
 	}
 	double top = bottom - H;
 	rg_box **bx = &page->boxes;

@@ -1118,8 +1118,20 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 		rg_gongwen_recipients(&c, c.gongwen, f.x, f.width);
 	build_blocks(&c, doc->root->first_child, f);
 	if (!has_kind(doc->root, RG_BLOCK_DATELINE)) {
+		/* with no dateline the 附件说明 and the 附注 close the
+		 * document: the last two lines of the body go with them, as
+		 * with a signature (7.3.5.5); the 附注 stood alone on a page */
+		size_t n0 = c.nitems;
 		rg_gongwen_attachments(&c, c.gongwen, f.x, f.width);
 		rg_gongwen_note(&c, c.gongwen, f.x, f.width);
+		for (size_t k = n0; k > 0 && k + 2 > n0 && c.nitems > n0; k--) {
+			c.items[k - 1].keep_next = 1;
+			c.items[k - 1].closing = 2;
+		}
+		for (size_t k = n0; k < c.nitems; k++) {
+			c.items[k].keep_next = k + 1 < c.nitems;
+			c.items[k].closing = 1;
+		}
 	}
 	paginate(&c);
 	rg_gongwen_foot(&c, c.gongwen);

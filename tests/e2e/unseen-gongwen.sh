@@ -1,0 +1,82 @@
+#!/bin/sh
+# unseen-gongwen.sh -- 公文 of kinds and shapes the other scripts do not
+# render (a 请示, a 报告, a 函, a one-line 通知 with no 主送机关), measured
+# from the PDF against GB/T 9704-2012 as docs/gongwen.md states it.
+. "$(dirname "$0")/../lib.sh"
+data=input/songxian-2024.yaml
+# the page number of page N of PDF ("" when it has none): the text of the
+# line below the text block (262 mm) that holds a 一字线
+pageno() {
+	pdftotext -f "$2" -l "$2" -bbox "$1" - |
+	    sed -n 's/.*yMin="\([^"]*\)".*>\(.*\)<\/word>/\1 \2/p' |
+	    awk '$1 * 25.4 / 72 > 262 { s = s $2 } END { print s }'
+}
+
+# 1. 7.5: "公文的版记页前有空白页的，空白页和版记页均不编排页码" -- only a
+# 版记 page after a blank page is unnumbered.  A one-line 通知 whose 版记
+# does not fit on page 1 has it on page 2, with no blank page before it: page
+# 2 keeps its number (— 2 —, left); a body that ends on page 2 puts the 版记
+# on page 4 after a blank page 3, and neither is numbered.
+cat > "$tmp/one.md" <<'MD'
+---
+theme: gongwen
+secrecy: 秘密
+issuer_mark: 孟津区人民政府文件
+doc_number: 孟政〔2024〕100号
+title: 孟津区人民政府关于张三同志任职的通知
+seal: false
+cc: [区委组织部, 区人力资源和社会保障局, 区财政局, 区审计局, 区统计局, 区行政审批和政务信息管理局, 区档案馆]
+printer: 孟津区人民政府办公室
+print_date: 2024-06-01
+note: 此件主动公开
+---
+
+决定任命张三同志为孟津区交通运输局局长。
+
+```dateline
+signature: 孟津区人民政府
+date: 2024-06-01
+```
+MD
+if $bin render -t "$tmp/one.md" -d $data -o "$tmp/one.pdf" 2> "$tmp/err"; then
+	n=$(pdfinfo "$tmp/one.pdf" | awk '/^Pages:/ { print $2 }')
+	[ "$n" = 2 ] && pdftotext -f 2 -l 2 "$tmp/one.pdf" - | grep -q 抄送 && ok || bad 版记 "$n pages, or no 抄送 on page 2"
+	[ "$(pageno "$tmp/one.pdf" 1)" = "—1—" ] && [ "$(pageno "$tmp/one.pdf" 2)" = "—2—" ] && ok ||
+	    bad 页码 "the 版记 page after page 1 (no blank page): page numbers '$(pageno "$tmp/one.pdf" 1)', '$(pageno "$tmp/one.pdf" 2)', not —1— and —2—"
+	# even page: left, one character (4号, 14 pt) in from 28 mm
+	x=$(pdftotext -f 2 -l 2 -bbox "$tmp/one.pdf" - | sed -n 's/.*xMin="\([^"]*\)" yMin="\([^"]*\)".*>—.*<\/word>/\1 \2/p' |
+	    awk '$2 * 25.4 / 72 > 262 { printf "%.2f", $1 * 25.4 / 72; exit }')
+	awk -v x="${x:-0}" 'BEGIN { d = x - (28 + 14 * 25.4 / 72); exit !(d > -0.6 && d < 0.6) }' && ok ||
+	    bad 页码 "page 2's number starts at ${x:-?} mm, not one 4号 character in (32.94 mm)"
+else
+	bad one "$(cat "$tmp/err")"
+fi
+# 2. a body of 30 one-line paragraphs that ends on the foot of page 2 and no
+# dateline: the 附注 (7.3.6, after the body when there is no 成文日期) stood
+# alone on page 3; now the last two lines of the body go with it, as with a
+# signature (7.3.5.5), and the 版记 page 4, after page 3 that is no blank
+# page, is numbered.  Without the 附注 the 版记 comes after a blank page 3,
+# and neither is numbered.
+{ sed '/^---$/,/^---$/!d' "$tmp/one.md"; i=0; while [ $i -lt 30 ]; do printf '\n第%d段正文。\n' $i; i=$((i + 1)); done; } > "$tmp/two.md"
+if $bin render -t "$tmp/two.md" -d $data -o "$tmp/two.pdf" 2> "$tmp/err"; then
+	n=$(pdfinfo "$tmp/two.pdf" | awk '/^Pages:/ { print $2 }')
+	note_page=$(pdftotext "$tmp/two.pdf" - | awk '/\f/ { p += gsub(/\f/, "") } /此件主动公开/ { print p + 1; exit }')
+	body=$(pdftotext -f "${note_page:-1}" -l "${note_page:-1}" "$tmp/two.pdf" - | grep -c '段正文')
+	[ "${body:-0}" -ge 2 ] && ok || bad 附注 "the 附注 on page ${note_page:-?} with ${body:-0} lines of the body"
+	[ "$n" = 4 ] && [ "$(pageno "$tmp/two.pdf" 4)" = "—4—" ] && ok ||
+	    bad 页码 "$n pages; the 版记 page after a page that is not blank numbered '$(pageno "$tmp/two.pdf" 4)', not —4—"
+else
+	bad two "$(cat "$tmp/err")"
+fi
+grep -v '^note:' "$tmp/two.md" > "$tmp/three.md"
+if $bin render -t "$tmp/three.md" -d $data -o "$tmp/three.pdf" 2> "$tmp/err"; then
+	n=$(pdfinfo "$tmp/three.pdf" | awk '/^Pages:/ { print $2 }')
+	[ "$n" = 4 ] && [ -z "$(pdftotext -f 3 -l 3 "$tmp/three.pdf" - | tr -d ' \n\f')" ] &&
+	    [ "$(pageno "$tmp/three.pdf" 2)" = "—2—" ] && [ -z "$(pageno "$tmp/three.pdf" 4)" ] && ok ||
+	    bad 页码 "$n pages; page 3 '$(pdftotext -f 3 -l 3 "$tmp/three.pdf" - | head -c 40)', numbers '$(pageno "$tmp/three.pdf" 2)' '$(pageno "$tmp/three.pdf" 4)'"
+else
+	bad three "$(cat "$tmp/err")"
+fi
+
+echo "unseen-gongwen: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
