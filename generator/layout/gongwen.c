@@ -788,6 +788,57 @@ add_page(rg_layout *l)
 	return p;
 }
 
+/* The 抄送 names in p as lines of width room: broken after the `，` or `、`
+ * between the offices' names only; a name wider than the room (it ran past
+ * the text block and off the page, the rest of it lost) is broken between
+ * its words, at every boundary of the dictionary if need be, then between
+ * characters, as a 署名 is (name_lines), and the other names stay whole. */
+static void
+cc_lines(rg_lb_para *p, double room, rg_lb_line **lines, size_t *n)
+{
+	/* long[k]: item k is inside a name wider than the room */
+	unsigned char *inlong = rg_xcalloc(p->n + 1, 1), *keep = rg_xcalloc(p->n + 1, 1);
+	for (size_t a = 0; a < p->n; ) {
+		size_t z = a;
+		double nw = 0;
+		while (z < p->n) {
+			nw += p->items[z].width;
+			int32_t last = p->items[z++].last;
+			if (last == 0xFF0C || last == 0x3001)
+				break;
+		}
+		for (size_t k = a; nw > room + 1e-6 && k < z; k++)
+			inlong[k] = 1;
+		a = z;
+	}
+	*lines = NULL;
+	for (int pass = 0; pass < 4; pass++) {
+		/* the keeps inside words of this pass (none in pass 3) */
+		for (size_t k = 0; k < p->n; k++)
+			p->items[k].keep_before = 0;
+		if (pass == 1)
+			rg_lb_keep_words(p);
+		else if (pass == 2)
+			rg_lb_keep_words_loose(p);
+		for (size_t k = 0; k < p->n; k++)
+			keep[k] = pass > 0 && pass < 3 && p->items[k].keep_before;
+		for (size_t k = 1; k < p->n; k++) {
+			int after_name = p->items[k - 1].last == 0xFF0C || p->items[k - 1].last == 0x3001;
+			p->items[k].keep_before = after_name ? 0 :
+			    pass > 0 && inlong[k] && inlong[k - 1] ? keep[k] : 1;
+		}
+		free(*lines);
+		*n = rg_lb_break(p, room, 0, lines);
+		int wide = 0;
+		for (size_t i = 0; i < *n; i++)
+			wide |= (*lines)[i].natural > room + 1e-6;
+		if (!wide)
+			break;
+	}
+	free(inlong);
+	free(keep);
+}
+
 void
 rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 {
@@ -813,11 +864,7 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		rg_lb_style st = { th->body_role, s, 0, NULL };
 		rg_pos none = { NULL, 0, 0 };
 		rg_lb_add_text(&p, g->cc, &st, none);
-		/* broken between the offices' names only */
-		for (size_t k = 1; k < p.n; k++)
-			if (p.items[k - 1].last != 0xFF0C && p.items[k - 1].last != 0x3001)
-				p.items[k].keep_before = 1;
-		ncc = rg_lb_break(&p, w - 2 * s - lw, 0, &lines);
+		cc_lines(&p, w - 2 * s - lw, &lines, &ncc);
 	}
 	int print_row = g->printer != NULL || g->print_date != NULL;
 	/* the 印发机关 left of the date, one character apart; a name longer

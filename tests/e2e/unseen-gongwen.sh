@@ -78,5 +78,22 @@ else
 	bad three "$(cat "$tmp/err")"
 fi
 
+# 3. 7.4.2: a 抄送机关 longer than the line (broken only after ，and 、) ran
+# past the text block to 213 mm, and what was past the page edge was lost
+# in pdftotext; now it is broken between its words: every word of the 版记
+# inside 28-184 mm, the names read back whole
+long=河南省洛阳市孟津区人民政府办公室行政审批和政务信息管理局综合业务科室档案管理中心
+printf -- '---\ntheme: gongwen\ntitle: 关于做好安全生产工作的通知\ncc: [%s, 区档案馆]\nprinter: 孟津区人民政府办公室\nprint_date: 2024-06-01\n---\n\n正文。\n' "$long" > "$tmp/cc.md"
+if $bin render -t "$tmp/cc.md" -d $data -o "$tmp/cc.pdf" 2> "$tmp/err"; then
+	n=$(pdfinfo "$tmp/cc.pdf" | awk '/^Pages:/ { print $2 }')
+	pdftotext -f "$n" -l "$n" -bbox "$tmp/cc.pdf" - | sed -n 's/.*xMin="\([^"]*\)".*xMax="\([^"]*\)".*>\(.*\)<\/word>/\1 \2 \3/p' |
+	    awk '{ a = $1 * 25.4 / 72; b = $2 * 25.4 / 72; if (a < 27.9 || b > 184.1) printf "%s %.1f-%.1f mm; ", $3, a, b }' > "$tmp/out"
+	[ ! -s "$tmp/out" ] && ok || bad 抄送 "past the text block: $(cat "$tmp/out")"
+	pdftotext -f "$n" -l "$n" "$tmp/cc.pdf" - | tr -d ' \n' | grep -q "抄送：$long，区档案馆。" && ok ||
+	    bad 抄送 "text lost: $(pdftotext -f "$n" -l "$n" "$tmp/cc.pdf" - | tr -d ' \n' | head -c 120)"
+else
+	bad cc "$(cat "$tmp/err")"
+fi
+
 echo "unseen-gongwen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
