@@ -95,5 +95,20 @@ else
 	bad cc "$(cat "$tmp/err")"
 fi
 
+# 4. 7.2.5: the 发文顺序号 is a number: 孟政〔2024〕7a号, 7-1号 and 7号号
+# were taken; each is an error (exit 2, no PDF) naming the value at its
+# line and column
+for dn in 孟政〔2024〕7a号 孟政〔2024〕7-1号 孟政〔2024〕7号号; do
+	printf -- '---\ntheme: gongwen\ndoc_number: %s\ntitle: 关于的通知\n---\n\n正文。\n' "$dn" > "$tmp/dn.md"
+	rm -f "$tmp/dn.pdf"
+	$bin render -t "$tmp/dn.md" -d $data -o "$tmp/dn.pdf" 2> "$tmp/err"
+	rc=$?
+	[ $rc = 2 ] && [ ! -e "$tmp/dn.pdf" ] && grep -q "dn.md:3:13: error: doc_number '$dn' .*Arabic digits.*\[gongwen-value\]" "$tmp/err" &&
+	    ok || bad 发文字号 "$dn: exit $rc: $(cat "$tmp/err")"
+done
+printf -- '---\ntheme: gongwen\ndoc_number: 孟政办发〔2024〕117号\ntitle: 关于的通知\n---\n\n正文。\n' > "$tmp/dn.md"
+$bin render -t "$tmp/dn.md" -d $data -o "$tmp/dn.pdf" 2> "$tmp/err" &&
+    pdftotext "$tmp/dn.pdf" - | tr -d ' ' | grep -q '^孟政办发〔2024〕117号$' && ok || bad 发文字号 "孟政办发〔2024〕117号: $(cat "$tmp/err")"
+
 echo "unseen-gongwen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
