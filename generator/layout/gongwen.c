@@ -504,9 +504,12 @@ rg_gongwen_recipients(rg_flow *c, const rg_gongwen *g, double x, double w)
 		return;
 	size_t first = c->nitems;
 	lines_of(c, g->recipients, x, w, NULL, 0);
-	/* the 主送机关 stays with the first line of the body */
-	for (size_t k = first; k < c->nitems; k++)
+	/* the 主送机关 stays with the first line of the body: where a chain
+	 * must break, never after it (as after a heading) */
+	for (size_t k = first; k < c->nitems; k++) {
 		c->items[k].keep_next = 1;
+		c->items[k].keep_rank = RG_KEEP_HEADING;
+	}
 }
 
 void

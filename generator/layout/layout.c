@@ -798,9 +798,20 @@ plan_chain(const rg_flow *c, pager *pg, size_t i)
 		const rg_vitem *v = &c->items[j];
 		if (v->hidden)
 			continue;
-		if (v->landscape != first->landscape || v->in_table || v->closing)
+		if (v->landscape != first->landscape || v->in_table)
 			return;
 		double sb = y > pg->top ? v->space_before : 0;
+		/* the closing (署名, date and the lines kept with them) goes
+		 * whole to the next page when it fits one (starts_page): the
+		 * chain breaks before it, so what it leaves last here must
+		 * be a place a break is allowed (a 主送机关 was left alone at
+		 * the foot of page 1, its body on page 2) */
+		if (v->closing) {
+			if (j == i || y + sb + keep_height(c, j) <= bottom + 0.01 ||
+			    keep_height(c, j) > bottom - pg->top + 0.01)
+				return;
+			break;
+		}
 		if (y + sb + v->height > bottom + 0.01)
 			break;
 		y += sb + v->height;

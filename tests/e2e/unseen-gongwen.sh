@@ -110,5 +110,41 @@ printf -- '---\ntheme: gongwen\ndoc_number: 孟政办发〔2024〕117号\ntitle:
 $bin render -t "$tmp/dn.md" -d $data -o "$tmp/dn.pdf" 2> "$tmp/err" &&
     pdftotext "$tmp/dn.pdf" - | tr -d ' ' | grep -q '^孟政办发〔2024〕117号$' && ok || bad 发文字号 "孟政办发〔2024〕117号: $(cat "$tmp/err")"
 
+# 5. 7.3.2, 7.3.5.5: a 通知 of a two-line body and five 附件 under a full
+# 版头: the last two lines of the body go with the 附件说明 and the
+# signature, and the 主送机关 stays with the first line of the body (it
+# was left alone at the foot of page 1, the body on page 2): the 主送机关,
+# the body's first line and the date on one page
+cat > "$tmp/fj.md" <<'MD'
+---
+theme: gongwen
+urgency: 特急
+copy_number: "000021"
+secrecy: 机密
+issuer_mark: 孟津区人民政府办公室文件
+doc_number: 孟政办〔2024〕5号
+title: 孟津区人民政府办公室关于印发孟津区2024年防汛抗旱应急预案等五个文件的通知
+recipients: 各镇人民政府、街道办事处，区人民政府各部门，各有关单位
+attachments: [孟津区2024年防汛抗旱应急预案, 孟津区2024年森林防火工作方案, 孟津区2024年地质灾害防治方案及重点隐患点分布和责任人名单, 孟津区2024年安全生产大检查工作方案, 孟津区2024年应急物资储备清单]
+note: 此件主动公开
+---
+
+现将《孟津区2024年防汛抗旱应急预案》等五个文件印发给你们，请结合实际，认真贯彻执行。
+
+```dateline
+signature: 孟津区人民政府办公室
+date: 2024-03-01
+```
+MD
+# the page of the first line of PDF's text that holds $2
+page_of() { pdftotext "$1" - | awk -v t="$2" '{ p += gsub(/\f/, "") } index($0, t) { print p + 1; exit }'; }
+if $bin render -t "$tmp/fj.md" -d $data -o "$tmp/fj.pdf" 2> "$tmp/err"; then
+	a=$(page_of "$tmp/fj.pdf" 各有关单位：) b=$(page_of "$tmp/fj.pdf" 现将《) d=$(page_of "$tmp/fj.pdf" '2024 年 3 月 1 日')
+	[ -n "$a" ] && [ "$a" = "$b" ] && [ "$b" = "$d" ] && ok ||
+	    bad 主送机关 "the 主送机关 on page ${a:-?}, the body's first line on ${b:-?}, the date on ${d:-?}"
+else
+	bad fj "$(cat "$tmp/err")"
+fi
+
 echo "unseen-gongwen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
