@@ -435,6 +435,29 @@ title_cuts(const rg_lb_para *p, double w, size_t **cuts, int *wide)
 	return n;
 }
 
+/* 7.3.1: a title is 发文机关名称 + 关于 + 事由 + 文种, and its lines keep
+ * 词意完整: the name before the first 关于 is not broken (孟津区人民政府 /
+ * 办公室关于…: the dictionary has a boundary before 办公室) when it fits a
+ * line; 关于 may still begin a line. */
+static void
+keep_issuer(rg_lb_para *p, double w)
+{
+	size_t q = 0;
+	for (size_t k = 0; k + 1 < p->n && q == 0; k++) {
+		const rg_lb_item *a = &p->items[k];
+		if (a->type == RG_LB_BREAK)
+			return;          /* the title breaks itself */
+		if (a->len >= 3 && memcmp(a->text, "关", 3) == 0 && ((a->len >= 6 &&
+		    memcmp(a->text + 3, "于", 3) == 0) || (p->items[k + 1].len >= 3 &&
+		    memcmp(p->items[k + 1].text, "于", 3) == 0)))
+			q = k;
+	}
+	if (q < 2 || span_width(p, 0, q) > w + 1e-6)
+		return;
+	for (size_t k = 1; k < q; k++)
+		p->items[k].keep_before = 1;
+}
+
 void
 rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 {
@@ -447,6 +470,8 @@ rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 	rg_flow_spans(c, &p, b->spans, b->nspans, sub ? th->subtitle_role : th->title_role,
 	    size, 0);
 	rg_lb_keep_words(&p);
+	if (!sub)
+		keep_issuer(&p, w);
 	size_t *cuts;
 	int wide;
 	size_t n = title_cuts(&p, w, &cuts, &wide);

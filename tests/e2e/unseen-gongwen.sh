@@ -146,5 +146,13 @@ else
 	bad fj "$(cat "$tmp/err")"
 fi
 
+# 6. 7.3.1 (回行时，要做到词意完整): the 发文机关名称 before 关于 is not broken
+# across the lines of the title: 孟津区人民政府 / 办公室关于印发… split it
+# (ICU has a word boundary before 办公室); the title of #5 starts with the
+# whole name and 关于 on its first line, in three lines of a 梯形 or 菱形
+pdftotext -f 1 -l 1 "$tmp/fj.pdf" - | tr -d ' ' > "$tmp/fjt"
+grep -q '^孟津区人民政府办公室关于' "$tmp/fjt" && ok || bad 标题 "the issuer's name broken: $(grep -A2 '^孟津区人民政府' "$tmp/fjt" | grep -v 文件 | tr '\n' '/')"
+tr -d '\n' < "$tmp/fjt" | grep -q '孟津区人民政府办公室关于印发孟津区2024年防汛抗旱应急预案等五个文件的通知' && ok || bad 标题 "the title does not read back whole"
+
 echo "unseen-gongwen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
