@@ -784,6 +784,12 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 		return date;
 	}
 	rg_flow_gap(c, blank * P);
+	/* the seal's foot below the date's line, at the date (the 版记 must
+	 * clear it: rg_gongwen_foot) */
+	if (seal == 1) {
+		c->seal_item = c->nitems + nnames + 1;
+		c->seal_below = fmax(0, SEAL - (blank + (double)lines) * P);
+	}
 	for (size_t i = 0; i <= nnames; i++) {
 		int is_date = i == nnames;
 		const char *t = is_date ? (date->nspans > 0 ? date->spans[0].text : NULL) : names[i];
@@ -909,8 +915,11 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	/* on the last page if there is room and it is even; else on the next
 	 * even page, a blank page before it if need be (7.5: neither numbered) */
 	size_t last = l->npages - 1;
+	/* a sealed date last on the page: the 版记 clears the seal, which
+	 * reaches below the date's line (its first rule was 1 mm under it) */
+	double seal = c->seal_item > 0 && c->seal_item == c->nitems ? c->seal_below : 0;
 	int fits = !l->pages[last].landscape &&
-	    l->page_fill[last] + H <= bottom - th->margin_top + 0.01;
+	    l->page_fill[last] + seal + H <= bottom - th->margin_top + 0.01;
 	rg_page *page;
 	if (fits && l->npages % 2 == 0) {
 		page = &l->pages[last];

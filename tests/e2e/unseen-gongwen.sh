@@ -154,5 +154,36 @@ pdftotext -f 1 -l 1 "$tmp/fj.pdf" - | tr -d ' ' > "$tmp/fjt"
 grep -q '^孟津区人民政府办公室关于' "$tmp/fjt" && ok || bad 标题 "the issuer's name broken: $(grep -A2 '^孟津区人民政府' "$tmp/fjt" | grep -v 文件 | tr '\n' '/')"
 tr -d '\n' < "$tmp/fjt" | grep -q '孟津区人民政府办公室关于印发孟津区2024年防汛抗旱应急预案等五个文件的通知' && ok || bad 标题 "the title does not read back whole"
 
+# 7. 7.3.5.1, 7.4: a sealed date on the line right above the 版记: the seal
+# (42 mm, its top on the foot of the body, centred on the date) reached 1 mm
+# past the 版记's first rule; the 版记 now goes where the seal clears it.
+# 36 one-line paragraphs put the date on line 18 of page 2 (the 版记 of two
+# lines took lines 20-21); measured: the seal's foot (the body's foot + 42
+# mm) above the 版记's first rule (the 抄送 line's top), on the page of both
+{ printf -- '---\ntheme: gongwen\ntitle: 关于做好安全生产工作的通知\ncc: [区委组织部, 区财政局]\nprinter: 孟津区人民政府办公室\nprint_date: 2024-06-01\n---\n'
+  i=0; while [ $i -lt 36 ]; do printf '\n第%d段正文。\n' $i; i=$((i + 1)); done
+  printf '\n```dateline\nsignature: 孟津区人民政府\ndate: 2024-05-06\n```\n'; } > "$tmp/sv.md"
+if $bin render -t "$tmp/sv.md" -d $data -o "$tmp/sv.pdf" 2> "$tmp/err"; then
+	n=$(pdfinfo "$tmp/sv.pdf" | awk '/^Pages:/ { print $2 }')
+	dp=$(page_of "$tmp/sv.pdf" '2024 年 5 月 6 日')
+	if [ "$dp" = "$n" ]; then
+		# the foot of the body's last line: a whole line of the grid
+		set -- $(pdftotext -f "$n" -l "$n" -bbox "$tmp/sv.pdf" - | awk '
+		    /段正文/ { match($0, /yMax="[^"]*"/); y = substr($0, RSTART + 6, RLENGTH - 7) * 25.4 / 72 }
+		    />抄送：/ { match($0, /yMin="[^"]*"/); c = substr($0, RSTART + 6, RLENGTH - 7) * 25.4 / 72 }
+		    END { print y, c }')
+		body_foot=$(awk -v y="${1:-0}" 'BEGIN { P = 225 / 22; print 37 + (int((y - 37) / P) + 1) * P }')
+		# the 版记's first rule: the top of the grid line of the 抄送
+		rule=$(awk -v c="${2:-0}" 'BEGIN { P = 225 / 22; print 37 + int((c - 37) / P) * P }')
+		awk -v f="$body_foot" -v r="$rule" 'BEGIN { exit !(f + 42 <= r + 0.01) }' && ok ||
+		    bad 印章 "the seal's foot at $(awk -v f="$body_foot" 'BEGIN { print f + 42 }') mm, the 版记's rule at $rule mm on the same page $n: the seal crosses it"
+	else
+		ok
+	fi
+	[ $((n % 2)) = 0 ] && ok || bad 版记 "on page $n, an odd page"
+else
+	bad sv "$(cat "$tmp/err")"
+fi
+
 echo "unseen-gongwen: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
