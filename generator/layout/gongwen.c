@@ -830,7 +830,7 @@ add_page(rg_layout *l)
 static void
 cc_lines(rg_lb_para *p, double room, rg_lb_line **lines, size_t *n)
 {
-	/* long[k]: item k is inside a name wider than the room */
+	/* inlong[k]: item k is inside a name wider than the room */
 	unsigned char *inlong = rg_xcalloc(p->n + 1, 1), *keep = rg_xcalloc(p->n + 1, 1);
 	for (size_t a = 0; a < p->n; ) {
 		size_t z = a;
