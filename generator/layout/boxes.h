@@ -43,7 +43,7 @@ typedef struct rg_page {
 	rg_box *boxes; size_t nboxes, cap;
 	int landscape;           /* the layout's width and height swapped (a table
 	                          * too wide for the text block) */
-	int unnumbered;          /* no page number (公文: a blank page, the 版记's) */
+	int unnumbered;          /* no page number (公文: a blank page, the 版记's after it) */
 } rg_page;
 
 typedef struct rg_outline {

@@ -87,6 +87,8 @@ typedef struct rg_flow {
 	int cell_frames;         /* rg_layout_opts.cell_frames */
 	int off_grid;            /* items keep their own heights on a grid (table
 	                          * rows; the paginator puts what follows back on it) */
+	size_t seal_item;        /* 公文: the sealed date's item + 1 (0: none) */
+	double seal_below;       /* how far the seal reaches below its foot */
 } rg_flow;
 
 typedef enum rg_palign { RG_ALIGN_JUSTIFY, RG_PALIGN_LEFT, RG_PALIGN_CENTER,

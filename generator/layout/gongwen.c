@@ -435,6 +435,29 @@ title_cuts(const rg_lb_para *p, double w, size_t **cuts, int *wide)
 	return n;
 }
 
+/* 7.3.1: a title is 发文机关名称 + 关于 + 事由 + 文种, and its lines keep
+ * 词意完整: the name before the first 关于 is not broken (孟津区人民政府 /
+ * 办公室关于…: the dictionary has a boundary before 办公室) when it fits a
+ * line; 关于 may still begin a line. */
+static void
+keep_issuer(rg_lb_para *p, double w)
+{
+	size_t q = 0;
+	for (size_t k = 0; k + 1 < p->n && q == 0; k++) {
+		const rg_lb_item *a = &p->items[k];
+		if (a->type == RG_LB_BREAK)
+			return;          /* the title breaks itself */
+		if (a->len >= 3 && memcmp(a->text, "关", 3) == 0 && ((a->len >= 6 &&
+		    memcmp(a->text + 3, "于", 3) == 0) || (p->items[k + 1].len >= 3 &&
+		    memcmp(p->items[k + 1].text, "于", 3) == 0)))
+			q = k;
+	}
+	if (q < 2 || span_width(p, 0, q) > w + 1e-6)
+		return;
+	for (size_t k = 1; k < q; k++)
+		p->items[k].keep_before = 1;
+}
+
 void
 rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 {
@@ -447,6 +470,8 @@ rg_gongwen_title(rg_flow *c, const rg_block *b, double x, double w)
 	rg_flow_spans(c, &p, b->spans, b->nspans, sub ? th->subtitle_role : th->title_role,
 	    size, 0);
 	rg_lb_keep_words(&p);
+	if (!sub)
+		keep_issuer(&p, w);
 	size_t *cuts;
 	int wide;
 	size_t n = title_cuts(&p, w, &cuts, &wide);
@@ -504,9 +529,12 @@ rg_gongwen_recipients(rg_flow *c, const rg_gongwen *g, double x, double w)
 		return;
 	size_t first = c->nitems;
 	lines_of(c, g->recipients, x, w, NULL, 0);
-	/* the 主送机关 stays with the first line of the body */
-	for (size_t k = first; k < c->nitems; k++)
+	/* the 主送机关 stays with the first line of the body: where a chain
+	 * must break, never after it (as after a heading) */
+	for (size_t k = first; k < c->nitems; k++) {
 		c->items[k].keep_next = 1;
+		c->items[k].keep_rank = RG_KEEP_HEADING;
+	}
 }
 
 void
@@ -756,6 +784,12 @@ rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_block *b, double x
 		return date;
 	}
 	rg_flow_gap(c, blank * P);
+	/* the seal's foot below the date's line, at the date (the 版记 must
+	 * clear it: rg_gongwen_foot) */
+	if (seal == 1) {
+		c->seal_item = c->nitems + nnames + 1;
+		c->seal_below = fmax(0, SEAL - (blank + (double)lines) * P);
+	}
 	for (size_t i = 0; i <= nnames; i++) {
 		int is_date = i == nnames;
 		const char *t = is_date ? (date->nspans > 0 ? date->spans[0].text : NULL) : names[i];
@@ -788,6 +822,57 @@ add_page(rg_layout *l)
 	return p;
 }
 
+/* The 抄送 names in p as lines of width room: broken after the `，` or `、`
+ * between the offices' names only; a name wider than the room (it ran past
+ * the text block and off the page, the rest of it lost) is broken between
+ * its words, at every boundary of the dictionary if need be, then between
+ * characters, as a 署名 is (name_lines), and the other names stay whole. */
+static void
+cc_lines(rg_lb_para *p, double room, rg_lb_line **lines, size_t *n)
+{
+	/* inlong[k]: item k is inside a name wider than the room */
+	unsigned char *inlong = rg_xcalloc(p->n + 1, 1), *keep = rg_xcalloc(p->n + 1, 1);
+	for (size_t a = 0; a < p->n; ) {
+		size_t z = a;
+		double nw = 0;
+		while (z < p->n) {
+			nw += p->items[z].width;
+			int32_t last = p->items[z++].last;
+			if (last == 0xFF0C || last == 0x3001)
+				break;
+		}
+		for (size_t k = a; nw > room + 1e-6 && k < z; k++)
+			inlong[k] = 1;
+		a = z;
+	}
+	*lines = NULL;
+	for (int pass = 0; pass < 4; pass++) {
+		/* the keeps inside words of this pass (none in pass 3) */
+		for (size_t k = 0; k < p->n; k++)
+			p->items[k].keep_before = 0;
+		if (pass == 1)
+			rg_lb_keep_words(p);
+		else if (pass == 2)
+			rg_lb_keep_words_loose(p);
+		for (size_t k = 0; k < p->n; k++)
+			keep[k] = pass > 0 && pass < 3 && p->items[k].keep_before;
+		for (size_t k = 1; k < p->n; k++) {
+			int after_name = p->items[k - 1].last == 0xFF0C || p->items[k - 1].last == 0x3001;
+			p->items[k].keep_before = after_name ? 0 :
+			    pass > 0 && inlong[k] && inlong[k - 1] ? keep[k] : 1;
+		}
+		free(*lines);
+		*n = rg_lb_break(p, room, 0, lines);
+		int wide = 0;
+		for (size_t i = 0; i < *n; i++)
+			wide |= (*lines)[i].natural > room + 1e-6;
+		if (!wide)
+			break;
+	}
+	free(inlong);
+	free(keep);
+}
+
 void
 rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 {
@@ -813,11 +898,7 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 		rg_lb_style st = { th->body_role, s, 0, NULL };
 		rg_pos none = { NULL, 0, 0 };
 		rg_lb_add_text(&p, g->cc, &st, none);
-		/* broken between the offices' names only */
-		for (size_t k = 1; k < p.n; k++)
-			if (p.items[k - 1].last != 0xFF0C && p.items[k - 1].last != 0x3001)
-				p.items[k].keep_before = 1;
-		ncc = rg_lb_break(&p, w - 2 * s - lw, 0, &lines);
+		cc_lines(&p, w - 2 * s - lw, &lines, &ncc);
 	}
 	int print_row = g->printer != NULL || g->print_date != NULL;
 	/* the 印发机关 left of the date, one character apart; a name longer
@@ -834,15 +915,22 @@ rg_gongwen_foot(rg_flow *c, const rg_gongwen *g)
 	/* on the last page if there is room and it is even; else on the next
 	 * even page, a blank page before it if need be (7.5: neither numbered) */
 	size_t last = l->npages - 1;
+	/* a sealed date last on the page: the 版记 clears the seal, which
+	 * reaches below the date's line (its first rule was 1 mm under it) */
+	double seal = c->seal_item > 0 && c->seal_item == c->nitems ? c->seal_below : 0;
 	int fits = !l->pages[last].landscape &&
-	    l->page_fill[last] + H <= bottom - th->margin_top + 0.01;
+	    l->page_fill[last] + seal + H <= bottom - th->margin_top + 0.01;
 	rg_page *page;
 	if (fits && l->npages % 2 == 0) {
 		page = &l->pages[last];
 	} else {
-		if (l->npages % 2 == 0)
+		/* 7.5: 版记页前有空白页的，空白页和版记页均不编排页码 -- a
+		 * 版记 page with no blank page before it keeps its number */
+		int blank = l->npages % 2 == 0;
+		if (blank)
 			add_page(l);
 		page = add_page(l);
+		page->unnumbered = blank;
 	}
 	double top = bottom - H;
 	rg_box **bx = &page->boxes;

@@ -41,8 +41,8 @@ const rg_block *rg_gongwen_dateline(rg_flow *c, const rg_gongwen *g, const rg_bl
 void rg_gongwen_note(rg_flow *c, const rg_gongwen *g, double x, double w);
 
 /* The 版记 at the foot of the last page, after pagination; adds a page (or a
- * blank page and one) so that it is on an even page.  Pages that hold
- * nothing else, and blank pages, are marked unnumbered. */
+ * blank page and one) so that it is on an even page.  A blank page and
+ * the 版记 page after it are marked unnumbered (7.5). */
 void rg_gongwen_foot(rg_flow *c, const rg_gongwen *g);
 
 /* The font role of a heading from the number written at its start (一、 黑,

@@ -798,9 +798,20 @@ plan_chain(const rg_flow *c, pager *pg, size_t i)
 		const rg_vitem *v = &c->items[j];
 		if (v->hidden)
 			continue;
-		if (v->landscape != first->landscape || v->in_table || v->closing)
+		if (v->landscape != first->landscape || v->in_table)
 			return;
 		double sb = y > pg->top ? v->space_before : 0;
+		/* the closing (署名, date and the lines kept with them) goes
+		 * whole to the next page when it fits one (starts_page): the
+		 * chain breaks before it, so what it leaves last here must
+		 * be a place a break is allowed (a 主送机关 was left alone at
+		 * the foot of page 1, its body on page 2) */
+		if (v->closing) {
+			if (j == i || y + sb + keep_height(c, j) <= bottom + 0.01 ||
+			    keep_height(c, j) > bottom - pg->top + 0.01)
+				return;
+			break;
+		}
 		if (y + sb + v->height > bottom + 0.01)
 			break;
 		y += sb + v->height;
@@ -1118,8 +1129,20 @@ layout_pass(const rg_doc *doc, const rg_layout_opts *o, rg_diag *d,
 		rg_gongwen_recipients(&c, c.gongwen, f.x, f.width);
 	build_blocks(&c, doc->root->first_child, f);
 	if (!has_kind(doc->root, RG_BLOCK_DATELINE)) {
+		/* with no dateline the 附件说明 and the 附注 close the
+		 * document: the last two lines of the body go with them, as
+		 * with a signature (7.3.5.5); the 附注 stood alone on a page */
+		size_t n0 = c.nitems;
 		rg_gongwen_attachments(&c, c.gongwen, f.x, f.width);
 		rg_gongwen_note(&c, c.gongwen, f.x, f.width);
+		for (size_t k = n0; k > 0 && k + 2 > n0 && c.nitems > n0; k--) {
+			c.items[k - 1].keep_next = 1;
+			c.items[k - 1].closing = 2;
+		}
+		for (size_t k = n0; k < c.nitems; k++) {
+			c.items[k].keep_next = k + 1 < c.nitems;
+			c.items[k].closing = 1;
+		}
 	}
 	paginate(&c);
 	rg_gongwen_foot(&c, c.gongwen);

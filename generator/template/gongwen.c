@@ -75,8 +75,9 @@ check_doc_number(const char *s, rg_pos at, rg_diag *d)
 		why = "the year in 〔〕 is written in full, four digits";
 	else if (close[3] == '0')
 		why = "the number has no leading zero";
-	else if (strspn(close + 3, "0123456789") == 0 || !ends_with(s, "号"))
-		why = "the number follows 〕 and ends with 号";
+	else if (strspn(close + 3, "0123456789") == 0 ||
+	    strcmp(close + 3 + strspn(close + 3, "0123456789"), "号") != 0)
+		why = "the number, in Arabic digits only, follows 〕 and ends with 号";
 	if (why == NULL)
 		return 0;
 	rg_msg(d, RG_M_GONGWEN_VALUE, at, "doc_number '%s' is not a 发文字号 of GB/T 9704: %s (e.g. "

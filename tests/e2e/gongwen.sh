@@ -164,7 +164,8 @@ near "$(mm "${1:-0}")" 0.35 0.02 && near "$(mm "${4:-0}")" 35 && near "$(mm "${3
     ok || bad 版记 "rules $(awk '{ printf "%.2f ", $1 * 25.4 / 72 }' "$tmp/rules") mm, not 0.35 0.25 0.35"
 
 # a body that ends on page 2 with no room: a blank page 3 and the 版记 on
-# page 4, neither numbered; ending on page 1: the 版记 alone on page 2
+# page 4, neither numbered; ending on page 1: the 版记 alone on page 2, which
+# keeps its number (7.5: only a 版记 page after a blank page has none)
 awk 'NR == 1, /^---$/ && NR > 1' "$tmp/full.md" > "$tmp/long.md"
 i=0
 while [ $i -lt 24 ]; do echo; echo "第$i段正文。"; i=$((i + 1)); done >> "$tmp/long.md"
@@ -178,7 +179,7 @@ sed '/^## /,$d' "$tmp/full.md" > "$tmp/short.md"
 $bin render -t "$tmp/short.md" -d $data --theme gongwen -o "$tmp/short.pdf" 2> "$tmp/err" || bad short "$(cat "$tmp/err")"
 n=$(pdfinfo "$tmp/short.pdf" | awk '/^Pages:/ { print $2 }')
 [ "$n" = 2 ] && pdftotext -f 2 -l 2 "$tmp/short.pdf" - | grep -q '抄送' &&
-    ! pdftotext -f 2 -l 2 "$tmp/short.pdf" - | grep -q '— *2 *—' && ok || bad 版记页 "$n pages, or page 2 numbered"
+    pdftotext -f 2 -l 2 "$tmp/short.pdf" - | grep -q '— *2 *—' && ok || bad 版记页 "$n pages, or page 2 not numbered"
 
 # 上行文: 发文字号 one character in from the left, 签发人 one from the right
 # with the names in 楷体; keys left out are absent (no 份号, no mark, no 版记)
