@@ -9,7 +9,8 @@
 #   - the caption (the image's title) in pdftotext, below the image;
 #   - an image that does not fit on the page goes whole to the next one,
 #     its caption with it;
-#   - qpdf --check; the dependency file lists the image;
+#   - qpdf --check; the dependency file lists the image, no output is
+#     written over it, and watch renders again when it is saved;
 #   - bad input (missing, a directory, not an image, truncated or corrupt,
 #     16-bit, interlaced, too large, CMYK, a placeholder or URL, alpha under
 #     --pdfa): file:line:col: error ... [image] or [image-path], exit 2, no PDF.
@@ -102,6 +103,16 @@ assert abs((x + w / 2) - (l + r) / 2) < 0.5, 'not centred: %.2f vs %.2f' % (x + 
 	fi
 	pdftotext "$tmp/fig.pdf" - | grep -q '嵩县区位图' && ok || bad caption "caption text missing"
 	pdftotext "$tmp/fig.pdf" - | grep -q '嵩县示意' && bad alt "the description is printed" || ok
+fi
+
+# the image is an input: no output over it
+cp "$tmp/pic.png" "$tmp/pic.keep"
+$bin render -t "$tmp/fig.md" -d "$data" -o "$tmp/pic.png" 2> "$tmp/over.err"
+rc=$?
+if [ "$rc" -eq 2 ] && grep -q 'output-refused' "$tmp/over.err" && cmp -s "$tmp/pic.png" "$tmp/pic.keep"; then
+	ok
+else
+	bad clobber "-o the image: exit $rc, $(cat "$tmp/over.err")"
 fi
 
 # ---- scaling: wide, tall, dpi; JPEG --------------------------------------
