@@ -193,6 +193,18 @@ python3 -c "
 d = bytearray(open('$tmp/pic.png', 'rb').read()); d[20] ^= 1
 open('$tmp/crc.png', 'wb').write(d)"
 head -c 400 "$tmp/photo.jpg" > "$tmp/trunc.jpg"
+# chunks whole, CRCs right, but the image data bad: libpng would abort the
+# process (libharu gives it no way back), so it is checked before
+python3 -c "
+import struct, zlib
+def chunk(k, d):
+    return struct.pack('>I', len(d)) + k + d + struct.pack('>I', zlib.crc32(k + d))
+ihdr = chunk(b'IHDR', struct.pack('>IIBBBBB', 30, 20, 8, 2, 0, 0, 0))
+for name, raw in (('zlib', b'\\x78\\x9cnot deflate data'),
+                  ('short', zlib.compress(b'\\0' * 91 * 19)),
+                  ('filter', zlib.compress(b'\\x07' + b'\\0' * (91 * 20 - 1)))):
+    open('$tmp/' + name + '.png', 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + ihdr +
+        chunk(b'IDAT', raw) + chunk(b'IEND', b''))"
 $mkpng "$tmp/deep.png" 20 20 rgb 16
 $mkpng "$tmp/inter.png" 20 20 rgb 8 interlace
 $mkpng "$tmp/huge.png" 20001 2 gray
@@ -225,6 +237,9 @@ check_bad directory adir.png "cannot read image.*adir.png.*\[image\]"
 check_bad notimage text.png "neither a PNG nor a JPEG.*\[image\]"
 check_bad truncated trunc.png "PNG file is truncated.*\[image\]"
 check_bad crc crc.png "PNG file is corrupt.*CRC.*\[image\]"
+check_bad badzlib zlib.png "image data does not inflate.*\[image\]"
+check_bad shortdata short.png "image data is shorter.*\[image\]"
+check_bad badfilter filter.png "unknown filter.*\[image\]"
 check_bad jpegcut trunc.jpg "JPEG file is truncated.*\[image\]"
 check_bad deep deep.png "16 bits per sample.*\[image\]"
 check_bad interlaced inter.png "interlaced.*\[image\]"

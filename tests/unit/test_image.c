@@ -53,8 +53,17 @@ png(unsigned char *p, unsigned w, unsigned h, int ctype, int dpi)
 		phys[8] = 1;
 		n += chunk(p + n, "pHYs", phys, 9);
 	}
-	unsigned char z[] = { 0x78, 0x9C, 0x63, 0, 0, 0, 1, 0, 1 };
-	n += chunk(p + n, "IDAT", z, sizeof z);
+	/* the rows, each a filter byte 0 and zeros (too large: one row) */
+	static const int channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
+	size_t row = 1 + (size_t)w * channels[ctype];
+	size_t raw = row * (w > 20000 || (double)w * h > 5e7 ? 1 : h);
+	unsigned char *zeros = calloc(raw, 1);
+	uLongf zlen = compressBound(raw);
+	unsigned char *z = malloc(zlen);
+	compress(z, &zlen, zeros, raw);
+	n += chunk(p + n, "IDAT", z, zlen);
+	free(z);
+	free(zeros);
 	return n + chunk(p + n, "IEND", NULL, 0);
 }
 
@@ -103,7 +112,7 @@ static void
 test_png(void **state)
 {
 	(void)state;
-	unsigned char p[256];
+	unsigned char p[4096];
 	rg_image_info info;
 	const char *why = NULL;
 	size_t n = png(p, 640, 480, 2, 0);
