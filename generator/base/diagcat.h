@@ -74,6 +74,8 @@
 	X(RG_M_CHART_NOT_NUMBER, RG_WARNING, "chart-not-number") \
 	X(RG_M_CHART_SERIES, RG_WARNING, "chart-series") \
 	X(RG_M_CHART_LABELS, RG_WARNING, "chart-labels") \
+	X(RG_M_IMAGE, RG_ERROR, "image") \
+	X(RG_M_IMAGE_PATH, RG_ERROR, "image-path") \
 	X(RG_M_SCALE_UNIT, RG_WARNING, "scale-unit") \
 	X(RG_M_VALUE_AS_TEXT, RG_WARNING, "value-as-text") \
 	X(RG_M_NO_OBSERVATIONS, RG_WARNING, "no-observations") \

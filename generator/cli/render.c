@@ -37,7 +37,35 @@ struct rg_render_env {
 	cached_theme *themes;
 	size_t nthemes, thcap;
 	const char *last_theme;  /* the theme file of the last render, or NULL */
+	char **images;           /* the image files of the last render */
+	size_t nimages, cap_images;
 };
+
+static void
+images_clear(rg_render_env *e)
+{
+	for (size_t i = 0; i < e->nimages; i++)
+		free(e->images[i]);
+	e->nimages = 0;
+}
+
+/* rg_expand_opts.input: a figure's file */
+static void
+note_image(void *ctx, const char *path)
+{
+	rg_render_env *e = ctx;
+	for (size_t i = 0; i < e->nimages; i++)
+		if (strcmp(e->images[i], path) == 0)
+			return;
+	*RG_PUSH(e->images, e->nimages, e->cap_images) = rg_xstrdup(path);
+}
+
+size_t
+rg_render_env_images(const rg_render_env *e, const char *const **paths)
+{
+	*paths = (const char *const *)e->images;
+	return e->nimages;
+}
 
 const char *
 rg_render_fonts_config(const char *opt)
@@ -105,6 +133,8 @@ rg_render_env_free(rg_render_env *e)
 	if (e == NULL)
 		return;
 	rg_render_env_forget(e);
+	images_clear(e);
+	free(e->images);
 	rg_fontset_free(e->fonts);
 	free(e->fonts_conf);
 	free(e);
@@ -364,11 +394,13 @@ job_depfile(rg_render_env *e, const rg_job *j, const char *path, const char *the
     rg_diag *d)
 {
 	size_t nfaces = rg_fontset_count(e->fonts);
-	const char **deps = rg_xcalloc(j->ndata + nfaces + 3, sizeof *deps);
+	const char **deps = rg_xcalloc(j->ndata + nfaces + e->nimages + 3, sizeof *deps);
 	size_t n = 0;
 	deps[n++] = j->tpl;
 	for (size_t i = 0; i < j->ndata; i++)
 		deps[n++] = j->data[i];
+	for (size_t i = 0; i < e->nimages; i++)
+		deps[n++] = e->images[i];
 	deps[n++] = theme_path;
 	deps[n++] = e->fonts_conf;
 	for (size_t f = 0; f < nfaces; f++) {
@@ -426,7 +458,8 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 			    "(reported above)");
 		goto out;
 	}
-	rg_expand_opts xo = { j->theme, theme_words, e };
+	images_clear(e);
+	rg_expand_opts xo = { j->theme, theme_words, e, note_image };
 	doc = rg_template_expand_opts(find_template(e, j->tpl)->t, ds, j->vars, j->nvars, &xo,
 	    d);
 	if (doc == NULL)
@@ -466,11 +499,14 @@ rg_render(rg_render_env *e, const rg_job *j, rg_diag *d)
 	if (j->out != NULL) {
 		/* outputs only as regular files, never over an input (output.h) */
 		size_t nfaces = rg_fontset_count(e->fonts);
-		const char **inputs = rg_xcalloc(j->ndata + nfaces + 5, sizeof *inputs);
+		const char **inputs = rg_xcalloc(j->ndata + nfaces + e->nimages + 5,
+		    sizeof *inputs);
 		size_t n = 0;
 		inputs[n++] = j->tpl;
 		for (size_t i = 0; i < j->ndata; i++)
 			inputs[n++] = j->data[i];
+		for (size_t i = 0; i < e->nimages; i++)
+			inputs[n++] = e->images[i];
 		inputs[n++] = theme_path;
 		inputs[n++] = e->fonts_conf;
 		/* the font files too: they are inputs, as the dependency file says */

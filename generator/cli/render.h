@@ -61,6 +61,9 @@ void rg_render_env_forget(rg_render_env *e);
  * --theme), or NULL if no render got that far; valid until the next
  * rg_render_env_forget. */
 const char *rg_render_env_theme(const rg_render_env *e);
+/* The image files the last render's template named (its figures), found
+ * or not: *paths, and how many; valid until the next render. */
+size_t rg_render_env_images(const rg_render_env *e, const char *const **paths);
 
 /* Render job j.  Returns 0, or -1 after reporting through d (whose counts
  * tell bad input from other failures).  The PDF is written atomically; the

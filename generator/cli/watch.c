@@ -17,6 +17,9 @@
  * every 200 ms, as is one that did not exist at the start; once it is back
  * the document is rendered again and its files are watched as before.
  *
+ * The image files a template's figures name are watched from the first
+ * render that names them on (found or not).
+ *
  * The fonts stay loaded across renders unless the font configuration
  * changes; the template and the theme are read again each time.
  */
@@ -254,6 +257,9 @@ rg_watch(const rg_job *j, const char *fonts_conf)
 		const char *theme = rg_render_env_theme(env);
 		if (theme != NULL)
 			watch_file(&wt, theme, 0);
+		const char *const *images;
+		for (size_t i = 0, n = rg_render_env_images(env, &images); i < n; i++)
+			watch_file(&wt, images[i], 0);
 		char ts[16];
 		stamp(ts, sizeof ts);
 		if (d.errors + d.failures == 0)

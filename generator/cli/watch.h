@@ -6,7 +6,8 @@
 #include "render.h"
 
 /* Render j with the font configuration fonts_conf, then wait for changes to
- * the template, the data files, the theme and fonts_conf (inotify on their
+ * the template, the data files, the theme, the figures' image files and
+ * fonts_conf (inotify on their
  * directories, since editors save by writing a new file and renaming it
  * over the old one) and render again, printing the time of each render and
  * its messages to standard error.  Returns only when watching is impossible

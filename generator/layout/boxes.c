@@ -60,6 +60,11 @@ rg_layout_dump(const rg_layout *l, FILE *out)
 				fprintf(out, "  rect x=%.2f y=%.2f w=%.2f h=%.2f color=%06X\n",
 				    b->x, b->y, b->w, b->h, b->color);
 				break;
+			case RG_BOX_IMAGE:
+				fprintf(out, "  image x=%.2f y=%.2f w=%.2f h=%.2f %s bytes=%zu\n",
+				    b->x, b->y, b->w, b->h, b->image_format == 1 ? "png" : "jpeg",
+				    b->image_len);
+				break;
 			case RG_BOX_FRAME:
 				fprintf(out, "  frame x=%.2f y=%.2f w=%.2f h=%.2f color=%06X\n",
 				    b->x, b->y, b->w, b->h, b->color);

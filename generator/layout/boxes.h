@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "../base/diag.h"
 #include "../base/mem.h"
 
 typedef enum rg_box_kind {
@@ -16,6 +17,7 @@ typedef enum rg_box_kind {
 	RG_BOX_RULE,             /* a straight line from (x,y) to (x+w,y+h) */
 	RG_BOX_LINK,             /* a clickable rectangle (x,y,w,h) to url */
 	RG_BOX_RECT,             /* a filled rectangle (x,y,w,h) */
+	RG_BOX_IMAGE,            /* a PNG or JPEG image scaled into (x,y,w,h) */
 	RG_BOX_FRAME             /* a stroked rectangle (x,y,w,h): a table cell
 	                          * (color FF00FF) or one line of a cell split
 	                          * over pages (FF0080), only for tests
@@ -37,6 +39,12 @@ typedef struct rg_box {
 	unsigned color;          /* 0xRRGGBB */
 	const char *text;        /* text: UTF-8 */
 	const char *url;         /* link */
+	/* image: the file's bytes (they belong to the rg_doc, which outlives
+	 * the pdf stage), RG_IMAGE_PNG 1 or RG_IMAGE_JPEG 2, whether it has
+	 * transparency, and where the template names it (for messages) */
+	const unsigned char *image; size_t image_len;
+	int image_format, image_alpha;
+	rg_pos pos;
 } rg_box;
 
 typedef struct rg_page {

@@ -496,6 +496,55 @@ build_toc(rg_flow *c, const rg_block *b, frame f)
 	rg_flow_gap(c, th->heading_size[0]);
 }
 
+/* A figure (docs/templates.md, "Figures"): the image centred in the
+ * column, at its own size (1 px = 0.75 pt, or as its dpi says) or smaller:
+ * no wider than the column, no higher than half the text block; one item,
+ * so it goes whole to the next page if it does not fit; its caption below,
+ * kept with it. */
+#define FIGURE_MAX_HEIGHT 0.5    /* of the text block's height */
+
+static void
+build_figure(rg_flow *c, const rg_block *b, frame f)
+{
+	const rg_figure *fg = b->figure;
+	const rg_theme *th = c->th;
+	if (fg == NULL || fg->width == 0 || fg->height == 0)
+		return;
+	double w = fg->width * 72.0 / (fg->dpi_x > 0 ? fg->dpi_x : 96.0);
+	double h = fg->height * 72.0 / (fg->dpi_y > 0 ? fg->dpi_y : 96.0);
+	double page_h = c->landscape ? th->page_w : th->page_h;
+	double max_h = (page_h - th->margin_top - th->margin_bottom) * FIGURE_MAX_HEIGHT;
+	double scale = fmin(1.0, fmin(f.width / w, max_h / h));
+	w *= scale;
+	h *= scale;
+	rg_flow_gap(c, th->line_pitch / 2);
+	rg_vitem *v = rg_flow_item(c, h);
+	rg_box *im = rg_vitem_box(v, RG_BOX_IMAGE);
+	im->x = f.x + (f.width - w) / 2;
+	im->y = (v->height - h) / 2;      /* on a grid the item is whole lines */
+	im->w = w;
+	im->h = h;
+	im->image = fg->data;
+	im->image_len = fg->len;
+	im->image_format = fg->format;
+	im->image_alpha = fg->alpha;
+	im->pos = b->pos;
+	if (fg->caption != NULL) {
+		v->keep_next = 1;
+		v->keep_rank = RG_KEEP_HEADING;
+		rg_flow_gap(c, th->table_size * 0.4);
+		rg_span sp = { RG_SPAN_TEXT, 0, fg->caption, NULL, b->pos, 0 };
+		double size = th->table_size + 0.5;
+		rg_lb_para p;
+		rg_lb_para_init(&p, &c->env, f.width, 0);
+		rg_flow_spans(c, &p, &sp, 1, RG_FONT_HEI, size, 0);
+		rg_para_style ps = { f.x, f.width, 0, size * 1.5, RG_PALIGN_CENTER, 0, f.bar_x, 0 };
+		emit_para(c, &p, &ps, NULL, 0);
+		rg_lb_para_free(&p);
+	}
+	rg_flow_gap(c, th->line_pitch / 2);
+}
+
 static void
 build_blocks(rg_flow *c, const rg_block *first, frame f)
 {
@@ -558,6 +607,9 @@ build_blocks(rg_flow *c, const rg_block *first, frame f)
 			break;
 		case RG_BLOCK_CHART:
 			rg_layout_chart(c, b, f.x, f.width);
+			break;
+		case RG_BLOCK_FIGURE:
+			build_figure(c, b, f);
 			break;
 		case RG_BLOCK_TOC:
 			build_toc(c, b, f);

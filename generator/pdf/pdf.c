@@ -247,10 +247,78 @@ draw_text(rg_buf *c, const rg_page *pg, double h, const faces *fc)
 		rg_buf_puts(c, "ET\n");
 }
 
+/* ---- images ------------------------------------------------------------
+ *
+ * Each image file's bytes (the layout's boxes point at one copy per file)
+ * become one image XObject, loaded before the pages are drawn so that a
+ * file libharu refuses is reported where the template names it. */
+
+typedef struct images {
+	const unsigned char **data;
+	HPDF_Image *img;
+	size_t n, cap;
+} images;
+
+static HPDF_Image
+image_of(const images *im, const unsigned char *data)
+{
+	for (size_t i = 0; i < im->n; i++)
+		if (im->data[i] == data)
+			return im->img[i];
+	return NULL;
+}
+
+static int
+load_images(HPDF_Doc pdf, const rg_layout *l, int pdfa, herr *e, images *im, rg_diag *d)
+{
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
+			const rg_box *b = &l->pages[p].boxes[i];
+			if (b->kind != RG_BOX_IMAGE || image_of(im, b->image) != NULL)
+				continue;
+			/* PDF/A-1 forbids transparency (ISO 19005-1, 6.4): an
+			 * SMask is what libharu makes of an alpha channel */
+			if (pdfa && b->image_alpha) {
+				rg_msg(d, RG_M_IMAGE, b->pos, "the image has transparency (an alpha "
+				    "channel or a tRNS chunk), which PDF/A-1 (--pdfa) forbids: save "
+				    "it without transparency, flattened on white");
+				return -1;
+			}
+			e->error = 0;
+			HPDF_Image img = b->image_format == 1 ?
+			    HPDF_LoadPngImageFromMem(pdf, b->image, (HPDF_UINT)b->image_len) :
+			    HPDF_LoadJpegImageFromMem(pdf, b->image, (HPDF_UINT)b->image_len);
+			if (img == NULL || e->error) {
+				rg_msg(d, RG_M_IMAGE, b->pos, "the PDF library cannot read the %s "
+				    "image: %s (libharu error 0x%04X); is the file damaged?",
+				    b->image_format == 1 ? "PNG" : "JPEG", herr_text(e->error),
+				    (unsigned)e->error);
+				return -1;
+			}
+			size_t k = im->n;
+			RG_PUSH(im->data, im->n, im->cap);
+			im->img = rg_xrealloc(im->img, im->cap * sizeof *im->img);
+			im->data[k] = b->image;
+			im->img[k] = img;
+		}
+	return 0;
+}
+
 /* The page's content stream and its font resources. */
 static int
-draw_page(HPDF_Page page, const rg_page *pg, double h, const faces *fc, int pdfa)
+draw_page(HPDF_Page page, const rg_page *pg, double h, const faces *fc, int pdfa,
+    const images *im)
 {
+	/* images first (libharu writes q w 0 0 h x y cm /X Do Q into the
+	 * stream and lists the XObject in the page's resources), under the
+	 * text */
+	for (size_t i = 0; i < pg->nboxes; i++) {
+		const rg_box *b = &pg->boxes[i];
+		HPDF_Image img = b->kind == RG_BOX_IMAGE ? image_of(im, b->image) : NULL;
+		if (img != NULL && HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->x,
+		    (HPDF_REAL)(h - b->y - b->h), (HPDF_REAL)b->w, (HPDF_REAL)b->h) != HPDF_OK)
+			return -1;
+	}
 	rg_buf c = { 0 };
 	draw_graphics(&c, pg, h);
 	draw_text(&c, pg, h, fc);
@@ -598,6 +666,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	fc.font = rg_xcalloc(fc.n ? fc.n : 1, sizeof *fc.font);
 	fc.use = rg_xcalloc(fc.n ? fc.n : 1, sizeof *fc.use);
 	HPDF_Page *pages = rg_xcalloc(l->npages ? l->npages : 1, sizeof *pages);
+	images im = { 0 };
 
 	/* libharu compresses nothing: reportgen deflates its own streams (the
 	 * fonts, the maps, the page contents) at a level chosen for each */
@@ -605,6 +674,8 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	if (embed_fonts(pdf, l, o, &fc, d) < 0)
+		goto out;
+	if (load_images(pdf, l, o->pdfa, &e, &im, d) < 0)
 		goto out;
 	for (size_t p = 0; p < l->npages; p++) {
 		HPDF_Page page = HPDF_AddPage(pdf);
@@ -614,7 +685,7 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 		double pw = ls ? l->height : l->width, ph = ls ? l->width : l->height;
 		if (page == NULL || HPDF_Page_SetWidth(page, (HPDF_REAL)pw) != HPDF_OK ||
 		    HPDF_Page_SetHeight(page, (HPDF_REAL)ph) != HPDF_OK ||
-		    draw_page(page, &l->pages[p], ph, &fc, o->pdfa) < 0) {
+		    draw_page(page, &l->pages[p], ph, &fc, o->pdfa, &im) < 0) {
 			rg_msg(d, RG_M_PDF_FAILED, at,
 			    "cannot build page %zu of %.0f x %.0f pt: %s (libharu "
 			    "error 0x%04X)", p + 1, pw, ph, herr_text(e.error),
@@ -660,6 +731,8 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 	 * reads the file, so that the two are not in memory at once */
 	faces_free(&fc);
 	free(pages);
+	free(im.data);
+	free(im.img);
 	HPDF_Free(pdf);
 	if (!o->pdfa) {
 		/* object streams and a cross-reference stream (pack.h); PDF/A-1
@@ -686,6 +759,8 @@ rg_pdf_write(const rg_layout *l, const rg_pdf_opts *o, const char *path, rg_diag
 out:
 	faces_free(&fc);
 	free(pages);
+	free(im.data);
+	free(im.img);
 	HPDF_Free(pdf);
 	return rc;
 }

@@ -50,6 +50,9 @@ rg_doc_free(rg_doc *doc)
 		if (b != NULL)
 			b = b->next;
 	}
+	for (size_t i = 0; i < doc->nimages; i++)
+		free((void *)doc->images[i]->data);
+	free(doc->images);
 	rg_arena_free(doc->arena);
 	free(doc);
 }
@@ -146,7 +149,7 @@ rg_block_text(rg_doc *doc, const rg_block *b)
 
 static const char *const block_names[] = {
 	"document", "heading", "paragraph", "list", "item", "quote", "rule",
-	"code", "title", "subtitle", "table", "chart", "toc", "dateline"
+	"code", "title", "subtitle", "table", "chart", "toc", "dateline", "figure"
 };
 
 static void
@@ -179,6 +182,19 @@ dump_block(const rg_block *b, int depth, FILE *out)
 		dump_table(b->table, depth + 1, out);
 	if (b->chart != NULL)
 		dump_chart(b->chart, depth + 1, out);
+	if (b->figure != NULL) {
+		const rg_figure *fg = b->figure;
+		fprintf(out, "%*simage \"%s\" %s %ux%u", (depth + 1) * 2, "", fg->path,
+		    fg->format == 1 ? "png" : "jpeg", fg->width, fg->height);
+		if (fg->dpi_x > 0)
+			fprintf(out, " dpi=%.0fx%.0f", fg->dpi_x, fg->dpi_y);
+		if (fg->alpha)
+			fputs(" alpha", out);
+		fprintf(out, " alt=\"%s\"", fg->alt ? fg->alt : "");
+		if (fg->caption != NULL)
+			fprintf(out, " caption=\"%s\"", fg->caption);
+		fputc('\n', out);
+	}
 	for (const rg_block *c = b->first_child; c != NULL; c = c->next)
 		dump_block(c, depth + 1, out);
 }

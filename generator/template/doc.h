@@ -29,7 +29,8 @@ typedef enum rg_block_kind {
 	RG_BLOCK_TABLE,          /* see rg_table */
 	RG_BLOCK_CHART,          /* see rg_chart */
 	RG_BLOCK_TOC,            /* table of contents: level = depth, spans = its title */
-	RG_BLOCK_DATELINE        /* signature lines (level 0) above the date (level 1) */
+	RG_BLOCK_DATELINE,       /* signature lines (level 0) above the date (level 1) */
+	RG_BLOCK_FIGURE          /* an image, see rg_figure */
 } rg_block_kind;
 
 enum {
@@ -113,6 +114,20 @@ typedef struct rg_chart {
 	int value_labels;
 } rg_chart;
 
+/* A figure: a paragraph of a template that is only an image,
+ * ![alt](file "caption").  The file's bytes are read here, once: the pdf
+ * stage embeds them as they are. */
+typedef struct rg_figure {
+	const char *path;        /* as opened: from the template's directory */
+	const unsigned char *data; size_t len;
+	int format;              /* RG_IMAGE_PNG or RG_IMAGE_JPEG (image.h) */
+	unsigned width, height;  /* pixels */
+	double dpi_x, dpi_y;     /* as the file says; 0: it does not (96) */
+	int alpha;               /* transparency: an alpha channel or tRNS */
+	const char *caption;     /* the image's title, set below it; or NULL */
+	const char *alt;         /* the image's description (its text) */
+} rg_figure;
+
 typedef struct rg_block rg_block;
 struct rg_block {
 	rg_block_kind kind;
@@ -121,6 +136,7 @@ struct rg_block {
 	const char *info;        /* code block info string */
 	rg_table *table;         /* RG_BLOCK_TABLE */
 	rg_chart *chart;         /* RG_BLOCK_CHART */
+	rg_figure *figure;       /* RG_BLOCK_FIGURE */
 	rg_span *spans; size_t nspans, cap_spans;
 	rg_block *first_child, *last_child, *next, *parent;
 	rg_pos pos;
@@ -143,10 +159,15 @@ typedef struct rg_doc {
 	 * cells and spans made, and the bytes of their text */
 	size_t nodes, text_bytes;
 	int full;                /* a limit was reported */
+	/* the files the document's figures read (inputs, as the template is):
+	 * each once, with its figure's data */
+	rg_figure **images; size_t nimages, cap_images;
+	size_t image_bytes;
 } rg_doc;
 
 #define RG_DOC_MAX_NODES 250000
 #define RG_DOC_MAX_TEXT_BYTES (16u * 1024 * 1024)
+#define RG_DOC_MAX_IMAGE_BYTES (128u * 1024 * 1024)   /* of every image file read */
 
 rg_doc *rg_doc_new(void);
 void rg_doc_free(rg_doc *doc);

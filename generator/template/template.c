@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../base/file.h"
 #include "../base/buf.h"
@@ -25,6 +26,7 @@
 #include "directive.h"
 #include "format.h"
 #include "grid.h"
+#include "image.h"
 #include "spec.h"
 #include "words.h"
 
@@ -317,6 +319,7 @@ typedef struct ctx {
 	rg_numfmt plain;         /* values as written, growth in words, in those words */
 	const char **keys;       /* the key indicators (indicators: key) */
 	size_t nkeys;
+	const rg_expand_opts *opts;   /* or NULL */
 } ctx;
 
 static rg_pos
@@ -1804,8 +1807,11 @@ convert_inlines(ctx *c, cmark_node *first, rg_block *b, unsigned style, const ch
 			break;
 		}
 		case CMARK_NODE_IMAGE:
-			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
-			    "images are not supported; showing the image "
+			rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos, c->in_narrative ?
+			    "an image in a narrative of a data file is not drawn (a data file "
+			    "names no file); showing its description instead" :
+			    "an image inside running text or a table is not drawn (a "
+			    "paragraph of only an image is a figure); showing its "
 			    "description instead");
 			convert_inlines(c, cmark_node_first_child(n), b, style | RG_STYLE_EMPH, url);
 			break;
@@ -1881,10 +1887,178 @@ looks_like_pipe_table(cmark_node *n)
 	return line == 1 && bar && dash;
 }
 
+/* ---- figures ----------------------------------------------------------- */
+
+/* The image node if paragraph n holds only an image (and blanks). */
+static cmark_node *
+lone_image(cmark_node *n)
+{
+	cmark_node *img = NULL;
+	for (cmark_node *k = cmark_node_first_child(n); k != NULL; k = cmark_node_next(k)) {
+		cmark_node_type type = cmark_node_get_type(k);
+		if (type == CMARK_NODE_IMAGE && img == NULL) {
+			img = k;
+			continue;
+		}
+		if (type == CMARK_NODE_TEXT) {
+			const char *lit = cmark_node_get_literal(k);
+			if (lit != NULL && lit[strspn(lit, " \t")] == '\0')
+				continue;
+		}
+		return NULL;
+	}
+	return img;
+}
+
+/* The text of an image's description (its inlines, as plain text). */
+static void
+alt_text(cmark_node *n, rg_buf *out)
+{
+	for (cmark_node *k = cmark_node_first_child(n); k != NULL; k = cmark_node_next(k)) {
+		cmark_node_type type = cmark_node_get_type(k);
+		const char *lit = cmark_node_get_literal(k);
+		if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+			rg_buf_puts(out, " ");
+		else if (lit != NULL)
+			rg_buf_puts(out, lit);
+		else
+			alt_text(k, out);
+	}
+}
+
+/* The bytes of image file path (named at pos), read once per document and
+ * checked (image.h): its figure, or NULL after reporting. */
+static const rg_figure *
+image_file(ctx *c, const char *path, rg_pos pos)
+{
+	rg_doc *doc = c->doc;
+	for (size_t i = 0; i < doc->nimages; i++)
+		if (strcmp(doc->images[i]->path, path) == 0)
+			return doc->images[i];
+	if (c->opts != NULL && c->opts->input != NULL)
+		c->opts->input(c->opts->ctx, path);
+	const char *why;
+	int fd = rg_open_regular(path, &why);
+	if (fd < 0) {
+		err(c, RG_M_IMAGE, pos, "cannot read image '%s': %s", path, why);
+		return NULL;
+	}
+	rg_buf b = { 0 };
+	char chunk[65536];
+	int bad = 0;
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			bad = errno;
+			break;
+		}
+		if (r == 0)
+			break;
+		if (b.len + (size_t)r > RG_IMAGE_MAX_BYTES) {
+			close(fd);
+			rg_buf_free(&b);
+			err(c, RG_M_IMAGE, pos, "image '%s' is larger than the limit of %u bytes",
+			    path, RG_IMAGE_MAX_BYTES);
+			return NULL;
+		}
+		rg_buf_put(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	if (bad) {
+		rg_buf_free(&b);
+		err(c, RG_M_IMAGE, pos, "cannot read image '%s': %s", path, strerror(bad));
+		return NULL;
+	}
+	if (doc->image_bytes + b.len > RG_DOC_MAX_IMAGE_BYTES) {
+		rg_buf_free(&b);
+		err(c, RG_M_LIMIT, pos, "the document's image files grow past %u bytes with "
+		    "'%s': the limit", RG_DOC_MAX_IMAGE_BYTES, path);
+		return NULL;
+	}
+	rg_image_info info;
+	int rc = rg_image_probe((const unsigned char *)b.data, b.len, &info, &why);
+	if (rc == -2) {
+		err(c, RG_M_IMAGE, pos, "image '%s' is %u x %u pixels: the limit is %d pixels "
+		    "each way and %.0f million in all", path, info.width, info.height,
+		    RG_IMAGE_MAX_SIDE, RG_IMAGE_MAX_PIXELS / 1e6);
+	} else if (rc < 0) {
+		err(c, RG_M_IMAGE, pos, "image '%s': %s", path, why);
+	}
+	if (rc < 0) {
+		rg_buf_free(&b);
+		return NULL;
+	}
+	rg_figure *f = rg_arena_alloc(doc->arena, sizeof *f);
+	f->path = rg_arena_strdup(doc->arena, path);
+	f->len = b.len;
+	f->data = (const unsigned char *)b.data;    /* the document's: freed with it */
+	f->format = info.format;
+	f->width = info.width;
+	f->height = info.height;
+	f->dpi_x = info.dpi_x;
+	f->dpi_y = info.dpi_y;
+	f->alpha = info.alpha;
+	*RG_PUSH(doc->images, doc->nimages, doc->cap_images) = f;
+	doc->image_bytes += b.len;
+	return f;
+}
+
+/* A paragraph of only an image: a figure (docs/templates.md, "Figures").
+ * The file is named as written, from the template's directory; never
+ * from the data's values (docs/reliability.md). */
+static void
+convert_figure(ctx *c, cmark_node *img, rg_block *parent)
+{
+	rg_pos pos = node_pos(c, img);
+	const char *url = cmark_node_get_url(img);
+	if (url == NULL || *url == '\0') {
+		err(c, RG_M_IMAGE, pos, "the image names no file: write ![description](file.png)");
+		return;
+	}
+	if (strstr(url, "{{") != NULL || strstr(url, "%7B%7B") != NULL) {
+		err(c, RG_M_IMAGE_PATH, pos, "image '%s' holds a placeholder: an image file is "
+		    "named as written, never from the data's values", url);
+		return;
+	}
+	if (strstr(url, "://") != NULL || strncmp(url, "data:", 5) == 0) {
+		err(c, RG_M_IMAGE_PATH, pos, "image '%s' is a URL: reportgen reads images from "
+		    "files only, never from the network", url);
+		return;
+	}
+	rg_buf path = { 0 };
+	const char *slash = strrchr(c->t->name, '/');
+	if (url[0] != '/' && slash != NULL)
+		rg_buf_printf(&path, "%.*s/", (int)(slash - c->t->name), c->t->name);
+	rg_buf_puts(&path, url);
+	const rg_figure *file = image_file(c, rg_buf_cstr(&path), pos);
+	rg_buf_free(&path);
+	if (file == NULL)
+		return;
+	rg_block *b = rg_doc_block_new(c->doc, parent, RG_BLOCK_FIGURE, pos);
+	rg_figure *f = rg_arena_alloc(c->doc->arena, sizeof *f);
+	*f = *file;
+	const char *title = cmark_node_get_title(img);
+	f->caption = title != NULL && *title ? rg_arena_strdup(c->doc->arena, title) : NULL;
+	rg_buf alt = { 0 };
+	alt_text(img, &alt);
+	f->alt = rg_arena_strdup(c->doc->arena, rg_buf_cstr(&alt));
+	rg_buf_free(&alt);
+	b->figure = f;
+	if (f->caption != NULL)
+		c->doc->text_bytes += strlen(f->caption);
+}
+
 static void
 convert_paragraph(ctx *c, cmark_node *n, rg_block *parent)
 {
 	rg_pos pos = node_pos(c, n);
+	cmark_node *img = c->in_narrative ? NULL : lone_image(n);
+	if (img != NULL) {
+		convert_figure(c, img, parent);
+		return;
+	}
 	if (looks_like_pipe_table(n))
 		rg_msg(c->d, RG_M_MARKDOWN_IGNORED, pos,
 		    "these lines read as a pipe table but are set as a paragraph: a pipe table "
@@ -2530,6 +2704,7 @@ rg_template_expand_opts(const rg_template *t, const rg_dataset *ds,
 	c.src = t->body;
 	struct warned warned = { 0 };
 	c.warned = &warned;
+	c.opts = o;
 
 	rg_spec front;
 	if (front_with_vars(t, vars, nvars, c.doc->arena, &front, d) < 0) {

@@ -37,6 +37,9 @@ typedef struct rg_expand_opts {
 	int (*theme_words)(void *ctx, const char *theme, const rg_word_setting **words,
 	    size_t *n, rg_diag *d);
 	void *ctx;
+	/* Told of each file the template's figures name, before it is read
+	 * (an input: the dependency file lists it, watch watches it); or NULL. */
+	void (*input)(void *ctx, const char *path);
 } rg_expand_opts;
 
 /* rg_template_expand, with the theme's words under the template's own
