@@ -31,6 +31,6 @@ fake_family(void *ctx, int face)
 	return "Fake";
 }
 
-static const rg_metrics fake_metrics = { NULL, fake_lookup, fake_advance, fake_family };
+static const rg_metrics fake_metrics = { NULL, fake_lookup, fake_advance, fake_family, NULL };
 
 #endif

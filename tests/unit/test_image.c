@@ -29,7 +29,8 @@ chunk(unsigned char *p, const char *type, const unsigned char *data, size_t len)
 {
 	size_t n = put32(p, len);
 	memcpy(p + n, type, 4);
-	memcpy(p + n + 4, data, len);
+	if (len > 0)
+		memcpy(p + n + 4, data, len);
 	n += 4 + len;
 	return n + put32(p + n, crc32(0, p + 4, (uInt)(len + 4)));
 }

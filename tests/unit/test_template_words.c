@@ -143,7 +143,7 @@ expand_with(fixture *f, const rg_theme *th, const char *tpl, const char *cmdline
 	rg_diag_init(&d, out);
 	memset(a, 0, sizeof *a);
 	a->theme = th;
-	rg_expand_opts o = { cmdline_theme, words_of, a };
+	rg_expand_opts o = { cmdline_theme, words_of, a, NULL };
 	rg_template *t = rg_template_parse("t.md", tpl, strlen(tpl), &d);
 	rg_doc *dc = t ? rg_template_expand_opts(t, f->ds, NULL, 0, &o, &d) : NULL;
 	*ok = dc != NULL && d.errors == 0;
