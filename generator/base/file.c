@@ -1,6 +1,8 @@
 /* file.c -- see file.h. */
 #include "file.h"
 
+#include "buf.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -32,6 +34,40 @@ rg_open_regular(const char *path, const char **why)
 	if (flags >= 0)
 		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 	return fd;
+}
+
+int
+rg_read_regular(const char *path, size_t limit, rg_buf *out, const char **why)
+{
+	int fd = rg_open_regular(path, why);
+	if (fd < 0)
+		return -1;
+	size_t start = out->len;
+	char chunk[65536];
+	int rc = 0;
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*why = strerror(errno);
+			rc = -2;
+			break;
+		}
+		if (r == 0)
+			break;
+		if (out->len - start + (size_t)r > limit) {
+			rc = 1;
+			break;
+		}
+		rg_buf_put(out, chunk, (size_t)r);
+	}
+	close(fd);
+	if (rc != 0 && out->data != NULL) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return rc;
 }
 
 FILE *

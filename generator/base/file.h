@@ -16,4 +16,12 @@ FILE *rg_fopen_regular(const char *path, const char **why);
 /* The same as a descriptor (-1 on failure). */
 int rg_open_regular(const char *path, const char **why);
 
+struct rg_buf;
+
+/* The whole of regular file path, appended to out, refused as soon as it
+ * grows past limit bytes.  0; -1 when it cannot be opened (*why says why,
+ * as above); -2 on a read error (*why the system's error); 1 when larger
+ * than limit.  On failure out is as it was. */
+int rg_read_regular(const char *path, size_t limit, struct rg_buf *out, const char **why);
+
 #endif

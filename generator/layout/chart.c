@@ -152,7 +152,7 @@ text(plot *p, const char *s, double size, double x, double y, rg_palign al)
 /* Text broken into lines of at most width, as even as their count allows
  * (the narrowest measure that takes no more lines: a title of two lines is
  * not a full line over a few characters), centred on cx from top down;
- * returns the height used. */
+ * returns the height used.  With v NULL it is only measured. */
 static double
 centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, double cx,
     double width, double top)
@@ -164,13 +164,13 @@ centred_lines(rg_flow *c, rg_vitem *v, const char *s, int role, double size, dou
 	rg_lb_add_text(&para, s, &st, none);
 	rg_lb_line *lines;
 	size_t n = rg_lb_break(&para, width, 0, &lines);
-	if (n > 1) {
+	if (n > 1 && v != NULL) {
 		double even = rg_lb_even_width(&para, width, n);
 		free(lines);
 		n = rg_lb_break(&para, even, 0, &lines);
 	}
 	double pitch = size * 1.3;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && v != NULL; i++)
 		rg_flow_line(c, &para, &lines[i], cx - width / 2, width, RG_PALIGN_CENTER, v,
 		    top + i * pitch, pitch);
 	free(lines);
@@ -214,7 +214,7 @@ draw_label(rg_flow *c, rg_vitem *v, const char *s, double size, double cx, doubl
 	rg_lb_line *lines;
 	size_t n = label_para(c, s, size, width, &para, &lines);
 	double pitch = size * 1.3;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && v != NULL; i++)
 		rg_flow_line(c, &para, &lines[i], cx - width / 2, width, RG_PALIGN_CENTER, v,
 		    top + i * pitch, pitch);
 	free(lines);
@@ -730,22 +730,6 @@ value_range(const rg_chart *ch, double *vmin, double *vmax)
 		*vmin = *vmax = 0;
 }
 
-/* The height centred_lines gives text s. */
-static double
-lines_height(rg_flow *c, const char *s, int role, double size, double width)
-{
-	rg_lb_para para;
-	rg_lb_para_init(&para, &c->env, width, 0);
-	rg_lb_style st = { role, size, TEXT_COLOR, NULL };
-	rg_pos none = { NULL, 0, 0 };
-	rg_lb_add_text(&para, s, &st, none);
-	rg_lb_line *lines;
-	size_t n = rg_lb_break(&para, width, 0, &lines);
-	free(lines);
-	rg_lb_para_free(&para);
-	return (double)n * size * 1.3;
-}
-
 #define MIN_PLOT 0.25            /* the least height of the plot, of the width */
 
 void
@@ -765,7 +749,7 @@ rg_layout_chart(rg_flow *c, const rg_block *b, double x, double width)
 	 * measured first, then drawn */
 	double h = width * 0.55, top = 2, title_top = top;
 	if (ch->title != NULL)
-		top += lines_height(c, ch->title, RG_FONT_HEI, p.size + 1.5, width) + 2;
+		top += centred_lines(c, NULL, ch->title, RG_FONT_HEI, p.size + 1.5, 0, width, 0) + 2;
 	double unit_top = top;
 	if (ch->unit != NULL && *ch->unit != '\0')
 		top += p.size * 1.6;

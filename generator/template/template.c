@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../base/file.h"
 #include "../base/buf.h"
@@ -53,28 +52,16 @@ read_file(const char *path, size_t limit, size_t *len, rg_diag *d)
 {
 	rg_pos at = { path, 0, 0 };
 	const char *why;
-	FILE *f = rg_fopen_regular(path, &why);
-	if (f == NULL) {
-		rg_msg(d, RG_M_FILE_UNREADABLE, at, "cannot read template: %s", why);
-		return NULL;
-	}
 	rg_buf b = { 0 };
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > limit) {
-			rg_msg(d, RG_M_FILE_TOO_LARGE, at,
-			    "template is larger than the limit of %zu bytes", limit);
-			fclose(f);
-			rg_buf_free(&b);
-			return NULL;
-		}
-		rg_buf_put(&b, chunk, n);
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
+	int rc = rg_read_regular(path, limit, &b, &why);
+	if (rc == -1)
+		rg_msg(d, RG_M_FILE_UNREADABLE, at, "cannot read template: %s", why);
+	else if (rc == 1)
+		rg_msg(d, RG_M_FILE_TOO_LARGE, at,
+		    "template is larger than the limit of %zu bytes", limit);
+	else if (rc == -2)
 		rg_msg(d, RG_M_READ_FAILED, at, "cannot read template");
+	if (rc != 0) {
 		rg_buf_free(&b);
 		return NULL;
 	}
@@ -1938,37 +1925,15 @@ image_file(ctx *c, const char *path, rg_pos pos)
 	if (c->opts != NULL && c->opts->input != NULL)
 		c->opts->input(c->opts->ctx, path);
 	const char *why;
-	int fd = rg_open_regular(path, &why);
-	if (fd < 0) {
-		err(c, RG_M_IMAGE, pos, "cannot read image '%s': %s", path, why);
-		return NULL;
-	}
 	rg_buf b = { 0 };
-	char chunk[65536];
-	int bad = 0;
-	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			bad = errno;
-			break;
-		}
-		if (r == 0)
-			break;
-		if (b.len + (size_t)r > RG_IMAGE_MAX_BYTES) {
-			close(fd);
-			rg_buf_free(&b);
+	int got = rg_read_regular(path, RG_IMAGE_MAX_BYTES, &b, &why);
+	if (got != 0) {
+		rg_buf_free(&b);
+		if (got == 1)
 			err(c, RG_M_IMAGE, pos, "image '%s' is larger than the limit of %u bytes",
 			    path, RG_IMAGE_MAX_BYTES);
-			return NULL;
-		}
-		rg_buf_put(&b, chunk, (size_t)r);
-	}
-	close(fd);
-	if (bad) {
-		rg_buf_free(&b);
-		err(c, RG_M_IMAGE, pos, "cannot read image '%s': %s", path, strerror(bad));
+		else
+			err(c, RG_M_IMAGE, pos, "cannot read image '%s': %s", path, why);
 		return NULL;
 	}
 	if (doc->image_bytes + b.len > RG_DOC_MAX_IMAGE_BYTES) {
